@@ -1,0 +1,3 @@
+from kronik.cli import main
+
+main()

@@ -1,0 +1,209 @@
+"""The ``kronik`` command line: thin wrappers over library functions.
+
+Every ``eval`` and ``bench`` command prints a readable table, or with
+``--json`` exactly one JSON object of its figures on stdout.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from kronik import __version__
+from kronik.io.readers import FieldMap
+from kronik.model import Article, Output, Problem, dumps_output, json_schema
+
+app = typer.Typer(help="Kronik: raw news files in, clean articles, events and stories out.", no_args_is_help=True,
+                  add_completion=False)
+eval_app = typer.Typer(help="Measure quality against labelled data and baselines.", no_args_is_help=True)
+bench_app = typer.Typer(help="Measure speed and memory.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+app.add_typer(bench_app, name="bench")
+
+err = Console(stderr=True)
+out = Console()
+
+SHARED_DATA = Path("../shared/data")
+
+FieldOpt = Annotated[list[str] | None, typer.Option(
+    "--field", help="Export field for a role, ROLE=NAME (roles: title, text, url, date, outlet). Repeatable.")]
+OutletsOpt = Annotated[str | None, typer.Option("--outlets", help="JSON file of extra outlet profiles.")]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object of the figures.")]
+
+
+def _fields(specs: list[str] | None) -> FieldMap:
+    fm = FieldMap()
+    if not specs:
+        return fm
+    pairs: dict[str, str] = {}
+    for spec in specs:
+        role, sep, name = spec.partition("=")
+        if not sep or not name:
+            raise typer.BadParameter(f"expected ROLE=NAME, got {spec!r}", param_hint="--field")
+        pairs[role.strip()] = name.strip()
+    try:
+        return fm.override(pairs)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--field") from exc
+
+
+def _settings(outlets: str | None) -> Any:
+    from kronik.pipeline import Settings
+
+    return Settings(outlets_file=outlets)
+
+
+def _report_problems(problems: list[Problem]) -> None:
+    for p in problems:
+        err.print(f"[yellow]skipped[/yellow] {p.source}: [bold]{p.reason}[/bold] {p.detail}", highlight=False, soft_wrap=True)
+
+
+def _emit(payload: dict[str, Any], as_json: bool, render: Any) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+    else:
+        render(payload, out)
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    out.print(__version__)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the kronik/1 output."""
+    sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[Path], typer.Argument(help="Files and directories (recursively): .txt, .html, .jsonl, .csv, and .gz of them.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json (one document) or jsonl (one article per line).")] = "json",
+    field: FieldOpt = None,
+    outlets: OutletsOpt = None,
+    jobs: JobsOpt = 1,
+) -> None:
+    """Extract clean articles with metadata and print them (kronik/1 JSON)."""
+    from kronik.pipeline import analyze as run
+
+    if fmt not in ("json", "jsonl"):
+        raise typer.BadParameter("expected json or jsonl", param_hint="--format")
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        err.print(f"[red]not found:[/red] {', '.join(missing)}")
+        raise typer.Exit(2)
+    result = Output()
+    for _, res in run(paths, fields=_fields(field), settings=_settings(outlets), jobs=jobs):
+        if isinstance(res, Problem):
+            result.problems.append(res)
+        elif fmt == "jsonl":
+            sys.stdout.write(json.dumps(res.model_dump(), ensure_ascii=False) + "\n")
+        else:
+            result.articles.append(res)
+    if fmt == "json":
+        sys.stdout.write(dumps_output(result) + "\n")
+    _report_problems(result.problems)
+    err.print(f"{len(result.articles) if fmt == 'json' else 'all'} articles, {len(result.problems)} problems", highlight=False)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files and directories to ingest.")],
+    db: Annotated[str, typer.Option("--db", help="SQLite file path or database URL.")] = "kronik.db",
+    field: FieldOpt = None,
+    outlets: OutletsOpt = None,
+    jobs: JobsOpt = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Run the pipeline and store the results (idempotent: stored files are skipped)."""
+    from kronik.ingest import ingest as run
+    from kronik.store import open_store
+
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        err.print(f"[red]not found:[/red] {', '.join(missing)}")
+        raise typer.Exit(2)
+    store = open_store(db)
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, disable=quiet, transient=True) as progress:
+        task = progress.add_task("ingesting", total=None)
+
+        def tick(_doc: object, _res: Article | Problem) -> None:
+            progress.advance(task)
+
+        report = run(paths, store, fields=_fields(field), settings=_settings(outlets), jobs=jobs, on_result=tick)
+    _report_problems(report.problems)
+    counts = store.counts()
+    err.print(
+        f"read {report.seen} documents: {report.articles} new articles, {report.skipped} already stored, "
+        f"{report.same_article} repeats of a stored article, {len(report.problems)} problems. "
+        f"Store now holds {counts['articles']} articles.", highlight=False)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="FTS5 query, e.g. 'banjir AND Jakarta'.")],
+    db: Annotated[str, typer.Option("--db")] = "kronik.db",
+    limit: Annotated[int, typer.Option("--limit", "-n")] = 10,
+) -> None:
+    """Full-text search over the stored articles."""
+    from kronik.store import open_store
+
+    for row in open_store(db).search(query, limit):
+        out.print(f"[bold]{row['title'] or '(untitled)'}[/bold]  [dim]{row['article_id']}[/dim]\n  {row['snip']}", highlight=False)
+
+
+@eval_app.command("lines")
+def eval_lines(
+    corpus: Annotated[Path, typer.Argument(help="A labelled corpus folder with labels.jsonl.")] = Path("examples/corpus"),
+    as_json: JsonOpt = False,
+) -> None:
+    """Line-level body precision/recall/F1 and metadata accuracy, ours vs keep-all, jusText and C4 rules."""
+    from kronik.eval.lines import evaluate_lines, render_lines
+
+    _emit(evaluate_lines(corpus), as_json, render_lines)
+
+
+@eval_app.command("extraction")
+def eval_extraction(
+    bench_dir: Annotated[Path, typer.Argument(help="The article-extraction-benchmark folder.")] = SHARED_DATA / "article-extraction-benchmark",
+    as_json: JsonOpt = False,
+) -> None:
+    """HTML main-text shingle F1 on the extraction benchmark, ours vs plain trafilatura."""
+    from kronik.eval.extraction import evaluate_extraction, render_extraction
+
+    if not bench_dir.is_dir():
+        err.print(f"[red]benchmark not found:[/red] {bench_dir}")
+        raise typer.Exit(2)
+    _emit(evaluate_extraction(bench_dir), as_json, render_extraction)
+
+
+@bench_app.command("extract")
+def bench_extract(
+    n: Annotated[int, typer.Option("--n", help="Articles in the generated corpus.")] = 10_000,
+    html_pages: Annotated[int, typer.Option("--html", help="HTML pages to time.")] = 400,
+    data: Annotated[Path, typer.Option("--data", help="Shared data folder (IndoSum bodies).")] = SHARED_DATA,
+    as_json: JsonOpt = False,
+) -> None:
+    """Articles per second per core for plain-text and HTML extraction, and peak memory."""
+    from kronik.bench.extract import bench_extract as run
+    from kronik.bench.extract import render_bench
+
+    _emit(run(n=n, html_pages=html_pages, data_dir=data), as_json, render_bench)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

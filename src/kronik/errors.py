@@ -1,0 +1,68 @@
+"""Kronik's exception hierarchy.
+
+    KronikError
+    +-- InputError            a file or record cannot be turned into an article (reported per file)
+    |   +-- EmptyInput
+    |   +-- BinaryInput
+    |   +-- DecodeFailure
+    |   +-- TooLarge
+    |   +-- TruncatedInput
+    |   +-- MalformedRecord
+    +-- StageError            a pipeline stage failed on one article
+    +-- StoreError            the database refused a write
+
+Readers raise ``InputError`` subclasses; the pipeline catches them per file and
+turns them into ``Problem`` records so a batch never stops on one bad file.  The
+CLI maps the rest to exit codes.
+"""
+
+from __future__ import annotations
+
+
+class KronikError(Exception):
+    """Base class of every error Kronik raises on purpose."""
+
+
+class InputError(KronikError):
+    reason = "unreadable"
+
+    def __init__(self, source: str, detail: str = "") -> None:
+        super().__init__(f"{source}: {self.reason}{': ' + detail if detail else ''}")
+        self.source = source
+        self.detail = detail
+
+
+class EmptyInput(InputError):
+    reason = "empty"
+
+
+class BinaryInput(InputError):
+    reason = "binary"
+
+
+class DecodeFailure(InputError):
+    reason = "undecodable"
+
+
+class TooLarge(InputError):
+    reason = "too-large"
+
+
+class TruncatedInput(InputError):
+    reason = "truncated"
+
+
+class MalformedRecord(InputError):
+    reason = "malformed"
+
+
+class StageError(KronikError):
+    def __init__(self, stage: str, article_id: str, detail: str) -> None:
+        super().__init__(f"stage {stage!r} failed on {article_id}: {detail}")
+        self.stage = stage
+        self.article_id = article_id
+        self.detail = detail
+
+
+class StoreError(KronikError):
+    """The store could not complete a write; the transaction was rolled back."""

@@ -1,0 +1,61 @@
+"""The part of extraction every format shares: from clean paragraphs to a complete Article.
+
+Dateline, cited wires, an inferred date when the page states none, the
+language, and the content id are read off the kept paragraphs the same way
+whether they came from a dump, an export record or an HTML page.
+"""
+
+from __future__ import annotations
+
+from kronik.extract.metadata import cited_sources, credit_line_source, detect_language, infer_published, parse_dateline
+from kronik.extract.outlets import Profiles, display_outlet
+from kronik.io.readers import RawDocument
+from kronik.model import Article, Removed, article_id
+
+
+def finish_article(
+    doc: RawDocument,
+    profiles: Profiles,
+    *,
+    paragraphs: list[str],
+    removed: list[Removed],
+    title: str | None,
+    outlet: str | None,
+    published: str | None,
+    basis: str | None,
+    authors: list[str],
+    url: str | None = None,
+    credit_wires: list[str] | None = None,
+    page_text: str = "",
+) -> Article:
+    dateline = parse_dateline(paragraphs[0], profiles) if paragraphs else None
+    if outlet is None and dateline and dateline.outlet:
+        outlet = display_outlet(dateline.outlet, profiles, page_text)
+    if published is None:
+        published = infer_published(paragraphs)
+        basis = "inferred" if published else None
+    wires: list[str] = []
+    if dateline and dateline.agency:
+        wires.append(credit_line_source(dateline.agency, profiles) or dateline.agency)
+    for w in cited_sources(paragraphs, profiles) + (credit_wires or []):
+        if w not in wires:
+            wires.append(w)
+    if outlet:
+        wires = [w for w in wires if w.lower() != outlet.lower()]
+    language = detect_language(" ".join(paragraphs[:5])) or "id"
+    return Article(
+        id=article_id(outlet, title, paragraphs),
+        source=doc.source,
+        format=doc.format,
+        language=language,
+        url=url,
+        title=title,
+        outlet=outlet,
+        published=published,
+        published_basis=basis,  # type: ignore[arg-type]
+        authors=authors,
+        dateline=dateline.place if dateline else None,
+        wire_sources=wires,
+        paragraphs=paragraphs,
+        removed=removed,
+    )

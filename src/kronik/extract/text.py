@@ -1,0 +1,250 @@
+"""Plain-text dumps (and export records) to Articles: header metadata, then the line cleaner.
+
+A dump's header is read before the body is cleaned, because the title, the
+date line and the byline are what tell us where the article starts: nothing
+above the title is article text, and the lead is the first prose line after
+the date line.  Each kept paragraph is exactly one input line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from kronik.extract.boilerplate import (
+    CleanResult,
+    clean_lines,
+    is_headline_like,
+    is_prose,
+    match_rule,
+    normalize_line,
+)
+from kronik.extract.finish import finish_article
+from kronik.extract.metadata import (
+    DateLine,
+    byline_authors,
+    clean_person_name,
+    credit_line_source,
+    format_published,
+    parse_date_line,
+    parse_dateline,
+)
+from kronik.extract.outlets import Profiles, display_outlet, load_profiles, looks_like_domain
+from kronik.io.readers import RawDocument
+from kronik.lang.base import all_packs
+from kronik.model import Article, Removed
+
+MAX_LINE_CHARS = 20_000
+"""Longer lines are not article paragraphs (minified scripts, base64 blobs); dropped and reported."""
+
+HEADER_SCAN = 30
+"""How many lines from the top may hold the title, date line and byline."""
+
+_PACKS = all_packs()
+_BYLINE_LABELS = tuple(dict.fromkeys(lab for p in _PACKS for lab in p.byline_labels))
+_NON_AUTHOR = tuple(dict.fromkeys(lab for p in _PACKS for lab in p.non_author_labels))
+_LABEL_ONLY = {lab for lab in _BYLINE_LABELS if lab not in ("oleh", "by")}
+_COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|copyright|hak cipta)\s*(?:©)?\s*(?:\d{4}\s*[-–]?\s*(?:\d{4})?)?\s*(?P<name>[\w][\w.&' -]{1,40}?)(?:[.,]|\s+(?:all rights|hak cipta|dilindungi|-|\|)|$)", re.IGNORECASE)
+
+
+@dataclass
+class Header:
+    title_idx: int | None = None
+    date: DateLine | None = None
+    meta: dict[int, str] = field(default_factory=dict)
+    authors: list[str] = field(default_factory=list)
+    lead_idx: int = 0
+    wires: list[str] = field(default_factory=list)
+
+
+def _split_lines(text: str) -> tuple[list[str], list[Removed]]:
+    lines: list[str] = []
+    removed: list[Removed] = []
+    for raw in text.splitlines():
+        if len(raw) > MAX_LINE_CHARS:
+            removed.append(Removed(text=raw[:200] + "…", reason="oversized-line"))
+            continue
+        norm = normalize_line(raw)
+        if norm:
+            lines.append(norm)
+    return lines, removed
+
+
+def _read_bylines(lines: list[str], header: Header) -> None:
+    for i, text in enumerate(lines):
+        low = text.lower().rstrip(":： ")
+        if low in _LABEL_ONLY and i > 0 and (i - 1) not in header.meta:
+            name = clean_person_name(lines[i - 1])
+            if name:
+                header.meta[i - 1] = "byline"
+                header.meta[i] = "byline"
+                if name not in header.authors:
+                    header.authors.append(name)
+            continue
+        if low in _NON_AUTHOR and i > 0 and (i - 1) not in header.meta and clean_person_name(lines[i - 1]):
+            header.meta[i - 1] = "editor-credit"
+            header.meta[i] = "editor-credit"
+            continue
+        if len(text.split()) <= 14:
+            names = byline_authors(text, _BYLINE_LABELS, _NON_AUTHOR)
+            if names is not None:
+                header.meta[i] = "byline"
+                for name in names:
+                    if name not in header.authors:
+                        header.authors.append(name)
+
+
+def read_header(lines: list[str], profiles: Profiles) -> Header:
+    """Find the title, date line, bylines and the lead paragraph of a dump."""
+    header = Header()
+    page_text = "\n".join(lines)
+    date_idx: int | None = None
+    for i, text in enumerate(lines[:HEADER_SCAN]):
+        dl = parse_date_line(text, profiles, page_text)
+        if dl is None:
+            continue
+        if header.date is None and not dl.updated:
+            header.date = dl
+            date_idx = i
+        header.meta[i] = "date-line"
+    _read_bylines(lines, header)
+    for i, text in enumerate(lines):
+        if i in header.meta:
+            continue
+        wire = credit_line_source(text, profiles) if len(text) <= 40 else None
+        if wire and not is_prose(text):
+            header.meta[i] = "wire-credit"
+            if wire not in header.wires:
+                header.wires.append(wire)
+
+    counts: dict[str, int] = {}
+    for text in lines:
+        counts[text.lower()] = counts.get(text.lower(), 0) + 1
+
+    def lead_candidate(i: int) -> bool:
+        text = lines[i]
+        if i in header.meta or match_rule(text) is not None or counts[text.lower()] > 1:
+            return False
+        if parse_dateline(text, profiles) is not None and len(text.split()) >= 6:
+            return True
+        return is_prose(text)
+
+    first_meta = min((k for k, v in header.meta.items() if v in ("date-line", "byline")), default=None)
+    anchor = max((k for k, v in header.meta.items() if v in ("date-line", "byline") and k < HEADER_SCAN), default=None)
+    lead = None
+    for i in range(len(lines)):
+        if anchor is not None and i <= anchor and i < HEADER_SCAN:
+            continue
+        if lead_candidate(i):
+            # A prose-looking line followed by a date line or byline is the title.
+            if any(header.meta.get(j) in ("date-line", "byline") for j in range(i + 1, min(i + 3, len(lines)))):
+                continue
+            lead = i
+            break
+    if lead is None:
+        lead = (anchor + 1) if anchor is not None else 0
+    header.lead_idx = lead
+
+    # The title: the headline-like line nearest above the date line / byline,
+    # or, without those, nearest above the lead.
+    limit = first_meta if first_meta is not None and first_meta < lead else lead
+    for i in range(limit - 1, -1, -1):
+        text = lines[i]
+        if i in header.meta or match_rule(text) is not None:
+            continue
+        if is_headline_like(text) and len(text.split()) >= 3 and not text.endswith(":"):
+            header.title_idx = i
+            header.meta[i] = "title"
+            break
+        if len(text.split()) >= 3:
+            break  # a longer non-headline line: the title is not above it
+    if header.title_idx is None and first_meta is not None and first_meta < lead:
+        for i in range(first_meta + 1, lead):
+            text = lines[i]
+            if i not in header.meta and match_rule(text) is None and is_headline_like(text) and len(text.split()) >= 3:
+                header.title_idx = i
+                header.meta[i] = "title"
+                break
+    return header
+
+
+def _copyright_outlet(lines: list[str], profiles: Profiles, page_text: str) -> str | None:
+    for text in reversed(lines[-40:]):
+        m = _COPYRIGHT_RE.search(text)
+        if not m:
+            continue
+        for token in re.findall(r"[\w][\w.-]*\.[a-z]{2,6}(?:\.[a-z]{2})?", text, re.IGNORECASE):
+            if looks_like_domain(token):
+                return display_outlet(token, profiles, page_text)
+        prof = profiles.outlet(m.group("name").strip())
+        if prof:
+            return prof.name
+    return None
+
+
+def parse_given_date(value: str, profiles: Profiles, outlet: str | None) -> str | None:
+    """A date field of an export: ISO 8601, or anything a date line may hold."""
+    value = value.strip()
+    try:
+        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        dl = parse_date_line(value, profiles)
+        return dl.published if dl else None
+    if dt.tzinfo is not None:
+        off = dt.strftime("%z")
+        offset = f"{off[:3]}:{off[3:]}"
+        return format_published((dt.year, dt.month, dt.day), dt.hour, dt.minute, offset)
+    if "T" in value or ":" in value:
+        prof = profiles.outlet(outlet) if outlet else None
+        return format_published((dt.year, dt.month, dt.day), dt.hour, dt.minute, prof.zone if prof else None)
+    return format_published((dt.year, dt.month, dt.day), None, None, None)
+
+
+def extract_text_document(doc: RawDocument, profiles: Profiles | None = None) -> Article:
+    """A plain-text dump or an export record, as an Article."""
+    profiles = profiles or load_profiles()
+    lines, removed = _split_lines(doc.text)
+    given = doc.fields
+    header = read_header(lines, profiles)
+    if given.get("title"):
+        # The export names the title; if the text repeats it on top, that line is metadata.
+        for i, text in enumerate(lines[:3]):
+            if text.lower() == normalize_line(given["title"]).lower():
+                header.meta[i] = "title"
+        if header.title_idx is not None and lines[header.title_idx].lower() != normalize_line(given["title"]).lower():
+            header.meta.pop(header.title_idx, None)
+            header.title_idx = None
+            header.lead_idx = min(header.lead_idx, min((k for k in header.meta), default=0))
+    title_text = given.get("title") or (lines[header.title_idx] if header.title_idx is not None else None)
+    result: CleanResult = clean_lines(lines, meta=header.meta, start=header.lead_idx, title=title_text,
+                                      strict_start=not doc.fields)
+    paragraphs = result.body
+    removed.extend(Removed(text=v.text, reason=v.reason or "boilerplate") for v in result.verdicts if not v.keep)
+    page_text = "\n".join(lines)
+
+    outlet: str | None = None
+    if given.get("outlet"):
+        outlet = display_outlet(given["outlet"], profiles, page_text)
+    elif header.date and header.date.outlet:
+        outlet = header.date.outlet
+    if outlet is None and paragraphs:
+        dl = parse_dateline(paragraphs[0], profiles)
+        if dl and dl.outlet:
+            outlet = display_outlet(dl.outlet, profiles, page_text)
+    if outlet is None:
+        outlet = _copyright_outlet(lines, profiles, page_text)
+
+    published: str | None = None
+    basis: str | None = None
+    if given.get("date"):
+        published = parse_given_date(given["date"], profiles, outlet)
+    if published is None and header.date:
+        published = header.date.published
+    if published is not None:
+        basis = "page"
+    return finish_article(
+        doc, profiles, paragraphs=paragraphs, removed=removed, title=title_text, outlet=outlet,
+        published=published, basis=basis, authors=header.authors, url=given.get("url"),
+        credit_wires=header.wires, page_text=page_text,
+    )

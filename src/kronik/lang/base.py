@@ -1,0 +1,63 @@
+"""What a language pack provides, and how packs are looked up by code.
+
+Language knowledge (phrases, month and day names, citation cues) lives in the
+packs as data; code elsewhere asks ``get_pack(code)`` and never branches on
+the language itself.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class BoilerplateRule:
+    """One boilerplate pattern.
+
+    ``kind`` says what a match means:
+      - ``line``: the matching line is boilerplate;
+      - ``lead-in``: the line is boilerplate and so is the next line when it is a
+        bare headline (``Baca juga:`` alone, then the linked headline);
+      - ``related``: the line opens a block of related headlines; body may resume after it;
+      - ``comments``: the line opens the comment section; nothing after it is article text.
+    """
+
+    reason: str
+    kind: str
+    pattern: str
+
+    def compile(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    code: str
+    stop_words: frozenset[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    zones: dict[str, str] = field(default_factory=dict)
+    boilerplate: tuple[BoilerplateRule, ...] = ()
+    citation_cues: tuple[str, ...] = ()
+    byline_labels: tuple[str, ...] = ()
+    non_author_labels: tuple[str, ...] = ()
+
+
+LANGUAGES = ("id", "en")
+
+
+@lru_cache(maxsize=None)
+def get_pack(code: str) -> LanguagePack:
+    """The language pack for an ISO 639-1 code (``id``, ``en``)."""
+    if code not in LANGUAGES:
+        raise KeyError(f"no language pack for {code!r}; have {', '.join(LANGUAGES)}")
+    module = importlib.import_module(f"kronik.lang.{code}")
+    pack: LanguagePack = module.PACK
+    return pack
+
+
+def all_packs() -> tuple[LanguagePack, ...]:
+    return tuple(get_pack(c) for c in LANGUAGES)

@@ -1,0 +1,56 @@
+"""Web boilerplate of Indonesian news pages, as patterns.
+
+Matched against one whitespace-normalised line, case-insensitively.  Grouped
+by what they are so the ``removed`` list can say why a line went.  These are
+hints the cleaner trusts; lines no pattern knows are still judged by shape,
+position, repetition and cohesion with the article (see extract/boilerplate.py).
+"""
+
+from kronik.lang.base import BoilerplateRule as R
+
+_SEP = r"\s*[:：\-–—|]?\s*"
+
+RULES: tuple[R, ...] = (
+    # Inline links to other stories.
+    R("read-also", "lead-in", r"^(baca|simak|lihat|tonton|cek|klik)( (juga|pula|selengkapnya|berita|artikel|video|di ?sini))*\s*[:：\-–—|»>]*\s*$"),
+    R("read-also", "line", r"^(baca|baca juga|baca pula|simak juga|simak pula|lihat juga|tonton juga|cek juga|artikel terkait|berita terkait|baca berita|baca artikel|simak berita|simak video|simak)\s*[:：\-–—|»>]+\s*\S"),
+    R("read-also", "line", r"^(baca juga|simak juga|lihat juga|tonton juga)\b"),
+    R("read-also", "line", r"^baca selengkapnya\b"),
+    R("video", "line", r"^(saksikan|tonton|simak) (juga )?(video|live streaming|siaran|tayangan)\b.{0,80}$"),
+    R("video", "line", r"^video (pilihan|terkait|terpopuler|terkini|rekomendasi|unggulan|editor)\b.{0,40}$"),
+    R("video", "line", r"^(play|putar) video\b"),
+    R("advertisement", "line", r"^(advertisement|advertising|advertorial|iklan|sponsored|scroll to continue( with content)?|scroll untuk melanjutkan.*|lanjutkan membaca.*|close ads?|tutup iklan|ads by .*|konten berbayar|content by .*)\W*$"),
+    R("pagination", "line", r"^(halaman|hal\.?|page)\s*[:：]?\s*(\d+\s*)*(selanjutnya|berikutnya|next|»|>)?\s*$"),
+    R("pagination", "line", r"^(\d+\s+){1,}\d+\s*(selanjutnya|berikutnya|next|»|>)?\s*$"),
+    R("pagination", "line", r"^(selanjutnya|sebelumnya|berikutnya|halaman selanjutnya|halaman berikutnya|next|previous|lihat semua|tampilkan semua|muat lebih banyak|load more)\W*$"),
+    R("timestamp", "line", r"^(\d+|beberapa|se)\s*(detik|menit|jam|hari|minggu|pekan|bulan|tahun)\s*(yang )?lalu\W*$"),
+    R("timestamp", "line", r"^(diperbarui|diperbaharui|update|updated|terbit|dipublikasikan|diterbitkan)\b.{0,60}$"),
+    R("share", "line", r"^(bagikan|share|bagikan artikel( ini)?|share (this )?(artikel|article|berita)|salin tautan|salin link|copy link|tautan disalin|link tersalin|kirim|cetak|print|simpan|bookmark)\W*$"),
+    R("share", "line", r"^(facebook|twitter|whatsapp|telegram|line|linkedin|email|e-mail|pinterest|x|instagram|tiktok|youtube|copy|salin)(\W+(facebook|twitter|whatsapp|telegram|line|linkedin|email|e-mail|pinterest|x|instagram|tiktok|youtube|copy|salin))*\W*$"),
+    R("login", "line", r"^(masuk|login|log in|daftar|register|sign in|sign up|keluar|logout)(\s*(/|atau|dan|\|)\s*(masuk|login|log in|daftar|register|sign up))?\W*$"),
+    R("login", "line", r"^(masuk|login|log in|daftar|sign in|sign up) (untuk|to|sekarang|now|dengan akun|dengan email|gratis)\b.{0,60}$"),
+    R("login", "line", r"^(silakan|silahkan) (masuk|login|daftar)\b"),
+    R("subscription", "line", r"\b(dapatkan|download|unduh|install|pasang) (update|info|informasi|berita|notifikasi|aplikasi|app)\b"),
+    R("subscription", "line", r"\b(bergabung|gabung|join|ikuti|follow) (di |ke |dengan )?(grup|group|kanal|channel|saluran|akun|kami|media sosial)\b"),
+    R("subscription", "line", r"\b(langganan|berlangganan|subscribe|newsletter|buletin|notifikasi)\b.{0,120}$"),
+    R("subscription", "line", r"\b(google news|google play|app store|whatsapp channel)\b"),
+    R("subscription", "line", r"^(klik|tap|ketuk) (di ?sini|link|tautan|tombol)\b"),
+    R("caption", "line", r"\((foto|dok|dokumentasi|ilustrasi|sumber foto|photo|image|gambar|istimewa|net|shutterstock|getty)\b[^)]*\)\s*\W*$"),
+    R("caption", "line", r"^(foto|ilustrasi|dok\.?|dokumentasi|gambar|photo|image|infografis|grafis)\s*(:|：|\s[-–—|])\s.{0,200}$"),
+    R("tags", "line", r"^(tag|tags|topik|topic|kata kunci|keywords?|label)\s*[:：]"),
+    R("copyright", "line", r"(©|\(c\)\s*\d{4}|copyright|hak cipta|all rights reserved|dilindungi undang-undang)"),
+    R("editor-credit", "line", r"^(editor|penyunting|redaktur|pewarta|editor bahasa|sumber|source)\s*[:：]\s*.{0,80}$"),
+    R("editor-credit", "line", r"^\((\w{2,4}/)+\w{1,5}\)$|^\(\w{2,5}\)$"),
+    R("editor-credit", "line", r"^(editor|penyunting|redaktur|pewarta)$"),
+    # Blocks of other stories and the comment section.
+    R("related-headlines", "related", r"^(terkini|berita terkini|terkini lainnya|berita lainnya|berita terkait|artikel terkait|artikel lainnya|rekomendasi|rekomendasi untuk (anda|kamu)|pilihan untukmu|pilihan editor|pilihan redaksi|terpopuler|populer|paling populer|berita populer|most popular|trending|topik pilihan|topik terkait|hot topic|lihat juga|simak juga|baca juga|jangan lewatkan|berita utama|headline|lainnya di .{1,30}|more stories|related|latest news|berita pilihan|news update|artikel pilihan|berita rekomendasi|baca berita lainnya|lihat berita lainnya|indeks berita)\W*$"),
+    R("comments", "comments", r"^(\d+\s*)?(komentar|comments?)(\s*\(\d+\))?\W*$"),
+    R("comments", "comments", r"^(tulis|kirim|beri|berikan|tambahkan|lihat|tampilkan|baca) (semua )?komentar\b.{0,40}$"),
+    R("comments", "comments", r"^(pedoman|aturan|ketentuan|kebijakan) (komentar|berkomentar)\b"),
+    R("comments", "comments", r"^(komentar (pembaca|anda|kamu|terbaru|terpopuler)|leave a (comment|reply)|(login|masuk) untuk (berkomentar|komentar|memberi komentar)|disqus)\b.{0,60}$"),
+)
+
+# Lines that label the line above or below as a byline.
+BYLINE_LABELS: tuple[str, ...] = ("penulis", "reporter", "oleh", "wartawan", "kontributor", "author", "by", "ditulis oleh")
+# Labels of people who are not authors (their names must not become authors).
+NON_AUTHOR_LABELS: tuple[str, ...] = ("editor", "penyunting", "redaktur", "editor bahasa", "fotografer", "foto", "video", "produser")

@@ -1,0 +1,121 @@
+"""Compose the per-article stages; engines decide where they run.
+
+A stage is a module-level function ``Article -> Article`` registered under a
+versioned name with the fields it reads and writes, so the order can be
+checked and the results labelled with the version that made them.  Stages are
+pure and picklable: the same function runs in this process, a process pool or
+on a Dask worker.  Extraction is the entry stage (``RawDocument -> Article``).
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kronik.errors import StageError
+from kronik.extract.html import extract_html_document
+from kronik.extract.outlets import load_profiles
+from kronik.extract.text import extract_text_document
+from kronik.io.readers import FieldMap, RawDocument, read_documents
+from kronik.model import Article, Problem
+
+ArticleStage = Callable[[Article], Article]
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    version: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+    func: ArticleStage
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}.{self.version}"
+
+
+REGISTRY: dict[str, Stage] = {}
+
+
+def stage(name: str, *, requires: Iterable[str], assigns: Iterable[str], version: str = "v1") -> Callable[[ArticleStage], ArticleStage]:
+    """Register an Article stage under ``name`` (the decorator add-ons use too)."""
+
+    def register(func: ArticleStage) -> ArticleStage:
+        REGISTRY[name] = Stage(name, version, tuple(requires), tuple(assigns), func)
+        return func
+
+    return register
+
+
+DEFAULT_STAGES: tuple[str, ...] = ()
+"""Order of the Article stages after extraction (annotation stages are added here)."""
+
+EXTRACT_FIELDS = ("title", "outlet", "published", "published_basis", "authors", "dateline",
+                  "wire_sources", "paragraphs", "removed", "language")
+
+
+def check_order(names: Iterable[str]) -> list[Stage]:
+    """Stages by name, checking each one's inputs are produced earlier."""
+    available = set(EXTRACT_FIELDS)
+    stages = []
+    for name in names:
+        if name not in REGISTRY:
+            raise KeyError(f"unknown stage {name!r}; registered: {', '.join(sorted(REGISTRY))}")
+        st = REGISTRY[name]
+        missing = set(st.requires) - available
+        if missing:
+            raise ValueError(f"stage {st.label} needs {sorted(missing)}, which no earlier stage assigns")
+        available |= set(st.assigns)
+        stages.append(st)
+    return stages
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a worker needs to process documents; one picklable object, not a flag list."""
+
+    stages: tuple[str, ...] = DEFAULT_STAGES
+    outlets_file: str | None = None
+
+
+def extract_document(doc: RawDocument, settings: Settings = Settings()) -> Article:
+    profiles = load_profiles(settings.outlets_file)
+    if doc.format == "html":
+        return extract_html_document(doc, profiles)
+    return extract_text_document(doc, profiles)
+
+
+def process_document(doc: RawDocument, settings: Settings = Settings()) -> Article | Problem:
+    """Extract one document and run the stages on it; any failure becomes a Problem."""
+    try:
+        article = extract_document(doc, settings)
+    except Exception as exc:  # noqa: BLE001 - one bad page must never stop a batch
+        return Problem(source=doc.source, reason="extraction-failed", detail=_short(exc))
+    if not article.paragraphs:
+        return Problem(source=doc.source, reason="no-article-text",
+                       detail=f"nothing left after removing {len(article.removed)} boilerplate lines")
+    for st in check_order(settings.stages):
+        try:
+            article = st.func(article)
+        except Exception as exc:  # noqa: BLE001
+            err = StageError(st.label, article.id, _short(exc))
+            return Problem(source=doc.source, reason="stage-failed", detail=str(err))
+    return article
+
+
+def _short(exc: BaseException) -> str:
+    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    where = f" at {Path(frame.filename).name}:{frame.lineno}" if frame else ""
+    return f"{type(exc).__name__}: {exc}{where}"
+
+
+def analyze(paths: Iterable[str | Path], *, fields: FieldMap | None = None, settings: Settings = Settings(),
+            jobs: int = 1) -> Iterator[tuple[RawDocument | None, Article | Problem]]:
+    """Read and process every document under ``paths``, streaming results in input order."""
+    from kronik.engines.local import LocalEngine
+
+    engine = LocalEngine(jobs=jobs)
+    yield from engine.run(read_documents(paths, fields), settings)

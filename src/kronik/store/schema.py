@@ -1,0 +1,62 @@
+"""The relational schema, in SQLAlchemy Core so SQLite and PostgreSQL share it.
+
+``documents`` records every input we have read (a file, or a record of an
+export) by content hash: it is what makes ingest idempotent and resumable, and
+where per-file problems are kept.  Articles are keyed by their content id, so
+the same article read from two files is stored once.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer, MetaData, String, Table, Text, func
+
+metadata = MetaData()
+
+documents = Table(
+    "documents", metadata,
+    Column("content_hash", String(32), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("format", String(8)),
+    Column("encoding", String(16)),
+    Column("article_id", String(16), ForeignKey("articles.id"), nullable=True, index=True),
+    Column("status", String(8), nullable=False),  # 'ok' or 'problem'
+    Column("reason", String(64)),
+    Column("detail", Text),
+    Column("ingested_at", DateTime(timezone=True), server_default=func.now()),
+)
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String(16), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("format", String(8), nullable=False),
+    Column("language", String(8)),
+    Column("url", Text),
+    Column("title", Text),
+    Column("outlet", String(200), index=True),
+    Column("published", String(32), index=True),
+    Column("published_basis", String(8)),
+    Column("authors", JSON, nullable=False),
+    Column("dateline", String(200)),
+    Column("wire_sources", JSON, nullable=False),
+    Column("duplicate_of", String(16)),
+    Column("event", String(32), index=True),
+    Column("story", String(32), index=True),
+    Column("extra", JSON, nullable=False),  # annotations (entities, quotes, times) until they get tables
+    Column("created_at", DateTime(timezone=True), server_default=func.now()),
+)
+
+paragraphs = Table(
+    "paragraphs", metadata,
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+)
+
+removed = Table(
+    "removed", metadata,
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("reason", String(64), nullable=False),
+)
