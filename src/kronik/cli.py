@@ -123,6 +123,7 @@ def ingest(
     outlets: OutletsOpt = None,
     jobs: JobsOpt = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    batch: Annotated[int, typer.Option("--batch", min=1, help="Documents per transaction.")] = 200,
 ) -> None:
     """Run the pipeline and store the results (idempotent: stored files are skipped)."""
     from kronik.ingest import ingest as run
@@ -140,7 +141,8 @@ def ingest(
         def tick(_doc: object, _res: Article | Problem) -> None:
             progress.advance(task)
 
-        report = run(paths, store, fields=_fields(field), settings=_settings(outlets), jobs=jobs, on_result=tick)
+        report = run(paths, store, fields=_fields(field), settings=_settings(outlets), jobs=jobs, batch_size=batch,
+                     on_result=tick)
     _report_problems(report.problems)
     counts = store.counts()
     err.print(

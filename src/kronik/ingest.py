@@ -43,19 +43,17 @@ def _new_only(docs: Iterable[RawDocument | Problem], store: Store, report: Inges
 
 
 def ingest(paths: Iterable[str | Path], store: Store, *, fields: FieldMap | None = None,
-           settings: Settings = Settings(), jobs: int = 1,
+           settings: Settings = Settings(), jobs: int = 1, batch_size: int = BATCH,
            on_result: Callable[[RawDocument | None, Article | Problem], None] | None = None) -> IngestReport:
     report = IngestReport()
     engine = LocalEngine(jobs=jobs)
     results = engine.run(_new_only(read_documents(paths, fields), store, report), settings)
-    while batch := list(islice(results, BATCH)):
+    while batch := list(islice(results, batch_size)):
         n_art, _ = store.write_batch(batch)
         report.articles += n_art
         for doc, res in batch:
             if isinstance(res, Problem):
                 report.problems.append(res)
-            elif on_result is None:
-                pass
             if on_result is not None:
                 on_result(doc, res)
         report.same_article += sum(1 for _, r in batch if isinstance(r, Article)) - n_art

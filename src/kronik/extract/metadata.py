@@ -129,7 +129,7 @@ def parse_date_line(text: str, profiles: Profiles, page_text: str = "") -> DateL
     """
     if len(text) > 160:
         return None
-    for part in re.split(r"\s+[|•]\s+|\s*\|\s*", text):
+    for part in (text, *re.split(r"\s+[|•]\s+|\s*\|\s*", text)):
         found = _parse_date_part(part.strip(), profiles, page_text)
         if found:
             return found

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Create .venv (if needed) and install Kronik with its test tools into it.
+# Everything the project needs is installed here, from PyPI only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[dev]" 2>&1 | grep -v "^WARNING: Location" || true
+.venv/bin/python -c "import kronik, trafilatura, sqlalchemy, typer" # fail loudly if the install did not work

@@ -1,0 +1,143 @@
+"""The CLI as a user runs it: real files in, JSON out, a SQLite store that stays consistent."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kronik import ingest as ingest_mod
+from kronik.cli import app
+from kronik.model import Output
+from kronik.store.db import Store
+
+runner = CliRunner()
+
+ARTICLE = """Warga Kota Baru Tanam Seribu Pohon {n}
+Senin, 8 Maret 2021 08:00 WIB
+KOTA BARU, WARTANUSANTARA.COM - Ribuan warga Kota Baru menanam seribu pohon di bantaran sungai pada Minggu pagi, kegiatan ke-{n}.
+Baca juga: Harga Cabai Melonjak Jelang Lebaran
+"Kami ingin sungai ini kembali hijau," kata Wali Kota Baru, Siti Rahmawati, saat membuka acara.
+Kegiatan ini melibatkan pelajar, komunitas pecinta alam, dan aparat kecamatan setempat.
+© 2021 WartaNusantara.com
+"""
+
+
+def _mixed_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text(ARTICLE.format(n=1), encoding="utf-8")
+    (d / "b.txt").write_bytes(ARTICLE.format(n=2).encode("utf-16"))
+    (d / "c.txt").write_bytes(ARTICLE.format(n=3).replace('"', "“", 1).encode("cp1252"))
+    (d / "d.txt.gz").write_bytes(gzip.compress(ARTICLE.format(n=4).encode()))
+    (d / "e_empty.txt").write_bytes(b"")
+    (d / "f_binary.txt").write_bytes(bytes(range(256)) * 8)
+    body = " ".join(f"kata{i * 7919 % 10007}" for i in range(5000)).encode()
+    (d / "g_truncated.txt.gz").write_bytes(gzip.compress(body)[:200])
+    (d / "h_utf8bom.txt").write_bytes(b"\xef\xbb\xbf" + ARTICLE.format(n=5).encode())
+    (d / "i_script.html").write_text("<html><body><script>alert(1)</script><p onload='x()'>Halo</p></body></html>")
+    return d
+
+
+def test_cli_analyze_reports_bad_files_and_keeps_going(tmp_path: Path) -> None:
+    d = _mixed_dir(tmp_path)
+    res = runner.invoke(app, ["analyze", str(d), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    doc = json.loads(res.stdout)
+    out = Output.model_validate(doc)
+    assert len(out.articles) == 5
+    assert {Path(a.source).name for a in out.articles} == {"a.txt", "b.txt", "c.txt", "d.txt.gz", "h_utf8bom.txt"}
+    reasons = {Path(p.source).name: p.reason for p in out.problems}
+    assert reasons == {"e_empty.txt": "empty", "f_binary.txt": "binary", "g_truncated.txt.gz": "truncated",
+                       "i_script.html": "no-article-text"}
+    c = next(a for a in out.articles if a.source.endswith("c.txt"))
+    assert c.paragraphs[1].startswith("“Kami ingin")
+    assert all(a.outlet == "WartaNusantara.com" and a.published == "2021-03-08T08:00:00+07:00" for a in out.articles)
+
+
+def test_cli_schema_is_json_schema() -> None:
+    res = runner.invoke(app, ["schema"])
+    schema = json.loads(res.stdout)
+    assert schema["title"] == "kronik/1"
+    assert "Article" in schema["$defs"]
+
+
+def test_cli_ingest_idempotent(tmp_path: Path) -> None:
+    d = _mixed_dir(tmp_path)
+    db = tmp_path / "k.db"
+    assert runner.invoke(app, ["ingest", str(d), "--db", str(db), "-q"]).exit_code == 0
+    first = Store(str(db)).counts()
+    assert first["articles"] == 5
+    res = runner.invoke(app, ["ingest", str(d), "--db", str(db), "-q"])
+    assert res.exit_code == 0
+    assert Store(str(db)).counts() == first
+    assert "0 new articles" in res.stderr
+
+
+def test_cli_ingest_failed_batch_rolls_back_and_resumes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    d = tmp_path / "in"
+    d.mkdir()
+    for n in range(7):
+        (d / f"{n}.txt").write_text(ARTICLE.format(n=n))
+    db = tmp_path / "k.db"
+    store = Store(str(db))
+    real = Store._write_article
+    calls = {"n": 0}
+
+    def flaky(self: Store, conn: object, art: object) -> bool:
+        calls["n"] += 1
+        if calls["n"] == 4:
+            raise RuntimeError("disk full")
+        return real(self, conn, art)
+
+    monkeypatch.setattr(Store, "_write_article", flaky)
+    with pytest.raises(RuntimeError):
+        ingest_mod.ingest([d], store, batch_size=3)
+    counts = store.counts()
+    assert counts["articles"] == 3 and counts["documents"] == 3  # first batch only, second rolled back whole
+    monkeypatch.setattr(Store, "_write_article", real)
+    report = ingest_mod.ingest([d], store, batch_size=3)
+    assert report.skipped == 3 and report.articles == 4
+    assert store.counts()["articles"] == 7
+
+
+def test_cli_ingest_killed_midway_leaves_consistent_db(tmp_path: Path) -> None:
+    d = tmp_path / "in"
+    d.mkdir()
+    for n in range(600):
+        (d / f"{n:04d}.txt").write_text(ARTICLE.format(n=n) + f"\nParagraf tambahan nomor {n} yang membuat isi unik.\n")
+    db = tmp_path / "k.db"
+    cmd = [sys.executable, "-m", "kronik", "ingest", str(d), "--db", str(db), "-q", "--batch", "20"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if db.exists():
+            try:
+                with sqlite3.connect(db) as con:
+                    if con.execute("select count(*) from documents").fetchone()[0] >= 40:
+                        break
+            except sqlite3.OperationalError:
+                pass
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with sqlite3.connect(db) as con:
+        assert con.execute("pragma integrity_check").fetchone()[0] == "ok"
+        docs = con.execute("select count(*) from documents").fetchone()[0]
+        arts = con.execute("select count(*) from articles").fetchone()[0]
+        orphans = con.execute("select count(*) from paragraphs where article_id not in (select id from articles)").fetchone()[0]
+        unrecorded = con.execute("select count(*) from articles where id not in (select article_id from documents)").fetchone()[0]
+    assert docs == arts and orphans == 0 and unrecorded == 0
+    assert 0 < docs < 600
+    res = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    assert f"{600 - docs} new articles, {docs} already stored" in res.stderr
+    assert Store(str(db)).counts()["articles"] == 600

@@ -1,0 +1,142 @@
+"""Whole dumps through the plain-text extractor: body lines exact, metadata exact."""
+
+from kronik.extract.text import extract_text_document
+from kronik.io.readers import RawDocument
+
+
+def _extract(text: str, **fields: str):
+    return extract_text_document(RawDocument(source="t.txt", format="text", text=text, fields=fields))
+
+
+KOMPAS_LIKE = """Home
+Internasional
+Rusia Kecam Sanksi Baru, Lavrov: Kami Akan Membalas
+Kompas.com - 16/04/2021, 10:05 WIB
+Aditya Jaya Iswara
+Penulis
+Lihat Foto
+Menlu Rusia Sergey Lavrov di Moskwa. (FOTO: DOK. KEMLU RUSIA)
+MOSCOW, KOMPAS.com - Menteri Luar Negeri Rusia Sergey Lavrov mengecam sanksi baru Amerika Serikat yang diumumkan Kamis (15/4/2021).
+
+"Kami akan membalas dengan cara yang sepadan. Ini bukan cara berdialog," kata Lavrov seperti dikutip dari Reuters.
+Advertisement
+Baca juga: Biden Telepon Putin, Usulkan Pertemuan Puncak di Negara Ketiga
+Sanksi itu menyasar puluhan perusahaan dan pejabat Rusia.
+
+Juru bicara Kremlin Dmitry Peskov mengatakan Moskwa akan menanggapi dalam waktu dekat.
+REUTERS
+https://www.example.org/world/russia-sanctions
+Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com. Download aplikasinya sekarang.
+Terkini Lainnya
+Gempa Magnitudo 6,1 Guncang Jepang, Tak Ada Peringatan Tsunami
+Gempa Magnitudo 6,1 Guncang Jepang, Tak Ada Peringatan Tsunami
+Internasional
+Presiden Brasil Umumkan Paket Bantuan untuk Petani Kopi
+Presiden Brasil Umumkan Paket Bantuan untuk Petani Kopi
+Pemerintah Brasil mengucurkan dana besar untuk membantu petani kopi yang terdampak kekeringan panjang tahun ini.
+2 jam lalu
+Baca Selengkapnya
+Komentar
+Pedoman komentar: Komentar harus sopan dan tidak mengandung SARA.
+Saya setuju dengan pendapat menteri itu, sanksi tidak akan menyelesaikan masalah.
+Close Ads
+"""
+
+
+def test_extract_text_kompas_like_layout() -> None:
+    art = _extract(KOMPAS_LIKE)
+    assert art.paragraphs == [
+        "MOSCOW, KOMPAS.com - Menteri Luar Negeri Rusia Sergey Lavrov mengecam sanksi baru Amerika Serikat yang diumumkan Kamis (15/4/2021).",
+        '"Kami akan membalas dengan cara yang sepadan. Ini bukan cara berdialog," kata Lavrov seperti dikutip dari Reuters.',
+        "Sanksi itu menyasar puluhan perusahaan dan pejabat Rusia.",
+        "Juru bicara Kremlin Dmitry Peskov mengatakan Moskwa akan menanggapi dalam waktu dekat.",
+    ]
+    assert art.title == "Rusia Kecam Sanksi Baru, Lavrov: Kami Akan Membalas"
+    assert art.outlet == "Kompas.com"
+    assert art.published == "2021-04-16T10:05:00+07:00" and art.published_basis == "page"
+    assert art.authors == ["Aditya Jaya Iswara"]
+    assert art.dateline == "MOSCOW"
+    assert art.wire_sources == ["Reuters"]
+    reasons = {r.text: r.reason for r in art.removed}
+    assert reasons["Advertisement"] == "advertisement"
+    assert reasons["Terkini Lainnya"] == "related-headlines"
+    assert reasons["Saya setuju dengan pendapat menteri itu, sanksi tidak akan menyelesaikan masalah."] == "comments"
+
+
+NO_HEADER = """Liputan6.com, Jakarta- Kepolisian menangkap dua tersangka pembobolan bank di Kota Baru, dikutip dari KBN, Selasa (20/4/2021).
+
+Kedua tersangka diamankan di sebuah rumah kontrakan tanpa perlawanan.
+Saksikan Video Berikut Ini:
+Video Pilihan
+Polisi masih memburu seorang pelaku lain yang diduga menjadi otak kejahatan itu.
+"Kami sudah mengantongi identitasnya," ujar Kapolres Kota Baru Ajun Komisaris Besar Rendra Wibisono.
+"""
+
+
+def test_extract_text_no_title_no_date_line_infers_date() -> None:
+    art = _extract(NO_HEADER)
+    assert art.title is None
+    assert art.outlet == "Liputan6.com"
+    assert art.dateline == "Jakarta"
+    assert art.published == "2021-04-20" and art.published_basis == "inferred"
+    assert art.wire_sources == ["KBN"]
+    assert len(art.paragraphs) == 4
+    assert "Video Pilihan" not in art.paragraphs
+
+
+LEAD_IN_AND_PAIRS = """Harga BBM Naik Lagi, Sopir Angkot Mogok?
+Selasa, 6 September 2022 09:10 WIB
+Reporter: Sri Lestari | Editor: Bambang Priyo
+TEMPO.CO, Jakarta - Ratusan sopir angkutan kota di Bandung mogok beroperasi sejak Selasa pagi menolak kenaikan harga bahan bakar minyak.
+Baca juga:
+Pemerintah Umumkan Harga Baru Pertalite dan Solar
+Para sopir berkumpul di depan gedung DPRD Jawa Barat sambil membawa spanduk penolakan kenaikan harga.
+Halaman:
+1 2
+Menurut koordinator aksi, Dadang Suherman, tarif angkot belum disesuaikan sehingga pendapatan sopir turun tajam.
+Ilustrasi angkot di Bandung. (Dok. Istimewa)
+Dinas Perhubungan Jawa Barat berjanji membahas penyesuaian tarif pekan depan.
+Wisata Kuliner Malam di Surabaya Makin Ramai
+Wisata Kuliner Malam di Surabaya Makin Ramai
+Para pedagang kuliner di Surabaya kini buka hingga dini hari untuk melayani wisatawan.
+Timnas U-19 Menang Telak atas Brunei
+Timnas U-19 Menang Telak atas Brunei
+"""
+
+
+def test_extract_text_lead_in_pagination_caption_and_unheaded_related_block() -> None:
+    art = _extract(LEAD_IN_AND_PAIRS)
+    assert art.title == "Harga BBM Naik Lagi, Sopir Angkot Mogok?"
+    assert art.outlet == "Tempo.co"
+    assert art.published == "2022-09-06T09:10:00+07:00"
+    assert art.authors == ["Sri Lestari"]
+    assert art.dateline == "Jakarta"
+    assert art.paragraphs == [
+        "TEMPO.CO, Jakarta - Ratusan sopir angkutan kota di Bandung mogok beroperasi sejak Selasa pagi menolak kenaikan harga bahan bakar minyak.",
+        "Para sopir berkumpul di depan gedung DPRD Jawa Barat sambil membawa spanduk penolakan kenaikan harga.",
+        "Menurut koordinator aksi, Dadang Suherman, tarif angkot belum disesuaikan sehingga pendapatan sopir turun tajam.",
+        "Dinas Perhubungan Jawa Barat berjanji membahas penyesuaian tarif pekan depan.",
+    ]
+
+
+def test_extract_text_unknown_outlet_never_guessed() -> None:
+    art = _extract("Banjir Rendam Tiga Desa\nBanjir merendam tiga desa di Kabupaten Lebak sejak Senin malam, kata petugas.\nWarga mengungsi ke balai desa terdekat.")
+    assert art.outlet is None and art.authors == [] and art.published is None
+    assert art.title == "Banjir Rendam Tiga Desa"
+    assert len(art.paragraphs) == 2
+
+
+def test_extract_text_export_record_fields_win() -> None:
+    art = _extract(
+        "Judul Dari Ekspor\nIsi berita pertama yang cukup panjang untuk jadi paragraf.\n\nBaca juga: Berita Lain\n\nParagraf kedua juga ada di sini.",
+        title="Judul Dari Ekspor", outlet="KOMPAS.com", date="2021-04-20T10:00:00+07:00", url="https://x/y",
+    )
+    assert art.title == "Judul Dari Ekspor" and art.outlet == "Kompas.com" and art.url == "https://x/y"
+    assert art.published == "2021-04-20T10:00:00+07:00"
+    assert art.paragraphs == ["Isi berita pertama yang cukup panjang untuk jadi paragraf.", "Paragraf kedua juga ada di sini."]
+
+
+def test_extract_text_huge_line_reported_not_fatal() -> None:
+    art = _extract("Judul Berita Panjang Sekali\nIsi berita yang normal dan cukup panjang di sini.\n" + "x" * 50_000)
+    assert art.paragraphs == ["Isi berita yang normal dan cukup panjang di sini."]
+    assert any(r.reason == "oversized-line" for r in art.removed)
