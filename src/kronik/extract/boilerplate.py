@@ -71,7 +71,29 @@ def is_headline_like(text: str) -> bool:
 
 @dataclass(frozen=True)
 class _CompiledRules:
-    rules: tuple[tuple[str, str, re.Pattern[str]], ...]
+    """All rules of some packs, searched in two passes that give the same answer as one by one.
+
+    Rules anchored at the start of the line are joined into one alternation
+    (the regex engine then only tries them at position 0); the few that search
+    anywhere run separately.  The lowest rule number wins, as in list order.
+    """
+
+    rules: tuple[tuple[str, str], ...]
+    anchored: re.Pattern[str]
+    floating: tuple[tuple[int, re.Pattern[str]], ...]
+
+    def first_match(self, text: str) -> tuple[str, str] | None:
+        best = None
+        m = self.anchored.match(text)
+        if m and m.lastgroup:
+            best = int(m.lastgroup[1:])
+        for idx, rx in self.floating:
+            if best is not None and idx > best:
+                break
+            if rx.search(text):
+                best = idx
+                break
+        return self.rules[best] if best is not None else None
 
 
 def _compiled(packs: tuple[LanguagePack, ...]) -> _CompiledRules:
@@ -82,15 +104,49 @@ def _compiled(packs: tuple[LanguagePack, ...]) -> _CompiledRules:
 def _compiled_for(codes: tuple[str, ...]) -> _CompiledRules:
     from kronik.lang.base import get_pack
 
-    return _CompiledRules(tuple((r.reason, r.kind, r.compile()) for c in codes for r in get_pack(c).boilerplate))
+    rules = [r for c in codes for r in get_pack(c).boilerplate]
+    anchored = [(i, r) for i, r in enumerate(rules) if r.pattern.startswith("^") and "|" not in _top_level(r.pattern)]
+    floating = [(i, r.compile()) for i, r in enumerate(rules) if (i, r) not in anchored]
+    # Each alternative is tried only at position 0, in rule order; the first that matches wins.
+    joined = "|".join(f"(?P<r{i}>(?:{r.pattern[1:]}))" for i, r in anchored)
+    return _CompiledRules(
+        rules=tuple((r.reason, r.kind) for r in rules),
+        anchored=re.compile(joined, re.IGNORECASE),
+        floating=tuple(floating),
+    )
+
+
+def _top_level(pattern: str) -> str:
+    """The pattern with every parenthesised group blanked, to see its top-level alternation."""
+    depth, out, escaped = 0, [], False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+            if depth == 0:
+                out.append("x")
+            continue
+        if ch == "\\":
+            escaped = True
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out)
+
+
+@lru_cache(maxsize=16384)
+def _match_default(text: str) -> tuple[str, str] | None:
+    return _compiled(all_packs()).first_match(text)
 
 
 def match_rule(text: str, packs: tuple[LanguagePack, ...] | None = None) -> tuple[str, str] | None:
     """(reason, kind) of the first boilerplate pattern the line matches."""
-    for reason, kind, rx in _compiled(packs or all_packs()).rules:
-        if rx.search(text):
-            return reason, kind
-    return None
+    if packs is None:
+        return _match_default(text)
+    return _compiled(packs).first_match(text)
 
 
 @dataclass
@@ -109,6 +165,13 @@ class CleanResult:
     @property
     def body(self) -> list[str]:
         return [v.text for v in self.verdicts if v.keep]
+
+
+@lru_cache(maxsize=8)
+def _stop_words(codes: tuple[str, ...]) -> frozenset[str]:
+    from kronik.lang.base import get_pack
+
+    return frozenset().union(*(get_pack(c).stop_words for c in codes))
 
 
 def _content_words(text: str, stop: frozenset[str]) -> set[str]:
@@ -151,9 +214,10 @@ def clean_lines(
         title: the article title, seeding the cohesion vocabulary.
         strict_start: when False (HTML main text), lines before ``start`` are not dropped wholesale.
     """
+    given_packs = packs
     packs = packs or all_packs()
     meta = meta or {}
-    stop = frozenset().union(*(p.stop_words for p in packs))
+    stop = _stop_words(tuple(p.code for p in packs))
     counts = Counter(ln.lower() for ln in lines)
     core = _Core(stop)
     if title:
@@ -169,7 +233,7 @@ def clean_lines(
         if i < start and strict_start:
             out.append(LineVerdict(text, False, "before-article"))
             continue
-        rule = match_rule(text, packs)
+        rule = match_rule(text, given_packs)
         kind = rule[1] if rule else None
         if kind == "comments" or state == "comments":
             state = "comments"

@@ -53,6 +53,8 @@ _DATE_LINE_RE = re.compile(
     (?P<rest>.{{0,40}})$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Every date line holds a four-digit year or a d/m/y date: a cheap test before the big regex.
+_DATE_HINT = re.compile(r"(?:19|20)\d\d|\d[/.-]\d{1,2}[/.-]\d")
 _DATE_ANYWHERE_RE = re.compile(_DATE_CORE, re.IGNORECASE | re.VERBOSE)
 
 # A date line may be introduced by a label or an outlet name and a separator.
@@ -127,7 +129,7 @@ def parse_date_line(text: str, profiles: Profiles, page_text: str = "") -> DateL
     ``Kamis 22 Apr 2021, 14:05 WITA``, ``Diterbitkan: 3 Mei 2021``.  Lines with
     ``|`` are read part by part, so a date and a byline may share a line.
     """
-    if len(text) > 160:
+    if len(text) > 160 or not _DATE_HINT.search(text):
         return None
     for part in (text, *re.split(r"\s+[|•]\s+|\s*\|\s*", text)):
         found = _parse_date_part(part.strip(), profiles, page_text)
