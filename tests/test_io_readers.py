@@ -24,7 +24,7 @@ def test_readers_directory_recursive_sorted_and_ignore(tmp_path: Path) -> None:
 
 def test_readers_gzip_and_truncated_gzip(tmp_path: Path) -> None:
     good = tmp_path / "a.txt.gz"
-    good.write_bytes(gzip.compress("Judul\nIsi berita yang lengkap di sini.".encode()))
+    good.write_bytes(gzip.compress(b"Judul\nIsi berita yang lengkap di sini."))
     bad = tmp_path / "b.txt.gz"
     body = " ".join(f"kata{i * 7919 % 10007}" for i in range(5000)).encode()
     bad.write_bytes(gzip.compress(body)[:300])

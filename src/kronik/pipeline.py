@@ -92,7 +92,7 @@ def process_document(doc: RawDocument, settings: Settings = Settings()) -> Artic
     """Extract one document and run the stages on it; any failure becomes a Problem."""
     try:
         article = extract_document(doc, settings)
-    except Exception as exc:  # noqa: BLE001 - one bad page must never stop a batch
+    except Exception as exc:
         return Problem(source=doc.source, reason="extraction-failed", detail=_short(exc))
     if not article.paragraphs:
         return Problem(source=doc.source, reason="no-article-text",
@@ -100,7 +100,7 @@ def process_document(doc: RawDocument, settings: Settings = Settings()) -> Artic
     for st in check_order(settings.stages):
         try:
             article = st.func(article)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             err = StageError(st.label, article.id, _short(exc))
             return Problem(source=doc.source, reason="stage-failed", detail=str(err))
     return article

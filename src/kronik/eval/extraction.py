@@ -100,13 +100,13 @@ def evaluate_extraction(bench_dir: Path) -> dict[str, Any]:
         t0 = time.perf_counter()
         try:
             pred = _ours(path, html) if html else ""
-        except Exception:  # noqa: BLE001 - counted and scored as empty
+        except Exception:
             pred = ""
             ours_raised.append(key)
         t1 = time.perf_counter()
         try:
             base = _baseline(html) if html else ""
-        except Exception:  # noqa: BLE001
+        except Exception:
             base = ""
             base_raised.append(key)
         t2 = time.perf_counter()

@@ -20,10 +20,10 @@ import trafilatura
 from lxml.etree import ParserError
 
 from kronik.extract.boilerplate import clean_lines, normalize_line
+from kronik.extract.finish import finish_article
 from kronik.extract.metadata import clean_person_name, split_names
 from kronik.extract.outlets import Profiles, display_outlet, load_profiles
 from kronik.extract.text import parse_given_date
-from kronik.extract.finish import finish_article
 from kronik.io.readers import RawDocument
 from kronik.model import Article, Removed
 

@@ -99,14 +99,12 @@ def read_header(lines: list[str], profiles: Profiles) -> Header:
     """Find the title, date line, bylines and the lead paragraph of a dump."""
     header = Header()
     page_text = "\n".join(lines)
-    date_idx: int | None = None
     for i, text in enumerate(lines[:HEADER_SCAN]):
         dl = parse_date_line(text, profiles, page_text)
         if dl is None:
             continue
         if header.date is None and not dl.updated:
             header.date = dl
-            date_idx = i
         header.meta[i] = "date-line"
     _read_bylines(lines, header)
     for i, text in enumerate(lines):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class LanguagePack:
 LANGUAGES = ("id", "en")
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_pack(code: str) -> LanguagePack:
     """The language pack for an ISO 639-1 code (``id``, ``en``)."""
     if code not in LANGUAGES:
@@ -61,3 +61,17 @@ def get_pack(code: str) -> LanguagePack:
 
 def all_packs() -> tuple[LanguagePack, ...]:
     return tuple(get_pack(c) for c in LANGUAGES)
+
+
+def pack_data(code: str, name: str) -> object:
+    """A data module of a language pack by name (``pack_data("id", "quote_verbs")``).
+
+    Annotators use this so that adding a language is adding a folder of data,
+    never an ``if lang == ...`` branch.  Raises KeyError when the pack lacks it.
+    """
+    if code not in LANGUAGES:
+        raise KeyError(f"no language pack for {code!r}")
+    try:
+        return importlib.import_module(f"kronik.lang.{code}.{name}")
+    except ModuleNotFoundError as exc:
+        raise KeyError(f"language pack {code!r} has no {name!r} data") from exc

@@ -1,0 +1,1 @@
+"""Annotation stages: entities (with canonical names), quotes (with speakers), time expressions."""
