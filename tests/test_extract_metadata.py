@@ -27,7 +27,7 @@ NON = ("editor", "penyunting")
         ("March 3, 2021, 4:05 PM UTC", "2021-03-03T16:05:00+00:00", None),
         ("2021-12-31 10:00 WIB", "2021-12-31T10:00:00+07:00", None),
         ("Harian Cakrawala - 05/02/2022, 07:30 WIB", "2022-02-05T07:30:00+07:00", "Harian Cakrawala"),
-        ("TEMPO.CO, 12 Juni 2021 08:00 WIB", "2021-06-12T08:00:00+07:00", "Tempo.co"),
+        ("TEMPO.CO, 12 Juni 2021 08:00 WIB", "2021-06-12T08:00:00+07:00", "TEMPO.CO"),
     ],
 )
 def test_metadata_date_line(line: str, published: str, outlet: str | None) -> None:

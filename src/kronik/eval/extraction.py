@@ -21,7 +21,16 @@ from rich.console import Console
 from rich.table import Table
 
 from kronik.eval.langguess import guess_language
-from kronik.eval.shingles import TpFpFn, accuracy, bootstrap_std, metrics_from_counts, shingle_matching
+from kronik.eval.result import EvalResult
+from kronik.eval.shingles import (
+    TpFpFn,
+    accuracy,
+    bootstrap_std,
+    metrics_from_counts,
+    precision_score,
+    recall_score,
+    shingle_matching,
+)
 
 BASELINE_CALL = "trafilatura.extract(html, include_comments=False)"
 N_BOOTSTRAP = 200
@@ -75,7 +84,12 @@ def _subset(rows: list[dict[str, Any]], keep: Any) -> dict[str, Any]:
     }
 
 
-def evaluate_extraction(bench_dir: Path) -> dict[str, Any]:
+def _page_f1(c: TpFpFn) -> float:
+    p, r = precision_score(*c), recall_score(*c)
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def evaluate_extraction(bench_dir: Path) -> EvalResult:
     """Score ours and plain trafilatura on every page of the benchmark folder."""
     import trafilatura
 
@@ -117,7 +131,7 @@ def evaluate_extraction(bench_dir: Path) -> dict[str, Any]:
         if not base.strip() and key not in base_raised:
             base_empty.append(key)
         rows.append({
-            "id": key, "lang": guess_language(true),
+            "id": key, "lang": guess_language(true), "url": truth[key].get("url", ""),
             "ours": shingle_matching(true, pred), "base": shingle_matching(true, base),
             "ours_acc": accuracy(true, pred), "base_acc": accuracy(true, base),
         })
@@ -127,7 +141,11 @@ def evaluate_extraction(bench_dir: Path) -> dict[str, Any]:
     languages: dict[str, int] = {}
     for r in rows:
         languages[str(r["lang"])] = languages.get(str(r["lang"]), 0) + 1
-    return {
+    per_page = sorted(
+        ({"id": r["id"], "url": r["url"], "lang": r["lang"], "f1": _page_f1(r["ours"]), "baseline_f1": _page_f1(r["base"])}
+         for r in rows),
+        key=lambda x: x["f1"] - x["baseline_f1"])
+    figures = {
         "pages": len(rows),
         "f1": ours["f1"], "precision": ours["precision"], "recall": ours["recall"],
         "f1_std": ours["f1_std"], "precision_std": ours["precision_std"], "recall_std": ours["recall_std"],
@@ -150,6 +168,7 @@ def evaluate_extraction(bench_dir: Path) -> dict[str, Any]:
         "bootstrap": {"resamples": N_BOOTSTRAP, "seed": SEED},
         "seconds": {"ours": round(t_ours, 3), "baseline": round(t_base, 3)},
     }
+    return EvalResult(figures, {"per_page": per_page})
 
 
 def _f(x: float) -> str:
@@ -191,6 +210,18 @@ def render_extraction(result: dict[str, Any], console: Console) -> None:
         f"missing HTML files: {fail['missing_html']}.", highlight=False)
     if fail["ours_failed_ids"]:
         console.print("  kronik failed on: " + ", ".join(i[:12] for i in fail["ours_failed_ids"]), highlight=False)
+    per_page = (getattr(result, "details", None) or {}).get("per_page", [])
+    worst = [p for p in per_page if p["f1"] < p["baseline_f1"]][:10]
+    if worst:
+        wt = Table(title=f"Pages where kronik loses most to trafilatura ({len(worst)} of "
+                         f"{sum(1 for p in per_page if p['f1'] < p['baseline_f1'])} pages where it loses)")
+        wt.add_column("page", overflow="fold")
+        wt.add_column("lang")
+        wt.add_column("kronik F1", justify="right")
+        wt.add_column("trafilatura F1", justify="right")
+        for p in worst:
+            wt.add_row(p["url"] or p["id"], str(p["lang"]), _f(p["f1"]), _f(p["baseline_f1"]))
+        console.print(wt)
     langs = ", ".join(f"{k} {v}" for k, v in result["languages"].items())
     console.print(f"Languages (guessed from the ground truth): {langs}. "
                   f"Time: kronik {result['seconds']['ours']:.1f} s, trafilatura {result['seconds']['baseline']:.1f} s.",

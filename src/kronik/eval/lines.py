@@ -99,6 +99,8 @@ def load_labels(corpus: Path) -> tuple[list[dict[str, Any]], list[str]]:
     labels: list[dict[str, Any]] = []
     errors: list[str] = []
     path = corpus / "labels.jsonl"
+    if not path.is_file():
+        raise FileNotFoundError(f"no labels.jsonl in {corpus} (expected a labelled corpus folder)")
     for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
         if not line.strip():
             continue
@@ -270,6 +272,9 @@ def evaluate_lines(corpus: Path, baselines: dict[str, Callable[[list[str]], list
     return EvalResult(result, details)
 
 
+_SHORT = {"keep_all": "keep", "justext": "jusText", "c4": "C4"}
+
+
 def _f(x: float) -> str:
     return f"{int(x * 1000) / 1000:.3f}"
 
@@ -281,24 +286,19 @@ def _pct(x: float) -> str:
 def render_lines(result: dict[str, Any], console: Console) -> None:
     details: dict[str, Any] = getattr(result, "details", {}) or {}
     base_names = list(result["baselines"])
-    table = Table(title=f"Line-level body F1 on text dumps ({result['text_files']} files, {result['lines']} lines, "
-                        f"{result['body_lines']} body lines)")
-    table.add_column("group")
-    table.add_column("files", justify="right")
-    table.add_column("lines", justify="right")
-    table.add_column("kronik P / R / F1", justify="right")
-    for name in base_names:
-        table.add_column(f"{name} F1", justify="right")
-    rows = [("all", result)] + [(f"split {k}", v) for k, v in result["splits"].items()]
+    table = Table(title=f"Line-level body scores on text dumps ({result['text_files']} files, {result['lines']} lines, "
+                        f"{result['body_lines']} body lines); baseline columns are F1")
+    table.add_column("group (files)", overflow="fold", min_width=18)
+    for col in ("lines", "P", "R", "F1", *(_SHORT.get(n, n) for n in base_names)):
+        table.add_column(col, justify="right", no_wrap=True)
+    rows = [("all", result)] + [(f"split: {k}", v) for k, v in result["splits"].items()]
     for label, g in rows:
-        table.add_row(label, str(g.get("files", result["text_files"])), str(g["lines"]),
-                      f"{_f(g['precision'])} / {_f(g['recall'])} / [bold]{_f(g['f1'])}[/bold]",
-                      *(_f(g["baselines"][n]["f1"]) for n in base_names))
+        table.add_row(f"{label} ({g.get('files', result['text_files'])})", str(g["lines"]), _f(g["precision"]),
+                      _f(g["recall"]), f"[bold]{_f(g['f1'])}[/bold]", *(_f(g["baselines"][n]["f1"]) for n in base_names))
     table.add_section()
     for name, g in result["outlets"].items():
-        table.add_row(name, str(g["files"]), str(g["lines"]),
-                      f"{_f(g['precision'])} / {_f(g['recall'])} / [bold]{_f(g['f1'])}[/bold]",
-                      *(_f(g["baselines"][n]["f1"]) for n in base_names))
+        table.add_row(f"{name} ({g['files']})", str(g["lines"]), _f(g["precision"]), _f(g["recall"]),
+                      f"[bold]{_f(g['f1'])}[/bold]", *(_f(g["baselines"][n]["f1"]) for n in base_names))
     console.print(table)
 
     bt = Table(title="Baselines on the same lines (all text files)")

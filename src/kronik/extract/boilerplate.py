@@ -252,15 +252,20 @@ def clean_lines(
         if _URL_LINE.match(text):
             out.append(LineVerdict(text, False, "url"))
             continue
+        if _is_label(text):
+            out.append(LineVerdict(text, False, "label"))
+            continue
         if _MENU_SEPARATORS.search(text) and not is_prose(text):
             out.append(LineVerdict(text, False, "navigation"))
             continue
         if counts[text.lower()] > 1:
             # Related headlines come twice (link text, then heading).  A pair in a
             # row outside any block opens one.
-            if state == "body" and i + 1 < n and lines[i + 1].lower() == text.lower() and is_headline_like(text):
+            if state in ("body", "lead-in") and i + 1 < n and lines[i + 1].lower() == text.lower() and is_headline_like(text):
                 state = "related"
-            if state in ("related", "lead-in"):
+            elif state == "lead-in":
+                state = "body"
+            if state == "related":
                 prev_block_line = "headline"
             out.append(LineVerdict(text, False, "repeated"))
             continue
@@ -285,6 +290,12 @@ def clean_lines(
     return CleanResult(out)
 
 
+def _is_label(text: str) -> bool:
+    """A section label or kicker in capitals ('DUNIA', 'EKONOMI BISNIS'): never a paragraph of the article."""
+    n = len(text.split())
+    return n <= 4 and text.isupper() and not text.endswith(_TERMINAL) and any(ch.isalpha() for ch in text)
+
+
 def _protected(text: str, reason: str) -> bool:
     """Soft patterns (subscription prompts, copyright) never remove a long prose paragraph."""
     if reason in ("subscription", "copyright", "caption", "timestamp"):
@@ -296,5 +307,5 @@ def _trim_tail(out: list[LineVerdict]) -> None:
     """After the last prose body line, short unpunctuated leftovers are page furniture."""
     last_prose = max((k for k, v in enumerate(out) if v.keep and is_prose(v.text)), default=-1)
     for v in out[last_prose + 1:]:
-        if v.keep and not is_prose(v.text) and len(v.text.split()) <= 8 and not v.text.endswith(":"):
+        if v.keep and not is_prose(v.text) and len(v.text.split()) <= 3 and not v.text.endswith(":"):
             v.keep, v.reason = False, "after-article"

@@ -41,7 +41,9 @@ def finish_article(
         if w not in wires:
             wires.append(w)
     if outlet:
-        wires = [w for w in wires if w.lower() != outlet.lower()]
+        # An outlet is not its own wire: neither by name nor by initials ("Moskow (LK) -" on Lintas Khatulistiwa).
+        initials = "".join(w[0] for w in outlet.split() if w[:1].isalpha()).upper() if " " in outlet else ""
+        wires = [w for w in wires if w.lower() != outlet.lower() and w != initials]
     language = detect_language(" ".join(paragraphs[:5])) or "id"
     return Article(
         id=article_id(outlet, title, paragraphs),

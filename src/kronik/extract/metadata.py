@@ -42,13 +42,13 @@ _DATE_CORE = rf"""
 )
 """
 _TIME = r"(?P<hh>[01]?\d|2[0-3])\s*[:.]\s*(?P<mm>[0-5]\d)(?:\s*[:.]\s*[0-5]\d)?\s*(?P<ampm>[ap]\.?m\.?)?"
-_ZONE = rf"(?P<zone>{_ZONE_RE})\b|(?:GMT|UTC)\s*(?P<off>[+-]\s*\d{{1,2}}(?::?\d{{2}})?)|(?P<iso>[+-]\d{{2}}:?\d{{2}})"
+_ZONE = rf"(?:GMT|UTC)\s*(?P<off>[+-]\s*\d{{1,2}}(?::?\d{{2}})?)|(?P<zone>{_ZONE_RE})\b|(?P<iso>[+-]\d{{2}}:?\d{{2}})"
 
 _DATE_LINE_RE = re.compile(
     rf"""^(?P<prefix>.{{0,60}}?)
     (?:(?P<wd>{_WEEKDAY_RE})\s*[,.]?\s*)?
     {_DATE_CORE}
-    (?:\s*[,|/\-–—•]?\s*(?:pukul|jam|pkl\.?|at)?\s*{_TIME})?
+    (?:\s*[,|/\-–—•·]?\s*(?:pukul|jam|pkl\.?|at)?\s*{_TIME})?
     (?:\s*(?:{_ZONE}))?
     (?P<rest>.{{0,40}})$""",
     re.IGNORECASE | re.VERBOSE,
@@ -159,7 +159,7 @@ def _parse_date_part(part: str, profiles: Profiles, page_text: str) -> DateLine 
         if _PREFIX_LABEL_RE.match(cand + ":"):
             outlet = None
         elif profiles.outlet(cand) or looks_like_domain(cand) or _is_brandish(cand):
-            outlet = display_outlet(cand, profiles, page_text)
+            outlet = cand  # a spelling; extract.outlets.resolve_outlet turns it into a display name
         else:
             return None
     hh = int(m.group("hh")) if m.group("hh") else None
@@ -171,7 +171,7 @@ def _parse_date_part(part: str, profiles: Profiles, page_text: str) -> DateLine 
             hh = 0
     offset = _offset(m)
     if offset is None and outlet and hh is not None:
-        prof = profiles.outlet(outlet)
+        prof = profiles.outlet(outlet)  # an unzoned time takes the outlet's zone only if we know the outlet
         offset = prof.zone if prof else None
     return DateLine(format_published(ymd, hh, mm, offset), outlet, updated)
 
@@ -203,7 +203,13 @@ _DATELINE_RES: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^(?P<outlet>{_OUTLET_TOKEN}){_DASH}"),
     # JAKARTA - ...     (capitals only, or it would catch ordinary sentences)
     re.compile(rf"^(?P<place>{_UP}(?:\s+{_UP}){{0,3}}){_DASH}(?=\S)"),
+    # Surabaya - ...    (a capitalised place of up to three words, then a spaced dash)
+    re.compile(rf"^(?P<place>{_TITLE}(?:\s+{_TITLE}){{0,2}})\s+(?:-{{1,2}}|–|—)\s+(?=\S)"),
 )
+
+
+# Capitalised words that open sentences and may be followed by a dash; not places.
+_NOT_PLACES = {"ini", "itu", "namun", "sementara", "kemudian", "menurut", "selain", "sebelumnya", "adapun", "but", "meanwhile"}
 
 
 @dataclass(frozen=True)
@@ -224,14 +230,12 @@ def parse_dateline(lead: str, profiles: Profiles) -> Dateline | None:
         place = (g.get("place") or "").strip() or None
         outlet = (g.get("outlet") or "").strip() or None
         agency = (g.get("agency") or "").strip() or None
-        if i == 3 and outlet and not profiles.outlet(outlet) and not _is_brandish(outlet):
-            continue
-        if i == 3 and outlet and not profiles.outlet(outlet):
-            # "Jakarta, Selasa -" is a weekday, not an outlet; unknown names need a domain or a profile.
+        if i == 3 and outlet and not profiles.outlet(outlet) and not (_is_brandish(outlet) and len(outlet.split()) <= 3):
+            # "Jakarta, Selasa -" is a weekday, not an outlet.
             continue
         if place and (place.lower() in _WEEKDAYS or place.lower() in _MONTHS):
             continue
-        if i == 5 and place and (len(place) < 3 or place.lower() in {"ini", "itu"}):
+        if i in (5, 6) and place and (len(place) < 3 or place.lower() in _NOT_PLACES):
             continue
         return Dateline(place, outlet, agency)
     return None
@@ -322,6 +326,17 @@ _TITLE_WORDS = {
 }
 
 
+# Cues that in practice only ever cite media ("dilansir X" is "as reported by X").
+_MEDIA_CUES = {"dilansir", "dilansir dari", "melansir", "dikutip dari", "seperti dilaporkan", "seperti diberitakan"}
+# Names that start like these are institutions or documents, which these verbs also cite.
+_INSTITUTION_WORDS = {
+    "kementerian", "kemenlu", "badan", "dinas", "pemerintah", "pemkot", "pemprov", "pemkab", "polri", "polda", "polres",
+    "universitas", "institut", "lembaga", "komisi", "dewan", "majelis", "mahkamah", "pengadilan", "bank", "bursa",
+    "pt", "perusahaan", "asosiasi", "organisasi", "partai", "gedung", "istana", "departemen", "otoritas", "data",
+    "ministry", "department", "government", "university", "instagram", "twitter", "facebook", "youtube", "tiktok",
+}
+
+
 @dataclass(frozen=True)
 class _CueSet:
     regex: re.Pattern[str]
@@ -353,6 +368,8 @@ def cited_sources(paragraphs: list[str], profiles: Profiles) -> list[str]:
 
 def _trim_name(name: str) -> str:
     words = name.split()
+    if words and words[0].lower() == "the" and len(words) > 1:
+        words = words[1:]
     while words and (words[-1].lower() in _WEEKDAYS or words[-1].lower() in {"pada", "on", "the"}):
         words.pop()
     return " ".join(words).strip(" .,'’")
@@ -376,12 +393,23 @@ def _as_source(name: str, profiles: Profiles, cue: str, context: str = "") -> st
         return name
     if cue == "kantor berita":
         return name
+    if cue in _MEDIA_CUES and first not in _INSTITUTION_WORDS and len(name.split()) <= 4:
+        # "dilansir Neva Courier": these verbs cite media, not people or ministries.
+        return name
     return None
 
 
+_SOURCE_LABEL = re.compile(r"^(?:sumber|source|sumber berita)\s*[:：]\s*", re.IGNORECASE)
+
+
 def credit_line_source(line: str, profiles: Profiles) -> str | None:
-    """A wire credit standing alone on a line: 'REUTERS', '(AFP)', 'KBN'."""
-    core = line.strip().strip("()[]").strip()
+    """A wire credit standing alone on a line: 'REUTERS', '(AFP)', 'KBN', 'Sumber: KBN'."""
+    labelled = _SOURCE_LABEL.match(line)
+    core = line[labelled.end():] if labelled else line
+    acronym = re.search(r"\(([A-Z]{2,6})\)\s*$", core)
+    if acronym and core.strip()[0] != "(":  # 'Kantor Berita Nusa (KBN)': cited by its acronym
+        core = acronym.group(1)
+    core = core.strip().strip("()[]").strip()
     core = re.sub(r"\s*/\s*\w{1,5}$", "", core)  # 'ANTARA/ade'
     if not core or len(core) > 40:
         return None
@@ -389,6 +417,8 @@ def credit_line_source(line: str, profiles: Profiles) -> str | None:
     if prof is not None:
         return prof.name
     if _ACRONYM.match(core):
+        return core
+    if labelled and (_MEDIA_WORDS.search(core) or looks_like_domain(core)):
         return core
     return None
 

@@ -99,8 +99,80 @@ def display_outlet(spelling: str, profiles: Profiles, page_text: str = "") -> st
                 return seen
     if spelling.isupper() or _upper_name(spelling):
         head, dot, tail = spelling.partition(".")
+        if not dot:
+            return " ".join(w.capitalize() for w in spelling.split())
         return head.capitalize() + dot + tail.lower()
     return spelling
+
+
+_TLD = re.compile(r"\.(?:co\.id|or\.id|ac\.id|com|co|id|net|org|news|info|tv)$", re.IGNORECASE)
+_DOMAINISH = re.compile(r"(?<![\w@/.])[A-Za-z][\w-]*(?:\.[A-Za-z]{2,6}){1,2}(?![\w/])")
+_CAP_RUN = re.compile(r"(?:[A-Z][\w]*)(?:[ \t]+[A-Z][\w]*)*")
+
+
+def outlet_key(name: str) -> str:
+    """Spellings of one outlet share a key: 'KABARSENJA.CO', 'Kabar Senja' -> 'kabarsenja'."""
+    return re.sub(r"[^0-9a-z]", "", _TLD.sub("", name.strip().rstrip(".").lower()))
+
+
+def page_spellings(page_text: str, key: str) -> dict[str, int]:
+    """How often each spelling of the outlet ``key`` occurs in the page (domains and capitalised names)."""
+    seen: dict[str, int] = {}
+    for m in _DOMAINISH.finditer(page_text):
+        tok = m.group(0).rstrip(".")
+        if outlet_key(tok) == key:
+            seen[tok] = seen.get(tok, 0) + 1
+    for m in _CAP_RUN.finditer(page_text):
+        if page_text[m.end():m.end() + 1] == "." and page_text[m.end() + 1:m.end() + 2].isalpha():
+            continue  # the name part of a domain, counted whole above
+        if m.start() > 0 and page_text[m.start() - 1] in "./@-_":
+            continue
+        words = m.group(0).split()
+        for i in range(len(words)):
+            if i > 0 and words[i - 1] in ("PT", "CV"):
+                continue  # "PT Warta Nusantara Digital" is the company, not the masthead
+            for j in range(i + 1, min(i + 4, len(words)) + 1):
+                cand = " ".join(words[i:j])
+                if outlet_key(cand) == key:
+                    seen[cand] = seen.get(cand, 0) + 1
+    return seen
+
+
+def resolve_outlet(spellings: list[str], profiles: Profiles, page_text: str = "") -> str | None:
+    """The outlet's display name from the spellings the page gives as its own name.
+
+    ``spellings`` are the strong evidence (date-line prefix, dateline, copyright
+    line, syndication notice), in order of trust.  The most attested outlet wins;
+    its display name is the profile's, else the spelling the page itself uses
+    most often in mixed case (a masthead "Kabar Senja" beats a dateline
+    "KABARSENJA.CO"), else a capitalised form of the capitals.
+    """
+    votes: dict[str, int] = {}
+    first: dict[str, str] = {}
+    for sp in spellings:
+        sp = sp.strip().strip(",.-–—| ")
+        if not sp:
+            continue
+        prof = profiles.outlet(sp)
+        if prof is not None:
+            return prof.name
+        key = outlet_key(sp)
+        if len(key) < 3:
+            continue
+        votes[key] = votes.get(key, 0) + 1
+        first.setdefault(key, sp)
+    if not votes:
+        return None
+    key = max(votes, key=lambda k: votes[k])
+    variants = page_spellings(page_text, key) if page_text else {}
+    for v in variants:
+        prof = profiles.outlet(v)
+        if prof is not None:
+            return prof.name
+    mixed = {v: c for v, c in variants.items() if not v.isupper() and not _upper_name(v) and v[:1].isupper()}
+    if mixed:
+        return max(mixed, key=lambda v: (mixed[v], " " in v, sum(ch.isupper() for ch in v) > 1))
+    return display_outlet(first[key], profiles, page_text)
 
 
 def _upper_name(spelling: str) -> bool:

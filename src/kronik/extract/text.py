@@ -25,12 +25,13 @@ from kronik.extract.metadata import (
     DateLine,
     byline_authors,
     clean_person_name,
+    split_names,
     credit_line_source,
     format_published,
     parse_date_line,
     parse_dateline,
 )
-from kronik.extract.outlets import Profiles, display_outlet, load_profiles, looks_like_domain
+from kronik.extract.outlets import Profiles, load_profiles, looks_like_domain, resolve_outlet
 from kronik.io.readers import RawDocument
 from kronik.lang.base import all_packs
 from kronik.model import Article, Removed
@@ -71,8 +72,19 @@ def _split_lines(text: str) -> tuple[list[str], list[Removed]]:
     return lines, removed
 
 
+_REPORT_BY_RE = re.compile(
+    r"^(?:laporan|liputan|dilaporkan oleh)\s+(?:wartawan|reporter|kontributor|koresponden|jurnalis)\b[^,]{0,40},\s*(?P<names>[^,]+(?:,\s*[^,]+)?)$",
+    re.IGNORECASE,
+)
+
+
 def _read_bylines(lines: list[str], header: Header) -> None:
     for i, text in enumerate(lines):
+        m = _REPORT_BY_RE.match(text)
+        if m and (names := split_names(m.group("names"))):
+            header.meta[i] = "byline"
+            header.authors.extend(n for n in names if n not in header.authors)
+            continue
         low = text.lower().rstrip(":： ")
         if low in _LABEL_ONLY and i > 0 and (i - 1) not in header.meta:
             name = clean_person_name(lines[i - 1])
@@ -95,6 +107,13 @@ def _read_bylines(lines: list[str], header: Header) -> None:
                         header.authors.append(name)
 
 
+def _corroborated(wire: str, line: str, page_text: str) -> bool:
+    """An unknown agency credit counts if labelled ('Sumber: KBN', '(KBN)') or cited elsewhere in the page."""
+    if line.lstrip().startswith("(") or ":" in line:
+        return True
+    return len(re.findall(rf"(?<!\w){re.escape(wire)}(?!\w)", page_text)) >= 2
+
+
 def read_header(lines: list[str], profiles: Profiles) -> Header:
     """Find the title, date line, bylines and the lead paragraph of a dump."""
     header = Header()
@@ -108,13 +127,19 @@ def read_header(lines: list[str], profiles: Profiles) -> Header:
         header.meta[i] = "date-line"
     _read_bylines(lines, header)
     for i, text in enumerate(lines):
-        if i in header.meta:
+        if i in header.meta or len(text) > 60 or is_prose(text):
             continue
-        wire = credit_line_source(text, profiles) if len(text) <= 40 else None
-        if wire and not is_prose(text):
-            header.meta[i] = "wire-credit"
-            if wire not in header.wires:
-                header.wires.append(wire)
+        wire = credit_line_source(text, profiles)
+        if wire is None:
+            continue
+        rule = match_rule(text)
+        if rule is not None and rule[0] != "editor-credit":
+            continue  # 'IKLAN', 'VIDEO': page furniture in capitals, not a credit
+        if profiles.wire(wire) is None and not _corroborated(wire, text, page_text):
+            continue  # an unknown capitalised word alone ('DUNIA') is a section label
+        header.meta[i] = "wire-credit"
+        if wire not in header.wires:
+            header.wires.append(wire)
 
     counts: dict[str, int] = {}
     for text in lines:
@@ -128,11 +153,14 @@ def read_header(lines: list[str], profiles: Profiles) -> Header:
             return True
         return is_prose(text)
 
-    first_meta = min((k for k, v in header.meta.items() if v in ("date-line", "byline")), default=None)
-    anchor = max((k for k, v in header.meta.items() if v in ("date-line", "byline") and k < HEADER_SCAN), default=None)
+    # The header ends at the first date line or byline near the top; the lead is
+    # the first prose line after it (bylines at the foot of the article are
+    # metadata too, but do not move the start).
+    first_meta = min((k for k, v in header.meta.items() if v in ("date-line", "byline") and k < HEADER_SCAN), default=None)
+    anchor = first_meta
     lead = None
     for i in range(len(lines)):
-        if anchor is not None and i <= anchor and i < HEADER_SCAN:
+        if anchor is not None and i <= anchor:
             continue
         if lead_candidate(i):
             # A prose-looking line followed by a date line or byline is the title.
@@ -167,18 +195,29 @@ def read_header(lines: list[str], profiles: Profiles) -> Header:
     return header
 
 
-def _copyright_outlet(lines: list[str], profiles: Profiles, page_text: str) -> str | None:
-    for text in reversed(lines[-40:]):
-        m = _COPYRIGHT_RE.search(text)
-        if not m:
+_SYNDICATION_RE = re.compile(r"^(?:artikel|berita|tulisan) ini (?:telah|sudah) (?:tayang|terbit|dimuat|diterbitkan) (?:di|pada) (?P<name>[\w.-]+(?-i: [A-Z][\w.-]*){0,3})", re.IGNORECASE)
+
+
+def _self_references(lines: list[str]) -> list[str]:
+    """Where a page names its own outlet: copyright lines and syndication notices at the foot."""
+    found: list[str] = []
+    for text in lines[-60:]:
+        m = _SYNDICATION_RE.match(text)
+        if m:
+            found.append(m.group("name"))
             continue
-        for token in re.findall(r"[\w][\w.-]*\.[a-z]{2,6}(?:\.[a-z]{2})?", text, re.IGNORECASE):
-            if looks_like_domain(token):
-                return display_outlet(token, profiles, page_text)
-        prof = profiles.outlet(m.group("name").strip())
-        if prof:
-            return prof.name
-    return None
+        m = _COPYRIGHT_RE.search(text)
+        if not m or len(text) > 160:
+            continue
+        domains = [t for t in re.findall(r"[\w][\w-]*(?:\.[a-z]{2,6}){1,2}", text, re.IGNORECASE) if looks_like_domain(t)]
+        if domains:
+            found.append(domains[0])
+            continue
+        name = re.sub(r"\s*\b(?:19|20)\d\d\b\s*", " ", m.group("name")).strip(" .,-")
+        words = name.split()
+        if 1 <= len(words) <= 4 and words[0] not in ("PT", "CV") and all(w[:1].isupper() for w in words):
+            found.append(name)
+    return found
 
 
 def parse_given_date(value: str, profiles: Profiles, outlet: str | None) -> str | None:
@@ -223,15 +262,13 @@ def extract_text_document(doc: RawDocument, profiles: Profiles | None = None) ->
 
     outlet: str | None = None
     if given.get("outlet"):
-        outlet = display_outlet(given["outlet"], profiles, page_text)
-    elif header.date and header.date.outlet:
-        outlet = header.date.outlet
-    if outlet is None and paragraphs:
-        dl = parse_dateline(paragraphs[0], profiles)
-        if dl and dl.outlet:
-            outlet = display_outlet(dl.outlet, profiles, page_text)
-    if outlet is None:
-        outlet = _copyright_outlet(lines, profiles, page_text)
+        outlet = resolve_outlet([given["outlet"]], profiles, page_text)
+    else:
+        evidence = [header.date.outlet] if header.date and header.date.outlet else []
+        if paragraphs and (dl := parse_dateline(paragraphs[0], profiles)) and dl.outlet:
+            evidence.append(dl.outlet)
+        evidence.extend(_self_references(lines))
+        outlet = resolve_outlet(evidence, profiles, page_text)
 
     published: str | None = None
     basis: str | None = None

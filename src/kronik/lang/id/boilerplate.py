@@ -12,7 +12,7 @@ _SEP = r"\s*[:：\-–—|]?\s*"
 
 RULES: tuple[R, ...] = (
     # Inline links to other stories.
-    R("read-also", "lead-in", r"^(baca|simak|lihat|tonton|cek|klik)( (juga|pula|selengkapnya|berita|artikel|video|di ?sini))*\s*[:：\-–—|»>]*\s*$"),
+    R("read-also", "lead-in", r"^(baca|simak|lihat|tonton|cek)( (juga|pula|berita|artikel|video))*\s*[:：\-–—|»>]*\s*$"),
     R("read-also", "line", r"^(baca|baca juga|baca pula|simak juga|simak pula|lihat juga|tonton juga|cek juga|artikel terkait|berita terkait|baca berita|baca artikel|simak berita|simak video|simak)\s*[:：\-–—|»>]+\s*\S"),
     R("read-also", "line", r"^(baca juga|simak juga|lihat juga|tonton juga)\b"),
     R("read-also", "line", r"^baca selengkapnya\b"),
@@ -30,10 +30,12 @@ RULES: tuple[R, ...] = (
     R("login", "line", r"^(masuk|login|log in|daftar|register|sign in|sign up|keluar|logout)(\s*(/|atau|dan|\|)\s*(masuk|login|log in|daftar|register|sign up))?\W*$"),
     R("login", "line", r"^(masuk|login|log in|daftar|sign in|sign up) (untuk|to|sekarang|now|dengan akun|dengan email|gratis)\b.{0,60}$"),
     R("login", "line", r"^(silakan|silahkan) (masuk|login|daftar)\b"),
-    R("subscription", "line", r"\b(dapatkan|download|unduh|install|pasang) (update|info|informasi|berita|notifikasi|aplikasi|app)\b"),
+    R("subscription", "line", r"\b(dapatkan|download|unduh|install|pasang) (update|info|informasi|berita|notifikasi|aplikasi\w*|app)\b"),
     R("subscription", "line", r"\b(bergabung|gabung|join|ikuti|follow) (di |ke |dengan )?(grup|group|kanal|channel|saluran|akun|kami|media sosial)\b"),
     R("subscription", "line", r"\b(langganan|berlangganan|subscribe|newsletter|buletin|notifikasi)\b.{0,120}$"),
-    R("subscription", "line", r"\b(google news|google play|app store|whatsapp channel)\b"),
+    R("subscription", "line", r"\b(google news|google play|play store|app store|whatsapp channel)\b"),
+    R("subscription", "line", r"^(?=.{0,200}$).*\b(ikuti|follow|gabung|bergabung|join|simak|pantau)\b.{0,60}\b(kanal|saluran|channel|grup|group|akun|whatsapp|telegram|instagram|tiktok|youtube|twitter|facebook)\b"),
+    R("syndication", "line", r"^(artikel|berita|tulisan) ini (telah|sudah) (tayang|terbit|dimuat|diterbitkan) (di|pada)\b"),
     R("subscription", "line", r"^(klik|tap|ketuk) (di ?sini|link|tautan|tombol)\b"),
     R("caption", "line", r"\((foto|dok|dokumentasi|ilustrasi|sumber foto|photo|image|gambar|istimewa|net|shutterstock|getty)\b[^)]*\)\s*\W*$"),
     R("caption", "line", r"^(foto|ilustrasi|dok\.?|dokumentasi|gambar|photo|image|infografis|grafis)\s*(:|：|\s[-–—|])\s.{0,200}$"),

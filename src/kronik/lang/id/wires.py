@@ -7,5 +7,5 @@ Each cue is followed by the cited name: "dikutip dari Reuters", "seperti dilansi
 CITATION_CUES: tuple[str, ...] = (
     "dikutip dari", "dikutip", "dilansir dari", "dilansir", "melansir", "mengutip", "seperti dilaporkan",
     "dilaporkan", "diberitakan", "seperti diberitakan", "melaporkan", "laporan", "kantor berita",
-    "menurut laporan", "sumber:", "sumber :",
+    "menurut laporan",
 )
