@@ -171,7 +171,7 @@ def test_render_does_not_fail(corpus: Path) -> None:
 
 
 def test_missing_labels_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(FileNotFoundError, match="labels.jsonl"):
+    with pytest.raises(FileNotFoundError, match=r"labels\.jsonl"):
         evaluate_lines(tmp_path)
 
 

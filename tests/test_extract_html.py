@@ -36,6 +36,9 @@ def test_extract_html_metadata_and_inline_boilerplate_removed() -> None:
     assert art.paragraphs == BODY
 
 
-def test_extract_html_garbage_does_not_crash() -> None:
-    art = extract_html_document(RawDocument(source="g.html", format="html", text="<html><body><div><<<>>></div>"))
-    assert art.paragraphs == []
+def test_extract_html_garbage_is_reported_not_fatal() -> None:
+    from kronik.model import Problem
+    from kronik.pipeline import process_document
+
+    res = process_document(RawDocument(source="g.html", format="html", text="<html><body><div><<<>>></div>"))
+    assert isinstance(res, Problem) and res.reason == "no-article-text"

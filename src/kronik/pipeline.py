@@ -23,6 +23,9 @@ from kronik.model import Article, Problem
 
 ArticleStage = Callable[[Article], Article]
 
+MIN_LETTERS = 20
+"""An article needs at least one paragraph with this many letters; less is a page without a story."""
+
 
 @dataclass(frozen=True)
 class Stage:
@@ -94,9 +97,9 @@ def process_document(doc: RawDocument, settings: Settings = Settings()) -> Artic
         article = extract_document(doc, settings)
     except Exception as exc:
         return Problem(source=doc.source, reason="extraction-failed", detail=_short(exc))
-    if not article.paragraphs:
+    if not any(sum(ch.isalpha() for ch in p) >= MIN_LETTERS for p in article.paragraphs):
         return Problem(source=doc.source, reason="no-article-text",
-                       detail=f"nothing left after removing {len(article.removed)} boilerplate lines")
+                       detail=f"no paragraph of text left after removing {len(article.removed)} boilerplate lines")
     for st in check_order(settings.stages):
         try:
             article = st.func(article)

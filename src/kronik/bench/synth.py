@@ -228,8 +228,9 @@ def _load_bases_cached(data_dir: str, corpus_dir: str | None) -> tuple[Base, ...
                     except ValueError:
                         published = None
                 outlet = lab.get("outlet") or "Redaksi"
+                domain = re.sub(r"[^a-z0-9.]", "", outlet.lower()) or "example"
                 bases.append(Base(f"corpus:{lab['source']}", tuple(lab["body"]), lab["title"], outlet,
-                                  re.sub(r"[^a-z0-9.]", "", outlet.lower()) or "example.id", published,
+                                  domain if "." in domain else f"{domain}.com", published,
                                   lab.get("dateline"), "corpus"))
     return tuple(bases)
 

@@ -114,13 +114,13 @@ def evaluate_extraction(bench_dir: Path) -> EvalResult:
         t0 = time.perf_counter()
         try:
             pred = _ours(path, html) if html else ""
-        except Exception:
+        except Exception:  # one bad page must not stop the run: counted, scored as empty
             pred = ""
             ours_raised.append(key)
         t1 = time.perf_counter()
         try:
             base = _baseline(html) if html else ""
-        except Exception:
+        except Exception:  # counted, scored as empty
             base = ""
             base_raised.append(key)
         t2 = time.perf_counter()

@@ -36,6 +36,9 @@ _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$|^\S+\.(?:com|co\.id|id|net|org
 _TERMINAL = tuple('.!?"”’\')…:;')
 _MENU_SEPARATORS = re.compile(r"(?:\s[|»›>•·]\s.*){2,}|^(?:\S+\s*[|»›>•·]\s*){2,}\S+$")
 
+# Line patterns still applied to HTML main text (the rest were the page's furniture, which markup removed).
+HTML_LINE_REASONS = frozenset({"read-also", "advertisement", "video", "syndication", "tags"})
+
 # Lines at least this long (in words) are prose whatever their last character.
 PROSE_MIN_WORDS_UNPUNCTUATED = 22
 # A punctuated line needs this many words to count as prose (not a label or headline).
@@ -204,6 +207,7 @@ def clean_lines(
     packs: tuple[LanguagePack, ...] | None = None,
     title: str | None = None,
     strict_start: bool = True,
+    mode: str = "text",
 ) -> CleanResult:
     """Decide, for each (already normalised, non-empty) line, body or not.
 
@@ -213,6 +217,11 @@ def clean_lines(
         start: index of the lead paragraph; earlier lines are not body.
         title: the article title, seeding the cohesion vocabulary.
         strict_start: when False (HTML main text), lines before ``start`` are not dropped wholesale.
+        mode: ``text`` for dumps (every signal); ``html`` for a main-text extractor's output, where
+            the markup has already removed the page furniture and only inline links and
+            related-headline lists inside the article container remain.  Repetition, capital
+            labels, bare URLs and the tail trim are off there: real articles repeat interview
+            questions, use capital subheadings and list links.
     """
     given_packs = packs
     packs = packs or all_packs()
@@ -223,6 +232,7 @@ def clean_lines(
     if title:
         core.add(title)
     out: list[LineVerdict] = []
+    html = mode == "html"
     state = "body"
     prev_block_line = ""  # what the previous line inside a block was: 'headline', 'prose', 'other'
     n = len(lines)
@@ -234,6 +244,10 @@ def clean_lines(
             out.append(LineVerdict(text, False, "before-article"))
             continue
         rule = match_rule(text, given_packs)
+        if rule is not None and html and rule[1] == "line" and rule[0] not in HTML_LINE_REASONS:
+            rule = None
+        if rule is not None and html and rule[1] == "comments":
+            rule = None
         kind = rule[1] if rule else None
         if kind == "comments" or state == "comments":
             state = "comments"
@@ -249,16 +263,19 @@ def clean_lines(
             if state in ("related", "lead-in"):
                 prev_block_line = "other"
             continue
-        if _URL_LINE.match(text):
+        if html:
+            if state == "body" and i + 1 < n and lines[i + 1].lower() == text.lower() and is_headline_like(text) and len(text.split()) >= 3:
+                state = "related"
+        elif _URL_LINE.match(text):
             out.append(LineVerdict(text, False, "url"))
             continue
-        if _is_label(text):
+        elif _is_label(text):
             out.append(LineVerdict(text, False, "label"))
             continue
-        if _MENU_SEPARATORS.search(text) and not is_prose(text):
+        elif _MENU_SEPARATORS.search(text) and not is_prose(text):
             out.append(LineVerdict(text, False, "navigation"))
             continue
-        if counts[text.lower()] > 1:
+        if counts[text.lower()] > 1 and (not html or state == "related"):
             # Related headlines come twice (link text, then heading).  A pair in a
             # row outside any block opens one.
             if state in ("body", "lead-in") and i + 1 < n and lines[i + 1].lower() == text.lower() and is_headline_like(text):
@@ -286,7 +303,8 @@ def clean_lines(
                 continue
         out.append(LineVerdict(text, True))
         core.add(text)
-    _trim_tail(out)
+    if not html:
+        _trim_tail(out)
     return CleanResult(out)
 
 

@@ -141,7 +141,7 @@ def extract_html_document(doc: RawDocument, profiles: Profiles | None = None) ->
     lines = [n for raw in text.splitlines() if (n := normalize_line(raw))]
     if title and lines and lines[0].lower() == title.lower():
         lines = lines[1:]
-    result = clean_lines(lines, title=title, strict_start=False)
+    result = clean_lines(lines, title=title, strict_start=False, mode="html")
     removed = [Removed(text=v.text, reason=v.reason or "boilerplate") for v in result.verdicts if not v.keep]
     return finish_article(
         doc, profiles, paragraphs=result.body, removed=removed, title=title, outlet=outlet,
