@@ -172,6 +172,9 @@ def eval_lines(
     """Line-level body precision/recall/F1 and metadata accuracy, ours vs keep-all, jusText and C4 rules."""
     from kronik.eval.lines import evaluate_lines, render_lines
 
+    if not (corpus / "labels.jsonl").is_file():
+        err.print(f"[red]no labels.jsonl in[/red] {corpus}")
+        raise typer.Exit(2)
     _emit(evaluate_lines(corpus), as_json, render_lines)
 
 
@@ -200,6 +203,9 @@ def bench_extract(
     from kronik.bench.extract import bench_extract as run
     from kronik.bench.extract import render_bench
 
+    if not (data / "indosum").is_dir():
+        err.print(f"[red]IndoSum not found under[/red] {data} (the benchmark corpus is built from its article bodies)")
+        raise typer.Exit(2)
     _emit(run(n=n, html_pages=html_pages, data_dir=data), as_json, render_bench)
 
 

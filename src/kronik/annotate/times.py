@@ -228,6 +228,7 @@ class Grammar:
         self.clock_ampm: dict[str, str] = dict(g("CLOCK_AMPM", {}))
         self.last_night = tuple(g("LAST_NIGHT", ()))
         self.weekend = tuple(g("WEEKEND", ()))
+        self.weekday_block_before = frozenset(g("WEEKDAY_BLOCK_BEFORE", ()))
 
         # names allowed on their own (not abbreviations) -------------------------------------
         def full_names(table: dict[str, int]) -> set[str]:
@@ -277,7 +278,7 @@ class Grammar:
         times_signs = _alt(g("TIMES_SIGNS", ()))
         se = re.escape(self.one_prefix) if self.one_prefix else r"(?!x)x"
         unit_from_mention = _alt(self.unit_from_mention)
-        year_rel_after = rf"(?:{year_head}\s+)?(?P<yrel>{rel_after}){E}"
+        year_rel_after = rf"{year_head}\s+(?P<yrel>{rel_after}){E}"
 
         self.mods_re = re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<mod>{mods})\s+$", re.I) if g("MODIFIERS_BEFORE", ()) else None
         self.parts_re = re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<part>{parts})\s+$", re.I) if self.parts else None
@@ -420,6 +421,7 @@ class Grammar:
         self.future_re = re.compile(rf"{B}{_alt(g('FUTURE_CUES', ()))}{E}", re.I)
         self.past_re = re.compile(rf"{B}{_alt(g('PAST_CUES', ()))}{E}", re.I)
         self.sentence_end = re.compile(r"[.!?]+[\"”'’)]*\s|\n")
+        self._clause_end = re.compile(r"[.!?,;:\"“”(]")
         self.week_units = frozenset(k for k, v in self.units.items() if v == "W")
         self.ambiguous_units = frozenset(g("AMBIGUOUS_UNIT_WEEKDAY", ()))
 
@@ -475,6 +477,13 @@ class Grammar:
         r = m.groupdict().get("yrel")
         return self.rel_after.get(_norm(r)) if r else None
 
+    def _trim_dot(self, atom: Atom, m: re.Match[str], text: str) -> Atom:
+        """Drop the dot after a full month name ("27 November." ends a sentence; "Des." is an abbreviation)."""
+        name = m.group("mon")
+        if atom.end == m.end("mon") + 1 and text[atom.end - 1] == "." and name.lower() in self.month_full:
+            atom.end -= 1
+        return atom
+
     def _date_text(self, m: re.Match[str], text: str) -> list[Atom]:
         d = int(m.group("d"))
         mon = self.months.get(m.group("mon").lower().rstrip("."))
@@ -485,7 +494,7 @@ class Grammar:
             return []
         if y is None and self._prev_word(text, m.start()) in self.not_before:
             return []
-        return [Atom(m.start(), m.end(), "date", {"d": d, "m": mon, "y": y, "rel": self._rel(m), "yrel": self._yrel(m)})]
+        return [self._trim_dot(Atom(m.start(), m.end(), "date", {"d": d, "m": mon, "y": y, "rel": self._rel(m), "yrel": self._yrel(m)}), m, text)]
 
     def _date_num(self, m: re.Match[str], text: str) -> list[Atom]:
         d, mon = int(m.group("d")), int(m.group("m"))
@@ -545,6 +554,8 @@ class Grammar:
         if wd is None:
             return []
         key = name.lower()
+        if not gd.get("head") and self._prev_word(text, m.start()) in self.weekday_block_before:
+            return []     # Pasar Minggu is a place
         rel = self._rel(m)
         if gd.get("relb"):
             rel = self.rel_before.get(_norm(gd["relb"]))
@@ -579,7 +590,7 @@ class Grammar:
             nxt = self._next_word(text, m.end())
             if nxt in self.not_year_after:
                 return []
-        return [Atom(m.start(), m.end(), "month", {"m": mon, "y": y, "rel": rel, "yrel": self._yrel(m)})]
+        return [self._trim_dot(Atom(m.start(), m.end(), "month", {"m": mon, "y": y, "rel": rel, "yrel": self._yrel(m)}), m, text)]
 
     def _year(self, m: re.Match[str], text: str) -> list[Atom]:
         y = int(m.group("y"))
@@ -751,6 +762,8 @@ class Grammar:
         relb = gd.get("relb")
         if rel_word is None and part is None and relb is None:
             return []
+        if rel_word is None and relb is None and re.match(r"\s+\d{4}(?!\d)", text[m.end():m.end() + 6]):
+            return []     # "pertengahan tahun 2014": the year rule takes "tahun 2014", the part joins it
         if uword.lower() in self.ambiguous_units and uword[0].isupper() and not self._sentence_start(text, m.start()) and not part:
             return []     # "Minggu lalu" mid-sentence is last Sunday (the weekday rule takes it)
         if relb is not None:
@@ -903,11 +916,11 @@ class Grammar:
 
     def tense(self, text: str, start: int, end: int) -> int:
         """+1 when a future cue is the nearest cue in the sentence around [start, end), -1 for past, 0 none."""
-        lo = max(0, start - 80)
+        lo = max(0, start - 45)
         for m in self.sentence_end.finditer(text, lo, start):
             lo = m.end()
-        hi = min(len(text), end + 30)
-        m = self.sentence_end.search(text, end, hi)
+        hi = min(len(text), end + 15)
+        m = self._clause_end.search(text, end, hi)
         if m:
             hi = m.start()
         best: tuple[int, int] | None = None
@@ -981,6 +994,8 @@ def _mergeable(group: list[Atom], b: Atom, gap: str) -> bool:
     if comma:
         if a.kind == "weekday" and b.kind == "date" and "date" not in kinds:
             return True
+        if a.kind == "clock" and b.kind in ("date", "weekday") and not kinds & DAYLIKE:
+            return True      # "pukul 7:55 WIB, Jumat (5/12/2014)"
         return bool(kinds & DAYLIKE) and b.kind == "clock" and "clock" not in kinds
     if b.kind in DAYLIKE:
         if b.kind in kinds or "lastnight" in kinds:

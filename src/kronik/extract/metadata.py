@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from kronik.extract.outlets import Profiles, display_outlet, looks_like_domain
+from kronik.extract.outlets import Profiles, looks_like_domain
 from kronik.lang.base import LanguagePack, all_packs
 
 

@@ -172,6 +172,9 @@ def resolve_outlet(spellings: list[str], profiles: Profiles, page_text: str = ""
     mixed = {v: c for v, c in variants.items() if not v.isupper() and not _upper_name(v) and v[:1].isupper()}
     if mixed:
         return max(mixed, key=lambda v: (mixed[v], " " in v, sum(ch.isupper() for ch in v) > 1))
+    spaced_caps = [v for v in variants if " " in v and v.isupper()]
+    if spaced_caps:  # a masthead in capitals, "LINTAS KHATULISTIWA": its words are the name
+        return " ".join(w.capitalize() for w in spaced_caps[0].split())
     return display_outlet(first[key], profiles, page_text)
 
 

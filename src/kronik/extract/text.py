@@ -25,11 +25,11 @@ from kronik.extract.metadata import (
     DateLine,
     byline_authors,
     clean_person_name,
-    split_names,
     credit_line_source,
     format_published,
     parse_date_line,
     parse_dateline,
+    split_names,
 )
 from kronik.extract.outlets import Profiles, load_profiles, looks_like_domain, resolve_outlet
 from kronik.io.readers import RawDocument

@@ -12,7 +12,11 @@ Unit codes used throughout: ``S`` second, ``MIN`` minute, ``H`` hour, ``D`` day,
 decade, ``CE`` century.
 """
 
-from kronik.lang.id.calendar import MONTHS, WEEKDAYS, ZONES
+from kronik.lang.id import calendar
+
+MONTHS: dict[str, int] = calendar.MONTHS
+WEEKDAYS: dict[str, int] = calendar.WEEKDAYS
+ZONES: dict[str, str] = calendar.ZONES
 
 # --- numbers -------------------------------------------------------------------------------
 # Words with a value below 10 combine with the multipliers (dua belas, dua puluh lima, tiga ratus).
@@ -199,6 +203,8 @@ NOT_YEAR_AFTER = (
     "kepala", "keluarga", "desa", "sekolah", "halaman", "kata", "mw", "kwh", "watt", "mb", "gb", "kb",
     "poin", "lot", "saham", "sen", "cc", "tps", "korban", "jenazah", "tentara", "polisi", "prajurit",
 )
+# A weekday name after these is part of a place name: Pasar Minggu, Pasar Rebo.
+WEEKDAY_BLOCK_BEFORE = ("pasar", "jalan", "jl", "jl.", "stasiun", "kampung")
 # Coordinates: 110 derajat 29 menit (not a duration).
 COORDINATE_WORDS = ("derajat", "°")
 
