@@ -140,16 +140,32 @@ def _top_level(pattern: str) -> str:
     return "".join(out)
 
 
+_DECORATION = " -–—*•·[]<>|=_~#»«›‹"
+
+
 @lru_cache(maxsize=16384)
 def _match_default(text: str) -> tuple[str, str] | None:
     return _compiled(all_packs()).first_match(text)
 
 
 def match_rule(text: str, packs: tuple[LanguagePack, ...] | None = None) -> tuple[str, str] | None:
-    """(reason, kind) of the first boilerplate pattern the line matches."""
+    """(reason, kind) of the first boilerplate pattern the line matches.
+
+    Decorations around a marker ("- Lanjutkan membaca di bawah iklan -",
+    "[ADVERTISEMENT]", "»» Baca juga") are ignored.
+    """
+    core = text.strip(_DECORATION) or text
     if packs is None:
-        return _match_default(text)
-    return _compiled(packs).first_match(text)
+        return _match_default(core)
+    return _compiled(packs).first_match(core)
+
+
+_ENUMERATOR = re.compile(r"^(?:\(?\d{1,2}[.)]|#\d{1,2}|\d{1,2}\s*[-–—:])\s+")
+
+
+def repetition_key(text: str) -> str:
+    """What makes two lines 'the same' headline: case, list numbers and decoration aside."""
+    return _ENUMERATOR.sub("", text.strip(_DECORATION)).strip(_DECORATION + ".:").lower()
 
 
 @dataclass
@@ -227,7 +243,9 @@ def clean_lines(
     packs = packs or all_packs()
     meta = meta or {}
     stop = _stop_words(tuple(p.code for p in packs))
-    counts = Counter(ln.lower() for ln in lines)
+    keys = [repetition_key(ln) for ln in lines]
+    counts = Counter(keys)
+    pulled = set() if mode == "html" else _pull_quotes(lines)
     core = _Core(stop)
     if title:
         core.add(title)
@@ -264,7 +282,7 @@ def clean_lines(
                 prev_block_line = "other"
             continue
         if html:
-            if state == "body" and i + 1 < n and lines[i + 1].lower() == text.lower() and is_headline_like(text) and len(text.split()) >= 3:
+            if state == "body" and i + 1 < n and keys[i + 1] == keys[i] and is_headline_like(text) and len(text.split()) >= 3:
                 state = "related"
         elif _URL_LINE.match(text):
             out.append(LineVerdict(text, False, "url"))
@@ -275,10 +293,13 @@ def clean_lines(
         elif _MENU_SEPARATORS.search(text) and not is_prose(text):
             out.append(LineVerdict(text, False, "navigation"))
             continue
-        if counts[text.lower()] > 1 and (not html or state == "related"):
+        if i in pulled:
+            out.append(LineVerdict(text, False, "pull-quote"))
+            continue
+        if counts[keys[i]] > 1 and (not html or state == "related"):
             # Related headlines come twice (link text, then heading).  A pair in a
             # row outside any block opens one.
-            if state in ("body", "lead-in") and i + 1 < n and lines[i + 1].lower() == text.lower() and is_headline_like(text):
+            if state in ("body", "lead-in") and i + 1 < n and keys[i + 1] == keys[i] and is_headline_like(text):
                 state = "related"
             elif state == "lead-in":
                 state = "body"
@@ -306,6 +327,26 @@ def clean_lines(
     if not html:
         _trim_tail(out)
     return CleanResult(out)
+
+
+_QUOTE_CHARS = "\"“”'‘’"
+
+
+def _pull_quotes(lines: list[str]) -> set[int]:
+    """Lines that repeat a piece of a longer line of the page: pull quotes set off from the text."""
+    found: set[int] = set()
+    lowered = [ln.lower() for ln in lines]
+    for i, ln in enumerate(lines):
+        core = ln.strip(_QUOTE_CHARS + " ").rstrip(".,").lower()
+        if len(core.split()) < 4 or len(ln) > 200:
+            continue
+        if any(len(other) > len(core) + 5 and core in other for other in lowered):
+            found.add(i)
+            # "— Name, Role" under a pull quote credits it
+            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            if nxt[:1] in "—–-" and len(nxt.split()) <= 12 and not nxt.endswith((".", "!", "?")):
+                found.add(i + 1)
+    return found
 
 
 def _is_label(text: str) -> bool:

@@ -8,7 +8,7 @@ whether they came from a dump, an export record or an HTML page.
 from __future__ import annotations
 
 from kronik.extract.metadata import cited_sources, credit_line_source, detect_language, infer_published, parse_dateline
-from kronik.extract.outlets import Profiles, display_outlet
+from kronik.extract.outlets import Profiles, display_outlet, outlet_key
 from kronik.io.readers import RawDocument
 from kronik.model import Article, Removed, article_id
 
@@ -43,7 +43,8 @@ def finish_article(
     if outlet:
         # An outlet is not its own wire: neither by name nor by initials ("Moskow (LK) -" on Lintas Khatulistiwa).
         initials = "".join(w[0] for w in outlet.split() if w[:1].isalpha()).upper() if " " in outlet else ""
-        wires = [w for w in wires if w.lower() != outlet.lower() and w != initials]
+        key = outlet_key(outlet)
+        wires = [w for w in wires if outlet_key(w) != key and w != initials]
     language = detect_language(" ".join(paragraphs[:5])) or "id"
     return Article(
         id=article_id(outlet, title, paragraphs),

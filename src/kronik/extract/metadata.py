@@ -156,8 +156,9 @@ def _parse_date_part(part: str, profiles: Profiles, page_text: str) -> DateLine 
         if not pm:
             return None
         cand = pm.group("outlet").strip()
-        if _PREFIX_LABEL_RE.match(cand + ":"):
-            outlet = None
+        if _PREFIX_LABEL_RE.match(cand + ":") or (prefix.endswith(":") and " " not in cand and not looks_like_domain(cand)
+                                                 and profiles.outlet(cand) is None):
+            outlet = None  # "Diunggah: 6 Januari 2022": a label word, not an outlet
         elif profiles.outlet(cand) or looks_like_domain(cand) or _is_brandish(cand):
             outlet = cand  # a spelling; extract.outlets.resolve_outlet turns it into a display name
         else:

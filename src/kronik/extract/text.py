@@ -31,7 +31,7 @@ from kronik.extract.metadata import (
     parse_dateline,
     split_names,
 )
-from kronik.extract.outlets import Profiles, load_profiles, looks_like_domain, resolve_outlet
+from kronik.extract.outlets import Profiles, load_profiles, looks_like_domain, outlet_key, resolve_outlet
 from kronik.io.readers import RawDocument
 from kronik.lang.base import all_packs
 from kronik.model import Article, Removed
@@ -41,6 +41,10 @@ MAX_LINE_CHARS = 20_000
 
 HEADER_SCAN = 30
 """How many lines from the top may hold the title, date line and byline."""
+
+LEAD_LOOKAHEAD = 4
+"""How far past the first prose line a dateline lead may stand (after captions)."""
+
 
 _PACKS = all_packs()
 _BYLINE_LABELS = tuple(dict.fromkeys(lab for p in _PACKS for lab in p.byline_labels))
@@ -57,6 +61,7 @@ class Header:
     authors: list[str] = field(default_factory=list)
     lead_idx: int = 0
     wires: list[str] = field(default_factory=list)
+    outlet_spellings: list[str] = field(default_factory=list)
 
 
 def _split_lines(text: str) -> tuple[list[str], list[Removed]]:
@@ -78,8 +83,18 @@ _REPORT_BY_RE = re.compile(
 )
 
 
+_NAME_DASH_OUTLET_RE = re.compile(r"^(?P<names>[^-–—|]{3,60}?)\s*[-–—|]\s*(?P<outlet>[A-Za-z][\w-]*(?:\.[a-z]{2,6}){1,2}|detik\w+)$")
+
+
 def _read_bylines(lines: list[str], header: Header) -> None:
     for i, text in enumerate(lines):
+        m = _NAME_DASH_OUTLET_RE.match(text)
+        if m and (names := split_names(m.group("names"))) and i < HEADER_SCAN:
+            # "Hendrik Latuconsina - kabararafura.id", "Nama - detikNews": the reporter and the outlet
+            header.meta[i] = "byline"
+            header.authors.extend(n for n in names if n not in header.authors)
+            header.outlet_spellings.append(m.group("outlet"))
+            continue
         m = _REPORT_BY_RE.match(text)
         if m and (names := split_names(m.group("names"))):
             header.meta[i] = "byline"
@@ -105,6 +120,14 @@ def _read_bylines(lines: list[str], header: Header) -> None:
                 for name in names:
                     if name not in header.authors:
                         header.authors.append(name)
+
+
+_MENU_CHARS = re.compile(r"\s[|>›»•·/]\s")
+
+
+def _title_like(text: str) -> bool:
+    """A headline: at least three words, unpunctuated at the end, not a menu or share row."""
+    return is_headline_like(text) and len(text.split()) >= 3 and not text.endswith(":") and not _MENU_CHARS.search(text)
 
 
 def _corroborated(wire: str, line: str, page_text: str) -> bool:
@@ -168,6 +191,13 @@ def read_header(lines: list[str], profiles: Profiles) -> Header:
                 continue
             lead = i
             break
+    if lead is not None:
+        # A photo caption often stands between the header and the lead; when one of
+        # the next few lines opens with a dateline, that line is the lead.
+        for j in range(lead, min(lead + LEAD_LOOKAHEAD, len(lines))):
+            if j not in header.meta and parse_dateline(lines[j], profiles) is not None and lead_candidate(j):
+                lead = j
+                break
     if lead is None:
         lead = (anchor + 1) if anchor is not None else 0
     header.lead_idx = lead
@@ -179,7 +209,7 @@ def read_header(lines: list[str], profiles: Profiles) -> Header:
         text = lines[i]
         if i in header.meta or match_rule(text) is not None:
             continue
-        if is_headline_like(text) and len(text.split()) >= 3 and not text.endswith(":"):
+        if _title_like(text):
             header.title_idx = i
             header.meta[i] = "title"
             break
@@ -188,7 +218,7 @@ def read_header(lines: list[str], profiles: Profiles) -> Header:
     if header.title_idx is None and first_meta is not None and first_meta < lead:
         for i in range(first_meta + 1, lead):
             text = lines[i]
-            if i not in header.meta and match_rule(text) is None and is_headline_like(text) and len(text.split()) >= 3:
+            if i not in header.meta and match_rule(text) is None and _title_like(text):
                 header.title_idx = i
                 header.meta[i] = "title"
                 break
@@ -265,9 +295,17 @@ def extract_text_document(doc: RawDocument, profiles: Profiles | None = None) ->
         outlet = resolve_outlet([given["outlet"]], profiles, page_text)
     else:
         evidence = [header.date.outlet] if header.date and header.date.outlet else []
-        if paragraphs and (dl := parse_dateline(paragraphs[0], profiles)) and dl.outlet:
+        evidence.extend(header.outlet_spellings)
+        dl = parse_dateline(paragraphs[0], profiles) if paragraphs else None
+        if dl and dl.outlet:
             evidence.append(dl.outlet)
         evidence.extend(_self_references(lines))
+        if dl and dl.agency and profiles.wire(dl.agency) is None:
+            # "PALU (TelukNews) -": the parenthesis names the outlet itself when its masthead or
+            # other self-references say so; otherwise it is a wire ("(KBN)").
+            known = {outlet_key(e) for e in evidence} | {outlet_key(lines[0])} if lines else set()
+            if outlet_key(dl.agency) in known:
+                evidence.append(dl.agency)
         outlet = resolve_outlet(evidence, profiles, page_text)
 
     published: str | None = None

@@ -16,10 +16,12 @@ RULES: tuple[R, ...] = (
     R("read-also", "line", r"^(baca|baca juga|baca pula|simak juga|simak pula|lihat juga|tonton juga|cek juga|artikel terkait|berita terkait|baca berita|baca artikel|simak berita|simak video|simak)\s*[:：\-–—|»>]+\s*\S"),
     R("read-also", "line", r"^(baca juga|simak juga|lihat juga|tonton juga)\b"),
     R("read-also", "line", r"^baca selengkapnya\b"),
-    R("video", "line", r"^(saksikan|tonton|simak) (juga )?(video|live streaming|siaran|tayangan)\b.{0,80}$"),
+    # "Saksikan Video Berikut Ini:" introduces an embedded video, whose title comes next.
+    R("video", "lead-in", r"^(saksikan|tonton|simak|lihat) (juga )?(video|live streaming|siaran|tayangan)\b.{0,80}$"),
+    R("video", "line", r"^\d{1,2}:\d{2}(:\d{2})?$"),
     R("video", "line", r"^video (pilihan|terkait|terpopuler|terkini|rekomendasi|unggulan|editor)\b.{0,40}$"),
     R("video", "line", r"^(play|putar) video\b"),
-    R("advertisement", "line", r"^(advertisement|advertising|advertorial|iklan|sponsored|scroll to continue( with content)?|scroll untuk melanjutkan.*|lanjutkan membaca.*|close ads?|tutup iklan|ads by .*|konten berbayar|content by .*)\W*$"),
+    R("advertisement", "line", r"^(advertisement|advertising|advertorial|iklan|sponsored|scroll (to|untuk|ke bawah) .*|gulir (ke bawah|untuk) .*|lanjutkan membaca.*|close ads?|tutup iklan|ads by .*|konten berbayar|content by .*)\W*$"),
     R("pagination", "line", r"^(halaman|hal\.?|page)\s*[:：]?\s*(\d+\s*)*(selanjutnya|berikutnya|next|»|>)?\s*$"),
     R("pagination", "line", r"^(\d+\s+){1,}\d+\s*(selanjutnya|berikutnya|next|»|>)?\s*$"),
     R("pagination", "line", r"^(selanjutnya|sebelumnya|berikutnya|halaman selanjutnya|halaman berikutnya|next|previous|lihat semua|tampilkan semua|muat lebih banyak|load more)\W*$"),
@@ -39,6 +41,8 @@ RULES: tuple[R, ...] = (
     R("subscription", "line", r"^(klik|tap|ketuk) (di ?sini|link|tautan|tombol)\b"),
     R("caption", "line", r"\((foto|dok|dokumentasi|ilustrasi|sumber foto|photo|image|gambar|istimewa|net|shutterstock|getty)\b[^)]*\)\s*\W*$"),
     R("caption", "line", r"^(foto|ilustrasi|dok\.?|dokumentasi|gambar|photo|image|infografis|grafis)\s*(:|：|\s[-–—|])\s.{0,200}$"),
+    # A photo credit closing a caption: "(ANTARA FOTO/Nama)", "(KOMPAS.com/Nama)", "(Dok. Humas/Nama)".
+    R("caption", "line", r"\((?:[^()/]{2,40})/\s?[^()/]{2,40}\)\s*\.?$"),
     R("tags", "line", r"^(tag|tags|topik|topic|kata kunci|keywords?|label|kategori|category|categories|filed under|posted in|diposting di)\s*[:：]"),
     R("copyright", "line", r"(©|\(c\)\s*\d{4}|copyright|hak cipta|all rights reserved|dilindungi undang-undang)"),
     R("editor-credit", "line", r"^(editor|penyunting|redaktur|pewarta|editor bahasa|sumber|source)\s*[:：]\s*.{0,80}$"),
@@ -46,8 +50,12 @@ RULES: tuple[R, ...] = (
     R("editor-credit", "line", r"^(editor|penyunting|redaktur|pewarta)$"),
     # Blocks of other stories and the comment section.
     R("related-headlines", "related", r"^(terkini|berita terkini|terkini lainnya|berita lainnya|berita terkait|artikel terkait|artikel lainnya|rekomendasi|rekomendasi untuk (anda|kamu)|pilihan untukmu|pilihan editor|pilihan redaksi|terpopuler|populer|paling populer|berita populer|most popular|trending|topik pilihan|topik terkait|hot topic|lihat juga|simak juga|baca juga|jangan lewatkan|berita utama|headline|lainnya di .{1,30}|more stories|related|latest news|berita pilihan|news update|artikel pilihan|berita rekomendasi|baca berita lainnya|lihat berita lainnya|indeks berita)\W*$"),
-    R("comments", "comments", r"^(\d+\s*)?(komentar|comments?)(\s*\(\d+\))?\W*$"),
-    R("comments", "comments", r"^(tulis|kirim|beri|berikan|tambahkan|lihat|tampilkan|baca) (semua )?komentar\b.{0,40}$"),
+    # Headers built from the usual words of such blocks ("Terpopuler Minggu Ini", "Pilihan Editor Hari Ini",
+    # "Editor's Pick", "Konten Sponsor"): short, unpunctuated, led by a block word.
+    R("related-headlines", "related", r"^(terpopuler|populer|terkini|terbaru|rekomendasi|pilihan|trending|sorotan|editor'?s picks?|konten (sponsor|pilihan|terkait|promosi)|sponsored|berita (lainnya|terkait|pilihan|populer|terpopuler|rekomendasi|menarik|lain)|artikel (lainnya|terkait|pilihan|menarik)|paling banyak dibaca|banyak dibaca|(yang )?(paling )?banyak (dibaca|dikomentari)|baca (juga )?berita lain(nya)?|most (read|popular|viewed))\b[^.!?,]{0,40}$"),
+    R("comments", "comments", r"^(\d+\s*)?(komentar|comments?|tanggapan)(\s*\(\d+\))?\W*$"),
+    R("comments", "comments", r"^(tulis|kirim|beri|berikan|tambahkan|lihat|tampilkan|baca) (semua )?(komentar|tanggapan)\b.{0,40}$"),
+    R("comments", "comments", r"^(tanggapan|komentar|suara) pembaca\W*$"),
     R("comments", "comments", r"^(pedoman|aturan|ketentuan|kebijakan) (komentar|berkomentar)\b"),
     R("comments", "comments", r"^(komentar (pembaca|anda|kamu|terbaru|terpopuler)|leave a (comment|reply)|(login|masuk) untuk (berkomentar|komentar|memberi komentar)|disqus)\b.{0,60}$"),
 )
