@@ -140,3 +140,52 @@ def test_extract_text_huge_line_reported_not_fatal() -> None:
     art = _extract("Judul Berita Panjang Sekali\nIsi berita yang normal dan cukup panjang di sini.\n" + "x" * 50_000)
     assert art.paragraphs == ["Isi berita yang normal dan cukup panjang di sini."]
     assert any(r.reason == "oversized-line" for r in art.removed)
+
+
+UNSEEN_LAYOUT = """TelukKota
+Berita Kota dan Sekitarnya
+MENU
+Beranda | Daerah | Nasional | Olahraga
+Pasar Apung Kembali Dibuka Setelah Dua Tahun Ditutup
+Diunggah: 9 Maret 2022, 08.15 WITA
+Rina Kalalo - telukkota.id
+Foto: Dok. Humas Pemkot
+Pedagang menata sayur di atas perahu, Selasa (8/3/2022).
+SAMARINDA (TelukKota) - Pasar apung di tepi Sungai Mahakam kembali dibuka setelah dua tahun ditutup karena renovasi dermaga.
+"Kami senang bisa berjualan lagi di sini. Pembeli juga sudah menunggu lama," kata Salmah, pedagang sayur.
+- Lanjutkan membaca di bawah iklan -
+Pemerintah kota menyiapkan 120 lapak perahu dan area parkir baru di sisi timur dermaga.
+"Kami senang bisa berjualan lagi di sini"
+— Salmah, pedagang sayur
+Simak Video Pilihan Berikut
+Suasana Pasar Apung di Hari Pertama
+01:42
+Wali kota berjanji menambah penerangan agar pasar bisa buka hingga malam.
+Terpopuler Minggu Ini
+1. Harga Beras Naik di Tiga Kabupaten
+Harga Beras Naik di Tiga Kabupaten
+2. Presiden Chile Umumkan Kabinet Baru
+Presiden Chile Umumkan Kabinet Baru
+Presiden Chile mengumumkan susunan kabinet barunya di Santiago pada Senin malam.
+© 2022 TelukKota
+"""
+
+
+def test_extract_text_unseen_layout_generic_signals() -> None:
+    art = _extract(UNSEEN_LAYOUT)
+    assert art.paragraphs == [
+        "SAMARINDA (TelukKota) - Pasar apung di tepi Sungai Mahakam kembali dibuka setelah dua tahun ditutup karena renovasi dermaga.",
+        '"Kami senang bisa berjualan lagi di sini. Pembeli juga sudah menunggu lama," kata Salmah, pedagang sayur.',
+        "Pemerintah kota menyiapkan 120 lapak perahu dan area parkir baru di sisi timur dermaga.",
+        "Wali kota berjanji menambah penerangan agar pasar bisa buka hingga malam.",
+    ]
+    assert art.title == "Pasar Apung Kembali Dibuka Setelah Dua Tahun Ditutup"
+    assert art.outlet == "TelukKota"  # not "Diunggah"
+    assert art.published == "2022-03-09T08:15:00+08:00"
+    assert art.authors == ["Rina Kalalo"]
+    assert art.dateline == "SAMARINDA"
+    assert art.wire_sources == []  # the parenthesis names the outlet itself
+    reasons = {r.text: r.reason for r in art.removed}
+    assert reasons['"Kami senang bisa berjualan lagi di sini"'] == "pull-quote"
+    assert reasons["01:42"] == "video"
+    assert reasons["Terpopuler Minggu Ini"] == "related-headlines"
