@@ -23,8 +23,10 @@ app = typer.Typer(help="Kronik: raw news files in, clean articles, events and st
                   add_completion=False)
 eval_app = typer.Typer(help="Measure quality against labelled data and baselines.", no_args_is_help=True)
 bench_app = typer.Typer(help="Measure speed and memory.", no_args_is_help=True)
+train_app = typer.Typer(help="Train the small models Kronik ships (reproducible, offline).", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 app.add_typer(bench_app, name="bench")
+app.add_typer(train_app, name="train")
 
 err = Console(stderr=True)
 out = Console()
@@ -36,6 +38,7 @@ FieldOpt = Annotated[list[str] | None, typer.Option(
 OutletsOpt = Annotated[str | None, typer.Option("--outlets", help="JSON file of extra outlet profiles.")]
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object of the figures.")]
+LineModelOpt = Annotated[bool, typer.Option("--line-model", help="Let the trained line labeller remove lines the rules kept (experimental).")]
 
 
 def _fields(specs: list[str] | None) -> FieldMap:
@@ -54,10 +57,10 @@ def _fields(specs: list[str] | None) -> FieldMap:
         raise typer.BadParameter(str(exc), param_hint="--field") from exc
 
 
-def _settings(outlets: str | None) -> Any:
+def _settings(outlets: str | None, line_model: bool = False) -> Any:
     from kronik.pipeline import Settings
 
-    return Settings(outlets_file=outlets)
+    return Settings(outlets_file=outlets, line_model=line_model)
 
 
 def _report_problems(problems: list[Problem]) -> None:
@@ -91,6 +94,7 @@ def analyze(
     field: FieldOpt = None,
     outlets: OutletsOpt = None,
     jobs: JobsOpt = 1,
+    line_model: LineModelOpt = False,
 ) -> None:
     """Extract clean articles with metadata and print them (kronik/1 JSON)."""
     from kronik.pipeline import analyze as run
@@ -102,7 +106,7 @@ def analyze(
         err.print(f"[red]not found:[/red] {', '.join(missing)}")
         raise typer.Exit(2)
     result = Output()
-    for _, res in run(paths, fields=_fields(field), settings=_settings(outlets), jobs=jobs):
+    for _, res in run(paths, fields=_fields(field), settings=_settings(outlets, line_model), jobs=jobs):
         if isinstance(res, Problem):
             result.problems.append(res)
         elif fmt == "jsonl":
@@ -124,6 +128,7 @@ def ingest(
     jobs: JobsOpt = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     batch: Annotated[int, typer.Option("--batch", min=1, help="Documents per transaction.")] = 200,
+    line_model: LineModelOpt = False,
 ) -> None:
     """Run the pipeline and store the results (idempotent: stored files are skipped)."""
     from kronik.ingest import ingest as run
@@ -141,7 +146,7 @@ def ingest(
         def tick(_doc: object, _res: Article | Problem) -> None:
             progress.advance(task)
 
-        report = run(paths, store, fields=_fields(field), settings=_settings(outlets), jobs=jobs, batch_size=batch,
+        report = run(paths, store, fields=_fields(field), settings=_settings(outlets, line_model), jobs=jobs, batch_size=batch,
                      on_result=tick)
     _report_problems(report.problems)
     counts = store.counts()
@@ -168,6 +173,7 @@ def search(
 def eval_lines(
     corpus: Annotated[Path, typer.Argument(help="A labelled corpus folder with labels.jsonl.")] = Path("examples/corpus"),
     as_json: JsonOpt = False,
+    line_model: LineModelOpt = False,
 ) -> None:
     """Line-level body precision/recall/F1 and metadata accuracy, ours vs keep-all, jusText and C4 rules."""
     from kronik.eval.lines import evaluate_lines, render_lines
@@ -175,7 +181,7 @@ def eval_lines(
     if not (corpus / "labels.jsonl").is_file():
         err.print(f"[red]no labels.jsonl in[/red] {corpus}")
         raise typer.Exit(2)
-    _emit(evaluate_lines(corpus), as_json, render_lines)
+    _emit(evaluate_lines(corpus, line_model=line_model), as_json, render_lines)
 
 
 @eval_app.command("extraction")
@@ -190,6 +196,21 @@ def eval_extraction(
         err.print(f"[red]benchmark not found:[/red] {bench_dir}")
         raise typer.Exit(2)
     _emit(evaluate_extraction(bench_dir), as_json, render_extraction)
+
+
+@eval_app.command("timex")
+def eval_timex(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of TimeML files (IndoTimex gold, cp1252).")] = SHARED_DATA / "indotimex" / "gold",
+    as_json: JsonOpt = False,
+    errors: Annotated[bool, typer.Option("--errors", help="List every missed, spurious and wrongly valued expression.")] = False,
+) -> None:
+    """Time expressions: strict/relaxed extent and value F1 (TempEval-3 style), ours vs dateparser."""
+    from kronik.eval.timex import evaluate_timex, render_timex
+
+    if not gold_dir.is_dir():
+        err.print(f"[red]gold folder not found:[/red] {gold_dir}")
+        raise typer.Exit(2)
+    _emit(evaluate_timex(gold_dir), as_json, lambda r, c: render_timex(r, c, errors=errors))
 
 
 @bench_app.command("extract")
@@ -207,6 +228,47 @@ def bench_extract(
         err.print(f"[red]IndoSum not found under[/red] {data} (the benchmark corpus is built from its article bodies)")
         raise typer.Exit(2)
     _emit(run(n=n, html_pages=html_pages, data_dir=data), as_json, render_bench)
+
+
+@train_app.command("lines")
+def train_lines_cmd(
+    corpus: Annotated[Path, typer.Argument(help="Labelled corpus (labels.jsonl); the sealed split is never used.")] = Path("examples/corpus"),
+    out: Annotated[Path, typer.Option("--out", help="Where to write the model.")] = Path("src/kronik/data/lines.crfsuite"),
+    data: Annotated[Path, typer.Option("--data", help="Shared data folder (IndoSum bodies for synthetic dumps).")] = SHARED_DATA,
+    synthetic: Annotated[int, typer.Option("--synthetic", help="Synthetic dumps added to training.")] = 300,
+    cv: Annotated[bool, typer.Option("--cv/--no-cv", help="Leave-one-outlet-out cross-validation first.")] = True,
+    as_json: JsonOpt = False,
+) -> None:
+    """Train the line labeller that revises the boilerplate rules; report leave-one-outlet-out figures."""
+    from kronik.extract.linemodel_train import train_lines
+
+    if not (corpus / "labels.jsonl").is_file():
+        err.print(f"[red]no labels.jsonl in[/red] {corpus}")
+        raise typer.Exit(2)
+    _emit(train_lines(corpus, out, data_dir=data if data.is_dir() else None, synthetic=synthetic, cv=cv), as_json,
+          _render_train_lines)
+
+
+def _render_train_lines(res: dict[str, Any], console: Console) -> None:
+    from rich.table import Table
+
+    console.print(f"Trained on {res['files']} labelled dumps from {res['outlets']} outlets (+{res['synthetic']} synthetic), "
+                  f"{res['lines']} lines; sealed splits never used: {', '.join(res['excluded_splits'])}. "
+                  f"Model {res['model_bytes'] / 1024:.0f} KB, {res['seconds']} s.", highlight=False)
+    cv = res.get("leave_one_outlet_out")
+    if not cv:
+        return
+    table = Table(title="Leave-one-outlet-out: each outlet labelled by a model trained without it")
+    for col in ("outlet", "files", "rules P/R/F1", "model P/R/F1"):
+        table.add_column(col)
+
+    def prf(d: dict[str, float]) -> str:
+        return f"{d['precision']:.3f} / {d['recall']:.3f} / {d['f1']:.3f}"
+
+    for name, row in cv["outlets"].items():
+        table.add_row(name, str(row["files"]), prf(row["rules"]), prf(row["model"]))
+    table.add_row("[bold]all[/bold]", str(res["files"]), prf(cv["rules"]), prf(cv["model"]))
+    console.print(table)
 
 
 def main() -> None:

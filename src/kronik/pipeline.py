@@ -53,8 +53,18 @@ def stage(name: str, *, requires: Iterable[str], assigns: Iterable[str], version
     return register
 
 
-DEFAULT_STAGES: tuple[str, ...] = ()
-"""Order of the Article stages after extraction (annotation stages are added here)."""
+DEFAULT_STAGES: tuple[str, ...] = ("times",)
+"""Order of the Article stages after extraction."""
+
+BUILTIN_STAGE_MODULES = ("kronik.annotate.times",)
+"""Modules whose ``@stage`` functions are Kronik's own; imported on first use (they import this module)."""
+
+
+def _load_builtin_stages() -> None:
+    import importlib
+
+    for name in BUILTIN_STAGE_MODULES:
+        importlib.import_module(name)
 
 EXTRACT_FIELDS = ("title", "outlet", "published", "published_basis", "authors", "dateline",
                   "wire_sources", "paragraphs", "removed", "language")
@@ -62,6 +72,7 @@ EXTRACT_FIELDS = ("title", "outlet", "published", "published_basis", "authors", 
 
 def check_order(names: Iterable[str]) -> list[Stage]:
     """Stages by name, checking each one's inputs are produced earlier."""
+    _load_builtin_stages()
     available = set(EXTRACT_FIELDS)
     stages = []
     for name in names:
@@ -82,13 +93,14 @@ class Settings:
 
     stages: tuple[str, ...] = DEFAULT_STAGES
     outlets_file: str | None = None
+    line_model: bool = False
 
 
 def extract_document(doc: RawDocument, settings: Settings = Settings()) -> Article:
     profiles = load_profiles(settings.outlets_file)
     if doc.format == "html":
         return extract_html_document(doc, profiles)
-    return extract_text_document(doc, profiles)
+    return extract_text_document(doc, profiles, line_model=settings.line_model)
 
 
 def process_document(doc: RawDocument, settings: Settings = Settings()) -> Article | Problem:

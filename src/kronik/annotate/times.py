@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cache
+from itertools import pairwise
 from types import ModuleType
 from typing import Any
 
@@ -64,7 +65,7 @@ def _norm(s: str) -> str:
 B = r"(?<![\w'’])"          # word start
 E = r"(?![\w'’])"           # word end
 EU = r"(?![\w'’-])"         # word end that also refuses a hyphen (sehari-hari is not "one day")
-_CAP = re.compile(r"[A-Z]")
+_TOKEN = re.compile(r"[\w'’]+|\(")
 
 UNIT_ORDER = ("CE", "DE", "Y", "HY", "Q", "M", "W", "D", "H", "MIN", "S")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
@@ -160,17 +161,26 @@ class _State:
     last_date: date | None = None
     last_gran: str | None = None
     story_day: date | None = None
+    story_hour: int | None = None
     narrative_year: int | None = None
     narrative_par: int = -1
 
-    def remember(self, value: str | None, type_: str, paragraph: int, explicit_year: int | None) -> None:
+    def remember(self, value: str | None, type_: str, paragraph: int, explicit_year: int | None,
+                 attribution: bool = False) -> None:
         parsed = _value_date(value)
         if parsed is None:
             return
+        if attribution:
+            return        # the date of a statement: neither the story's day nor a reference for "saat itu"
         d, gran = parsed
         self.last_value, self.last_type, self.last_date, self.last_gran = value, type_, d, gran
         if gran in ("D", "T"):
+            if d != self.story_day:
+                self.story_hour = None
             self.story_day = d
+            hm = re.search(r"T(\d\d):\d\d", value or "")
+            if hm:
+                self.story_hour = int(hm.group(1))
         if explicit_year is not None and gran in ("D", "T", "M"):
             if self.anchor is not None and explicit_year != self.anchor.year:
                 self.narrative_year, self.narrative_par = explicit_year, paragraph
@@ -221,6 +231,7 @@ class Grammar:
         self.seasons: dict[str, str] = dict(g("SEASONS", {}))
         self.holidays: dict[str, tuple[int, int, str | None]] = dict(g("HOLIDAYS", {}))
         self.set_words: dict[str, str] = dict(g("SET_WORDS", {}))
+        self.vague_durations: dict[str, str] = dict(g("VAGUE_DURATIONS", {}))
         self.fixed_times: dict[str, tuple[int, str]] = dict(g("FIXED_TIMES", {}))
         self.ordinals: dict[str, int] = dict(g("ORDINALS", {}))
         self.not_before = frozenset(g("NOT_TIME_BEFORE", ()))
@@ -229,6 +240,10 @@ class Grammar:
         self.last_night = tuple(g("LAST_NIGHT", ()))
         self.weekend = tuple(g("WEEKEND", ()))
         self.weekday_block_before = frozenset(g("WEEKDAY_BLOCK_BEFORE", ()))
+        self.clock_hour_words: dict[str, int] = dict(g("CLOCK_HOUR_WORDS", {}))
+        self.clock_after: dict[str, int] = dict(g("CLOCK_AFTER", {}))
+        self.pod_before_story: dict[str, int] = dict(g("POD_BEFORE_STORY", {}))
+        self.pod_suffix: str = g("POD_SUFFIX_STORY", "")
 
         # names allowed on their own (not abbreviations) -------------------------------------
         def full_names(table: dict[str, int]) -> set[str]:
@@ -277,7 +292,6 @@ class Grammar:
         freq = _alt([g("FREQUENCY_WORD", "")]) if g("FREQUENCY_WORD", "") else r"(?!x)x"
         times_signs = _alt(g("TIMES_SIGNS", ()))
         se = re.escape(self.one_prefix) if self.one_prefix else r"(?!x)x"
-        unit_from_mention = _alt(self.unit_from_mention)
         year_rel_after = rf"{year_head}\s+(?P<yrel>{rel_after}){E}"
 
         self.mods_re = re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<mod>{mods})\s+$", re.I) if g("MODIFIERS_BEFORE", ()) else None
@@ -319,7 +333,7 @@ class Grammar:
             add("weekday_before", rf"{B}(?P<relb>{rel_before})\s+(?P<wd>{wd}){E}", self._weekday, 1)
         add("month",
             rf"{B}(?:(?P<head>{mon_head})\s+)?(?P<mon>{mon_all})\.?{E}"
-            rf"(?:\s*,?\s*(?:{year_head}\s+)?(?P<y>\d{{4}})(?![\w.,]\d)|\s+{year_rel_after}|\s+(?P<rel>{rel_after}){E})?",
+            rf"(?:\s*,?\s*(?:{year_head}\s+)?(?P<y>\d{{4}})(?![\w.,]\d)(?:\s+(?P<rel2>{rel_after}){E})?|\s+{year_rel_after}|\s+(?P<rel>{rel_after}){E})?",
             self._month, 1)
         if self.rel_before:
             add("month_before", rf"{B}(?P<relb>{rel_before})\s+(?P<mon>{mon_full}){E}", self._month, 1)
@@ -335,13 +349,17 @@ class Grammar:
 
         # clock times ---------------------------------------------------------------------------
         clock_tail = (rf"(?:\s*(?P<ampm>{ampm}))?(?:\s*(?P<zone>{zone}){E})?(?:\s+(?P<pod>{pod}){E})?"
-                      rf"(?:\s*(?P<zone2>{zone}){E})?")
+                      rf"(?:\s*(?P<zone2>{zone}){E})?(?:\s+(?P<cafter>{_alt(self.clock_after)}){E})?")
         add("clock",
             rf"{B}(?P<pref>{clock_prefix})\s*(?P<h>[0-2]?\d)(?:[.:](?P<mi>[0-5]\d))?(?:[.:](?P<s>[0-5]\d))?{E}(?![.,:]\d)" + clock_tail,
             self._clock, 2)
         add("clock_zone",
-            rf"{B}(?P<h>[0-2]?\d)[.:](?P<mi>[0-5]\d)(?:[.:](?P<s>[0-5]\d))?\s*(?P<zone>{zone}){E}",
+            rf"{B}(?P<h>[0-2]?\d)[.:](?P<mi>[0-5]\d)(?:[.:](?P<s>[0-5]\d))?\s*(?:(?P<zone>{zone}){E}|(?P<pod>{pod}){E})",
             self._clock, 2)
+        if self.clock_hour_words:
+            add("clock_word",
+                rf"{B}(?P<pref>{clock_prefix})\s+(?P<hw>{_alt(self.clock_hour_words)}){E}(?:\s+(?P<pod>{pod}){E})?(?:\s*(?P<zone>{zone}){E})?",
+                self._clock, 2)
         add("clock_range",
             rf"{B}(?P<pref>{clock_prefix})\s*(?P<h>[0-2]?\d)(?:[.:](?P<mi>[0-5]\d))?(?P<mid>\s*(?:{zone})?\s*{range_words}\s*(?:{clock_prefix}\s*)?)"
             rf"(?P<h2>[0-2]?\d)(?:[.:](?P<mi2>[0-5]\d))?{E}(?![.,:]\d)" + clock_tail,
@@ -358,6 +376,9 @@ class Grammar:
         add("count", rf"{B}(?P<q>{num}|{vague})\s+(?P<u>{unit}){EU}" + count_tail, self._count, 1)
         if self.one_prefix:
             add("count_se", rf"{B}{se}(?P<u>{unit}){EU}" + count_tail, self._count, 1)
+        add("count_range",
+            rf"{B}(?P<q>{num}){E}\s*(?:-|–|hingga|sampai|s/d|atau|to)\s*(?=(?P<q2>{num})\s+(?P<u>{unit}){EU})",
+            self._count_range, 1)
         add("count_mult", rf"{B}(?P<a>\d{{1,3}})\s*{times_signs}\s*(?P<b>\d{{1,3}})\s+(?P<u>{unit}){EU}", self._count_mult, 2)
         if self.redup:
             add("redup", rf"{B}(?P<r>{_alt(self.redup)}){EU}", self._redup, 1)
@@ -372,7 +393,8 @@ class Grammar:
 
         # parts of day ------------------------------------------------------------------------------
         add("pod",
-            rf"{B}(?:(?P<before>{_alt(self.pod_before)})\s+)?(?P<pod>{pod}){E}(?:\s+(?P<head>{_alt(g('POD_HEAD', ()))}){E})?"
+            rf"{B}(?:(?P<before>{_alt(self.pod_before)})\s+|(?P<bstory>{_alt(self.pod_before_story)})\s+)?(?P<pod>{pod})(?P<nya>{re.escape(self.pod_suffix) if self.pod_suffix else '(?!x)x'})?{E}"
+            rf"(?:\s+(?P<head>{_alt(g('POD_HEAD', ()))}){E})?"
             rf"(?:\s+(?P<after>{_alt(self.pod_after)}){E})?",
             self._pod, 0)
         if self.rel_before:
@@ -395,6 +417,8 @@ class Grammar:
             self._season, 1)
         if self.holidays:
             add("holiday", rf"{B}(?P<x>{_alt(self.holidays)}){E}(?:\s+(?P<y>\d{{4}}){E})?", self._holiday, 1)
+        if self.vague_durations:
+            add("vague_duration", rf"{B}(?P<x>{_alt(self.vague_durations)}){E}", self._vague_duration, 1)
         if self.set_words:
             add("set_word", rf"{B}(?P<x>{_alt(self.set_words)}){E}", self._set_word, 1)
         if self.fixed_times:
@@ -402,26 +426,70 @@ class Grammar:
 
         # sets ---------------------------------------------------------------------------------------
         add("set",
-            rf"{B}(?P<p>{set_prefix})\s+(?:(?P<q>{num})\s+)?(?:(?P<u>{unit})|(?:{wd_head}\s+)?(?P<wd>{wd})|(?P<pod>{pod})|(?P<mon>{mon_full})|{day_head}\s*(?P<d>[0-3]?\d)){E}",
+            rf"{B}(?P<p>{set_prefix})\s+(?:(?P<q>{num})\s+)?(?:(?:{wd_head}\s+)?(?P<wd>{wd})(?:\s+(?P<wdpod>{pod}))?|(?P<u>{unit})|(?P<pod>{pod})|(?P<mon>{mon_full})|{day_head}\s*(?P<d>[0-3]?\d)){E}",
             self._set, 2)
         add("set_freq", rf"{B}(?P<q>{num})\s+{freq}\s+(?:{se}(?P<u>{unit})|(?:dalam\s+)?(?:satu|se)\s*(?P<u2>{unit})){EU}", self._set_freq, 2)
         add("set_once", rf"{B}{se}(?P<u>{unit})\s+{once_after}{E}", self._set_freq, 2)
 
-        self.rules = [(name, re.compile(p, re.I), h, prio) for name, p, h, prio in R]
+        # Each rule is tried only where one of its first words (or a digit, or "(") starts a token.
+        def firsts(*tables: Iterable[str]) -> frozenset[str]:
+            out: set[str] = set()
+            for table in tables:
+                for phrase in table:
+                    m = _TOKEN.match(phrase.lower())
+                    if m:
+                        out.add(m.group(0))
+            return frozenset(out)
+
+        se_units = [self.one_prefix + u for u in self.units] if self.one_prefix else []
+        numbers = firsts(self.number_words, self.vague)
+        months_all, months_full, wds = firsts(self.months), firsts(self.month_full), firsts(self.weekday_full)
+        dayh, wdh, monh, yearh = (firsts(g(n, ())) for n in ("DAY_HEAD", "WEEKDAY_HEAD", "MONTH_HEAD", "YEAR_HEAD"))
+        relb = firsts(self.rel_before)
+        DIGIT, PAREN = "<digit>", "("
+        triggers: dict[str, frozenset[str]] = {
+            "date_text": dayh | {DIGIT}, "date_mdy": months_all, "date_num": frozenset({DIGIT}),
+            "date_iso": frozenset({DIGIT}), "date_paren": frozenset({PAREN}), "date_slash": frozenset({DIGIT}),
+            "day_only": dayh, "day_range": frozenset({DIGIT}), "month_range": months_full,
+            "weekday": wdh | wds, "weekday_before": relb, "month": monh | months_all, "month_before": relb,
+            "year": yearh | {DIGIT}, "decade": yearh | {"era", "dekade", "the", DIGIT}, "century": frozenset({"abad", "century"}),
+            "quarter": frozenset({"kuartal", "triwulan", "trimester", "semester", "quarter", "q1", "q2", "q3", "q4"}),
+            "clock": firsts(g("CLOCK_PREFIX", ())), "clock_zone": frozenset({DIGIT}), "clock_word": firsts(g("CLOCK_PREFIX", ())),
+            "clock_range": firsts(g("CLOCK_PREFIX", ())), "clock_ampm": frozenset({DIGIT}), "clock_colon": frozenset({DIGIT}),
+            "count": numbers | {DIGIT}, "count_se": frozenset(se_units), "count_mult": frozenset({DIGIT}),
+            "redup": firsts(self.redup), "unit_rel": firsts(self.parts, self.units), "unit_before": firsts(self.parts) | relb,
+            "weekend": firsts(self.weekend), "pod": firsts(self.pod_before, self.pods, self.pod_before_story)
+            | {p + self.pod_suffix for p in firsts(self.pods)}, "pod_before": relb,
+            "last_night": firsts(self.last_night), "deictic": firsts(self.deictic), "story_day": firsts(self.story_days),
+            "anaphor": firsts(self.anaphoric), "ref": firsts(self.refs),
+            "guarded": firsts(*(cues for _, cues in self.guarded.values())), "edge_ref": firsts(self.edge_refs),
+            "season": firsts(self.seasons), "holiday": firsts(self.holidays), "set_word": firsts(self.set_words),
+            "fixed_time": firsts(self.fixed_times), "set": firsts(g("SET_PREFIX", ())),
+            "vague_duration": firsts(self.vague_durations), "count_range": numbers | {DIGIT},
+            "set_freq": numbers | {DIGIT}, "set_once": frozenset(se_units),
+        }
+        self.rules = [(name, re.compile(p, re.I), h, prio, triggers[name]) for name, p, h, prio in R]
+        self.all_triggers = frozenset().union(*(r[4] for r in self.rules))
 
         # things that are never times -------------------------------------------------------------
         coord = _alt(g("COORDINATE_WORDS", ("°",)))
-        self.blockers = [
+        coord_words = tuple(g("COORDINATE_WORDS", ("°",)))
+        money = ("Rp", "RP", "rp", "$", "USD", "IDR", "SGD", "RM", "€", "£")
+        self.blockers = [(coord_words, rx) for rx in [
             re.compile(rf"\d+(?:[.,]\d+)?\s*{coord}(?:\s*\d+(?:[.,]\d+)?\s*(?:menit|minutes?|'|′))?(?:\s*\d+(?:[.,]\d+)?\s*(?:detik|seconds?|\"|″))?", re.I),
-            re.compile(r"(?:\bRp\.?|\bUS\$|\$|\bUSD|\bIDR|\bSGD|\bRM|€|£)\s?\d[\d.,]*", re.I),
-            re.compile(r"(?<![\w])[A-Z][A-Z0-9]\s?-?\d{3,4}(?![\w])"),      # flight numbers: QZ 8501, QZ8501, GA-152
-            re.compile(r"\d+(?:[.,]\d+)?\s*(?:km|kilometer|mil|knot)\s*(?:/|per)\s*jam", re.I),
+        ]] + [
+            (money, re.compile(r"(?:\bRp\.?|\bUS\$|\$|\bUSD|\bIDR|\bSGD|\bRM|€|£)\s?\d[\d.,]*", re.I)),
+            # flight numbers: QZ 8501, QZ8501, GA-152 (two capitals that are not a roman numeral)
+            (None, re.compile(r"(?<![\w])(?![IVX]{2})[A-Z]{2}\s?-?\d{2,4}(?![\w])")),
+            (("jam", "hour", "km"), re.compile(r"\d+(?:[.,]\d+)?\s*(?:km|kilometer|mil|knot)\s*(?:/|per)\s*(?:jam|hour)", re.I)),
         ]
         # tense cues
+        self.attribution_re = re.compile(rf"{B}{_alt(g('ATTRIBUTION_CUES', ()))}{E}", re.I) if g("ATTRIBUTION_CUES", ()) else None
         self.future_re = re.compile(rf"{B}{_alt(g('FUTURE_CUES', ()))}{E}", re.I)
         self.past_re = re.compile(rf"{B}{_alt(g('PAST_CUES', ()))}{E}", re.I)
         self.sentence_end = re.compile(r"[.!?]+[\"”'’)]*\s|\n")
         self._clause_end = re.compile(r"[.!?,;:\"“”(]")
+        self._clause_start = re.compile(r"[.!?]\s|[\"“”]")
         self.week_units = frozenset(k for k, v in self.units.items() if v == "W")
         self.ambiguous_units = frozenset(g("AMBIGUOUS_UNIT_WEEKDAY", ()))
 
@@ -630,8 +698,8 @@ class Grammar:
 
     def _quarter(self, m: re.Match[str], text: str) -> list[Atom]:
         kind = m.group("kind").lower()
-        if kind == "q" and m.group("kind") != "Q":
-            return []
+        if kind == "q" and (m.group("kind") != "Q" or not m.group("y")):
+            return []     # "Q2" alone is a qualifying session; "Q2 2017" is a quarter
         n = self.ordinals.get(m.group("n").lower())
         if n is None:
             n = _ROMAN.get(m.group("n").lower())
@@ -641,8 +709,8 @@ class Grammar:
         if n == -1:
             n = 2 if half else 4
         y = int(m.group("y")) if m.group("y") else None
-        return [Atom(m.start(), m.end(), "quarter", {"n": n, "half": half, "y": y,
-                                                     "rel": self._rel(m) if m.group("rel") else self._yrel(m)})]
+        yrel = self._yrel(m)
+        return [Atom(m.start(), m.end(), "quarter", {"n": n, "half": half, "y": y, "rel": self._rel(m), "yrel": yrel})]
 
     def _clock_fields(self, h: int, mi: int, pod_word: str | None, ampm: str | None) -> tuple[int, int] | None:
         if ampm:
@@ -668,10 +736,12 @@ class Grammar:
 
     def _clock(self, m: re.Match[str], text: str) -> list[Atom]:
         gd = m.groupdict()
-        h = int(gd["h"])
+        h = self.clock_hour_words[_norm(gd["hw"])] if gd.get("hw") else int(gd["h"])
         mi = int(gd["mi"]) if gd.get("mi") else 0
         pref = (gd.get("pref") or "").lower()
-        if pref == "jam" and gd.get("mi") is None and not gd.get("pod") and not gd.get("zone"):
+        if gd.get("hw") and pref == "jam" and not gd.get("pod") and not gd.get("zone"):
+            return []     # "jam dua" alone is too often "two hours" read wrongly
+        if pref == "jam" and not gd.get("hw") and gd.get("mi") is None and not gd.get("pod") and not gd.get("zone"):
             # "jam 10" is a clock time, but "jam 2 tangan" is not: want a clock-ish next word or end
             nxt = self._next_word(text, m.end())
             if nxt and nxt not in ("wib", "wita", "wit", "tepat", "kurang", "lebih") and not re.match(r"\s*[,.;)]", text[m.end():m.end() + 2]):
@@ -682,7 +752,10 @@ class Grammar:
         h, mi = fields
         s = int(gd["s"]) if gd.get("s") else None
         pod = self.pods.get(_norm(gd["pod"])) if gd.get("pod") else None
-        return [Atom(m.start(), m.end(), "clock", {"h": h, "mi": mi, "s": s, "pod": pod})]
+        f: dict[str, Any] = {"h": h, "mi": mi, "s": s, "pod": pod}
+        if gd.get("cafter"):
+            f["offset"] = self.clock_after[_norm(gd["cafter"])]
+        return [Atom(m.start(), m.end(), "clock", f)]
 
     def _clock_range(self, m: re.Match[str], text: str) -> list[Atom]:
         gd = m.groupdict()
@@ -762,8 +835,12 @@ class Grammar:
         relb = gd.get("relb")
         if rel_word is None and part is None and relb is None:
             return []
-        if rel_word is None and relb is None and re.match(r"\s+\d{4}(?!\d)", text[m.end():m.end() + 6]):
-            return []     # "pertengahan tahun 2014": the year rule takes "tahun 2014", the part joins it
+        if rel_word is None and relb is None:
+            nxt = self._next_word(text, m.end())
+            if re.fullmatch(r"\d{4}", nxt) or nxt in self.months:
+                return []     # "pertengahan tahun 2014", "pertengahan bulan Mei": the part joins the year or month
+        if rel_word in self.unit_from_mention and re.search(r"\d\s*$", text[max(0, m.start() - 4):m.start()]):
+            return []     # "berusia 32 tahun itu": an age, not "that year"
         if uword.lower() in self.ambiguous_units and uword[0].isupper() and not self._sentence_start(text, m.start()) and not part:
             return []     # "Minggu lalu" mid-sentence is last Sunday (the weekday rule takes it)
         if relb is not None:
@@ -787,12 +864,20 @@ class Grammar:
         f: dict[str, Any] = {"code": code, "word": _norm(gd["pod"])}
         if gd.get("relb"):
             f["day"] = ("anchor", self.rel_before.get(_norm(gd["relb"]), 0))
+        elif gd.get("bstory"):
+            f["day"] = ("story", self.pod_before_story[_norm(gd["bstory"])])
+        elif gd.get("nya") and before is None:
+            f["day"] = ("story", 0)
         elif before is not None:
             f["day"] = ("anchor", self.pod_before[before])
         elif after is not None:
             how = self.pod_after[after]
             if how == "today":
                 f["day"] = ("anchor", 0)
+            elif how == "yesterday":
+                f["day"] = ("anchor", -1)
+            elif how == "tomorrow":
+                f["day"] = ("anchor", 1)
             elif how.startswith("story"):
                 f["day"] = ("story", int(how[5:] or 0))
         elif gd.get("head"):
@@ -847,6 +932,19 @@ class Grammar:
         y = int(m.group("y")) if m.group("y") else None
         return [Atom(m.start(), m.end(), "holiday", {"d": d, "m": mon, "y": y, "pod": pod})]
 
+    def _vague_duration(self, m: re.Match[str], text: str) -> list[Atom]:
+        return [Atom(m.start(), m.end(), "fixed", {"value": self.vague_durations[_norm(m.group("x"))], "type": "DURATION"})]
+
+    def _count_range(self, m: re.Match[str], text: str) -> list[Atom]:
+        """The first number of "2-3 menit" / "dua hingga tiga jam": a duration of its own, in the second's unit."""
+        unit = self._unit_code(m.group("u"))
+        n, n2 = self.number(m.group("q")), self.number(m.group("q2"))
+        if unit is None or n is None or n2 is None or not 0 < n < n2:
+            return []
+        if self._prev_word(text, m.start()) in self.not_before:
+            return []
+        return [Atom(m.start("q"), m.end("q"), "fixed", {"value": _duration([(n, unit)]), "type": "DURATION", "range_first": True})]
+
     def _set_word(self, m: re.Match[str], text: str) -> list[Atom]:
         return [Atom(m.start(), m.end(), "fixed", {"value": self.set_words[_norm(m.group("x"))], "type": "SET"})]
 
@@ -856,6 +954,8 @@ class Grammar:
 
     def _set(self, m: re.Match[str], text: str) -> list[Atom]:
         gd = m.groupdict()
+        if gd.get("wd") and gd["wd"].lower() in self.ambiguous_units and not gd["wd"][0].isupper():
+            gd = {**gd, "u": gd["wd"], "wd": None}      # "setiap minggu" is every week; "setiap Minggu" every Sunday
         if gd.get("u"):
             unit = self._unit_code(gd["u"])
             if unit is None:
@@ -866,6 +966,8 @@ class Grammar:
             value = _duration([(n, unit)])
         elif gd.get("wd"):
             value = f"XXXX-WXX-{self.weekdays[gd['wd'].lower()] + 1}"
+            if gd.get("wdpod"):
+                value += "T" + self.pods[_norm(gd["wdpod"])]
         elif gd.get("pod"):
             value = f"XXXX-XX-XXT{self.pods[_norm(gd['pod'])]}"
         elif gd.get("mon"):
@@ -889,14 +991,34 @@ class Grammar:
 
     def atoms(self, text: str) -> list[Atom]:
         blocked: list[tuple[int, int]] = []
-        for rx in self.blockers:
-            blocked.extend((m.start(), m.end()) for m in rx.finditer(text))
+        for hint, rx in self.blockers:
+            if hint is None or any(h in text for h in hint):
+                blocked.extend((m.start(), m.end()) for m in rx.finditer(text))
         cands: list[Atom] = []
-        for _name, rx, handler, prio in self.rules:
-            for m in rx.finditer(text):
-                if m.end() <= m.start():
+        starts: dict[str, list[int]] = {}
+        wanted = self.all_triggers
+        for t in _TOKEN.finditer(text):
+            w = t.group(0)
+            key = "<digit>" if w[0].isdigit() else w.lower()
+            if key in wanted:
+                starts.setdefault(key, []).append(t.start())
+        present = starts.keys()
+        for _name, rx, handler, prio, trig in self.rules:
+            keys = trig & present
+            if not keys:
+                continue
+            positions = sorted({p for k in keys for p in starts[k]}) if len(keys) > 1 else starts[next(iter(keys))]
+            last_end = -1
+            for pos in positions:
+                if pos < last_end:
                     continue
-                for a in handler(m, text):
+                m = rx.match(text, pos)
+                if m is None or m.end() <= m.start():
+                    continue
+                found = handler(m, text)
+                if found:
+                    last_end = m.end()
+                for a in found:
                     if a.end <= a.start:
                         continue
                     if any(a.start < be and bs < a.end for bs, be in blocked):
@@ -913,6 +1035,15 @@ class Grammar:
             chosen.append(a)
         chosen.sort(key=lambda a: a.start)
         return chosen
+
+    def attribution(self, text: str, start: int, end: int) -> bool:
+        """A date closing a sentence after a reporting cue ("..., kata dia, Senin (29/12).") dates a statement."""
+        if self.attribution_re is None or not re.match(r"\s*(?:[.;]|$)", text[end:end + 3]):
+            return False
+        lo = max(0, start - 120)
+        for m in self._clause_start.finditer(text, lo, start):
+            lo = m.end()
+        return self.attribution_re.search(text, lo, start) is not None
 
     def tense(self, text: str, start: int, end: int) -> int:
         """+1 when a future cue is the nearest cue in the sentence around [start, end), -1 for past, 0 none."""
@@ -964,6 +1095,20 @@ def _duration(parts: Sequence[tuple[float | str, str]]) -> str:
     return "P" + date_part + ("T" + time_part if time_part else "")
 
 
+def _shift_day(base: date, n: float, unit: str, direction: int) -> date:
+    k = round(n) * direction
+    if unit == "D":
+        return base + timedelta(days=k)
+    if unit == "W":
+        return base + timedelta(days=7 * k)
+    months = k * (12 if unit == "Y" else 1)
+    y, m = _add_months(base.year, base.month, months)
+    for day in (base.day, 30, 29, 28):
+        if (d := _safe_date(y, m, min(day, base.day))) is not None:
+            return d
+    return date(y, m, 1)
+
+
 @cache
 def grammar(lang: str) -> Grammar:
     module = pack_data(lang, "time_words")
@@ -1000,6 +1145,8 @@ def _mergeable(group: list[Atom], b: Atom, gap: str) -> bool:
     if b.kind in DAYLIKE:
         if b.kind in kinds or "lastnight" in kinds:
             return False
+        if b.kind == "date" and ("weekday" in kinds or (a.kind == "pod" and not kinds & DAYLIKE)):
+            return True      # "Rabu sore (15/11)", "tengah malam (5/11)"
         if b.kind == "day" and b.f["offset"] == -1 and kinds & (DAYLIKE | {"clock"}):
             return True      # "Minggu (28/12) pukul 06.18 WIB kemarin": kemarin confirms the past
         if a.kind in DAYLIKE:
@@ -1009,7 +1156,10 @@ def _mergeable(group: list[Atom], b: Atom, gap: str) -> bool:
             return not (kinds & DAYLIKE)
         return False
     if b.kind == "pod":
-        return "pod" not in kinds and "clock" not in kinds and bool(kinds & (DAYLIKE | {"clock"}))
+        if "pod" in kinds:
+            return False
+        # "Jumat malam", "pukul 22.15 WIB, Jumat malam" (the clock decides), not "pukul 7 ... pagi" twice
+        return a.kind in DAYLIKE or ("clock" not in kinds and bool(kinds & (DAYLIKE | {"clock"})))
     if b.kind == "clock":
         return "clock" not in kinds and bool(kinds & (DAYLIKE | {"pod", "lastnight"}))
     return False
@@ -1024,6 +1174,18 @@ def _group(atoms: list[Atom], text: str) -> list[list[Atom]]:
             groups.append([a])
     # a part of day alone ("selamat pagi") is not a time
     return [g for g in groups if not (len(g) == 1 and g[0].kind == "pod" and g[0].f.get("needs_host"))]
+
+
+def _split_at_comma(group: list[Atom], text: str) -> list[list[Atom]]:
+    """A comma between a day and a clock time separates two expressions (the TimeML/IndoTimex extent
+    convention): "Sabtu 20 April 1997, pukul 08.00 WIB" is a DATE and a TIME; the TIME keeps that day."""
+    parts: list[list[Atom]] = [[group[0]]]
+    for a, b in pairwise(group):
+        if "," in text[a.end:b.start] and "clock" in (a.kind, b.kind):
+            parts.append([b])
+        else:
+            parts[-1].append(b)
+    return parts
 
 
 # ----------------------------------------------------------------------------------------------
@@ -1049,12 +1211,17 @@ class _Resolver:
         if a is None:
             return None
         narrative = self._base_year(paragraph)
-        years = [narrative] if narrative is not None else [a.year - 1, a.year, a.year + 1]
-        cands = [c for y in years if (c := _safe_date(y, m, d)) is not None]
-        if wd is not None and narrative is None:
-            matching = [c for c in cands if c.weekday() == wd]
+        near = [c for y in (a.year - 1, a.year, a.year + 1) if (c := _safe_date(y, m, d)) is not None]
+        if wd is not None:
+            # the weekday settles the year: near the anchor first, else in the year the story is about
+            matching = [c for c in near if c.weekday() == wd]
             if matching:
                 return min(matching, key=lambda c: abs((c - a).days))
+            if narrative is not None and (c := _safe_date(narrative, m, d)) is not None and c.weekday() == wd:
+                return c
+        if narrative is not None:
+            return _safe_date(narrative, m, d)
+        cands = near
         if not cands:
             return None
         if len(cands) == 1:
@@ -1117,7 +1284,7 @@ class _Resolver:
             small = {"Y": ("M", 12), "D": ("H", 24), "H": ("MIN", 60), "W": ("D", 7), "M": ("D", 30)}.get(unit)
             if small:
                 unit, n = small[0], n * small[1]
-        k = int(round(n)) * direction
+        k = round(n) * direction
         if unit == "D":
             return (base + timedelta(days=k)).isoformat(), "DATE"
         if unit == "W":
@@ -1149,8 +1316,9 @@ class _Resolver:
 
     # --- one expression -------------------------------------------------------------------------
 
-    def resolve(self, group: list[Atom], text: str, start: int, end: int, paragraph: int) -> tuple[str, str | None, int | None]:
-        """(type, value, explicit year) of one merged expression."""
+    def resolve(self, group: list[Atom], text: str, start: int, end: int, paragraph: int,
+                forced_day: date | None = None) -> tuple[str, str | None, int | None]:
+        """(type, value, explicit year) of one merged expression (``forced_day``: the day a clock time is on)."""
         s, g = self.s, self.g
         a = s.anchor
         kinds = {x.kind: x for x in group}
@@ -1221,8 +1389,14 @@ class _Resolver:
                 if fields:
                     clock = Atom(clock.start, clock.end, "clock", {**clock.f, "h": fields[0], "mi": fields[1]})
         if clock is not None:
+            if day is None and forced_day is not None:
+                day = forced_day
+            if day is None and clock.f.get("offset") is not None and a is not None:
+                day = a + timedelta(days=clock.f["offset"])
             if day is None and not has_day_atom and pod is None:
                 day = s.story_day or a
+                if s.story_day is not None and s.story_hour is not None and s.story_hour >= 18 and clock.f["h"] < 6:
+                    day = s.story_day + timedelta(days=1)   # "pukul 22.15 ... Sekitar pukul 01.40": past midnight
             elif day is None and pod is not None and pod.f.get("day") is None:
                 day = s.story_day or a
             if day is None:
@@ -1256,14 +1430,21 @@ class _Resolver:
             return "DATE", self.month(f["m"], f.get("rel"), g.tense(text, start, end), paragraph), None
         if x.kind == "quarter":
             y = f["y"]
+            if y is None and a is not None and f.get("yrel") is not None:
+                y = a.year + f["yrel"]
             if y is None and a is not None:
                 rel = f.get("rel")
-                y = a.year + (rel or 0)
+                cur = (a.month - 1) // (6 if f["half"] else 3) + 1
                 if rel is None:
-                    cur = (a.month - 1) // (6 if f["half"] else 3) + 1
-                    tense = g.tense(text, start, end)
-                    if f["n"] > cur and tense <= 0 and f["n"] - cur >= 2:
+                    y = a.year
+                    if f["n"] > cur and g.tense(text, start, end) <= 0 and f["n"] - cur >= 2:
                         y -= 1
+                elif rel < 0:      # "kuartal I lalu": the latest past first quarter
+                    y = a.year if f["n"] < cur else a.year - 1
+                elif rel > 0:
+                    y = a.year if f["n"] > cur else a.year + 1
+                else:
+                    y = a.year
             if y is None:
                 return "DATE", None, None
             return "DATE", f"{y:04d}-{'H' if f['half'] else 'Q'}{f['n']}", None
@@ -1282,13 +1463,21 @@ class _Resolver:
             if f["mention"]:
                 base = s.last_date or a
                 base_dt = None
+                if s.last_value and s.last_gran == "T" and re.search(r"T\d\d:\d\d", s.last_value):
+                    base_dt = datetime.fromisoformat(s.last_value[:16])
+                if f["unit"] in ("H", "MIN", "S") and base_dt is None:
+                    return "TIME", None, None
             else:
                 base, base_dt = a, s.anchor_dt
             if base is None:
                 return "DATE", None, None
-            value, type_ = self.shift(base, f["n"], f["unit"], f["dir"], base_dt)
             if f["mention"] and f["n"] == "X":
-                value = None
+                return "DATE", None, None
+            if f["mention"] and base_dt is None and s.last_gran in ("D", "T") and f["unit"] in ("D", "W", "M", "Y"):
+                # counted from a day ("sebulan kemudian" after 14 Juni): a day, as TimeML arithmetic keeps
+                # the anchor's granularity when it is finer than the unit
+                return "DATE", _shift_day(base, float(f["n"]), f["unit"], f["dir"]).isoformat(), None
+            value, type_ = self.shift(base, f["n"], f["unit"], f["dir"], base_dt)
             return type_, value, None
         if x.kind == "unitrel":
             unit, d = f["unit"], f.get("dir")
@@ -1361,7 +1550,21 @@ def tag_paragraphs(paragraphs: Sequence[str], anchor: date | datetime | str | No
     for pi, text in enumerate(paragraphs):
         if not text:
             continue
-        for group in _group(gram.atoms(text), text):
+        groups: list[tuple[list[Atom], date | None]] = []
+        for merged in _group(gram.atoms(text), text):
+            parts = _split_at_comma(merged, text)
+            if len(parts) == 1:
+                groups.append((merged, None))
+                continue
+            # resolve the day part first (without touching the state), so the clock part can take its day
+            days = [p for p in parts if not any(x.kind == "clock" for x in p)]
+            forced = None
+            if days:
+                _t, v, _y = resolver.resolve(days[0], text, days[0][0].start, days[0][-1].end, pi)
+                parsed = _value_date(v)
+                forced = parsed[0] if parsed and parsed[1] in ("D", "T") else None
+            groups.extend((p, forced if any(x.kind == "clock" for x in p) else None) for p in parts)
+        for group, forced_day in groups:
             start, end = group[0].start, group[-1].end
             if gram.mods_re is not None and group[0].kind in ("fixed", "clock", "counted", "date", "year", "month", "day", "weekday"):
                 if not (group[0].kind == "fixed" and group[0].f.get("value", "").endswith("_REF")):
@@ -1373,10 +1576,11 @@ def tag_paragraphs(paragraphs: Sequence[str], anchor: date | datetime | str | No
                     m = gram.parts_re.search(text, max(0, start - 16), start)
                     if m and m.end() == start:
                         start = m.start("part")
-            type_, value, explicit_year = resolver.resolve(group, text, start, end, pi)
+            type_, value, explicit_year = resolver.resolve(group, text, start, end, pi, forced_day)
             out.append(Found(pi, start, end, text[start:end], type_, value))
             if type_ in ("DATE", "TIME"):
-                state.remember(value, type_, pi, explicit_year)
+                attribution = type_ == "DATE" and group[0].kind in ("weekday", "date", "day") and gram.attribution(text, start, end)
+                state.remember(value, type_, pi, explicit_year, attribution)
     return out
 
 

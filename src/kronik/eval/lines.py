@@ -121,14 +121,16 @@ def _file_of(source: str) -> str:
     return source.split("#", 1)[0]
 
 
-def _run_corpus(corpus: Path, labels: list[dict[str, Any]]) -> tuple[dict[str, tuple[RawDocument | None, Article | Problem]], int]:
+def _run_corpus(corpus: Path, labels: list[dict[str, Any]], line_model: bool = False) -> tuple[dict[str, tuple[RawDocument | None, Article | Problem]], int]:
     """Read and process every labelled file; results keyed by the label-style relative source."""
     results: dict[str, tuple[RawDocument | None, Article | Problem]] = {}
     files = list(dict.fromkeys(_file_of(lab["source"]) for lab in labels))
     fields = FieldMap()
     unlabelled = 0
     wanted = {lab["source"] for lab in labels}
-    from kronik.pipeline import process_document
+    from kronik.pipeline import Settings, process_document
+
+    settings = Settings(line_model=line_model)
 
     for rel in files:
         path = corpus / rel
@@ -142,7 +144,7 @@ def _run_corpus(corpus: Path, labels: list[dict[str, Any]]) -> tuple[dict[str, t
             if isinstance(item, Problem):
                 results[key] = (None, item)
             else:
-                results[key] = (item, process_document(item))
+                results[key] = (item, process_document(item, settings))
     return results, unlabelled
 
 
@@ -167,12 +169,13 @@ def _same(fieldname: str, gold: Any, got: Any) -> bool:
     return (gold or None) == (got or None)
 
 
-def evaluate_lines(corpus: Path, baselines: dict[str, Callable[[list[str]], list[bool]]] | None = None) -> EvalResult:
+def evaluate_lines(corpus: Path, baselines: dict[str, Callable[[list[str]], list[bool]]] | None = None,
+                   line_model: bool = False) -> EvalResult:
     """Score our pipeline (and the line baselines) on a labelled corpus folder."""
     corpus = Path(corpus)
     baselines = baselines or BASELINES
     labels, label_errors = load_labels(corpus)
-    results, unlabelled = _run_corpus(corpus, labels)
+    results, unlabelled = _run_corpus(corpus, labels, line_model)
 
     overall = Group()
     splits: dict[str, Group] = {}

@@ -224,6 +224,7 @@ def clean_lines(
     title: str | None = None,
     strict_start: bool = True,
     mode: str = "text",
+    patterns: bool = True,
 ) -> CleanResult:
     """Decide, for each (already normalised, non-empty) line, body or not.
 
@@ -261,7 +262,7 @@ def clean_lines(
         if i < start and strict_start:
             out.append(LineVerdict(text, False, "before-article"))
             continue
-        rule = match_rule(text, given_packs)
+        rule = match_rule(text, given_packs) if patterns else None
         if rule is not None and html and rule[1] == "line" and rule[0] not in HTML_LINE_REASONS:
             rule = None
         if rule is not None and html and rule[1] == "comments":

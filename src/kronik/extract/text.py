@@ -21,6 +21,7 @@ from kronik.extract.boilerplate import (
     normalize_line,
 )
 from kronik.extract.finish import finish_article
+from kronik.extract.linemodel import relabel
 from kronik.extract.metadata import (
     DateLine,
     byline_authors,
@@ -268,9 +269,18 @@ def parse_given_date(value: str, profiles: Profiles, outlet: str | None) -> str 
     return format_published((dt.year, dt.month, dt.day), None, None, None)
 
 
-def extract_text_document(doc: RawDocument, profiles: Profiles | None = None) -> Article:
-    """A plain-text dump or an export record, as an Article."""
-    profiles = profiles or load_profiles()
+@dataclass
+class RuleAnalysis:
+    """What the header reader and the rule engine make of a dump, before the line model."""
+
+    lines: list[str]
+    removed: list[Removed]
+    header: Header
+    title: str | None
+    result: CleanResult
+
+
+def analyse_rules(doc: RawDocument, profiles: Profiles) -> RuleAnalysis:
     lines, removed = _split_lines(doc.text)
     given = doc.fields
     header = read_header(lines, profiles)
@@ -284,10 +294,25 @@ def extract_text_document(doc: RawDocument, profiles: Profiles | None = None) ->
             header.title_idx = None
             header.lead_idx = min(header.lead_idx, min((k for k in header.meta), default=0))
     title_text = given.get("title") or (lines[header.title_idx] if header.title_idx is not None else None)
-    result: CleanResult = clean_lines(lines, meta=header.meta, start=header.lead_idx, title=title_text,
-                                      strict_start=not doc.fields)
-    paragraphs = result.body
-    removed.extend(Removed(text=v.text, reason=v.reason or "boilerplate") for v in result.verdicts if not v.keep)
+    result = clean_lines(lines, meta=header.meta, start=header.lead_idx, title=title_text, strict_start=not doc.fields)
+    return RuleAnalysis(lines, removed, header, title_text, result)
+
+
+def extract_text_document(doc: RawDocument, profiles: Profiles | None = None, *, line_model: bool = False) -> Article:
+    """A plain-text dump or an export record, as an Article.
+
+    ``line_model`` lets the trained line labeller (extract/linemodel.py) remove
+    lines the rules kept.  Off by default: it helps on unseen layouts but still
+    drops body lines of short pages (see docs/measurements.md).
+    """
+    profiles = profiles or load_profiles()
+    ana = analyse_rules(doc, profiles)
+    lines, removed, header, title_text, given = ana.lines, ana.removed, ana.header, ana.title, doc.fields
+    verdicts = ana.result.verdicts
+    if line_model:
+        verdicts = relabel(lines, verdicts, title_text, header.lead_idx)
+    paragraphs = [v.text for v in verdicts if v.keep]
+    removed.extend(Removed(text=v.text, reason=v.reason or "boilerplate") for v in verdicts if not v.keep)
     page_text = "\n".join(lines)
 
     outlet: str | None = None

@@ -48,6 +48,11 @@ UNITS: dict[str, str] = {
 CLOCK_UNITS = frozenset({"S", "MIN", "H"})
 # "minggu" is both "week" and "Sunday": as a unit it is lowercase or follows a number.
 AMBIGUOUS_UNIT_WEEKDAY = ("minggu",)
+# Durations with no unit at all: sejenak, beberapa saat (TimeML PXX).
+VAGUE_DURATIONS: dict[str, str] = {
+    "sejenak": "PXX", "sebentar": "PXX", "sesaat": "PXX", "beberapa saat": "PXX", "beberapa waktu": "PXX",
+    "sekian lama": "PXX", "lama sekali": "PXX",
+}
 # Reduplicated units: bertahun-tahun, berbulan-bulan (a vague duration).
 REDUPLICATED_UNITS: dict[str, str] = {
     "bertahun-tahun": "Y", "berbulan-bulan": "M", "berminggu-minggu": "W", "berpekan-pekan": "W",
@@ -82,7 +87,7 @@ UNIT_FROM_MENTION: dict[str, int] = {
 # After a counted unit, still a duration (tiga hari ke depan, lima tahun terakhir).
 DURATION_AFTER = (
     "ke depan", "kedepan", "ke belakang", "terakhir", "belakangan", "berturut-turut", "lamanya",
-    "pertama", "penuh", "berikutnya", "selanjutnya", "mendatang ini",
+    "pertama", "penuh", "berikutnya", "selanjutnya", "mendatang",
 )
 # Approximations and bounds kept inside the extent (TimeML puts them in the TIMEX3, mod=...).
 MODIFIERS_BEFORE = (
@@ -111,6 +116,13 @@ WEEK_WORDS = ("pekan", "minggu")      # Senin pekan depan
 
 # --- clock times -----------------------------------------------------------------------------
 CLOCK_PREFIX = ("pukul", "jam", "pk.", "pk")
+# After a clock time: the day counted from the anchor (pukul 11.00 WIB tadi = earlier today).
+CLOCK_AFTER: dict[str, int] = {"tadi": 0, "nanti": 0, "ini": 0}
+# Hours written as words after the prefix: pukul lima pagi, jam delapan.
+CLOCK_HOUR_WORDS: dict[str, int] = {
+    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9,
+    "sepuluh": 10, "sebelas": 11, "dua belas": 12,
+}
 ZONE_WORDS = (*ZONES, "waktu setempat", "waktu indonesia barat", "gmt", "utc")
 CLOCK_AMPM: dict[str, str] = {}       # English: a.m. / p.m.
 RANGE_WORDS = ("-", "–", "—", "hingga", "sampai", "sampai dengan", "s.d.", "s/d", "sd", "dan", "atau")
@@ -127,9 +139,12 @@ PM_PARTS = frozenset({"siang", "sore", "petang", "senja", "malam"})
 POD_HEAD = ("hari",)
 POD_AFTER: dict[str, str] = {
     "ini": "today", "tadi": "today", "nanti": "today", "itu": "story", "tersebut": "story",
-    "harinya": "story", "sebelumnya": "story-1", "berikutnya": "story+1",
+    "harinya": "story", "sebelumnya": "story-1", "berikutnya": "story+1", "kemarin": "yesterday",
+    "kemaren": "yesterday", "besok": "tomorrow",
 }
 POD_BEFORE: dict[str, int] = {"tadi": 0, "nanti": 0, "kemarin": -1, "besok": 1, "esok": 1}
+POD_BEFORE_STORY: dict[str, int] = {"keesokan": 1}     # keesokan paginya: the morning after the story's day
+POD_SUFFIX_STORY = "nya"                               # paginya, malamnya: that morning, that night
 # "last night": the night before the publication date (or the same night when published late).
 LAST_NIGHT = ("tadi malam", "semalam")
 
@@ -144,13 +159,17 @@ STORY_DAYS: dict[str, int] = {
     "keesokan harinya": 1, "keesokan hari": 1, "esok harinya": 1, "besoknya": 1, "esoknya": 1,
     "hari berikutnya": 1, "hari sesudahnya": 1, "hari setelahnya": 1,
     "sehari sebelumnya": -1, "hari sebelumnya": -1, "sehari setelahnya": 1, "sehari kemudian": 1,
-    "sehari sesudahnya": 1, "hari itu": 0, "hari tersebut": 0, "hari yang sama": 0,
+    "sehari sesudahnya": 1, "sehari berikutnya": 1, "sehari setelah itu": 1, "hari itu": 0, "hari tersebut": 0, "hari yang sama": 0,
 }
-# The previously mentioned time, at its own granularity.
-ANAPHORIC: tuple[str, ...] = ("saat itu", "waktu itu", "ketika itu", "kala itu", "saat tersebut",
-                              "waktu tersebut", "masa itu", "saat yang sama")
+# "saat itu" (at that time) and its kin are deictic like "saat ini": TimeML gives them PAST_REF (the
+# IndoTimex convention), rather than copying the previous expression's value.  Day-, month- and
+# year-level anaphors ("hari itu", "tahun itu") do resolve (STORY_DAYS, UNIT_FROM_MENTION).
+ANAPHORIC: tuple[str, ...] = ()
 ANAPHORIC_FALLBACK = "PAST_REF"
 REFERENCES: dict[str, str] = {
+    "saat itu": "PAST_REF", "waktu itu": "PAST_REF", "ketika itu": "PAST_REF", "kala itu": "PAST_REF",
+    "saat tersebut": "PAST_REF", "waktu tersebut": "PAST_REF", "masa itu": "PAST_REF",
+    "saat yang sama": "PAST_REF", "pada waktu yang sama": "PAST_REF",
     "saat ini": "PRESENT_REF", "kini": "PRESENT_REF", "sekarang": "PRESENT_REF",
     "sekarang ini": "PRESENT_REF", "dewasa ini": "PRESENT_REF", "masa kini": "PRESENT_REF",
     "kini ini": "PRESENT_REF", "waktu sekarang": "PRESENT_REF", "hari-hari ini": "PRESENT_REF",
@@ -169,7 +188,10 @@ GUARDED_REFERENCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "dahulu": ("PAST_REF", ("sejak", "dari", "pada", "masa", "zaman", "jaman", "waktu", "sedari")),
 }
 # "ke depan" alone (= from now on) only at a clause edge: "Ke depan, ..." / "... ke depan."
-CLAUSE_EDGE_REFERENCES: dict[str, str] = {"ke depan": "FUTURE_REF"}
+CLAUSE_EDGE_REFERENCES: dict[str, str] = {
+    "saat itu": "PAST_REF", "waktu itu": "PAST_REF", "ketika itu": "PAST_REF", "kala itu": "PAST_REF",
+    "saat tersebut": "PAST_REF", "waktu tersebut": "PAST_REF", "masa itu": "PAST_REF",
+    "saat yang sama": "PAST_REF", "pada waktu yang sama": "PAST_REF","ke depan": "FUTURE_REF", "dulu": "PAST_REF", "dahulu": "PAST_REF"}
 SEASONS: dict[str, str] = {
     "musim hujan": "WI", "musim penghujan": "WI", "musim kemarau": "SU", "musim dingin": "WI",
     "musim salju": "WI", "musim panas": "SU", "musim semi": "SP", "musim gugur": "FA",
@@ -207,6 +229,17 @@ NOT_YEAR_AFTER = (
 WEEKDAY_BLOCK_BEFORE = ("pasar", "jalan", "jl", "jl.", "stasiun", "kampung")
 # Coordinates: 110 derajat 29 menit (not a duration).
 COORDINATE_WORDS = ("derajat", "°")
+
+# --- attribution ------------------------------------------------------------------------------
+# "..., kata X di Jakarta, Senin (29/12/2014)." dates the statement, not the story's events: a date
+# that ends its sentence after one of these cues does not become the day clock times refer to.
+ATTRIBUTION_CUES = (
+    "kata", "katanya", "ujar", "ujarnya", "ucap", "ucapnya", "tutur", "tuturnya", "jelas", "jelasnya",
+    "ungkap", "ungkapnya", "terang", "terangnya", "tegas", "tegasnya", "sebut", "sebutnya", "imbuh",
+    "imbuhnya", "tambah", "tambahnya", "papar", "paparnya", "lanjut", "lanjutnya", "mengatakan",
+    "menjelaskan", "menuturkan", "menyatakan", "mengungkapkan", "menegaskan", "menyebutkan",
+    "kepada", "dikutip", "dilansir", "ditemui", "dihubungi", "keterangan", "konferensi", "jumpa",
+)
 
 # --- tense and aspect cues (for a weekday or a date without a year) --------------------------------
 # Indonesian marks tense with aspect words; without one, news reads a weekday or a bare date as past.
