@@ -84,12 +84,15 @@ class _CompiledRules:
     rules: tuple[tuple[str, str], ...]
     anchored: re.Pattern[str]
     floating: tuple[tuple[int, re.Pattern[str]], ...]
+    any_floating: re.Pattern[str]
 
     def first_match(self, text: str) -> tuple[str, str] | None:
         best = None
         m = self.anchored.match(text)
         if m and m.lastgroup:
             best = int(m.lastgroup[1:])
+        if not self.any_floating.search(text):  # one scan; most lines match no floating rule
+            return self.rules[best] if best is not None else None
         for idx, rx in self.floating:
             if best is not None and idx > best:
                 break
@@ -116,6 +119,7 @@ def _compiled_for(codes: tuple[str, ...]) -> _CompiledRules:
         rules=tuple((r.reason, r.kind) for r in rules),
         anchored=re.compile(joined, re.IGNORECASE),
         floating=tuple(floating),
+        any_floating=re.compile("|".join(f"(?:{rx.pattern})" for _, rx in floating) or r"(?!x)x", re.IGNORECASE),
     )
 
 
@@ -336,12 +340,18 @@ _QUOTE_CHARS = "\"“”'‘’"
 def _pull_quotes(lines: list[str]) -> set[int]:
     """Lines that repeat a piece of a longer line of the page: pull quotes set off from the text."""
     found: set[int] = set()
-    lowered = [ln.lower() for ln in lines]
+    joined = "\n".join(ln.lower() for ln in lines)
     for i, ln in enumerate(lines):
-        core = ln.strip(_QUOTE_CHARS + " ").rstrip(".,").lower()
-        if len(core.split()) < 4 or len(ln) > 200:
+        if len(ln) > 200 or ln.count(" ") < 3:
             continue
-        if any(len(other) > len(core) + 5 and core in other for other in lowered):
+        core = ln.strip(_QUOTE_CHARS + " ").rstrip(".,").lower()
+        if len(core.split()) < 4:
+            continue
+        # Found in the page more often than as (part of) the line itself, inside a longer line.
+        first = joined.find(core)
+        if first < 0 or joined.find(core, first + 1) < 0:
+            continue
+        if any(len(other) > len(core) + 5 and core in other.lower() for other in lines if other is not ln):
             found.add(i)
             # "— Name, Role" under a pull quote credits it
             nxt = lines[i + 1] if i + 1 < len(lines) else ""

@@ -131,7 +131,7 @@ def parse_date_line(text: str, profiles: Profiles, page_text: str = "") -> DateL
     """
     if len(text) > 160 or not _DATE_HINT.search(text):
         return None
-    for part in (text, *re.split(r"\s+[|•]\s+|\s*\|\s*", text)):
+    for part in (text, *re.split(r"\s+[|•·]\s+|\s*\|\s*", text)):
         found = _parse_date_part(part.strip(), profiles, page_text)
         if found:
             return found
@@ -142,7 +142,7 @@ def _parse_date_part(part: str, profiles: Profiles, page_text: str) -> DateLine 
     m = _DATE_LINE_RE.match(part)
     if not m:
         return None
-    rest = m.group("rest").strip(" ,.-–—|")
+    rest = m.group("rest").strip(" ,.-–—|·•")
     if rest and not re.fullmatch(r"(?:\(?(?:diperbarui|updated?)\b.*|wib|wita|wit)", rest, re.IGNORECASE):
         return None
     ymd = _ymd(m)

@@ -116,25 +116,23 @@ def outlet_key(name: str) -> str:
 
 
 def page_spellings(page_text: str, key: str) -> dict[str, int]:
-    """How often each spelling of the outlet ``key`` occurs in the page (domains and capitalised names)."""
+    """How often each spelling of the outlet ``key`` occurs in the page (domains and capitalised names).
+
+    One regex over the page: the key's letters with an optional space between
+    them and an optional domain suffix ("Kabar Senja", "KABARSENJA.CO", "kabarsenja.co").
+    """
     seen: dict[str, int] = {}
-    for m in _DOMAINISH.finditer(page_text):
+    if not key:
+        return seen
+    pattern = re.compile(r"(?<![\w./@-])" + r"[ \t]?".join(map(re.escape, key)) + r"(?:\.[A-Za-z]{2,6}){0,2}(?!\w)",
+                         re.IGNORECASE)
+    for m in pattern.finditer(page_text):
         tok = m.group(0).rstrip(".")
-        if outlet_key(tok) == key:
-            seen[tok] = seen.get(tok, 0) + 1
-    for m in _CAP_RUN.finditer(page_text):
-        if page_text[m.end():m.end() + 1] == "." and page_text[m.end() + 1:m.end() + 2].isalpha():
-            continue  # the name part of a domain, counted whole above
-        if m.start() > 0 and page_text[m.start() - 1] in "./@-_":
+        if page_text[max(0, m.start() - 3):m.start()] in ("PT ", "CV "):
+            continue  # "PT Warta Nusantara Digital" is the company, not the masthead
+        if "." not in tok and page_text[m.end():m.end() + 1] == "." and page_text[m.end() + 1:m.end() + 2].isalpha():
             continue
-        words = m.group(0).split()
-        for i in range(len(words)):
-            if i > 0 and words[i - 1] in ("PT", "CV"):
-                continue  # "PT Warta Nusantara Digital" is the company, not the masthead
-            for j in range(i + 1, min(i + 4, len(words)) + 1):
-                cand = " ".join(words[i:j])
-                if outlet_key(cand) == key:
-                    seen[cand] = seen.get(cand, 0) + 1
+        seen[tok] = seen.get(tok, 0) + 1
     return seen
 
 

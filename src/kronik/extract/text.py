@@ -51,6 +51,8 @@ _PACKS = all_packs()
 _BYLINE_LABELS = tuple(dict.fromkeys(lab for p in _PACKS for lab in p.byline_labels))
 _NON_AUTHOR = tuple(dict.fromkeys(lab for p in _PACKS for lab in p.non_author_labels))
 _LABEL_ONLY = {lab for lab in _BYLINE_LABELS if lab not in ("oleh", "by")}
+# First words that can open a byline line; other lines skip the byline parser (it runs on every line).
+_LABEL_FIRST_WORDS = {lab.split()[0] for lab in _BYLINE_LABELS + _NON_AUTHOR}
 _COPYRIGHT_RE = re.compile(r"(?:©|\(c\)|copyright|hak cipta)\s*(?:©)?\s*(?:\d{4}\s*[-–]?\s*(?:\d{4})?)?\s*(?P<name>[\w][\w.&' -]{1,40}?)(?:[.,]|\s+(?:all rights|hak cipta|dilindungi|-|\|)|$)", re.IGNORECASE)
 
 
@@ -114,7 +116,7 @@ def _read_bylines(lines: list[str], header: Header) -> None:
             header.meta[i - 1] = "editor-credit"
             header.meta[i] = "editor-credit"
             continue
-        if len(text.split()) <= 14:
+        if len(text) <= 140 and (text.split(None, 1)[0].lower().rstrip(":") in _LABEL_FIRST_WORDS or "|" in text):
             names = byline_authors(text, _BYLINE_LABELS, _NON_AUTHOR)
             if names is not None:
                 header.meta[i] = "byline"
