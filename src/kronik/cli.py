@@ -213,6 +213,20 @@ def eval_timex(
     _emit(evaluate_timex(gold_dir), as_json, lambda r, c: render_timex(r, c, errors=errors))
 
 
+@eval_app.command("quotes")
+def eval_quotes(
+    data_dir: Annotated[Path, typer.Argument(help="Labelled raw articles with gold.jsonl.")] = Path("tests/data/quotes"),
+    as_json: JsonOpt = False,
+) -> None:
+    """Direct quotes: precision, recall, F1 and speaker accuracy, ours vs a naive baseline, per split."""
+    from kronik.eval.quotes import evaluate_quotes, render_quotes
+
+    if not (data_dir / "gold.jsonl").is_file():
+        err.print(f"[red]no gold.jsonl in[/red] {data_dir}")
+        raise typer.Exit(2)
+    _emit(evaluate_quotes(data_dir), as_json, render_quotes)
+
+
 @bench_app.command("extract")
 def bench_extract(
     n: Annotated[int, typer.Option("--n", help="Articles in the generated corpus.")] = 10_000,
