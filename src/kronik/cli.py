@@ -244,6 +244,21 @@ def bench_extract(
     _emit(run(n=n, html_pages=html_pages, data_dir=data), as_json, render_bench)
 
 
+@bench_app.command("annotate")
+def bench_annotate_cmd(
+    n: Annotated[int, typer.Option("--n", help="Articles to annotate.")] = 1000,
+    data: Annotated[Path, typer.Option("--data", help="Shared data folder (IndoSum).")] = SHARED_DATA,
+    as_json: JsonOpt = False,
+) -> None:
+    """Milliseconds per 500-word article for each annotation stage, on real IndoSum articles."""
+    from kronik.bench.annotate import bench_annotate, render_bench_annotate
+
+    if not (data / "indosum").is_dir():
+        err.print(f"[red]IndoSum not found under[/red] {data}")
+        raise typer.Exit(2)
+    _emit(bench_annotate(n, data), as_json, render_bench_annotate)
+
+
 @train_app.command("lines")
 def train_lines_cmd(
     corpus: Annotated[Path, typer.Argument(help="Labelled corpus (labels.jsonl); the sealed split is never used.")] = Path("examples/corpus"),
