@@ -313,21 +313,3 @@ EN_CASES = [
 @pytest.mark.parametrize(("text", "anchor", "expected"), EN_CASES, ids=[c[0][:40] for c in EN_CASES])
 def test_english(text: str, anchor: date, expected: list[tuple]) -> None:
     _check(text, anchor, expected, lang="en")
-
-
-def test_speed_500_words() -> None:
-    import time
-
-    para = ("Pesawat AirAsia QZ 8501 hilang kontak pada Minggu (28/12/2014) pukul 07.55 WIB setelah lepas landas "
-            "dari Surabaya. Tim SAR mencari selama tiga hari, dan sebulan kemudian kotak hitam ditemukan. "
-            "Menurut pejabat, harga tiket Rp 1.500.000 dan penumpang berjumlah 155 orang. ")
-    text = "\n\n".join([para] * 12)
-    paras = text.split("\n\n")
-    assert 400 <= len(text.split()) <= 600
-    tag_paragraphs(paras, DEC)
-    t0 = time.perf_counter()
-    n = 20
-    for _ in range(n):
-        tag_paragraphs(paras, DEC)
-    ms = 1000 * (time.perf_counter() - t0) / n
-    assert ms < 20, ms

@@ -213,6 +213,24 @@ def eval_timex(
     _emit(evaluate_timex(gold_dir), as_json, lambda r, c: render_timex(r, c, errors=errors))
 
 
+@eval_app.command("ner")
+def eval_ner(
+    files: Annotated[list[Path] | None, typer.Argument(help="CoNLL or token-TAB-tag files, or folders of them.")] = None,
+    model: Annotated[Path | None, typer.Option("--model", help="A model file other than the shipped one.")] = None,
+    alias_pass: Annotated[bool, typer.Option("--alias-pass", help="Score the stage's output (tagger + alias table).")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Entity-level precision, recall and F1 per label (exact span and type, CoNLL style)."""
+    from kronik.eval.ner import evaluate_ner, render_ner
+
+    files = files or [SHARED_DATA / "ner" / "idner-news-2k" / "dev.txt"]
+    missing = [str(f) for f in files if not f.exists()]
+    if missing:
+        err.print(f"[red]not found:[/red] {', '.join(missing)}")
+        raise typer.Exit(2)
+    _emit(evaluate_ner(files, model=model, alias_pass=alias_pass), as_json, render_ner)
+
+
 @eval_app.command("quotes")
 def eval_quotes(
     data_dir: Annotated[Path, typer.Argument(help="Labelled raw articles with gold.jsonl.")] = Path("tests/data/quotes"),
@@ -257,6 +275,24 @@ def bench_annotate_cmd(
         err.print(f"[red]IndoSum not found under[/red] {data}")
         raise typer.Exit(2)
     _emit(bench_annotate(n, data), as_json, render_bench_annotate)
+
+
+@train_app.command("ner")
+def train_ner_cmd(
+    data: Annotated[Path, typer.Option("--data", help="The shared NER folder.")] = SHARED_DATA / "ner",
+    out: Annotated[Path, typer.Option("--out", help="Where to write the model.")] = Path("src/kronik/lang/id/models/ner.zip"),
+    indosum: Annotated[Path | None, typer.Option("--indosum", help="IndoSum folder for casing statistics and word clusters.")] = None,
+    tune: Annotated[bool, typer.Option("--tune", help="Grid-search c1/c2 by cross-validation (slow).")] = False,
+    cv: Annotated[bool, typer.Option("--cv", help="Report 5-fold cross-validation on the training set.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Train the Indonesian NER tagger (CRF) on the shared sets; reproducible, byte-identical output."""
+    from kronik.annotate.ner_train import render_train_ner, train_ner
+
+    if not data.is_dir():
+        err.print(f"[red]NER data not found:[/red] {data}")
+        raise typer.Exit(2)
+    _emit(train_ner(data, out, indosum=indosum, tune=tune, cv=cv), as_json, render_train_ner)
 
 
 @train_app.command("lines")

@@ -53,10 +53,10 @@ def stage(name: str, *, requires: Iterable[str], assigns: Iterable[str], version
     return register
 
 
-DEFAULT_STAGES: tuple[str, ...] = ("times", "quotes")
+DEFAULT_STAGES: tuple[str, ...] = ("entities", "times", "quotes")
 """Order of the Article stages after extraction."""
 
-BUILTIN_STAGE_MODULES = ("kronik.annotate.times", "kronik.annotate.quotes")
+BUILTIN_STAGE_MODULES = ("kronik.annotate.entities", "kronik.annotate.times", "kronik.annotate.quotes")
 """Modules whose ``@stage`` functions are Kronik's own; imported on first use (they import this module)."""
 
 

@@ -1115,6 +1115,14 @@ def _entity_canonical(doc: _Doc, m: _Mention) -> str | None:
     return None
 
 
+def _overlapping_entity_kind(doc: _Doc, m: _Mention) -> str | None:
+    """Kind of the NER entity covering a mention, when the entities stage ran."""
+    for ent in doc.entities.get(m.para, ()):
+        if ent.start < m.end and m.start < ent.end:
+            return _entity_kind(ent)
+    return None
+
+
 def _entity_kind(ent: Entity) -> str:
     label = ent.label.upper()
     if label.startswith("PER"):
@@ -1128,15 +1136,19 @@ def _resolve(doc: _Doc, m: _Mention) -> tuple[str | None, str]:
     """(canonical speaker, event kind) for a mention; pronouns and descriptions look back."""
     ent = _entity_canonical(doc, m) if m.kind in ("name", "org") else None
     if m.kind == "name":
-        if ent:
-            return ent, "person"
+        # Our own name resolution first: it handles nicknames in quotes, honorific prefixes
+        # (I Made, Ni Luh) and short forms better than the tagger's span boundaries do today;
+        # the entity's canonical name is the fallback.
         if m.alias_of:
             return m.alias_of, "person"
         toks = tuple(m.name.split()) if m.name else ()
         al = doc.aliases.get(" ".join(toks).lower())
         if al:
             return " ".join(al), "person"
-        return _canonical_name(doc, toks, m.para, m.start), "person"
+        own = _canonical_name(doc, toks, m.para, m.start)
+        if ent and (not own or _extends(own, ent)):
+            return ent, "person"  # the tagger knows the fuller name ('Sri' -> 'Sri Wahyuni Indrawati')
+        return own or ent, "person"
     if m.kind == "org":
         if ent:
             return ent, "org"
@@ -1185,6 +1197,17 @@ def _resolve(doc: _Doc, m: _Mention) -> tuple[str | None, str]:
         ev = _last_event(doc, m.para, m.start, ("person",))
         return (ev.canonical if ev else None), "person"
     return None, "anon"
+
+
+_NAME_WORD = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ'’.]+$")
+
+
+def _extends(own: str, ent: str) -> bool:
+    """The entity's name is ours plus more name words, in order (not a tagger boundary slip like 'U-23 X')."""
+    mine, theirs = own.split(), ent.split()
+    if len(theirs) <= len(mine) or not all(w in theirs for w in mine):
+        return False
+    return all(_NAME_WORD.match(w) for w in theirs if w not in mine)
 
 
 def _last_event(doc: _Doc, pi: int, pos: int, kinds: tuple[str, ...]) -> _Event | None:
@@ -1295,7 +1318,13 @@ def _attribute(doc: _Doc) -> list[Quote]:
             if mention.kind == "anon":
                 _add_event(doc, pi, pos, "anon", None, mention)
                 continue
-            _add_event(doc, pi, pos, "person" if mention.kind == "name" else "org", None, mention, lazy=True)
+            kind = "person" if mention.kind == "name" else "org"
+            tagged = _overlapping_entity_kind(doc, mention)
+            if tagged == "other":
+                continue  # the tagger says it is a place (or other): never a speaker to refer back to
+            if tagged == "org":
+                kind = "org"
+            _add_event(doc, pi, pos, kind, None, mention, lazy=True)
         spans = [sp for sp in doc.spans[pi] if sp.accepted]
         for idx, sp in enumerate(spans):
             if sp.chain_prev is not None and sp.chain_prev.accepted:

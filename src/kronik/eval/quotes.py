@@ -164,7 +164,10 @@ def _rows(quotes: list[Quote]) -> list[dict[str, Any]]:
 
 def evaluate_quotes(data_dir: Path, *, timing_runs: int = 5) -> dict[str, Any]:
     """Score the quote stage (and the naive baseline) on every labelled raw article under ``data_dir``."""
-    from kronik.annotate.quotes import annotate_quotes
+    from kronik.pipeline import REGISTRY, check_order
+
+    check_order(("entities", "quotes"))  # registers the built-in stages
+    annotate_entities, annotate_quotes = REGISTRY["entities"].func, REGISTRY["quotes"].func
 
     data_dir = Path(data_dir)
     records = load_gold(data_dir)
@@ -176,8 +179,7 @@ def evaluate_quotes(data_dir: Path, *, timing_runs: int = 5) -> dict[str, Any]:
     missing_paragraphs = 0
     for rec in records:
         article = _article(data_dir, rec["file"])
-        article.entities = []
-        article = annotate_quotes(article)
+        article = annotate_quotes(annotate_entities(article))  # as in the pipeline: entities first
         articles.append(article)
         gold = _gold_rows(article, rec["quotes"])
         missing_paragraphs += sum(1 for g in gold if g["paragraph"] is None)
