@@ -141,3 +141,10 @@ def test_cli_ingest_killed_midway_leaves_consistent_db(tmp_path: Path) -> None:
     res = subprocess.run(cmd, capture_output=True, text=True, check=True)
     assert f"{600 - docs} new articles, {docs} already stored" in res.stderr
     assert Store(str(db)).counts()["articles"] == 600
+
+
+def test_cli_analyze_two_processes_same_as_one(tmp_path: Path) -> None:
+    d = _mixed_dir(tmp_path)
+    one = json.loads(runner.invoke(app, ["analyze", str(d)]).stdout)
+    two = json.loads(runner.invoke(app, ["analyze", str(d), "--jobs", "2"]).stdout)
+    assert one == two

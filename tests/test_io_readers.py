@@ -80,3 +80,17 @@ def test_readers_content_hash_stable(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text("Isi sama.")
     a, b = _all([tmp_path])
     assert a.content_hash == b.content_hash
+
+
+def test_readers_gzip_bomb_is_reported(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 1 << 20)
+    (tmp_path / "bomb.txt.gz").write_bytes(gzip.compress(b"a" * (4 << 20)))
+    (doc,) = _all([tmp_path / "bomb.txt.gz"])
+    assert isinstance(doc, Problem) and doc.reason == "too-large"
+
+
+def test_readers_deeply_nested_json_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    (tmp_path / "deep.jsonl").write_text('{"text": ' + "[" * 100_000 + "]" * 100_000 + '}\n{"text": "Isi berita."}\n')
+    docs = _all([tmp_path])
+    assert [d.reason if isinstance(d, Problem) else "ok" for d in docs] == ["malformed", "malformed", "ok"]

@@ -106,17 +106,20 @@ def analyze(
         err.print(f"[red]not found:[/red] {', '.join(missing)}")
         raise typer.Exit(2)
     result = Output()
+    n_articles = 0
     for _, res in run(paths, fields=_fields(field), settings=_settings(outlets, line_model), jobs=jobs):
         if isinstance(res, Problem):
             result.problems.append(res)
-        elif fmt == "jsonl":
+            continue
+        n_articles += 1
+        if fmt == "jsonl":
             sys.stdout.write(json.dumps(res.model_dump(), ensure_ascii=False) + "\n")
         else:
             result.articles.append(res)
     if fmt == "json":
         sys.stdout.write(dumps_output(result) + "\n")
     _report_problems(result.problems)
-    err.print(f"{len(result.articles) if fmt == 'json' else 'all'} articles, {len(result.problems)} problems", highlight=False)
+    err.print(f"{n_articles} articles, {len(result.problems)} problems", highlight=False)
 
 
 @app.command()

@@ -172,11 +172,16 @@ def read_documents(paths: Iterable[str | Path], fields: FieldMap | None = None) 
         fmt = _format_of(path.name, decoded.text[:1024])
         text = decoded.text.lstrip("\ufeff")
         if fmt == "jsonl":
-            yield from _jsonl_records(text, source, decoded.encoding, fields)
+            records = _jsonl_records(text, source, decoded.encoding, fields)
         elif fmt == "csv":
-            yield from _csv_records(text, source, decoded.encoding, fields, tab=path.name.lower().removesuffix(".gz").endswith(".tsv"))
+            records = _csv_records(text, source, decoded.encoding, fields, tab=path.name.lower().removesuffix(".gz").endswith(".tsv"))
         else:
             yield RawDocument(source=source, format=fmt, text=text, encoding=decoded.encoding)
+            continue
+        try:
+            yield from records
+        except Exception as exc:  # an export we cannot parse must not end the batch
+            yield Problem(source=source, reason=MalformedRecord.reason, detail=f"{type(exc).__name__}: {exc}"[:300])
 
 
 def _pick(record: dict[str, object], names: tuple[str, ...]) -> str | None:
@@ -209,9 +214,11 @@ def _jsonl_records(text: str, source: str, encoding: str, fields: FieldMap) -> I
     if stripped.startswith("["):  # a JSON array export rather than JSON lines
         try:
             items = json.loads(stripped)
-        except json.JSONDecodeError as exc:
-            yield Problem(source=source, reason=MalformedRecord.reason, detail=f"invalid JSON: {exc}")
+        except (json.JSONDecodeError, RecursionError) as exc:
+            yield Problem(source=source, reason=MalformedRecord.reason, detail=f"invalid JSON: {_json_error(exc)}")
             return
+        if not isinstance(items, list):
+            items = [items]
         for n, item in enumerate(items, 1):
             yield _record(item, f"{source}#{n}", "jsonl", encoding, fields)
         return
@@ -222,10 +229,16 @@ def _jsonl_records(text: str, source: str, encoding: str, fields: FieldMap) -> I
         n += 1
         try:
             item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Problem(source=f"{source}#{n}", reason=MalformedRecord.reason, detail=f"invalid JSON: {exc.msg}")
+        except (json.JSONDecodeError, RecursionError) as exc:
+            yield Problem(source=f"{source}#{n}", reason=MalformedRecord.reason, detail=f"invalid JSON: {_json_error(exc)}")
             continue
         yield _record(item, f"{source}#{n}", "jsonl", encoding, fields)
+
+
+def _json_error(exc: Exception) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
 
 
 def _csv_records(text: str, source: str, encoding: str, fields: FieldMap, tab: bool) -> Iterator[RawDocument | Problem]:
