@@ -266,6 +266,8 @@ def _tag_spans(para: _Para, lang: str) -> list[tuple[int, int, str]]:
     for s, e in para.sents:
         words = [t.text for t in para.tokens[s:e]]
         for a, b, label in spans(alias_pass(words, tagger.tag(words), lang)):
+            while b > a + 1 and not any(ch.isalnum() for ch in words[b - 1]):
+                b -= 1  # the tagger sometimes carries a name over the sentence's full stop
             out.append((s + a, s + b, label))
     return out
 
