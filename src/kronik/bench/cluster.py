@@ -1,0 +1,254 @@
+"""``kronik bench cluster``: time and peak memory of dedup + event clustering + stories at 10k-100k articles.
+
+Articles are the synthetic stream of :mod:`kronik.bench.synth` (real IndoSum
+bodies; near and exact copies with known originals; when more articles are
+asked for than there are bodies, further near copies).  **Extraction and
+annotation are not timed**: features are built straight from each document's
+gold body, title, outlet and date, and the entity names of each source body
+are tagged once (with the real entity stage) and reused by its copies.
+Everything else runs on all N articles and is timed:
+
+* ``features``: tokens, body hash, MinHash (numpy), hashed term vectors;
+* ``dedup``: exact hash + vectorised MinHash LSH with verification;
+* ``cluster``: online event clustering in publication order;
+* ``stories``: linking the events into storylines;
+* ``state``: serialising the whole state (what the store would keep).
+
+Two streams are measured.  ``synthetic``: the generator's stream (about 3.4k
+distinct bodies; beyond that every further article is a near or exact copy,
+so at 100k most articles are copies that dedup sends straight to their
+original's event).  ``unique``: N distinct articles, each a collage of
+paragraphs from several random bodies, spread evenly over 18 months, so every
+article costs a full clustering step and nearly every one opens an event (the
+worst case for the event and story stages).
+
+Each size runs in a fresh process so its peak RSS (``ru_maxrss``) is its own.
+Duplicate-pair precision/recall against the generator's labels is reported
+too.  For the smallest size MinHash and LSH are also timed with datasketch
+(``MinHash.update_batch``, ``MinHashLSH``) on the same documents.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import resource
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+SEED = 0
+
+
+def _base_entities(data_dir: Path, cache: Path) -> None:
+    """Canonical entity names of every source body, tagged once with the entity stage."""
+    from kronik.bench.synth import load_bases
+
+    try:
+        from kronik.annotate.entities import find_entities
+    except ImportError:  # pragma: no cover
+        cache.write_text("{}", "utf-8")
+        return
+    out = {b.key: sorted({e.canonical for e in find_entities(list(b.body), "id")}) for b in load_bases(data_dir)}
+    cache.write_text(json.dumps(out, ensure_ascii=False), "utf-8")
+
+
+def unique_stream(data_dir: Path, n: int, seed: int = SEED) -> Any:
+    """``n`` distinct articles, each a collage of 2-6 paragraphs from 2-4 random source bodies (no copies),
+    evenly spread over Aug 2016 - Feb 2018: a stress test where every article needs full clustering work.
+    Yields (id, title, paragraphs, published, outlet, source keys)."""
+    import random
+    from datetime import datetime, timedelta
+
+    from kronik.bench.synth import WIB, load_bases
+
+    bases = load_bases(data_dir)
+    rng = random.Random(seed)
+    start = datetime(2016, 8, 1, 8, 0, tzinfo=WIB)
+    minutes = 540 * 24 * 60
+    for i in range(n):
+        used = [bases[rng.randrange(len(bases))] for _ in range(rng.randint(2, 4))]
+        body = [p for b in used for p in rng.sample(list(b.body), min(len(b.body), rng.randint(1, 2)))]
+        when = start + timedelta(minutes=int(i * minutes / max(n, 1)))
+        yield (f"u{seed}-{i:07d}", used[0].title, body, when.strftime("%Y-%m-%dT%H:%M:00+07:00"), used[0].outlet,
+               [b.key for b in used])
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _run_size(n: int, data_dir: str, cache: str, compare: bool, stream: str, queue: Any) -> None:
+    try:
+        queue.put(_measure(n, Path(data_dir), Path(cache), compare, stream))
+    except Exception as exc:  # pragma: no cover - reported, not raised, across the process boundary
+        queue.put({"n": n, "stream": stream, "error": f"{type(exc).__name__}: {exc}"})
+
+
+def _measure(n: int, data_dir: Path, cache: Path, compare: bool, stream: str = "synthetic") -> dict[str, Any]:
+    from kronik.bench.synth import generate
+    from kronik.corpus import CorpusState, save_state
+    from kronik.corpus.cluster import cluster
+    from kronik.corpus.dedup import deduplicate
+    from kronik.corpus.features import features_from_parts
+    from kronik.corpus.stories import link
+    from kronik.eval.clustermetrics import dedup_scores
+
+    ents: dict[str, list[str]] = json.loads(cache.read_text("utf-8"))
+    rss_start = _rss_mb()
+    docs = []
+    parent: dict[str, str | None] = {}
+    if stream == "unique":
+        for i, title, body, pub, outlet, keys in unique_stream(data_dir, n):
+            docs.append((i, title, body, pub, outlet, keys))
+    else:
+        for d in generate(data_dir, n=n, seed=SEED):
+            docs.append((d.doc_id, d.title, d.body, d.published, d.outlet, [d.base]))
+            parent[d.doc_id] = d.duplicate_of
+    kinds: dict[str, int] = {}
+    state = CorpusState.empty()
+    s = state.settings
+    timings: dict[str, float] = {}
+
+    t0 = time.perf_counter()
+    feats = [features_from_parts(i, title, body, published=pub, language="id", outlet=outlet,
+                                 entities=[e for k in keys for e in ents.get(k, ())], settings=s)
+             for i, title, body, pub, outlet, keys in docs]
+    timings["features"] = time.perf_counter() - t0
+    del docs
+
+    t0 = time.perf_counter()
+    roots, _ = deduplicate(feats, state.dedup, s)
+    timings["dedup"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    cluster(feats, roots, state.clusters, s)
+    timings["cluster"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    link(list(state.clusters.events), state.stories, state.clusters, s)
+    timings["stories"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    blob = save_state(state)
+    timings["state"] = time.perf_counter() - t0
+
+    def root(x: str) -> str:
+        seen = set()
+        while parent.get(x) and x not in seen:
+            seen.add(x)
+            x = parent[x] or x
+        return x
+
+    gold = {f.id: root(f.id) for f in feats}
+    for f in feats:
+        k = "original" if gold[f.id] == f.id else "copy"
+        kinds[k] = kinds.get(k, 0) + 1
+    dd = dedup_scores(gold, roots)
+    res: dict[str, Any] = {
+        "n": n, "stream": stream, "seconds": {k: round(v, 2) for k, v in timings.items()},
+        "total_seconds": round(sum(timings.values()), 2),
+        "corpus_pass_seconds": round(timings["dedup"] + timings["cluster"] + timings["stories"], 2),
+        "articles_per_second": round(n / sum(timings.values()), 1),
+        "peak_rss_mb": round(_rss_mb(), 1), "rss_before_mb": round(rss_start, 1),
+        "events": len(state.clusters.events), "stories": len(state.stories.stories),
+        "state_mb": round(len(blob) / 2**20, 2), "kinds": kinds,
+        "dedup": {"precision": round(dd["precision"], 4), "recall": round(dd["recall"], 4),
+                  "gold_pairs": dd["gold_pairs"]},
+    }
+    if compare and stream == "synthetic":
+        res["minhash_comparison"] = _compare(feats[: min(n, 10_000)], data_dir, s)
+    return res
+
+
+def _compare(feats: list[Any], data_dir: Path, s: Any) -> dict[str, Any]:
+    """Our numpy MinHash + vectorised LSH vs datasketch on the same bodies (first 10k documents)."""
+    from kronik.bench.synth import generate
+    from kronik.corpus.dedup import DedupState, deduplicate
+    from kronik.corpus.features import _hashes, minhash, shingle_hashes, tokens
+
+    texts = ["\n".join(d.body) for d, _ in zip(generate(data_dir, n=len(feats), seed=SEED), feats, strict=False)]
+    out: dict[str, Any] = {"documents": len(texts), "num_perm": s.num_perm}
+    t0 = time.perf_counter()
+    for t in texts:
+        minhash(shingle_hashes(_hashes(tokens(t)), s.shingle), s.num_perm, s.seed)
+    out["numpy_minhash_ms_per_doc"] = round((time.perf_counter() - t0) / len(texts) * 1000, 3)
+    t0 = time.perf_counter()
+    deduplicate(feats, DedupState(), s)
+    out["numpy_lsh_dedup_seconds"] = round(time.perf_counter() - t0, 3)
+    try:
+        from datasketch import MinHash, MinHashLSH
+    except ImportError:
+        out["datasketch"] = "not installed"
+        return out
+    t0 = time.perf_counter()
+    sketches = []
+    for t in texts:
+        tk = tokens(t)
+        k = s.shingle
+        sh = {" ".join(tk[i:i + k]).encode() for i in range(max(1, len(tk) - k + 1))}
+        m = MinHash(num_perm=s.num_perm, seed=s.seed)
+        m.update_batch(sh)
+        sketches.append(m)
+    out["datasketch_minhash_ms_per_doc"] = round((time.perf_counter() - t0) / len(texts) * 1000, 3)
+    t0 = time.perf_counter()
+    lsh = MinHashLSH(threshold=s.dup_jaccard, num_perm=s.num_perm)
+    for i, m in enumerate(sketches):
+        lsh.query(m)
+        lsh.insert(str(i), m)
+    out["datasketch_lsh_query_insert_seconds"] = round(time.perf_counter() - t0, 3)
+    return out
+
+
+def bench_cluster(sizes: list[int], data_dir: Path, streams: tuple[str, ...] = ("synthetic", "unique")) -> dict[str, Any]:
+    """Time and peak memory per size and stream (each in its own process)."""
+    sizes = sorted(set(sizes))
+    ctx = mp.get_context("spawn")
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        cache = Path(tmp) / "entities.json"
+        t0 = time.perf_counter()
+        _base_entities(data_dir, cache)
+        tag_seconds = time.perf_counter() - t0
+        for stream in streams:
+            for i, n in enumerate(sizes):
+                q = ctx.Queue()
+                p = ctx.Process(target=_run_size, args=(n, str(data_dir), str(cache), i == 0, stream, q))
+                p.start()
+                rows.append(q.get())
+                p.join()
+    return {
+        "sizes": rows,
+        "untimed": {"entity_tagging_of_source_bodies_seconds": round(tag_seconds, 1),
+                    "note": "extraction and annotation not timed; features from gold bodies, entities per source body"},
+        "machine": {"cpus": mp.cpu_count()},
+        "clock": "wall clock, one process per size",
+    }
+
+
+def render_bench_cluster(res: dict[str, Any], console: Console) -> None:
+    table = Table(title="Dedup + events + stories (features from gold bodies; extraction and annotation not timed)")
+    for col in ("stream", "articles", "features s", "dedup s", "cluster s", "stories s", "total s", "art/s", "peak RSS MB",
+                "events", "stories", "state MB", "dup P / R"):
+        table.add_column(col)
+    for r in res["sizes"]:
+        if "error" in r:
+            table.add_row(r.get("stream", ""), str(r["n"]), r["error"], *[""] * 10)
+            continue
+        sec = r["seconds"]
+        dd = r["dedup"]
+        table.add_row(r["stream"], f"{r['n']:,}", str(sec["features"]), str(sec["dedup"]), str(sec["cluster"]), str(sec["stories"]),
+                      str(r["total_seconds"]), str(r["articles_per_second"]), str(r["peak_rss_mb"]), str(r["events"]),
+                      str(r["stories"]), str(r["state_mb"]),
+                      f"{dd['precision']:.4f} / {dd['recall']:.4f}" if dd["gold_pairs"] else "-")
+    console.print(table)
+    cmp_ = next((r.get("minhash_comparison") for r in res["sizes"] if r.get("minhash_comparison")), None)
+    if cmp_:
+        console.print(f"MinHash on {cmp_['documents']} bodies, {cmp_['num_perm']} permutations: numpy "
+                      f"{cmp_['numpy_minhash_ms_per_doc']} ms/doc, datasketch update_batch "
+                      f"{cmp_.get('datasketch_minhash_ms_per_doc', '-')} ms/doc; LSH + verification (ours) "
+                      f"{cmp_['numpy_lsh_dedup_seconds']} s, datasketch MinHashLSH query+insert (no verification) "
+                      f"{cmp_.get('datasketch_lsh_query_insert_seconds', '-')} s.", highlight=False)
+    console.print(f"Untimed: {res['untimed']['note']} ({res['untimed']['entity_tagging_of_source_bodies_seconds']} s "
+                  f"to tag the source bodies).", highlight=False)

@@ -1,0 +1,119 @@
+"""Corpus stages: near-duplicates, online event clustering and storylines.
+
+One entry point, :func:`run_corpus`, takes extracted (ideally annotated)
+articles and fills ``duplicate_of``, ``event`` and ``story``; it returns the
+events and stories those articles belong to and the state to continue from
+next time (``save_state`` / ``load_state`` turn it into bytes for the store).
+
+The stages work on compact per-article features (:mod:`kronik.corpus.features`),
+never on full texts, so features can be computed anywhere (a pool, Dask) and
+the corpus pass itself stays light.  Feeding the same articles again is a
+no-op; feeding new ones extends the events and stories (it never re-clusters
+from scratch).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kronik.corpus.cluster import ClusterState, EventProfile, cluster, top_entities
+from kronik.corpus.dedup import DedupState, deduplicate
+from kronik.corpus.features import ArticleFeatures, article_features
+from kronik.corpus.settings import CorpusSettings
+from kronik.corpus.stories import StoryProfile, StoryState, link
+from kronik.model import Article, Event, Story
+
+__all__ = [
+    "ArticleFeatures", "CorpusSettings", "CorpusState", "article_features", "load_state", "run_corpus",
+    "run_features", "save_state",
+]
+
+
+@dataclass
+class CorpusState:
+    """Everything the corpus stages remember between runs."""
+
+    settings: CorpusSettings
+    dedup: DedupState
+    clusters: ClusterState
+    stories: StoryState
+    changed: dict[str, str | None] = field(default_factory=dict)
+    """After a run: earlier articles whose ``duplicate_of`` changed (a late arrival became their original)."""
+
+    @classmethod
+    def empty(cls, settings: CorpusSettings | None = None) -> CorpusState:
+        s = settings or CorpusSettings()
+        return cls(s, DedupState(), ClusterState.empty(s), StoryState())
+
+
+def run_features(feats: Sequence[ArticleFeatures], state: CorpusState | None = None,
+                 settings: CorpusSettings | None = None) -> tuple[dict[str, tuple[str | None, str, str]], CorpusState]:
+    """The corpus pass on features: id -> (duplicate_of, event, story) for every given article, and the state."""
+    if state is None:
+        state = CorpusState.empty(settings)
+    s = state.settings
+    state.changed = {}
+    known = state.clusters.article_event
+    seen: set[str] = set()
+    fresh = []
+    for f in feats:
+        if f.id not in known and f.id not in seen:
+            fresh.append(f)
+            seen.add(f.id)
+    roots, changed = deduplicate(fresh, state.dedup, s)
+    cluster(fresh, roots, state.clusters, s)
+    touched = list(dict.fromkeys(known[f.id] for f in feats))
+    link(touched, state.stories, state.clusters, s)
+    for aid in changed:
+        r = state.dedup.root.get(aid)
+        state.changed[aid] = r if r != aid else None
+    out: dict[str, tuple[str | None, str, str]] = {}
+    for f in feats:
+        root = state.dedup.root.get(f.id, f.id)
+        eid = known[f.id]
+        out[f.id] = (root if root != f.id else None, eid, state.clusters.events[eid].story or "")
+    return out, state
+
+
+def run_corpus(articles: list[Article], state: CorpusState | None = None, settings: CorpusSettings | None = None,
+               feats: Sequence[ArticleFeatures] | None = None) -> tuple[list[Article], list[Event], list[Story], CorpusState]:
+    """Fill ``duplicate_of``, ``event`` and ``story`` on the articles (in place) and return them with the
+    events and stories they belong to (in order of start), and the state to continue from."""
+    if state is None:
+        state = CorpusState.empty(settings)
+    if feats is None:
+        feats = [article_features(a, state.settings) for a in articles]
+    assign, state = run_features(feats, state)
+    for a in articles:
+        a.duplicate_of, a.event, a.story = assign[a.id]
+    event_ids = list(dict.fromkeys(a.event for a in articles if a.event))
+    events = [state.clusters.events[e] for e in event_ids]
+    inf = float("inf")
+    events.sort(key=lambda e: (e.start if e.start is not None else inf, e.seq))
+    story_ids = list(dict.fromkeys(e.story for e in events if e.story))
+    stories = [state.stories.stories[s] for s in story_ids]
+    return articles, [to_event(e) for e in events], [to_story(s, state.clusters) for s in stories], state
+
+
+def to_event(ev: EventProfile) -> Event:
+    return Event(id=ev.id, title=ev.title, start=ev.start_text, end=ev.end_text, articles=list(ev.articles),
+                 entities=top_entities(ev), story=ev.story)
+
+
+def to_story(story: StoryProfile, clusters: ClusterState) -> Story:
+    evs = [clusters.events[e] for e in story.events if e in clusters.events]
+    main = max(evs, key=lambda e: (len(e.articles), -e.seq), default=None)
+    return Story(id=story.id, title=main.title if main else None, events=list(story.events))
+
+
+def save_state(state: CorpusState) -> bytes:
+    from kronik.corpus.state import dump
+
+    return dump(state)
+
+
+def load_state(data: bytes) -> CorpusState:
+    from kronik.corpus.state import load
+
+    return load(data)

@@ -1,0 +1,334 @@
+"""Online event clustering in publication order (after Miranda et al. 2018, simplified).
+
+Each article, in publication order, is scored against the candidate events
+near it in time; it joins the best one whose score reaches
+``event_threshold``, or it opens a new event.  The score of article *a* and
+event *E* is
+
+    (w_body * cos(a.terms, E.centroid) + w_title * cos(a.title, E.titles)
+     + w_entities * cos(a.entities, E.entities)) / (sum of the weights used)
+    + w_dates * jaccard(days a mentions, days E mentions)
+
+multiplied by ``exp(-gap / event_tau_days)``, where *gap* is how many days
+*a* lies outside *E*'s time span.  Cosines use TF-IDF weights whose IDF comes
+from document frequencies counted as the stream goes (hashed buckets, no
+fitted vocabulary).  A title or entity part that one side lacks is left out
+(its weight too), so English pages with no title and no entities still work;
+words are only compared within one language (an English report of an
+Indonesian event matches on entities and dates, which the alias table shares).
+
+**Candidates** come from an inverted index keyed by (term bucket, week): an
+event is indexed under its top TF-IDF terms and entities for each week of its
+span, an article looks up its own top terms in the weeks within
+``event_window_days`` (reading at most ``posting_cap`` newest events per key),
+and the ``max_candidates`` events sharing most keys are scored.  So the active
+set is bounded by time and the work per article is bounded however dense the
+stream, and a late article (earlier than events already seen) still finds the
+events of its own days.  The index is always a function of the events' stored
+keys, so a state saved and loaded continues exactly as an uninterrupted run.
+
+**Duplicates** (``duplicate_of`` set by dedup) join their original's event
+directly and do not move its centroid or the document frequencies.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from kronik.corpus.features import ArticleFeatures, iso_day
+from kronik.corpus.settings import CorpusSettings
+from kronik.corpus.vectors import EMPTY_F, EMPTY_I, PostingIndex, Scratch, add, ranked
+
+DAY = 86400.0
+WEEK = 7 * DAY
+
+
+@dataclass
+class EventProfile:
+    id: str
+    seq: int
+    start: float | None = None
+    end: float | None = None
+    n: int = 0  # articles in the centroid (duplicates excluded)
+    articles: list[str] = field(default_factory=list)  # every member, duplicates included, in arrival order
+    title: str | None = None
+    title_time: float | None = None
+    start_text: str | None = None  # ISO strings as published (offset kept), for the output
+    end_text: str | None = None
+    t_idx: np.ndarray = field(default_factory=lambda: EMPTY_I)
+    t_val: np.ndarray = field(default_factory=lambda: EMPTY_F)
+    ti_idx: np.ndarray = field(default_factory=lambda: EMPTY_I)
+    ti_val: np.ndarray = field(default_factory=lambda: EMPTY_F)
+    e_idx: np.ndarray = field(default_factory=lambda: EMPTY_I)
+    e_val: np.ndarray = field(default_factory=lambda: EMPTY_F)
+    names: dict[str, int] = field(default_factory=dict)
+    days: dict[int, int] = field(default_factory=dict)
+    outlets: dict[str, int] = field(default_factory=dict)
+    languages: dict[str, int] = field(default_factory=dict)
+    keys: list[int] = field(default_factory=list)  # posting keys it is indexed under
+    story: str | None = None
+
+    def gap_days(self, t: float | None) -> float:
+        if t is None or self.start is None or self.end is None:
+            return 0.0
+        if t < self.start:
+            return (self.start - t) / DAY
+        if t > self.end:
+            return (t - self.end) / DAY
+        return 0.0
+
+
+@dataclass
+class ClusterState:
+    df: np.ndarray
+    n_docs: int = 0
+    seq: int = 0
+    events: dict[str, EventProfile] = field(default_factory=dict)
+    article_event: dict[str, str] = field(default_factory=dict)
+    index: PostingIndex | None = None  # derived from events[*].keys (rebuilt on load)
+    by_seq: dict[int, str] = field(default_factory=dict)  # event number -> id (derived)
+
+    @classmethod
+    def empty(cls, s: CorpusSettings) -> ClusterState:
+        return cls(df=np.zeros(1 << s.hash_bits, np.int32))
+
+    def rebuild_index(self, cap: int) -> None:
+        self.index = PostingIndex(cap)
+        self.by_seq = {}
+        for ev in sorted(self.events.values(), key=lambda e: e.seq):
+            self.by_seq[ev.seq] = ev.id
+            self.index.add(ev.keys, ev.seq)
+
+
+def _week(t: float) -> int:
+    return math.floor(t / WEEK)
+
+
+def _keys(buckets: np.ndarray, w0: int, w1: int) -> list[int]:
+    """Posting keys (bucket << 16 | week) for every bucket and week in [w0, w1]."""
+    weeks = np.arange(w0, w1 + 1, dtype=np.int64) & 0xFFFF
+    return ((buckets.astype(np.int64)[:, None] << 16) | weeks[None, :]).ravel().tolist()
+
+
+class Clusterer:
+    """Runs the online clustering over a batch, updating a :class:`ClusterState` in place."""
+
+    def __init__(self, state: ClusterState, settings: CorpusSettings) -> None:
+        self.st = state
+        self.s = settings
+        self.scratch = Scratch(1 << settings.hash_bits)
+        self.escratch = Scratch(1 << settings.hash_bits)
+        self.tscratch = Scratch(1 << settings.hash_bits)
+        self.logdf = np.log(state.df.astype(np.float32) + np.float32(1.0))
+        self.base = np.float32(math.log(state.n_docs + 1.0) + 1.0)
+        if state.index is None:
+            state.rebuild_index(settings.posting_cap)
+
+    # ---- weights
+    def idf(self, idx: np.ndarray) -> np.ndarray:
+        """log((N + 1) / (df + 1)) + 1 with the running document frequencies."""
+        return self.base - self.logdf[idx]
+
+    def _top(self, idx: np.ndarray, val: np.ndarray, k: int) -> np.ndarray:
+        if len(idx) <= k:
+            return idx
+        w = val * self.idf(idx)
+        return idx[np.sort(np.argsort(-w, kind="stable")[:k])]
+
+    # ---- index
+    def _index_event(self, ev: EventProfile) -> None:
+        index = self.st.index
+        assert index is not None
+        index.remove(ev.keys, ev.seq)
+        if ev.start is None or ev.end is None:
+            ev.keys = []
+            return
+        buckets = np.concatenate([self._top(ev.t_idx, ev.t_val, self.s.index_terms),
+                                  self._top(ev.e_idx, ev.e_val, self.s.index_terms)])
+        w1 = _week(ev.end)
+        ev.keys = _keys(buckets, max(_week(ev.start), w1 - 52), w1)
+        index.add(ev.keys, ev.seq)
+
+    def candidates(self, f: ArticleFeatures) -> list[EventProfile]:
+        q = np.concatenate([self._top(f.terms, f.weights, self.s.query_terms),
+                            self._top(f.entity_terms, f.entity_weights, self.s.query_terms)])
+        hits: Counter[int] = Counter()
+        if f.time is None:  # undated: every event, ranked by shared top terms
+            qs = set(q.tolist())
+            for ev in self.st.events.values():
+                c = len(qs & {k >> 16 for k in ev.keys})
+                if c:
+                    hits[ev.seq] = c
+        else:
+            assert self.st.index is not None
+            hits = self.st.index.hits(_keys(q, _week(f.time - self.s.event_window_days * DAY),
+                                            _week(f.time + self.s.event_window_days * DAY)))
+        events, by_seq = self.st.events, self.st.by_seq
+        out = []
+        for seq in ranked(hits):
+            ev = events[by_seq[seq]]
+            if ev.gap_days(f.time) <= self.s.event_window_days:
+                out.append(ev)
+                if len(out) >= self.s.max_candidates:
+                    break
+        return out
+
+    # ---- scoring
+    @staticmethod
+    def _segsum(x: np.ndarray, lens: np.ndarray) -> np.ndarray:
+        c = np.concatenate([[0.0], np.cumsum(x, dtype=np.float64)])
+        ends = np.cumsum(lens)
+        return c[ends] - c[ends - lens]
+
+    def _cosines(self, scratch: Scratch, idxs: list[np.ndarray], vals: list[np.ndarray],
+                 q_norm: float) -> tuple[np.ndarray, np.ndarray]:
+        """Dot products / (q_norm * norm) of the loaded query with each vector, and whether each vector is non-empty."""
+        lens = np.array([len(i) for i in idxs], np.int64)
+        if lens.sum() == 0 or q_norm <= 0:
+            return np.zeros(len(idxs)), lens > 0
+        idx = np.concatenate(idxs)
+        w = np.concatenate(vals) * self.idf(idx)
+        dots = self._segsum(scratch.dense[idx] * w, lens)
+        norms = np.sqrt(self._segsum(w * w, lens))
+        cos = np.divide(dots, q_norm * norms, out=np.zeros(len(idxs)), where=norms > 0)
+        return cos, lens > 0
+
+    def scores(self, f: ArticleFeatures, events: list[EventProfile], q_norm: float, e_norm: float,
+               t_norm: float) -> np.ndarray:
+        """Scores of the loaded article against each candidate event (see the module docstring)."""
+        s = self.s
+        n = len(events)
+        lang = f.language or ""
+        same = np.array([not ev.languages or lang in ev.languages for ev in events])
+        num = np.zeros(n)
+        den = np.zeros(n)
+        if q_norm > 0:
+            cos, has = self._cosines(self.scratch, [ev.t_idx for ev in events], [ev.t_val for ev in events], q_norm)
+            use = same & has
+            num[use] += s.w_body * cos[use]
+            den[use] += s.w_body
+        if t_norm > 0:
+            cos, has = self._cosines(self.tscratch, [ev.ti_idx for ev in events], [ev.ti_val for ev in events], t_norm)
+            use = same & has
+            num[use] += s.w_title * cos[use]
+            den[use] += s.w_title
+        if e_norm > 0:
+            cos, has = self._cosines(self.escratch, [ev.e_idx for ev in events], [ev.e_val for ev in events], e_norm)
+            num[has] += s.w_entities * cos[has]
+            den[has] += s.w_entities
+        base = np.divide(num, den, out=np.zeros(n), where=den > 0)
+        if f.days and s.w_dates:
+            a = set(f.days)
+            for i, ev in enumerate(events):
+                if ev.days:
+                    inter = sum(1 for d in a if d in ev.days)
+                    base[i] += s.w_dates * inter / len(a | ev.days.keys())
+        gaps = np.array([ev.gap_days(f.time) for ev in events])
+        return base * np.exp(-gaps / s.event_tau_days)
+
+    # ---- updates
+    def _new_event(self, f: ArticleFeatures) -> EventProfile:
+        self.st.seq += 1
+        ev = EventProfile(id=f"ev-{f.id[:12]}", seq=self.st.seq)
+        if ev.id in self.st.events:
+            ev.id = f"ev-{f.id[:12]}-{self.st.seq}"
+        self.st.events[ev.id] = ev
+        self.st.by_seq[ev.seq] = ev.id
+        return ev
+
+    def _join(self, ev: EventProfile, f: ArticleFeatures, duplicate: bool) -> None:
+        s = self.s
+        ev.articles.append(f.id)
+        if f.time is not None:
+            text = f.published if f.dated else iso_day(f.time)
+            if ev.start is None or f.time < ev.start:
+                ev.start, ev.start_text = f.time, text
+            if ev.end is None or f.time > ev.end:
+                ev.end, ev.end_text = f.time, text
+        if f.outlet:
+            ev.outlets[f.outlet] = ev.outlets.get(f.outlet, 0) + 1
+        lang = f.language or ""
+        ev.languages[lang] = ev.languages.get(lang, 0) + 1
+        if f.title and (ev.title is None or (f.time is not None and (ev.title_time is None or f.time < ev.title_time))):
+            ev.title, ev.title_time = f.title, f.time
+        if not duplicate:
+            ev.n += 1
+            ev.t_idx, ev.t_val = add(ev.t_idx, ev.t_val, f.terms, f.weights, cap=s.centroid_terms)
+            if len(f.title_terms):
+                ev.ti_idx, ev.ti_val = add(ev.ti_idx, ev.ti_val, f.title_terms, np.ones(len(f.title_terms), np.float32),
+                                           cap=s.centroid_terms)
+            if len(f.entity_terms):
+                ev.e_idx, ev.e_val = add(ev.e_idx, ev.e_val, f.entity_terms, f.entity_weights, cap=s.centroid_terms)
+            for name, c in f.entities.items():
+                ev.names[name] = ev.names.get(name, 0) + c
+            if len(ev.names) > 60:
+                ev.names = dict(sorted(ev.names.items(), key=lambda kv: (-kv[1], kv[0]))[:40])
+            for d in f.days:
+                ev.days[d] = ev.days.get(d, 0) + 1
+        self.st.article_event[f.id] = ev.id
+        self._index_event(ev)
+
+    def _count_df(self, f: ArticleFeatures) -> None:
+        st = self.st
+        st.n_docs += 1
+        self.base = np.float32(math.log(st.n_docs + 1.0) + 1.0)
+        for idx in (f.terms, f.entity_terms, np.setdiff1d(f.title_terms, f.terms, assume_unique=True)):
+            if len(idx):
+                st.df[idx] += 1
+                self.logdf[idx] = np.log(st.df[idx].astype(np.float32) + np.float32(1.0))
+
+    def add(self, f: ArticleFeatures, root: str | None = None) -> str:
+        """Place one article; ``root`` is its original when dedup found it to be a copy."""
+        st = self.st
+        if f.id in st.article_event:
+            return st.article_event[f.id]
+        if root and root != f.id and root in st.article_event:
+            ev = st.events[st.article_event[root]]
+            self._join(ev, f, duplicate=True)
+            return ev.id
+        self._count_df(f)
+        q = f.weights * self.idf(f.terms)
+        q_norm = float(np.sqrt(q @ q)) if len(q) else 0.0
+        self.scratch.load(f.terms, q)
+        e = f.entity_weights * self.idf(f.entity_terms)
+        e_norm = float(np.sqrt(e @ e)) if len(e) else 0.0
+        self.escratch.load(f.entity_terms, e)
+        t = self.idf(f.title_terms)
+        t_norm = float(np.sqrt(t @ t)) if len(t) else 0.0
+        self.tscratch.load(f.title_terms, t)
+        best, best_score = None, -1.0
+        cands = self.candidates(f)
+        if cands:
+            sc = self.scores(f, cands, q_norm, e_norm, t_norm)
+            i = int(np.argmax(sc))  # first of the best: candidates come in a fixed order
+            best, best_score = cands[i], float(sc[i])
+        if best is None or best_score < self.s.event_threshold:
+            best = self._new_event(f)
+        self._join(best, f, duplicate=False)
+        return best.id
+
+
+def cluster(feats: Sequence[ArticleFeatures], roots: dict[str, str], state: ClusterState,
+            settings: CorpusSettings) -> dict[str, str]:
+    """Events of the articles (id -> event id), in publication order (undated ones last)."""
+    c = Clusterer(state, settings)
+    inf = float("inf")
+    order = sorted(feats, key=lambda f: (f.time if f.time is not None else inf, f.id))
+    # an original always precedes its copies (its root); copies whose original is undated wait for it
+    out: dict[str, str] = {}
+    for f in order:
+        out[f.id] = c.add(f, roots.get(f.id))
+    return out
+
+
+def top_entities(ev: EventProfile, k: int = 8) -> list[str]:
+    return [n for n, _ in sorted(ev.names.items(), key=lambda kv: (-kv[1], kv[0]))[:k]]
+
+
+def event_members(events: Iterable[EventProfile]) -> dict[str, list[str]]:
+    return {ev.id: list(ev.articles) for ev in events}

@@ -1,0 +1,317 @@
+"""Storylines: events linked over weeks or months by shared key entities and topic.
+
+Events without a story are taken in order of their start; each joins the best
+candidate story or opens a new one.  The similarity of an event *e* and a
+story *S* is
+
+    (s_body * cos(e.terms, S.terms) + s_entities * cos(e.entities, S.entities)) / (weights used)
+
+taken as the better of the story's centroid and its latest
+``story_recent_events`` events one by one (so a storyline can move on, one
+episode to the next), times a time factor
+``floor + (1 - floor) * exp(-gap / story_tau_days)`` where *gap* is the days
+to the story's nearest event (a storyline with a months-long pause can still
+continue, but needs stronger evidence).  Weights are TF-IDF with the
+clusterer's running document frequencies, the IDF raised to
+``story_idf_power`` (below 1, a storyline's own frequent words, its topic,
+keep their say even in a stream that is all about that topic).
+
+The event joins the best story when its score reaches ``story_threshold``
+and either reaches ``story_strong`` or is at least ``story_ratio`` times the
+second-best candidate's (at least ``story_ratio_floor``): a weak match must
+also be a clear one, which keeps generic topics (every earthquake, every
+football final) from gathering into one "story".  An event keeps its story
+once given, so incremental runs never move it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from kronik.corpus.cluster import DAY, ClusterState, EventProfile
+from kronik.corpus.settings import CorpusSettings
+from kronik.corpus.vectors import EMPTY_F, EMPTY_I, PostingIndex, Scratch, add, ranked
+
+BUCKET = 182 * DAY  # the story index is keyed by (term, half-year)
+
+
+@dataclass
+class StoryProfile:
+    id: str
+    seq: int
+    start: float | None = None
+    end: float | None = None
+    events: list[str] = field(default_factory=list)
+    t_idx: np.ndarray = field(default_factory=lambda: EMPTY_I)
+    t_val: np.ndarray = field(default_factory=lambda: EMPTY_F)
+    e_idx: np.ndarray = field(default_factory=lambda: EMPTY_I)
+    e_val: np.ndarray = field(default_factory=lambda: EMPTY_F)
+    keys: list[int] = field(default_factory=list)
+
+    def gap_days(self, start: float | None, end: float | None) -> float:
+        if start is None or end is None or self.start is None or self.end is None:
+            return 0.0
+        if end < self.start:
+            return (self.start - end) / DAY
+        if start > self.end:
+            return (start - self.end) / DAY
+        return 0.0
+
+
+@dataclass
+class StoryState:
+    seq: int = 0
+    stories: dict[str, StoryProfile] = field(default_factory=dict)
+    index: PostingIndex | None = None  # derived from stories[*].keys (rebuilt on load)
+    by_seq: dict[int, str] = field(default_factory=dict)
+
+    def rebuild_index(self, cap: int) -> None:
+        self.index = PostingIndex(cap)
+        self.by_seq = {}
+        for st in sorted(self.stories.values(), key=lambda s: s.seq):
+            self.by_seq[st.seq] = st.id
+            self.index.add(st.keys, st.seq)
+
+
+def _bucket(t: float) -> int:
+    return math.floor(t / BUCKET)
+
+
+def _keys(buckets: np.ndarray, q0: int, q1: int) -> list[int]:
+    qs = np.arange(q0, q1 + 1, dtype=np.int64) & 0xFFFF
+    return ((buckets.astype(np.int64)[:, None] << 16) | qs[None, :]).ravel().tolist()
+
+
+@dataclass
+class _Weighted:
+    """A vector pair (terms, entities) with IDF applied, and norms; valid while the IDF stays put."""
+
+    t_idx: np.ndarray
+    t_w: np.ndarray
+    t_norm: float
+    e_idx: np.ndarray
+    e_w: np.ndarray
+    e_norm: float
+
+
+@dataclass
+class _Pack:
+    t_idx: np.ndarray
+    t_w: np.ndarray
+    t_len: np.ndarray
+    t_norm: np.ndarray
+    e_idx: np.ndarray
+    e_w: np.ndarray
+    e_len: np.ndarray
+    e_norm: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+
+
+class Linker:
+    """Assigns stories to events.  The IDF is fixed for the lifetime of one Linker (one :func:`link` call)."""
+
+    def __init__(self, state: StoryState, clusters: ClusterState, settings: CorpusSettings) -> None:
+        self.st = state
+        self.cl = clusters
+        self.s = settings
+        if state.index is None:
+            state.rebuild_index(settings.posting_cap)
+        base = np.float32(math.log(clusters.n_docs + 1.0) + 1.0)
+        self._base = base
+        self._cache: dict[tuple[str, str], _Weighted] = {}
+        self._packs: dict[str, _Pack] = {}
+        self.tq = Scratch(1 << settings.hash_bits)
+        self.eq = Scratch(1 << settings.hash_bits)
+
+    # ---- weights
+    def idf(self, idx: np.ndarray, power: float = 1.0) -> np.ndarray:
+        w = self._base - np.log(self.cl.df[idx] + 1.0).astype(np.float32)
+        return w if power == 1.0 else w ** np.float32(power)
+
+    def _top(self, idx: np.ndarray, val: np.ndarray, k: int, power: float) -> np.ndarray:
+        if len(idx) <= k:
+            return idx
+        w = val * self.idf(idx, power)
+        return idx[np.sort(np.argsort(-w, kind="stable")[:k])]
+
+    def _weighted(self, kind: str, obj: EventProfile | StoryProfile) -> _Weighted:
+        key = (kind, obj.id)
+        w = self._cache.get(key)
+        if w is None:
+            tw = obj.t_val * self.idf(obj.t_idx, self.s.story_idf_power)
+            ew = obj.e_val * self.idf(obj.e_idx, self.s.story_entity_idf_power)
+            w = _Weighted(obj.t_idx, tw, float(np.sqrt(tw @ tw)), obj.e_idx, ew, float(np.sqrt(ew @ ew)))
+            self._cache[key] = w
+        return w
+
+    # ---- index
+    def _index(self, story: StoryProfile) -> None:
+        index = self.st.index
+        assert index is not None
+        index.remove(story.keys, story.seq)
+        if story.start is None or story.end is None:
+            story.keys = []
+            return
+        buckets = np.concatenate([
+            self._top(story.t_idx, story.t_val, self.s.index_terms, self.s.story_idf_power),
+            self._top(story.e_idx, story.e_val, self.s.index_terms, self.s.story_entity_idf_power)])
+        q1 = _bucket(story.end)
+        story.keys = _keys(buckets, max(_bucket(story.start), q1 - 4), q1)
+        index.add(story.keys, story.seq)
+
+    def candidates(self, ev: EventProfile) -> list[StoryProfile]:
+        q = np.concatenate([self._top(ev.t_idx, ev.t_val, self.s.query_terms, self.s.story_idf_power),
+                            self._top(ev.e_idx, ev.e_val, self.s.query_terms, self.s.story_entity_idf_power)])
+        hits: Counter[int] = Counter()
+        if ev.start is None or ev.end is None:
+            qs = set(q.tolist())
+            for story in self.st.stories.values():
+                c = len(qs & {k >> 16 for k in story.keys})
+                if c:
+                    hits[story.seq] = c
+        else:
+            assert self.st.index is not None
+            hits = self.st.index.hits(_keys(q, _bucket(ev.start - self.s.story_window_days * DAY),
+                                            _bucket(ev.end + self.s.story_window_days * DAY)))
+        if self.s.story_min_hits > 1 and len(hits) > self.s.story_candidates:
+            hits = Counter({k: v for k, v in hits.items() if v >= self.s.story_min_hits})
+        stories, by_seq = self.st.stories, self.st.by_seq
+        out = []
+        for seq in ranked(hits):
+            sid = by_seq[seq]
+            story = stories[sid]
+            if story.gap_days(ev.start, ev.end) <= self.s.story_window_days:
+                out.append(story)
+                if len(out) >= self.s.story_candidates:
+                    break
+        return out
+
+    # ---- scoring
+    def _pack(self, story: StoryProfile) -> _Pack:
+        """The story's centroid and latest events, concatenated for one vectorised pass (cached)."""
+        pack = self._packs.get(story.id)
+        if pack is not None:
+            return pack
+        n = self.s.story_recent_events
+        vecs = [self._weighted("s", story)]
+        vecs += [self._weighted("e", self.cl.events[e]) for e in (story.events[-n:] if n > 0 else ())
+                 if e in self.cl.events]
+        spans = [(e.start, e.end) for e in (self.cl.events.get(x) for x in story.events)
+                 if e is not None and e.start is not None and e.end is not None] or [(-math.inf, math.inf)]
+        pack = _Pack(
+            t_idx=np.concatenate([v.t_idx for v in vecs]), t_w=np.concatenate([v.t_w for v in vecs]),
+            t_len=np.array([len(v.t_idx) for v in vecs], np.int64), t_norm=np.array([v.t_norm for v in vecs]),
+            e_idx=np.concatenate([v.e_idx for v in vecs]), e_w=np.concatenate([v.e_w for v in vecs]),
+            e_len=np.array([len(v.e_idx) for v in vecs], np.int64), e_norm=np.array([v.e_norm for v in vecs]),
+            starts=np.array([a for a, _ in spans], np.float64), ends=np.array([b for _, b in spans], np.float64),
+        )
+        self._packs[story.id] = pack
+        return pack
+
+    def _dots(self, scratch: Scratch, idx: np.ndarray, w: np.ndarray, lens: np.ndarray) -> np.ndarray:
+        if len(idx) == 0:
+            return np.zeros(len(lens))
+        c = np.concatenate([[0.0], np.cumsum(scratch.dense[idx] * w, dtype=np.float64)])
+        ends = np.cumsum(lens)
+        return c[ends] - c[ends - lens]
+
+    def scores(self, ev: EventProfile, stories: list[StoryProfile], q: _Weighted) -> np.ndarray:
+        """Scores of the event (loaded as ``q``) against each story, in one vectorised pass."""
+        s = self.s
+        packs = [self._pack(st) for st in stories]
+        nvec = np.array([len(p.t_len) for p in packs], np.int64)
+        t_norm = np.concatenate([p.t_norm for p in packs])
+        e_norm = np.concatenate([p.e_norm for p in packs])
+        num = np.zeros(len(t_norm))
+        den = np.zeros(len(t_norm))
+        if q.t_norm > 0:
+            dots = self._dots(self.tq, np.concatenate([p.t_idx for p in packs]), np.concatenate([p.t_w for p in packs]),
+                              np.concatenate([p.t_len for p in packs]))
+            has = t_norm > 0
+            num[has] += s.s_body * dots[has] / (q.t_norm * t_norm[has])
+            den[has] += s.s_body
+        if q.e_norm > 0:
+            dots = self._dots(self.eq, np.concatenate([p.e_idx for p in packs]), np.concatenate([p.e_w for p in packs]),
+                              np.concatenate([p.e_len for p in packs]))
+            has = e_norm > 0
+            num[has] += s.s_entities * dots[has] / (q.e_norm * e_norm[has])
+            den[has] += s.s_entities
+        sims = np.divide(num, den, out=np.zeros_like(num), where=den > 0)
+        first = np.concatenate([[0], np.cumsum(nvec)[:-1]])
+        best = np.maximum.reduceat(sims, first)
+        if ev.start is None or ev.end is None:
+            return best
+        starts = np.concatenate([p.starts for p in packs])
+        ends = np.concatenate([p.ends for p in packs])
+        nspan = np.array([len(p.starts) for p in packs], np.int64)
+        g = np.maximum(0.0, np.maximum(starts - ev.end, ev.start - ends))
+        gaps = np.minimum.reduceat(g, np.concatenate([[0], np.cumsum(nspan)[:-1]])) / DAY
+        f = s.story_decay_floor
+        return best * (f + (1.0 - f) * np.exp(-gaps / s.story_tau_days))
+
+    def assign(self, ev: EventProfile) -> str:
+        q = self._weighted("e", ev)
+        self.tq.load(q.t_idx, q.t_w)
+        self.eq.load(q.e_idx, q.e_w)
+        cands = self.candidates(ev)
+        best, best_score, second = None, -1.0, 0.0
+        if cands:
+            sc = self.scores(ev, cands, q)
+            order = np.argsort(-sc, kind="stable")
+            best, best_score = cands[int(order[0])], float(sc[order[0]])
+            second = float(sc[order[1]]) if len(order) > 1 else 0.0
+        s = self.s
+        joins = best is not None and best_score >= s.story_threshold and (
+            best_score >= s.story_strong or best_score >= s.story_ratio * max(second, s.story_ratio_floor))
+        if not joins or best is None:
+            self.st.seq += 1
+            sid = ev.id.replace("ev-", "st-", 1)
+            if sid in self.st.stories:
+                sid = f"{sid}-{self.st.seq}"
+            best = StoryProfile(id=sid, seq=self.st.seq)
+            self.st.stories[sid] = best
+            self.st.by_seq[best.seq] = sid
+        self._join(best, ev)
+        return best.id
+
+    def _join(self, story: StoryProfile, ev: EventProfile) -> None:
+        story.events.append(ev.id)
+        ev.story = story.id
+        if ev.start is not None and ev.end is not None:
+            story.start = ev.start if story.start is None else min(story.start, ev.start)
+            story.end = ev.end if story.end is None else max(story.end, ev.end)
+        n = max(ev.n, 1)
+        story.t_idx, story.t_val = add(story.t_idx, story.t_val, ev.t_idx, ev.t_val / n, cap=self.s.story_terms)
+        story.e_idx, story.e_val = add(story.e_idx, story.e_val, ev.e_idx, ev.e_val / n, cap=self.s.story_terms)
+        self._cache.pop(("s", story.id), None)
+        self._packs.pop(story.id, None)
+        self._index(story)
+
+    def refresh(self, ev: EventProfile) -> None:
+        """An event that already has a story grew: widen the story's span (its profile keeps the first view)."""
+        story = self.st.stories.get(ev.story or "")
+        if story is None or ev.start is None or ev.end is None:
+            return
+        self._packs.pop(story.id, None)
+        if story.start is None or ev.start < story.start or story.end is None or ev.end > story.end:
+            story.start = ev.start if story.start is None else min(story.start, ev.start)
+            story.end = ev.end if story.end is None else max(story.end, ev.end)
+            self._index(story)
+
+
+def link(event_ids: list[str], state: StoryState, clusters: ClusterState, settings: CorpusSettings) -> None:
+    """Give every listed event a story (events that have one only update their story's span)."""
+    linker = Linker(state, clusters, settings)
+    inf = float("inf")
+    evs = [clusters.events[e] for e in dict.fromkeys(event_ids) if e in clusters.events]
+    evs.sort(key=lambda e: (e.start if e.start is not None else inf, e.seq))
+    for ev in evs:
+        if ev.story is None:
+            linker.assign(ev)
+        else:
+            linker.refresh(ev)
