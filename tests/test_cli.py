@@ -148,3 +148,17 @@ def test_cli_analyze_two_processes_same_as_one(tmp_path: Path) -> None:
     one = json.loads(runner.invoke(app, ["analyze", str(d)]).stdout)
     two = json.loads(runner.invoke(app, ["analyze", str(d), "--jobs", "2"]).stdout)
     assert one == two
+
+
+def test_cli_analyze_fills_duplicates_events_and_stories(tmp_path: Path) -> None:
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text(ARTICLE.format(n=1))
+    near = ARTICLE.format(n=1).replace("Senin, 8 Maret 2021 08:00 WIB", "Senin, 8 Maret 2021 09:30 WIB")
+    near = near.replace("aparat kecamatan setempat.", "aparat kecamatan setempat serta relawan dari kota tetangga.")
+    (d / "b.txt").write_text(near)
+    out = Output.model_validate(json.loads(runner.invoke(app, ["analyze", str(d)]).stdout))
+    a, b = sorted(out.articles, key=lambda x: x.published or "")
+    assert b.duplicate_of == a.id and a.duplicate_of is None
+    assert a.event and a.event == b.event and a.story == b.story
+    assert [e.id for e in out.events] == [a.event] and len(out.stories) == 1

@@ -116,6 +116,11 @@ def analyze(
             sys.stdout.write(json.dumps(res.model_dump(), ensure_ascii=False) + "\n")
         else:
             result.articles.append(res)
+    if fmt == "json" and result.articles:
+        from kronik.corpus import run_corpus
+
+        # Corpus stages: duplicates, events and stories over everything read in this run.
+        _, result.events, result.stories, _ = run_corpus(result.articles)
     if fmt == "json":
         sys.stdout.write(dumps_output(result) + "\n")
     _report_problems(result.problems)
@@ -246,6 +251,49 @@ def eval_quotes(
         err.print(f"[red]no gold.jsonl in[/red] {data_dir}")
         raise typer.Exit(2)
     _emit(evaluate_quotes(data_dir), as_json, render_quotes)
+
+
+@eval_app.command("clusters")
+def eval_clusters(
+    corpus: Annotated[Path, typer.Option("--corpus", help="Labelled corpus (labels.jsonl with story/event).")] = Path("examples/corpus"),
+    t17: Annotated[Path, typer.Option("--t17", help="Timeline17 folder.")] = SHARED_DATA / "t17",
+    indotimex: Annotated[Path, typer.Option("--indotimex", help="IndoTimex folder.")] = SHARED_DATA / "indotimex",
+    as_json: JsonOpt = False,
+) -> None:
+    """Events and stories: pairwise and B-cubed P/R/F1 on each input given (missing ones are skipped)."""
+    from kronik.eval.clusters import evaluate_clusters, render_clusters
+
+    _emit(evaluate_clusters(corpus if (corpus / "labels.jsonl").is_file() else None,
+                            t17 if t17.is_dir() else None, indotimex if indotimex.is_dir() else None),
+          as_json, render_clusters)
+
+
+@eval_app.command("dedup")
+def eval_dedup(
+    corpus: Annotated[Path, typer.Option("--corpus", help="Labelled corpus (duplicate_of labels).")] = Path("examples/corpus"),
+    data: Annotated[Path, typer.Option("--data", help="Shared data folder (IndoSum repeats, synthetic copies).")] = SHARED_DATA,
+    as_json: JsonOpt = False,
+) -> None:
+    """Precision and recall of duplicate pairs."""
+    from kronik.eval.dedup import evaluate_dedup, render_dedup
+
+    _emit(evaluate_dedup(corpus if (corpus / "labels.jsonl").is_file() else None,
+                         data if (data / "indosum").is_dir() else None), as_json, render_dedup)
+
+
+@bench_app.command("cluster")
+def bench_cluster_cmd(
+    size: Annotated[list[int] | None, typer.Option("--size", help="Stream size; repeatable.")] = None,
+    data: Annotated[Path, typer.Option("--data", help="Shared data folder (IndoSum).")] = SHARED_DATA,
+    as_json: JsonOpt = False,
+) -> None:
+    """Time and peak memory of dedup, clustering and stories for streams of each size."""
+    from kronik.bench.cluster import bench_cluster, render_bench_cluster
+
+    if not (data / "indosum").is_dir():
+        err.print(f"[red]IndoSum not found under[/red] {data}")
+        raise typer.Exit(2)
+    _emit(bench_cluster(size or [10_000, 50_000, 100_000], data), as_json, render_bench_cluster)
 
 
 @bench_app.command("extract")
