@@ -7,8 +7,15 @@ whether they came from a dump, an export record or an HTML page.
 
 from __future__ import annotations
 
-from kronik.extract.metadata import cited_sources, credit_line_source, detect_language, infer_published, parse_dateline
-from kronik.extract.outlets import Profiles, display_outlet, outlet_key
+from kronik.extract.metadata import (
+    Dateline,
+    cited_sources,
+    credit_line_source,
+    detect_language,
+    infer_published,
+    parse_dateline,
+)
+from kronik.extract.outlets import Profiles, outlet_key, resolve_outlet
 from kronik.io.readers import RawDocument
 from kronik.model import Article, Removed, article_id
 
@@ -27,10 +34,13 @@ def finish_article(
     url: str | None = None,
     credit_wires: list[str] | None = None,
     page_text: str = "",
+    dateline: Dateline | None = None,
 ) -> Article:
-    dateline = parse_dateline(paragraphs[0], profiles) if paragraphs else None
+    """Complete an Article; ``dateline`` is the lead's, when the caller has already parsed it."""
+    if dateline is None and paragraphs:
+        dateline = parse_dateline(paragraphs[0], profiles)
     if outlet is None and dateline and dateline.outlet:
-        outlet = display_outlet(dateline.outlet, profiles, page_text)
+        outlet = resolve_outlet([dateline.outlet], profiles, page_text)
     if published is None:
         published = infer_published(paragraphs)
         basis = "inferred" if published else None

@@ -21,13 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kronik.eval.lines import SEALED_SPLITS
 from kronik.extract.boilerplate import clean_lines, normalize_line
 from kronik.extract.linemodel import META_REASONS, line_features, to_crfsuite
 from kronik.extract.outlets import load_profiles
 from kronik.extract.text import analyse_rules
 from kronik.io.readers import RawDocument, read_documents
 
-SEALED_SPLITS = frozenset({"heldout3"})
 PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
 
 

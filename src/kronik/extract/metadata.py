@@ -55,7 +55,6 @@ _DATE_LINE_RE = re.compile(
 )
 # Every date line holds a four-digit year or a d/m/y date: a cheap test before the big regex.
 _DATE_HINT = re.compile(r"(?:19|20)\d\d|\d[/.-]\d{1,2}[/.-]\d")
-_DATE_ANYWHERE_RE = re.compile(_DATE_CORE, re.IGNORECASE | re.VERBOSE)
 
 # A date line may be introduced by a label or an outlet name and a separator.
 _PREFIX_LABEL_RE = re.compile(
@@ -338,11 +337,6 @@ _INSTITUTION_WORDS = {
 }
 
 
-@dataclass(frozen=True)
-class _CueSet:
-    regex: re.Pattern[str]
-
-
 def _cue_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
     alt = "|".join(sorted((re.escape(c.rstrip(":").strip()) for c in cues), key=len, reverse=True))
     return re.compile(
@@ -350,7 +344,7 @@ def _cue_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
-_CUES = tuple(_CueSet(_cue_regex(p.citation_cues)) for p in _PACKS if p.citation_cues)
+_CUES = tuple(_cue_regex(p.citation_cues) for p in _PACKS if p.citation_cues)
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 
 
@@ -359,7 +353,7 @@ def cited_sources(paragraphs: list[str], profiles: Profiles) -> list[str]:
     found: list[str] = []
     for para in paragraphs:
         for cue in _CUES:
-            for m in cue.regex.finditer(para):
+            for m in cue.finditer(para):
                 name = _trim_name(m.group("name"))
                 canon = _as_source(name, profiles, cue=m.group("cue").lower(), context=para[m.end("name"):m.end("name") + 12])
                 if canon and canon not in found:

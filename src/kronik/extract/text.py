@@ -318,12 +318,12 @@ def extract_text_document(doc: RawDocument, profiles: Profiles | None = None, *,
     page_text = "\n".join(lines)
 
     outlet: str | None = None
+    dl = parse_dateline(paragraphs[0], profiles) if paragraphs else None
     if given.get("outlet"):
         outlet = resolve_outlet([given["outlet"]], profiles, page_text)
     else:
         evidence = [header.date.outlet] if header.date and header.date.outlet else []
         evidence.extend(header.outlet_spellings)
-        dl = parse_dateline(paragraphs[0], profiles) if paragraphs else None
         if dl and dl.outlet:
             evidence.append(dl.outlet)
         evidence.extend(_self_references(lines))
@@ -346,5 +346,5 @@ def extract_text_document(doc: RawDocument, profiles: Profiles | None = None, *,
     return finish_article(
         doc, profiles, paragraphs=paragraphs, removed=removed, title=title_text, outlet=outlet,
         published=published, basis=basis, authors=header.authors, url=given.get("url"),
-        credit_wires=header.wires, page_text=page_text,
+        credit_wires=header.wires, page_text=page_text, dateline=dl,
     )
