@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Create .venv (if needed) and install Kronik with its test tools into it.
-# Everything the project needs is installed here, from PyPI only.
+# Everything the project needs is installed here: Python packages from PyPI,
+# and optional Debian packages (scripts/system-packages.sh) when we are root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/system-packages.sh
 PY="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
