@@ -137,8 +137,11 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     batch: Annotated[int, typer.Option("--batch", min=1, help="Documents per transaction.")] = 200,
     line_model: LineModelOpt = False,
+    cluster: Annotated[bool, typer.Option("--cluster/--no-cluster",
+                                          help="Extend duplicates, events and stories with the new articles.")] = True,
 ) -> None:
-    """Run the pipeline and store the results (idempotent: stored files are skipped)."""
+    """Run the pipeline and store the results (idempotent: stored files are skipped), then extend
+    events and stories incrementally with what is new."""
     from kronik.ingest import ingest as run
     from kronik.store import open_store
 
@@ -155,13 +158,47 @@ def ingest(
             progress.advance(task)
 
         report = run(paths, store, fields=_fields(field), settings=_settings(outlets, line_model), jobs=jobs, batch_size=batch,
-                     on_result=tick)
+                     on_result=tick, cluster=cluster)
     _report_problems(report.problems)
     counts = store.counts()
     err.print(
         f"read {report.seen} documents: {report.articles} new articles, {report.skipped} already stored, "
         f"{report.same_article} repeats of a stored article, {len(report.problems)} problems. "
-        f"Store now holds {counts['articles']} articles.", highlight=False)
+        f"Store now holds {counts['articles']} articles in {counts['events']} events and {counts['stories']} stories.",
+        highlight=False)
+
+
+@app.command("cluster")
+def cluster_cmd(
+    db: Annotated[str, typer.Option("--db", help="SQLite file path or database URL.")] = "kronik.db",
+    reset: Annotated[bool, typer.Option("--reset", help="Cluster every article again from scratch (from stored features).")] = False,
+) -> None:
+    """Run the corpus pass over the store: duplicates, events and stories for articles not yet clustered."""
+    from kronik.corpus.incremental import update_store
+    from kronik.store import open_store
+
+    rep = update_store(open_store(db), reset=reset)
+    err.print(f"clustered {rep.articles} articles; touched {rep.events_touched} events and {rep.stories_touched} stories; "
+              f"the store has {rep.events_total} events in {rep.stories_total} stories.", highlight=False)
+
+
+@app.command()
+def export(
+    db: Annotated[str, typer.Option("--db", help="SQLite file path or database URL.")] = "kronik.db",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json (one kronik/1 document) or jsonl (one article per line).")] = "json",
+) -> None:
+    """Print the stored corpus: articles with annotations, events and stories (kronik/1)."""
+    from kronik.store import open_store
+
+    store = open_store(db)
+    if fmt == "jsonl":
+        for a in store.articles():
+            sys.stdout.write(json.dumps(a.model_dump(), ensure_ascii=False) + "\n")
+        return
+    if fmt != "json":
+        raise typer.BadParameter("expected json or jsonl", param_hint="--format")
+    result = Output(articles=list(store.articles()), events=store.events(), stories=store.stories())
+    sys.stdout.write(dumps_output(result) + "\n")
 
 
 @app.command()

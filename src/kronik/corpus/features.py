@@ -251,3 +251,50 @@ def article_features(article: Article, settings: CorpusSettings = CorpusSettings
         outlet=article.outlet, entities=[e.canonical for e in article.entities], days=days, inferred_time=inferred,
         settings=settings,
     )
+
+
+# --------------------------------------------------------------------------- storage
+
+_FEAT_ARRAYS = (("minhash", np.uint32), ("terms", np.int32), ("weights", np.float32), ("title_terms", np.int32),
+                ("entity_terms", np.int32), ("entity_weights", np.float32))
+_FEAT_VERSION = 1
+
+
+def dump_features(f: ArticleFeatures) -> bytes:
+    """One article's features as bytes for the store: a length-prefixed JSON header, then the raw arrays.
+
+    Kept next to the article so the corpus pass (and a later re-clustering)
+    never needs the text again; nothing is unpickled when reading it back.
+    """
+    import json
+    import struct
+
+    meta = {"v": _FEAT_VERSION, "id": f.id, "time": f.time, "dated": f.dated, "published": f.published,
+            "language": f.language, "outlet": f.outlet, "title": f.title, "body_hash": f.body_hash,
+            "n_shingles": f.n_shingles, "entities": f.entities, "days": list(f.days),
+            "lens": [len(getattr(f, name)) for name, _ in _FEAT_ARRAYS]}
+    head = json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    parts = [struct.pack("<I", len(head)), head]
+    parts += [np.ascontiguousarray(getattr(f, name), dtype).tobytes() for name, dtype in _FEAT_ARRAYS]
+    return b"".join(parts)
+
+
+def load_features(data: bytes) -> ArticleFeatures:
+    """The inverse of :func:`dump_features`."""
+    import json
+    import struct
+
+    (n,) = struct.unpack_from("<I", data, 0)
+    meta = json.loads(bytes(data[4:4 + n]).decode("utf-8"))
+    if meta.get("v") != _FEAT_VERSION:
+        raise ValueError(f"unsupported features version {meta.get('v')!r}")
+    pos = 4 + n
+    arrays = {}
+    for (name, dtype), length in zip(_FEAT_ARRAYS, meta["lens"], strict=True):
+        size = np.dtype(dtype).itemsize * length
+        arrays[name] = np.frombuffer(data, dtype, count=length, offset=pos).copy()
+        pos += size
+    return ArticleFeatures(
+        id=meta["id"], time=meta["time"], dated=meta["dated"], published=meta["published"],
+        language=meta["language"], outlet=meta["outlet"], title=meta["title"], body_hash=meta["body_hash"],
+        n_shingles=meta["n_shingles"], entities=meta["entities"], days=tuple(meta["days"]), **arrays)

@@ -8,17 +8,17 @@ from there because stored documents are skipped by content hash.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, select, text
+from sqlalchemy import Engine, bindparam, create_engine, delete, event, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
 from kronik.errors import StoreError
 from kronik.io.readers import RawDocument
-from kronik.model import Article, Problem, Removed
+from kronik.model import Article, Entity, Event, Problem, Quote, Removed, Story, TimeExpr
 from kronik.store import schema
 
 _FTS_DDL = (
@@ -58,8 +58,13 @@ class Store:
                 found.update(r[0] for r in rows)
         return found
 
-    def write_batch(self, results: Iterable[tuple[RawDocument | None, Article | Problem]]) -> tuple[int, int]:
-        """Store a batch in one transaction. Returns (articles written, problems recorded)."""
+    def write_batch(self, results: Iterable[tuple[RawDocument | None, Article | Problem]],
+                    features: Mapping[str, bytes] | None = None) -> tuple[int, int]:
+        """Store a batch in one transaction. Returns (articles written, problems recorded).
+
+        ``features`` (article id -> :func:`kronik.corpus.features.dump_features` bytes) are
+        stored with their articles; those articles then wait for the next corpus pass.
+        """
         n_art = n_prob = 0
         try:
             with self.engine.begin() as conn:
@@ -67,6 +72,8 @@ class Store:
                     if isinstance(res, Article):
                         if self._write_article(conn, res):
                             n_art += 1
+                            if features and res.id in features:
+                                conn.execute(schema.features.insert().values(article_id=res.id, data=features[res.id]))
                     else:
                         n_prob += 1
                     if doc is not None:
@@ -112,26 +119,137 @@ class Store:
             return {
                 name: conn.execute(select(func.count()).select_from(tbl)).scalar_one()
                 for name, tbl in (("documents", schema.documents), ("articles", schema.articles),
-                                  ("paragraphs", schema.paragraphs), ("removed", schema.removed))
+                                  ("paragraphs", schema.paragraphs), ("removed", schema.removed),
+                                  ("events", schema.events), ("stories", schema.stories))
             } | {"problems": conn.execute(select(func.count()).select_from(schema.documents).where(schema.documents.c.status == "problem")).scalar_one()}
 
-    def articles(self) -> Iterator[Article]:
-        """Every stored article, rebuilt into the public contract."""
+    def articles(self, ids: Sequence[str] | None = None) -> Iterator[Article]:
+        """Stored articles (all, or the given ids), rebuilt into the public contract, oldest first."""
         with self.engine.connect() as conn:
-            paras: dict[str, list[str]] = {}
-            for aid, _, txt in conn.execute(select(schema.paragraphs).order_by(schema.paragraphs.c.article_id, schema.paragraphs.c.idx)):
-                paras.setdefault(aid, []).append(txt)
-            rem: dict[str, list[Removed]] = {}
-            for aid, _, txt, reason in conn.execute(select(schema.removed).order_by(schema.removed.c.article_id, schema.removed.c.idx)):
-                rem.setdefault(aid, []).append(Removed(text=txt, reason=reason))
-            for r in conn.execute(select(schema.articles).order_by(schema.articles.c.published, schema.articles.c.id)).mappings():
-                yield Article(
-                    id=r["id"], source=r["source"], format=r["format"], language=r["language"], url=r["url"],
-                    title=r["title"], outlet=r["outlet"], published=r["published"], published_basis=r["published_basis"],
-                    authors=r["authors"], dateline=r["dateline"], wire_sources=r["wire_sources"],
-                    paragraphs=paras.get(r["id"], []), removed=rem.get(r["id"], []),
-                    duplicate_of=r["duplicate_of"], event=r["event"], story=r["story"],
-                )
+            if ids is not None:
+                for i in range(0, len(ids), 500):
+                    yield from self._articles(conn, list(ids[i:i + 500]))
+            else:
+                yield from self._articles(conn, None)
+
+    def _articles(self, conn: Any, ids: list[str] | None) -> Iterator[Article]:
+        p, r_, a = schema.paragraphs, schema.removed, schema.articles
+        q_par = select(p).order_by(p.c.article_id, p.c.idx)
+        q_rem = select(r_).order_by(r_.c.article_id, r_.c.idx)
+        q_art = select(a).order_by(a.c.published, a.c.id)
+        if ids is not None:
+            q_par, q_rem, q_art = q_par.where(p.c.article_id.in_(ids)), q_rem.where(r_.c.article_id.in_(ids)), q_art.where(a.c.id.in_(ids))
+        paras: dict[str, list[str]] = {}
+        for aid, _, txt in conn.execute(q_par):
+            paras.setdefault(aid, []).append(txt)
+        rem: dict[str, list[Removed]] = {}
+        for aid, _, txt, reason in conn.execute(q_rem):
+            rem.setdefault(aid, []).append(Removed(text=txt, reason=reason))
+        for r in conn.execute(q_art).mappings():
+            extra = r["extra"] or {}
+            yield Article(
+                id=r["id"], source=r["source"], format=r["format"], language=r["language"], url=r["url"],
+                title=r["title"], outlet=r["outlet"], published=r["published"], published_basis=r["published_basis"],
+                authors=r["authors"], dateline=r["dateline"], wire_sources=r["wire_sources"],
+                paragraphs=paras.get(r["id"], []), removed=rem.get(r["id"], []),
+                entities=[Entity.model_validate(e) for e in extra.get("entities", [])],
+                quotes=[Quote.model_validate(q) for q in extra.get("quotes", [])],
+                times=[TimeExpr.model_validate(t) for t in extra.get("times", [])],
+                duplicate_of=r["duplicate_of"], event=r["event"], story=r["story"],
+            )
+
+    # ------------------------------------------------------------------ corpus stages
+
+    def pending_features(self) -> Iterator[tuple[str, bytes]]:
+        """Features of stored articles that no corpus pass has taken yet (``event`` is NULL), oldest first."""
+        f, a = schema.features, schema.articles
+        q = (select(f.c.article_id, f.c.data).join(a, a.c.id == f.c.article_id)
+             .where(a.c.event.is_(None)).order_by(a.c.published, a.c.id))
+        with self.engine.connect() as conn:
+            for row in conn.execution_options(yield_per=2000).execute(q):
+                yield row[0], bytes(row[1])
+
+    def all_features(self) -> Iterator[tuple[str, bytes]]:
+        """Every stored article's features (for clustering again from scratch), oldest first."""
+        f, a = schema.features, schema.articles
+        q = select(f.c.article_id, f.c.data).join(a, a.c.id == f.c.article_id).order_by(a.c.published, a.c.id)
+        with self.engine.connect() as conn:
+            for row in conn.execution_options(yield_per=2000).execute(q):
+                yield row[0], bytes(row[1])
+
+    def missing_features(self) -> list[str]:
+        """Articles stored without features (stored by an older version): they need them computed."""
+        f, a = schema.features, schema.articles
+        with self.engine.connect() as conn:
+            return [r[0] for r in conn.execute(select(a.c.id).outerjoin(f, f.c.article_id == a.c.id).where(f.c.article_id.is_(None)))]
+
+    def write_features(self, rows: Mapping[str, bytes]) -> None:
+        with self.engine.begin() as conn:
+            for aid, data in rows.items():
+                conn.execute(self._insert(schema.features).values(article_id=aid, data=data)
+                             .on_conflict_do_nothing(index_elements=["article_id"]))
+
+    def corpus_state(self) -> bytes | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(schema.corpus_state.c.data).where(schema.corpus_state.c.name == "main")).first()
+        return None if row is None else bytes(row[0])
+
+    def apply_corpus(self, assign: Mapping[str, tuple[str | None, str | None, str | None]],
+                     events: Sequence[dict[str, Any]], stories: Sequence[dict[str, Any]],
+                     state: bytes | None, n_articles: int, *, reset: bool = False) -> None:
+        """Write one corpus pass in one transaction: the articles' (duplicate_of, event, story),
+        the events and stories it touched (whole rows, upserted), and the state to continue from.
+
+        With ``reset`` every earlier assignment, event and story is dropped first (clustering again
+        from scratch).  Either all of it lands or none of it does.
+        """
+        a = schema.articles
+        try:
+            with self.engine.begin() as conn:
+                if reset:
+                    conn.execute(update(a).values(duplicate_of=None, event=None, story=None))
+                    conn.execute(delete(schema.events))
+                    conn.execute(delete(schema.stories))
+                    conn.execute(delete(schema.corpus_state))
+                if assign:
+                    stmt = (update(a).where(a.c.id == bindparam("aid"))
+                            .values(duplicate_of=bindparam("dup"), event=bindparam("ev"), story=bindparam("st")))
+                    conn.execute(stmt, [{"aid": k, "dup": d, "ev": e, "st": s} for k, (d, e, s) in assign.items()])
+                for table, rows in ((schema.events, events), (schema.stories, stories)):
+                    if rows:
+                        ins = self._insert(table)
+                        cols = {c: getattr(ins.excluded, c) for c in rows[0] if c != "id"}
+                        conn.execute(ins.on_conflict_do_update(index_elements=["id"], set_=cols), list(rows))
+                if state is not None:
+                    ins = self._insert(schema.corpus_state)
+                    conn.execute(ins.values(name="main", data=state, articles=n_articles).on_conflict_do_update(
+                        index_elements=["name"], set_={"data": ins.excluded.data, "articles": ins.excluded.articles,
+                                                       "updated_at": func.now()}))
+        except SQLAlchemyError as exc:
+            raise StoreError(f"corpus pass rolled back: {exc}") from exc
+
+    def events(self, ids: Sequence[str] | None = None) -> list[Event]:
+        e = schema.events
+        q = select(e).order_by(e.c.start, e.c.id)
+        if ids is not None:
+            q = q.where(e.c.id.in_(list(ids)))
+        with self.engine.connect() as conn:
+            rows = list(conn.execute(q).mappings())
+            members: dict[str, list[str]] = {}
+            a = schema.articles
+            aq = select(a.c.event, a.c.id).where(a.c.event.is_not(None)).order_by(a.c.published, a.c.id)
+            if ids is not None:
+                aq = aq.where(a.c.event.in_(list(ids)))
+            for ev, aid in conn.execute(aq):
+                members.setdefault(ev, []).append(aid)
+        return [Event(id=r["id"], title=r["title"], start=r["start"], end=r["end"], articles=members.get(r["id"], []),
+                      entities=r["entities"], story=r["story"], summary=r["summary"], timeline=r["timeline"]) for r in rows]
+
+    def stories(self) -> list[Story]:
+        s = schema.stories
+        with self.engine.connect() as conn:
+            rows = list(conn.execute(select(s).order_by(s.c.start, s.c.id)).mappings())
+        return [Story(id=r["id"], title=r["title"], events=r["events"], timeline=r["timeline"]) for r in rows]
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Full-text search (SQLite FTS5, BM25 order) over title and body."""

@@ -4,11 +4,18 @@
 export) by content hash: it is what makes ingest idempotent and resumable, and
 where per-file problems are kept.  Articles are keyed by their content id, so
 the same article read from two files is stored once.
+
+The corpus stages keep their own tables: ``features`` (each article's compact
+features, written with the article, so clustering never needs the text again),
+``events`` and ``stories`` (what the online clusterer built so far), and
+``corpus_state`` (the clusterer's saved state).  An article whose ``event`` is
+NULL is stored but not yet clustered: the next corpus pass picks it up, which
+keeps the database consistent if a run stops between the two steps.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer, MetaData, String, Table, Text, func
+from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer, LargeBinary, MetaData, String, Table, Text, func
 
 metadata = MetaData()
 
@@ -59,4 +66,44 @@ removed = Table(
     Column("idx", Integer, primary_key=True),
     Column("text", Text, nullable=False),
     Column("reason", String(64), nullable=False),
+)
+
+features = Table(
+    "features", metadata,
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("data", LargeBinary, nullable=False),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("story", String(32), index=True),
+    Column("title", Text),
+    Column("start", String(32), index=True),
+    Column("end", String(32)),
+    Column("n_articles", Integer, nullable=False),
+    Column("outlets", JSON, nullable=False),
+    Column("entities", JSON, nullable=False),
+    Column("summary", JSON, nullable=False),
+    Column("timeline", JSON, nullable=False),
+)
+
+stories = Table(
+    "stories", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("title", Text),
+    Column("start", String(32), index=True),
+    Column("end", String(32)),
+    Column("n_events", Integer, nullable=False),
+    Column("n_articles", Integer, nullable=False),
+    Column("events", JSON, nullable=False),
+    Column("timeline", JSON, nullable=False),
+)
+
+corpus_state = Table(
+    "corpus_state", metadata,
+    Column("name", String(32), primary_key=True),
+    Column("data", LargeBinary, nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("updated_at", DateTime(timezone=True), server_default=func.now(), onupdate=func.now()),
 )

@@ -1,0 +1,106 @@
+"""The corpus pass over a store: incremental duplicates, events and stories.
+
+Ingest writes each article with its compact features and ``event`` NULL; this
+pass takes those pending articles in publication order, continues the online
+clusterer from the state saved by the previous pass, and writes back, in one
+transaction per chunk, the articles' ``duplicate_of``/``event``/``story``, the
+events and stories they touched, and the new state.  So ingesting new files
+into an existing database extends events and stories and never re-clusters
+from scratch (``reset=True`` does that on purpose, from the stored features,
+without touching any text).  A run that stops between chunks leaves every
+article either assigned together with the state that knows it, or pending.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+from kronik.corpus import CorpusState, load_state, run_features, save_state, to_event, to_story
+from kronik.corpus.features import ArticleFeatures, article_features, dump_features, iso_day, load_features
+from kronik.corpus.settings import CorpusSettings
+from kronik.model import Event, Story
+from kronik.store.db import Store
+
+CHUNK = 20_000
+
+Describer = Callable[[list[Event], list[Story]], None]
+"""Fills summaries and timelines of the touched events and stories in place (optional)."""
+
+
+@dataclass
+class PassReport:
+    articles: int = 0
+    events_touched: int = 0
+    stories_touched: int = 0
+    events_total: int = 0
+    stories_total: int = 0
+    backfilled: int = 0
+
+
+def _decoded(rows: Iterable[tuple[str, bytes]]) -> Iterator[ArticleFeatures]:
+    for _, data in rows:
+        yield load_features(data)
+
+
+def backfill_features(store: Store, settings: CorpusSettings) -> int:
+    """Compute features for stored articles that have none (stored before features existed)."""
+    missing = store.missing_features()
+    for i in range(0, len(missing), 500):
+        arts = list(store.articles(missing[i:i + 500]))
+        store.write_features({a.id: dump_features(article_features(a, settings)) for a in arts})
+    return len(missing)
+
+
+def event_row(ev: Event, outlets: dict[str, int]) -> dict[str, Any]:
+    return {"id": ev.id, "story": ev.story, "title": ev.title, "start": ev.start, "end": ev.end,
+            "n_articles": len(ev.articles), "outlets": outlets, "entities": ev.entities,
+            "summary": ev.summary, "timeline": ev.timeline}
+
+
+def update_store(store: Store, settings: CorpusSettings | None = None, *, reset: bool = False,
+                 chunk: int = CHUNK, describe: Describer | None = None) -> PassReport:
+    """Cluster the store's pending articles (all of them again with ``reset``); see the module docstring."""
+    report = PassReport()
+    blob = None if reset else store.corpus_state()
+    state = load_state(blob) if blob else CorpusState.empty(settings)
+    report.backfilled = backfill_features(store, state.settings)
+    rows = store.all_features() if reset else store.pending_features()
+    feats_iter = _decoded(rows)
+    first = True
+    while feats := list(islice(feats_iter, chunk)):
+        assign, state = run_features(feats, state)
+        report.articles += len(feats)
+        for aid, root in state.changed.items():  # earlier copies whose original is now a late arrival
+            ev = state.clusters.article_event.get(aid)
+            if ev is not None:
+                assign[aid] = (root, ev, state.clusters.events[ev].story)
+        touched = list(dict.fromkeys(e for _, e, _ in assign.values()))
+        profiles = [state.clusters.events[e] for e in touched]
+        events = [to_event(p) for p in profiles]
+        story_ids = list(dict.fromkeys(e.story for e in events if e.story))
+        stories = [to_story(state.stories.stories[s], state.clusters) for s in story_ids]
+        if describe is not None:
+            describe(events, stories)
+        ev_rows = [event_row(e, dict(p.outlets)) for e, p in zip(events, profiles, strict=True)]
+        st_rows = [_story_row(s, state) for s in stories]
+        store.apply_corpus({k: (d, e, s or None) for k, (d, e, s) in assign.items()}, ev_rows, st_rows,
+                           save_state(state), len(state.clusters.article_event), reset=reset and first)
+        first = False
+        report.events_touched += len(events)
+        report.stories_touched += len(stories)
+    if reset and first:  # nothing stored: still clear what an earlier pass left
+        store.apply_corpus({}, [], [], None, 0, reset=True)
+    report.events_total = len(state.clusters.events)
+    report.stories_total = len(state.stories.stories)
+    return report
+
+
+def _story_row(story: Story, state: CorpusState) -> dict[str, Any]:
+    prof = state.stories.stories[story.id]
+    evs = [state.clusters.events[e] for e in story.events if e in state.clusters.events]
+    return {"id": story.id, "title": story.title, "start": iso_day(prof.start), "end": iso_day(prof.end),
+            "n_events": len(evs), "n_articles": sum(len(e.articles) for e in evs), "events": story.events,
+            "timeline": story.timeline}
