@@ -1,0 +1,94 @@
+"""Sentence splitting for Indonesian and English news paragraphs, with character offsets.
+
+A boundary is sentence-final punctuation (``.``, ``!``, ``?``, ``…``) with any
+closing quotes or brackets glued to it, followed by white space and then a
+capital, a digit or an opening quote.  It is refused after an abbreviation of
+the language ("Prof. Dr. H. Ahmad", "Mr. Smith", "Jan. 3"), after a single
+capital (an initial), inside a dotted acronym ("U.S. officials") and inside a
+number ("Rp 1.500").  Quotes stay with the sentence they close:
+``"Kami siap." Dia lalu pergi.`` gives ``"Kami siap."`` and ``Dia lalu pergi.``;
+a lowercase continuation (``"Siap?" tanya dia.``) is never split off.
+
+Abbreviations come from the language pack's ``abbreviations`` data module
+when it has one; Indonesian has its table here until it moves to
+``kronik/lang/id/abbreviations.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kronik.lang.base import pack_data
+
+# Indonesian abbreviations written with a dot in news copy (lowercase, no dot).  Kept here, not in
+# kronik/lang/id, only because that pack belongs to another change; move it there as `ABBREVIATIONS`.
+_ID_ABBREVIATIONS = frozenset("""
+    prof dr drs dra ir h hj kh st sh se mm mh mba msi mt mpd spd skom sag ssos bpk ibu sdr sdri
+    no nomor jl jln kab kec kel kota prov tbk pt cv ltd inc dkk dll dsb dst tsb yth a.n an u.p
+    jan feb mar apr mei jun jul agu agt ags sep sept okt nov des
+    kol brigjen mayjen letjen jend laksma marsma irjen kombes akbp kompol aiptu bripka brigpol ipda iptu akp
+    rp no. hlm tel telp hp wib wita wit
+""".split())
+
+# abbreviations that often close a sentence ("... dan lain-lain dll. Setelah itu")
+_MAY_END = frozenset("dll dsb dst dkk etc inc ltd co corp tbk".split())
+
+_CANDIDATE = re.compile(r"(?:[.!?…]+|\.{3})[\"”’'»)\]]*(?=\s)")
+_NEXT_START = re.compile(r"\s+(?=[\"“‘'«(\[]?[A-Z0-9À-ÖØ-Þ])")
+_WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
+
+
+@cache
+def _abbreviations(lang: str) -> frozenset[str]:
+    try:
+        mod = pack_data(lang, "abbreviations")
+    except KeyError:
+        return _ID_ABBREVIATIONS if lang == "id" else frozenset()  # fallback table (see module docstring)
+    return frozenset(getattr(mod, "ABBREVIATIONS", ()))
+
+
+def _is_abbreviation(word: str, abbrevs: frozenset[str]) -> bool:
+    w = word.lower().rstrip(".")
+    if not w:
+        return False
+    if w in abbrevs:
+        return True
+    if len(w) == 1 and w.isalpha() and word[0].isupper():
+        return True  # an initial: "J. Smith", "H. Agus"
+    # dotted acronyms and abbreviations: "U.S", "a.n", "S.H"
+    return "." in w and all(len(p) <= 2 for p in w.split("."))
+
+
+def sentence_spans(text: str, lang: str = "id") -> list[tuple[int, int]]:
+    """``(start, end)`` character spans of the sentences of one paragraph (white space trimmed)."""
+    abbrevs = _abbreviations(lang)
+    cuts: list[int] = []
+    for m in _CANDIDATE.finditer(text):
+        nxt = _NEXT_START.match(text, m.end())
+        if not nxt:
+            continue
+        punct = m.group()
+        if punct[0] == "." and not any(c in punct for c in "!?"):
+            wm = _WORD_BEFORE.search(text, 0, m.start())
+            word = wm.group(1) if wm else ""
+            if word and word[-1:].isdigit() and text[m.end():m.end() + 2].strip()[:1].isdigit():
+                continue  # "pukul 10. 30" and similar number breaks
+            if word and _is_abbreviation(word, abbrevs) and word.lower().rstrip(".") not in _MAY_END:
+                continue
+        cuts.append(m.end())
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for c in [*cuts, len(text)]:
+        seg = text[start:c]
+        lead = len(seg) - len(seg.lstrip())
+        s, e = start + lead, start + len(seg.rstrip())
+        if e > s:
+            spans.append((s, e))
+        start = c
+    return spans
+
+
+def split_sentences(text: str, lang: str = "id") -> list[str]:
+    """The sentences of one paragraph."""
+    return [text[s:e] for s, e in sentence_spans(text, lang)]
