@@ -165,6 +165,35 @@ def _run(articles: list[Article]) -> tuple[list[Article], int, int, float]:
     return arts, len(events), len(stories), time.perf_counter() - t0
 
 
+def _run_incremental(articles: list[Article], labels: dict[str, dict[str, Any]], batches: int = 3,
+                     seed: int = 7) -> dict[str, str | None]:
+    """The same articles arriving file by file in a shuffled order, in ``batches`` runs, the state saved
+    to bytes and loaded again between runs (what ingest into an existing store does): article -> event/story."""
+    import random
+
+    from kronik.corpus import load_state, run_corpus, save_state
+
+    files: dict[str, list[Article]] = {}
+    for a in articles:
+        files.setdefault(labels[a.id]["source"].partition("#")[0], []).append(a)
+    order = sorted(files)
+    random.Random(seed).shuffle(order)
+    state = None
+    out_ev: dict[str, str | None] = {}
+    out_st: dict[str, str | None] = {}
+    for i in range(batches):
+        part = [a.model_copy() for f in order[i::batches] for a in files[f]]
+        arts, _, _, state = run_corpus(part, state)
+        state = load_state(save_state(state))
+        for a in arts:
+            out_ev[a.id], out_st[a.id] = a.event, a.story
+    assert state is not None
+    for aid in out_ev:  # stories of earlier events never change, but read the final state to be sure
+        ev = state.clusters.article_event[aid]
+        out_ev[aid], out_st[aid] = ev, state.clusters.events[ev].story
+    return {"events": out_ev, "stories": out_st}  # type: ignore[return-value]
+
+
 def _subset(d: dict[str, Any], keep: Callable[[str], bool]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if keep(k)}
 
@@ -184,6 +213,7 @@ def evaluate_corpus(corpus: Path) -> dict[str, Any]:
         "articles": len(arts), "events_found": n_ev, "stories_found": n_st, "seconds": round(secs, 3),
         "events": cluster_scores(gold_ev, pred_ev), "stories": cluster_scores(gold_st, pred_st),
         "dedup": dedup_scores(gold_dup, pred_dup), "splits": {},
+        "incremental": {},
         "used_for": "tune split: event and story parameters; heldout, heldout2: monitored; heldout3: sealed",
     }
     for split in sorted({lab["split"] for lab in labels.values()}):
@@ -194,6 +224,10 @@ def evaluate_corpus(corpus: Path) -> dict[str, Any]:
             "events": cluster_scores(_subset(gold_ev, keep), pred_ev),
             "stories": cluster_scores(_subset(gold_st, keep), pred_st),
         }
+    inc = _run_incremental(articles, labels)
+    out["incremental"] = {"articles": len(articles), "batches": 3,
+                          "events": cluster_scores(gold_ev, inc["events"]),
+                          "stories": cluster_scores(gold_st, inc["stories"])}
     return out
 
 
@@ -251,6 +285,10 @@ def evaluate_clusters(corpus: Path | None, t17: Path | None, indotimex: Path | N
         if "splits" in res:
             figures[name]["splits"] = {sp: {"articles": v["articles"], "events": _short(v["events"]),
                                             "stories": _short(v["stories"])} for sp, v in res["splits"].items()}
+        if res.get("incremental"):
+            v = res["incremental"]
+            figures[name]["incremental"] = {"articles": v["articles"], "batches": v["batches"],
+                                            "events": _short(v["events"]), "stories": _short(v["stories"])}
         figures[name]["used_for"] = res["used_for"]
         details[name] = res
     return EvalResult(figures, details)
@@ -279,6 +317,9 @@ def render_clusters(result: dict[str, Any], console: Any) -> None:
         row(f"[bold]{name}[/bold]", res, res["articles"])
         for sp, v in res.get("splits", {}).items():
             row(f"  {name}:{sp}", v, v["articles"])
+        if res.get("incremental"):
+            v = res["incremental"]
+            row(f"  {name}: {v['batches']} shuffled batches, state saved between", v, v["articles"])
         for extra, label in (("stories_tuning_topics", "tuning topics"), ("stories_heldout_topics", "held-out topics")):
             if res.get(extra):
                 row(f"  {name}:{label}", {"stories": res[extra]}, res[extra]["items"])
