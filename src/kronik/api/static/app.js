@@ -1,0 +1,107 @@
+// Kronik web UI: a hash-routed single page over the JSON API.
+//   #/  #/story/{id}  #/event/{id}  #/article/{id}?p=N  #/search?q=  #/entity/{name}  #/upload
+
+import { h, installTooltips } from "./dom.js";
+import { api, ApiError } from "./api.js";
+import { articlePage } from "./article.js";
+import { homePage, storyPage, eventPage, searchPage, entityPage, uploadPage } from "./views.js";
+
+const main = document.getElementById("main");
+const searchInput = document.getElementById("q");
+let generation = 0;
+
+function parseHash() {
+  let raw = location.hash.replace(/^#/, "");
+  if (!raw.startsWith("/")) raw = "/";
+  const qi = raw.indexOf("?");
+  const path = qi >= 0 ? raw.slice(0, qi) : raw;
+  const params = new URLSearchParams(qi >= 0 ? raw.slice(qi + 1) : "");
+  const parts = path.split("/").filter(Boolean).map((p) => { try { return decodeURIComponent(p); } catch (_) { return p; } });
+  return { parts, params };
+}
+
+function resolve({ parts, params }) {
+  const [head, ...rest] = parts;
+  const arg = rest.join("/");
+  switch (head) {
+    case undefined: return { nav: "stories", load: () => homePage(params) };
+    case "story": return { nav: "stories", load: () => storyPage(arg), what: "story" };
+    case "event": return { nav: "stories", load: () => eventPage(arg), what: "event" };
+    case "article": return { nav: "", load: async () => articlePage(await api.article(arg), params), what: "article" };
+    case "search": return { nav: "search", load: () => searchPage(params) };
+    case "entity": return { nav: "", load: () => entityPage(arg), what: "entity" };
+    case "upload": return { nav: "upload", load: async () => uploadPage() };
+    default: return { nav: "", load: async () => { throw new ApiError(404, "There is no such page."); }, what: "page" };
+  }
+}
+
+function errorView(err, what) {
+  const notFound = err instanceof ApiError && err.status === 404;
+  const title = notFound ? `${what ? what[0].toUpperCase() + what.slice(1) : "Page"} not found` : "Something went wrong";
+  return {
+    title,
+    node: h("div", { class: "error-page", role: "alert" },
+      h("h1", { tabindex: -1 }, title),
+      h("p", null, notFound
+        ? `There is no ${what || "page"} at this address. It may have been regrouped after new articles arrived.`
+        : (err && err.message) || "The page could not be loaded."),
+      h("p", null, h("a", { href: "#/", class: "button" }, "Back to the stories"), " ",
+        notFound ? null : h("button", { type: "button", class: "button", on: { click: () => render() } }, "Try again"))),
+  };
+}
+
+function setNav(active) {
+  for (const a of document.querySelectorAll("[data-nav]")) {
+    if (a.dataset.nav === active) a.setAttribute("aria-current", "page");
+    else a.removeAttribute("aria-current");
+  }
+}
+
+async function render() {
+  const gen = ++generation;
+  const route = parseHash();
+  const { nav, load, what } = resolve(route);
+  setNav(nav);
+  main.setAttribute("aria-busy", "true");
+  const loading = setTimeout(() => {
+    if (gen === generation) main.replaceChildren(h("div", { class: "loading", role: "status" }, h("span", { class: "spinner", "aria-hidden": "true" }), "Loading…"));
+  }, 120);
+  let view;
+  try {
+    view = await load();
+  } catch (err) {
+    if (!(err instanceof ApiError)) console.warn(err); // eslint-disable-line no-console
+    view = errorView(err, what);
+  }
+  clearTimeout(loading);
+  if (gen !== generation) return; // a newer navigation won
+  main.replaceChildren(view.node);
+  main.removeAttribute("aria-busy");
+  document.title = `${view.title} · Kronik`;
+  if (route.parts[0] === "search") searchInput.value = view.query ?? route.params.get("q") ?? "";
+  else if (document.activeElement !== searchInput) searchInput.value = "";
+  if (view.after) view.after();
+  if (!route.params.has("p")) {
+    window.scrollTo(0, 0);
+    const h1 = main.querySelector("h1");
+    if (h1 && document.activeElement !== searchInput) h1.focus({ preventScroll: true });
+  }
+  main.dataset.ready = String(gen);
+  document.documentElement.dataset.route = route.parts[0] || "stories";
+}
+
+document.getElementById("search-form").addEventListener("submit", (e) => {
+  e.preventDefault();
+  const q = searchInput.value.trim();
+  location.hash = `#/search?${new URLSearchParams({ q })}`;
+});
+
+document.getElementById("skip").addEventListener("click", (e) => {
+  e.preventDefault();
+  const h1 = main.querySelector("h1") || main;
+  h1.focus();
+});
+
+installTooltips(document);
+window.addEventListener("hashchange", render);
+render();

@@ -1,0 +1,139 @@
+// Pieces shared by the story, event, entity and search pages.
+
+import { h, route, fmtDate, fmtSpan, plural } from "./dom.js";
+import { barList } from "./charts.js";
+
+export const TYPE_NAMES = {
+  PER: "Person", PERSON: "Person", ORG: "Organisation", LOC: "Place", GPE: "Place", FAC: "Place",
+  EVT: "Event", EVENT: "Event", MISC: "Other", NOR: "Group", PRD: "Product", WOA: "Work",
+};
+const GROUPS = [["People", ["PER", "PERSON"]], ["Organisations", ["ORG"]], ["Places", ["LOC", "GPE", "FAC"]]];
+
+export function typeName(t) {
+  return TYPE_NAMES[String(t || "").toUpperCase()] || (t ? String(t) : "Entity");
+}
+
+export function typeClass(t) {
+  const u = String(t || "").toUpperCase();
+  if (u === "PER" || u === "PERSON") return "per";
+  if (u === "ORG") return "org";
+  if (u === "LOC" || u === "GPE" || u === "FAC") return "loc";
+  return "misc";
+}
+
+export function section(title, body, { id, extra, level = "h2" } = {}) {
+  return h("section", { class: "panel", id, "aria-labelledby": id ? `${id}-h` : null },
+    h("div", { class: "panel-head" }, h(level, { id: id ? `${id}-h` : null }, title), extra || null),
+    body);
+}
+
+export function muted(text) {
+  return h("p", { class: "muted" }, text);
+}
+
+export function entityChip(e) {
+  return h("a", { class: ["chip", `ent-${typeClass(e.type)}`], href: route.entity(e.name), title: typeName(e.type) },
+    h("span", { class: "chip-name" }, e.name),
+    e.count !== undefined ? h("span", { class: "chip-count", "aria-label": `${e.count} mentions` }, String(e.count)) : null);
+}
+
+/** Entities grouped into people / organisations / places (then others). */
+export function entityGroups(entities) {
+  if (!entities || !entities.length) return muted("No named entities found.");
+  const used = new Set();
+  const blocks = [];
+  for (const [label, types] of GROUPS) {
+    const items = entities.filter((e) => types.includes(String(e.type || "").toUpperCase()));
+    items.forEach((e) => used.add(e));
+    if (items.length) blocks.push(h("div", { class: "ent-group" }, h("h3", null, label), h("div", { class: "chips" }, items.map(entityChip))));
+  }
+  const rest = entities.filter((e) => !used.has(e));
+  if (rest.length) blocks.push(h("div", { class: "ent-group" }, h("h3", null, "Other"), h("div", { class: "chips" }, rest.map(entityChip))));
+  return h("div", { class: "ent-groups" }, blocks);
+}
+
+/** Source link for an item that carries {article, paragraph}. */
+export function sourceLink(item, outletOf, extra) {
+  const outlet = outletOf ? outletOf(item.article) : null;
+  const label = `${outlet || "source"}${item.paragraph !== undefined && item.paragraph !== null ? ` ¶${Number(item.paragraph) + 1}` : ""}`;
+  const ex = {};
+  if (item.start !== undefined && item.end !== undefined && item.start !== null && item.end !== null) { ex.s = item.start; ex.e = item.end; }
+  return h("a", { class: "source-link", href: route.article(item.article, item.paragraph, { ...ex, ...extra }), title: "Open the source paragraph" }, label);
+}
+
+export function summaryList(summary, outletOf) {
+  if (!summary || !summary.length) return muted("No summary yet.");
+  return h("ul", { class: "summary" }, summary.map((it) =>
+    h("li", null, h("span", { class: "summary-text" }, it.text), " ", sourceLink(it, outletOf))));
+}
+
+/** Who said what: quotes grouped by speaker, each speaker a disclosure. */
+export function quotesBySpeaker(groups, outletOf, { open = 3, perSpeaker = 4 } = {}) {
+  if (!groups || !groups.length) return muted("No quotes found.");
+  return h("div", { class: "speakers" }, groups.map((g, i) => {
+    const quotes = g.quotes || [];
+    const list = h("ul", { class: "quotes" });
+    const renderQuotes = (n) => {
+      while (list.firstChild) list.removeChild(list.firstChild);
+      for (const q of quotes.slice(0, n)) {
+        list.appendChild(h("li", null,
+          h("blockquote", null, q.text),
+          h("div", { class: "quote-meta" }, q.verb ? h("span", { class: "verb" }, q.verb) : null, sourceLink(q, outletOf))));
+      }
+      if (quotes.length > n) {
+        list.appendChild(h("li", { class: "more" }, h("button", { type: "button", class: "link-button", on: { click: () => renderQuotes(quotes.length) } },
+          `Show all ${quotes.length} quotes`)));
+      }
+    };
+    renderQuotes(perSpeaker);
+    const known = g.speaker && !String(g.speaker).startsWith("(");
+    const det = h("details", { class: "speaker", open: i < open },
+      h("summary", null,
+        h("span", { class: "speaker-name" }, g.speaker || "Unattributed"),
+        h("span", { class: "count" }, plural(g.count ?? quotes.length, "quote"))),
+      known ? h("p", { class: "speaker-link" }, h("a", { href: route.entity(g.speaker) }, `About ${g.speaker}`)) : null,
+      list);
+    return det;
+  }));
+}
+
+export function coverage(items) {
+  if (!items || !items.length) return muted("No coverage data.");
+  return barList(items.map((c) => ({ label: c.outlet || c.name || "(unknown outlet)", count: c.count, href: route.search({ outlet: c.outlet || c.name }) })));
+}
+
+export function articleList(articles, { eventTitles, showEvent = false } = {}) {
+  if (!articles || !articles.length) return muted("No articles.");
+  return h("ul", { class: "article-list" }, articles.map((a) => {
+    const meta = [
+      a.outlet ? h("span", { class: "outlet" }, a.outlet) : null,
+      a.published ? h("time", { datetime: a.published }, fmtDate(a.published, { offset: false })) : null,
+      showEvent && a.event ? h("a", { href: route.event(a.event), class: "event-ref" }, (eventTitles && eventTitles.get(a.event)) || "event") : null,
+    ].filter(Boolean);
+    return h("li", { class: a.duplicate_of ? "dup" : null },
+      h("a", { href: route.article(a.id), class: "article-title" }, a.title || "(untitled)"),
+      a.duplicate_of ? h("span", { class: "badge dup-badge", title: "A near-duplicate of another stored article" }, "duplicate") : null,
+      h("div", { class: "meta" }, meta.flatMap((m, i) => (i ? [" · ", m] : [m]))),
+      a.duplicate_of ? h("div", { class: "meta" }, "Same as ", h("a", { href: route.article(a.duplicate_of) }, "this article")) : null);
+  }));
+}
+
+export function pager({ total, limit, offset }, hrefFor) {
+  if (!total || total <= limit) return null;
+  const page = Math.floor(offset / limit) + 1, pages = Math.ceil(total / limit);
+  const prev = offset > 0 ? h("a", { href: hrefFor(Math.max(0, offset - limit)), rel: "prev", class: "button" }, "← Previous") : h("span", { class: "button disabled", "aria-disabled": "true" }, "← Previous");
+  const next = offset + limit < total ? h("a", { href: hrefFor(offset + limit), rel: "next", class: "button" }, "Next →") : h("span", { class: "button disabled", "aria-disabled": "true" }, "Next →");
+  return h("nav", { class: "pager", "aria-label": "Pages" }, prev, h("span", { class: "page-info" }, `Page ${page} of ${pages}`), next);
+}
+
+export function spanText(start, end) {
+  return fmtSpan(start, end);
+}
+
+export function outletChips(outlets, max = 4) {
+  if (!outlets || !outlets.length) return null;
+  const shown = outlets.slice(0, max);
+  return h("span", { class: "outlets" },
+    shown.map((o) => h("span", { class: "outlet-chip" }, o.name || "(unknown)", o.count > 1 ? h("span", { class: "x" }, ` ×${o.count}`) : null)),
+    outlets.length > max ? h("span", { class: "outlet-chip more" }, `+${outlets.length - max} more`) : null);
+}

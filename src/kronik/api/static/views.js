@@ -1,0 +1,372 @@
+// Pages: stories list, story, event, search, entity, upload.
+
+import { h, route, fmtDate, fmtSpan, plural, markedText, parseDate } from "./dom.js";
+import { api } from "./api.js";
+import { timelineChart, countsChart } from "./charts.js";
+import {
+  section, muted, entityGroups, summaryList, quotesBySpeaker, coverage, articleList, pager,
+  outletChips, sourceLink, typeName, typeClass, entityChip,
+} from "./components.js";
+
+// --- stories list (home) -----------------------------------------------------
+
+export async function homePage(params) {
+  const offset = Number(params.get("offset") || 0);
+  const limit = 20;
+  const [stories, stats] = await Promise.all([api.stories({ limit, offset }), api.stats().catch(() => null)]);
+  const statLine = stats
+    ? h("p", { class: "stats" }, [
+      plural(stats.articles, "article"), plural(stats.events, "event"), plural(stats.stories, "story", "stories"), plural(stats.outlets, "outlet"),
+    ].join(" · "))
+    : null;
+  let body;
+  if (!stories.results.length) {
+    body = h("div", { class: "empty" },
+      h("p", null, "No stories yet."),
+      h("p", null, "Upload articles on the ", h("a", { href: "#/upload" }, "upload page"), " or run ", h("code", null, "kronik ingest"), "."));
+  } else {
+    body = h("ol", { class: "story-list", start: offset + 1 }, stories.results.map((st) =>
+      h("li", { class: "story-card" },
+        h("h2", null, h("a", { href: route.story(st.id) }, st.title || "(untitled story)")),
+        h("p", { class: "meta" },
+          h("span", { class: "span" }, fmtSpan(st.start, st.end) || "undated"), " · ",
+          plural(st.n_events, "event"), " · ", plural(st.n_articles, "article"), " · ",
+          plural((st.outlets || []).length, "outlet")),
+        outletChips(st.outlets))));
+  }
+  return {
+    title: "Stories",
+    node: h("div", { class: "home" },
+      h("header", { class: "page-head" }, h("h1", { tabindex: -1 }, "Stories"), h("p", { class: "lede" }, "Newest first. Each story groups the events and articles about one subject."), statLine),
+      body,
+      pager(stories, (o) => (o ? `#/?offset=${o}` : "#/"))),
+  };
+}
+
+// --- story -------------------------------------------------------------------
+
+function markSize(n) { return 4 + 2.6 * Math.sqrt(Math.max(1, n || 1)); }
+
+function timelineDates(timeline, outletOf) {
+  return (timeline || []).map((d) => {
+    const first = (d.items || [])[0];
+    const lines = [`${fmtDate(d.date)}${d.status === "scheduled" ? " · scheduled" : ""}`];
+    for (const it of (d.items || []).slice(0, 2)) lines.push(it.text.length > 160 ? it.text.slice(0, 159) + "…" : it.text);
+    return {
+      date: d.date, status: d.status,
+      href: first && first.article ? route.article(first.article, first.paragraph) : "#",
+      tip: lines.join("\n"),
+    };
+  });
+}
+
+function timelineList(timeline, outletOf) {
+  if (!timeline || !timeline.length) return null;
+  return h("ol", { class: "timeline-list" }, timeline.map((d) =>
+    h("li", { class: d.status === "scheduled" ? "scheduled" : "happened" },
+      h("time", { datetime: d.date }, fmtDate(d.date)),
+      d.status === "scheduled" ? h("span", { class: "badge sched-badge" }, "scheduled") : null,
+      h("ul", null, (d.items || []).map((it) => h("li", null, it.text, " ", it.article ? sourceLink(it, outletOf) : null))))));
+}
+
+/** Draws the chart into `holder` at its current width and again when the window is resized. */
+function responsiveChart(holder, draw) {
+  const paint = () => {
+    const w = holder.clientWidth || 800;
+    const svg = draw(w);
+    holder.replaceChildren(...(svg ? [svg] : []));
+  };
+  let last = 0;
+  const onResize = () => {
+    if (!holder.isConnected) { window.removeEventListener("resize", onResize); return; }
+    if (Math.abs(holder.clientWidth - last) < 24) return;
+    last = holder.clientWidth;
+    paint();
+  };
+  window.addEventListener("resize", onResize);
+  return () => { last = holder.clientWidth; paint(); };
+}
+
+function chartLegend(withDates) {
+  return h("p", { class: "chart-legend" },
+    h("span", { class: "lg lg-dot", "aria-hidden": "true" }), " event (size: articles) ",
+    withDates ? [h("span", { class: "lg lg-happened", "aria-hidden": "true" }), " happened ",
+      h("span", { class: "lg lg-scheduled", "aria-hidden": "true" }), " scheduled"] : null);
+}
+
+export async function storyPage(id) {
+  const st = await api.story(id);
+  const arts = new Map((st.articles || []).map((a) => [a.id, a]));
+  const outletOf = (aid) => (arts.get(aid) || {}).outlet;
+  const events = [...(st.events || [])].sort((a, b) => String(a.start || "").localeCompare(String(b.start || "")));
+  const eventTitles = new Map(events.map((e) => [e.id, e.title || "(untitled event)"]));
+
+  const holder = h("div", { class: "chart-holder", id: "story-timeline" });
+  const paint = responsiveChart(holder, (w) => timelineChart({
+    width: w, ariaLabel: "Story timeline",
+    rows: events.map((e) => ({
+      marks: [{
+        start: e.start, end: e.end, size: markSize(e.n_articles), href: route.event(e.id), title: e.title || "(untitled event)",
+        tip: `${e.title || "(untitled event)"}\n${fmtSpan(e.start, e.end) || "undated"} · ${plural(e.n_articles, "article")}`,
+      }],
+    })),
+    dates: timelineDates(st.timeline, outletOf),
+  }) || muted("No dated events to draw."));
+
+  const eventBlocks = events.map((e) => h("article", { class: "event-block", id: `ev-${e.id}` },
+    h("h3", null, h("a", { href: route.event(e.id) }, e.title || "(untitled event)")),
+    h("p", { class: "meta" }, fmtSpan(e.start, e.end) || "undated", " · ", plural(e.n_articles, "article"),
+      (e.outlets || []).length ? [" · ", (e.outlets || []).map((o) => o.name).join(", ")] : null),
+    summaryList(e.summary, outletOf)));
+
+  const node = h("div", { class: "story-page" },
+    h("header", { class: "page-head" },
+      h("p", { class: "kicker" }, "Story"),
+      h("h1", { tabindex: -1 }, st.title || "(untitled story)"),
+      h("p", { class: "meta" }, fmtSpan(st.start, st.end) || "undated", " · ", plural(st.n_events, "event"), " · ",
+        plural(st.n_articles, "article"), " · ", plural((st.coverage || []).length, "outlet"))),
+    section("Timeline", [holder, chartLegend((st.timeline || []).length > 0), timelineList(st.timeline, outletOf)], { id: "timeline" }),
+    h("div", { class: "two-col" },
+      h("div", { class: "col-main" },
+        section("Events", eventBlocks.length ? eventBlocks : muted("No events."), { id: "events" }),
+        section("Who said what", quotesBySpeaker(st.quotes_by_speaker, outletOf), { id: "quotes" })),
+      h("div", { class: "col-side" },
+        section("Key people, organisations and places", entityGroups(st.entities), { id: "entities" }),
+        section("Coverage by outlet", coverage(st.coverage), { id: "coverage" }))),
+    section(`Articles (${(st.articles || []).length})`, articleList(st.articles, { eventTitles, showEvent: true }), { id: "articles" }));
+  return { node, title: st.title || "Story", after: paint };
+}
+
+// --- event -------------------------------------------------------------------
+
+export async function eventPage(id) {
+  const ev = await api.event(id);
+  const arts = new Map((ev.articles || []).map((a) => [a.id, a]));
+  const outletOf = (aid) => (arts.get(aid) || {}).outlet;
+  const byOutlet = new Map();
+  for (const a of ev.articles || []) {
+    const k = a.outlet || "(unknown outlet)";
+    if (!byOutlet.has(k)) byOutlet.set(k, []);
+    byOutlet.get(k).push(a);
+  }
+  const holder = h("div", { class: "chart-holder", id: "event-timeline" });
+  const paint = responsiveChart(holder, (w) => timelineChart({
+    width: w, leftLabels: true, ariaLabel: "Event timeline: articles by outlet",
+    rows: [...byOutlet.entries()].map(([outlet, list]) => ({
+      label: outlet,
+      marks: list.filter((a) => a.published).map((a) => ({
+        start: a.published, size: 6, href: route.article(a.id), cls: a.duplicate_of ? "dup" : null,
+        tip: `${a.title || "(untitled)"}\n${outlet} · ${fmtDate(a.published)}${a.duplicate_of ? " · duplicate" : ""}`,
+      })),
+    })),
+    dates: timelineDates(ev.timeline, outletOf),
+  }) || muted("No dated articles to draw."));
+
+  const storyLink = ev.story ? h("a", { href: route.story(ev.story), class: "back" }, "← Part of a story") : null;
+  const node = h("div", { class: "event-page" },
+    h("header", { class: "page-head" },
+      h("p", { class: "kicker" }, "Event", storyLink ? [" · ", storyLink] : null),
+      h("h1", { tabindex: -1 }, ev.title || "(untitled event)"),
+      h("p", { class: "meta" }, fmtSpan(ev.start, ev.end) || "undated", " · ", plural(ev.n_articles ?? (ev.articles || []).length, "article"), " · ",
+        plural((ev.coverage || []).length, "outlet"))),
+    h("div", { class: "two-col" },
+      h("div", { class: "col-main" },
+        section("Summary", summaryList(ev.summary, outletOf), { id: "summary" }),
+        section("Timeline", [holder, h("p", { class: "chart-legend" },
+          h("span", { class: "lg lg-dot", "aria-hidden": "true" }), " article ", h("span", { class: "lg lg-dup", "aria-hidden": "true" }), " duplicate ",
+          (ev.timeline || []).length ? [h("span", { class: "lg lg-happened", "aria-hidden": "true" }), " happened ", h("span", { class: "lg lg-scheduled", "aria-hidden": "true" }), " scheduled"] : null),
+        timelineList(ev.timeline, outletOf)], { id: "timeline" }),
+        section("Who said what", quotesBySpeaker(ev.quotes_by_speaker, outletOf), { id: "quotes" })),
+      h("div", { class: "col-side" },
+        section("Key people, organisations and places", entityGroups(ev.entities), { id: "entities" }),
+        section("Coverage by outlet", coverage(ev.coverage), { id: "coverage" }))),
+    section(`Articles (${(ev.articles || []).length})`, articleList(ev.articles), { id: "articles" }));
+
+  if (ev.story) {
+    api.story(ev.story).then((st) => { if (st && st.title && storyLink) storyLink.textContent = `← Story: ${st.title}`; }).catch(() => {});
+  }
+  return { node, title: ev.title || "Event", after: paint };
+}
+
+// --- search ------------------------------------------------------------------
+
+const FILTERS = ["outlet", "language", "story", "entity", "speaker", "event", "from", "to"];
+
+function searchParams(params) {
+  const p = { q: params.get("q") || "" };
+  for (const k of FILTERS) if (params.get(k)) p[k] = params.get(k);
+  p.offset = Number(params.get("offset") || 0);
+  return p;
+}
+
+export async function searchPage(params) {
+  const p = searchParams(params);
+  const limit = 20;
+  const res = await api.search({ ...p, limit });
+  const href = (changes) => {
+    const next = { ...p, ...changes };
+    if (!("offset" in changes)) delete next.offset;
+    if (next.offset === 0) delete next.offset;
+    return route.search(next);
+  };
+  const facets = res.facets || {};
+  const storyLabels = new Map((facets.story || []).map((f) => [f.value, f.label]));
+
+  const facetBlock = (key, title) => {
+    const items = facets[key] || [];
+    if (!items.length) return null;
+    return h("div", { class: "facet", dataset: { facet: key } },
+      h("h3", null, title),
+      h("ul", null, items.map((f) => {
+        const active = p[key] === f.value;
+        return h("li", null, h("a", {
+          href: href({ [key]: active ? "" : f.value }), class: ["facet-link", active ? "active" : null], "aria-current": active ? "true" : null,
+        }, h("span", { class: "facet-label" }, key === "language" ? String(f.value).toUpperCase() : (f.label || f.value)), h("span", { class: "count" }, String(f.count))));
+      })));
+  };
+
+  const active = FILTERS.filter((k) => p[k]).map((k) =>
+    h("a", { class: "chip active-filter", href: href({ [k]: "" }), title: "Remove this filter" },
+      `${k}: ${k === "story" ? storyLabels.get(p[k]) || p[k] : p[k]}`, h("span", { "aria-hidden": "true" }, " ×")));
+
+  const from = h("input", { type: "date", name: "from", id: "from", value: p.from || "" });
+  const to = h("input", { type: "date", name: "to", id: "to", value: p.to || "" });
+  const dateForm = h("form", { class: "date-form", on: { submit: (e) => {
+    e.preventDefault();
+    location.hash = href({ from: from.value, to: to.value });
+  } } },
+  h("h3", null, "Published"),
+  h("label", { for: "from" }, "From"), from,
+  h("label", { for: "to" }, "To"), to,
+  h("button", { type: "submit", class: "button" }, "Apply dates"));
+
+  const results = res.results.length
+    ? h("ol", { class: "results", start: p.offset + 1 }, res.results.map((r) => h("li", { class: "result" },
+      h("h2", null, h("a", { href: route.article(r.id) }, r.title || "(untitled)")),
+      h("p", { class: "meta" }, [r.outlet, r.published ? fmtDate(r.published, { offset: false }) : null, r.language ? r.language.toUpperCase() : null].filter(Boolean).join(" · "),
+        r.story ? [" · ", h("a", { href: route.story(r.story) }, storyLabels.get(r.story) ? `Story: ${storyLabels.get(r.story)}` : "Story")] : null),
+      r.snippet ? h("p", { class: "snippet" }, markedText(r.snippet)) : null)))
+    : h("div", { class: "empty" }, h("p", null, p.q ? `Nothing found for “${p.q}”.` : "Type a search in the box above."),
+      active.length ? h("p", null, "Try removing a filter.") : null);
+
+  const node = h("div", { class: "search-page" },
+    h("header", { class: "page-head" },
+      h("h1", { tabindex: -1 }, p.q ? ["Search: ", h("span", { class: "q" }, p.q)] : "Search"),
+      h("p", { class: "meta", id: "result-count" }, `${res.total} ${res.total === 1 ? "result" : "results"}`),
+      active.length ? h("div", { class: "chips active-filters" }, active) : null),
+    h("div", { class: "search-grid" },
+      h("aside", { class: "facets", "aria-label": "Filters" },
+        facetBlock("outlet", "Outlet"), facetBlock("language", "Language"), facetBlock("story", "Story"), facetBlock("entity", "Entity"),
+        dateForm),
+      h("div", { class: "search-results" }, results, pager(res, (o) => href({ offset: o })))));
+  return { node, title: p.q ? `Search: ${p.q}` : "Search", query: p.q };
+}
+
+// --- entity ------------------------------------------------------------------
+
+export async function entityPage(name) {
+  const e = await api.entity(name);
+  const holder = h("div", { class: "chart-holder small", id: "mentions-chart" });
+  const paint = responsiveChart(holder, (w) => countsChart(e.mentions_over_time || [], { width: w }) || muted("No dated mentions."));
+  const quotes = (e.quotes || []).map((q) => ({ ...q }));
+  const node = h("div", { class: "entity-page" },
+    h("header", { class: "page-head" },
+      h("p", { class: "kicker" }, h("span", { class: ["type-badge", `ent-${typeClass(e.type)}`] }, typeName(e.type))),
+      h("h1", { tabindex: -1 }, e.name),
+      h("p", { class: "meta" }, plural(e.count || 0, "mention"), " · ", plural((e.articles || []).length, "article"),
+        " · ", h("a", { href: route.search({ entity: e.name }) }, "Search its articles")),
+      (e.aliases || []).length ? h("p", { class: "aliases" }, "Also written: ", e.aliases.join(", ")) : null),
+    section("Mentions over time", holder, { id: "mentions" }),
+    h("div", { class: "two-col" },
+      h("div", { class: "col-main" },
+        section(`Quotes (${quotes.length})`, quotes.length
+          ? h("ul", { class: "quotes" }, quotes.map((q) => h("li", null, h("blockquote", null, q.text),
+            h("div", { class: "quote-meta" }, q.speaker && q.speaker !== e.name ? `${q.speaker} · ` : null, sourceLink(q)))))
+          : muted("No quotes by this entity."), { id: "quotes" }),
+        section(`Articles (${(e.articles || []).length})`, articleList(e.articles), { id: "articles" })),
+      h("div", { class: "col-side" },
+        section("Related", (e.related || []).length ? h("div", { class: "chips" }, e.related.map(entityChip)) : muted("No related entities."), { id: "related" }))));
+  return { node, title: e.name, after: paint };
+}
+
+// --- upload ------------------------------------------------------------------
+
+export function uploadPage() {
+  const input = h("input", { type: "file", id: "files", name: "files", multiple: true });
+  const status = h("div", { class: "job", id: "job", "aria-live": "polite" });
+  const submit = h("button", { type: "submit", class: "button primary", id: "upload-btn" }, "Upload and ingest");
+  const clusterOut = h("p", { id: "cluster-result", "aria-live": "polite" });
+  const reset = h("input", { type: "checkbox", id: "reset" });
+  const clusterBtn = h("button", { type: "button", class: "button", id: "cluster-btn" }, "Re-run clustering");
+  clusterBtn.addEventListener("click", async () => {
+    clusterBtn.disabled = true;
+    clusterOut.textContent = "Clustering…";
+    try {
+      const r = await api.cluster(reset.checked);
+      clusterOut.replaceChildren(`Done: ${plural(r.articles, "article")} in ${plural(r.events, "event")} and ${plural(r.stories, "story", "stories")}. `,
+        h("a", { href: "#/" }, "See the stories"));
+    } catch (err) {
+      clusterOut.textContent = `Clustering failed: ${err.message}`;
+    } finally {
+      clusterBtn.disabled = false;
+    }
+  });
+
+  const form = h("form", { class: "upload-form", on: { submit: async (e) => {
+    e.preventDefault();
+    const files = [...(input.files || [])];
+    if (!files.length) { status.replaceChildren(h("p", { class: "error" }, "Choose one or more files first.")); return; }
+    submit.disabled = true;
+    status.replaceChildren(h("p", null, `Uploading ${plural(files.length, "file")}…`));
+    try {
+      const { job } = await api.ingest(files);
+      await pollJob(job, status);
+    } catch (err) {
+      status.replaceChildren(h("p", { class: "error" }, `Upload failed: ${err.message}`));
+    } finally {
+      submit.disabled = false;
+    }
+  } } },
+  h("label", { for: "files" }, "Files (HTML, text, JSONL or CSV exports; gzip accepted)"),
+  input, submit);
+
+  const node = h("div", { class: "upload-page" },
+    h("header", { class: "page-head" }, h("h1", { tabindex: -1 }, "Upload articles"),
+      h("p", { class: "lede" }, "Files are read, cleaned, annotated and stored; problems are reported per file and nothing is half-written.")),
+    section("Ingest", [form, status], { id: "ingest" }),
+    section("Clustering", [
+      h("p", null, "New articles are grouped into events and stories as they are ingested. Re-run it to regroup the whole store."),
+      h("p", null, h("label", { class: "check" }, reset, " From scratch (reset events and stories)")),
+      clusterBtn, clusterOut], { id: "clustering" }));
+  return { node, title: "Upload" };
+}
+
+async function pollJob(id, status) {
+  const bar = h("progress", { id: "job-progress", max: 1, value: 0 });
+  const label = h("p", { class: "job-label" });
+  const problems = h("div", { class: "problems" });
+  status.replaceChildren(bar, label, problems);
+  for (;;) {
+    const j = await api.job(id);
+    const total = j.total || 0;
+    bar.max = Math.max(total, 1);
+    bar.value = j.done || 0;
+    bar.setAttribute("aria-valuetext", `${j.done || 0} of ${total}`);
+    label.textContent = `${j.state}: ${j.done || 0} of ${plural(total, "file")} · ${plural(j.articles || 0, "article")} stored`;
+    label.dataset.state = j.state;
+    if ((j.problems || []).length) {
+      problems.replaceChildren(h("h3", null, `Problems (${j.problems.length})`),
+        h("table", { class: "problems-table" },
+          h("thead", null, h("tr", null, h("th", { scope: "col" }, "File"), h("th", { scope: "col" }, "Reason"), h("th", { scope: "col" }, "Detail"))),
+          h("tbody", null, j.problems.map((p) => h("tr", null, h("td", null, p.source), h("td", null, p.reason), h("td", null, p.detail || ""))))));
+    }
+    if (j.state === "done" || j.state === "failed") {
+      status.classList.toggle("failed", j.state === "failed");
+      if (j.state === "done") status.appendChild(h("p", { class: "ok" }, "Finished. ", h("a", { href: "#/" }, "See the stories"), "."));
+      return j;
+    }
+    await new Promise((r) => setTimeout(r, 400));
+  }
+}
+
+export { parseDate };
