@@ -38,6 +38,10 @@ FieldOpt = Annotated[list[str] | None, typer.Option(
 OutletsOpt = Annotated[str | None, typer.Option("--outlets", help="JSON file of extra outlet profiles.")]
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object of the figures.")]
+EngineOpt = Annotated[str, typer.Option("--engine", help="Where the per-article stages run: local (--jobs processes) or dask.")]
+SchedulerOpt = Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786); implies --engine dask. "
+                                                  "Without it --engine dask starts a local cluster.")]
+WorkersOpt = Annotated[int | None, typer.Option("--workers", min=1, help="Worker processes of the local Dask cluster (default 2).")]
 LineModelOpt = Annotated[bool, typer.Option("--line-model", help="Let the trained line labeller remove lines the rules kept (experimental).")]
 
 
@@ -61,6 +65,13 @@ def _settings(outlets: str | None, line_model: bool = False) -> Any:
     from kronik.pipeline import Settings
 
     return Settings(outlets_file=outlets, line_model=line_model)
+
+
+def _engine_kind(engine: str, scheduler: str | None) -> str:
+    kind = "dask" if scheduler else engine.lower()
+    if kind not in ("local", "dask"):
+        raise typer.BadParameter(f"expected local or dask, got {engine!r}", param_hint="--engine")
+    return kind
 
 
 def _report_problems(problems: list[Problem]) -> None:
@@ -142,6 +153,9 @@ def ingest(
 ) -> None:
     """Run the pipeline and store the results (idempotent: stored files are skipped), then extend
     events and stories incrementally with what is new."""
+    engine: EngineOpt = "local",
+    scheduler: SchedulerOpt = None,
+    workers: WorkersOpt = None,
     from kronik.ingest import ingest as run
     from kronik.store import open_store
 
@@ -158,7 +172,8 @@ def ingest(
             progress.advance(task)
 
         report = run(paths, store, fields=_fields(field), settings=_settings(outlets, line_model), jobs=jobs, batch_size=batch,
-                     on_result=tick, cluster=cluster)
+                     on_result=tick, cluster=cluster, engine=_engine_kind(engine, scheduler), scheduler=scheduler,
+                     workers=workers)
     _report_problems(report.problems)
     counts = store.counts()
     err.print(

@@ -10,15 +10,15 @@ articles and at the end.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from kronik.corpus.features import article_features, dump_features
 from kronik.corpus.incremental import PassReport, update_store
 from kronik.corpus.settings import CorpusSettings
-from kronik.engines.local import LocalEngine
+from kronik.engines import Engine, make_engine
 from kronik.io.readers import FieldMap, RawDocument, read_documents
 from kronik.model import Article, Problem
 from kronik.pipeline import Settings
@@ -36,6 +36,8 @@ class IngestReport:
     same_article: int = 0
     problems: list[Problem] = field(default_factory=list)
     corpus: PassReport | None = None
+    seconds: dict[str, float] = field(default_factory=lambda: {"store": 0.0, "corpus": 0.0})
+    """Time spent writing batches and in corpus passes (in this process)."""
 
 
 def _new_only(docs: Iterable[RawDocument | Problem], store: Store, report: IngestReport) -> Iterator[RawDocument | Problem]:
@@ -54,29 +56,61 @@ def ingest(paths: Iterable[str | Path], store: Store, *, fields: FieldMap | None
            settings: Settings = Settings(), jobs: int = 1, batch_size: int = BATCH,
            on_result: Callable[[RawDocument | None, Article | Problem], None] | None = None,
            cluster: bool = True, corpus_settings: CorpusSettings | None = None,
-           cluster_every: int = CLUSTER_EVERY) -> IngestReport:
+           cluster_every: int = CLUSTER_EVERY, engine: str | Engine = "local", scheduler: str | None = None,
+           workers: int | None = None) -> IngestReport:
+    """Ingest files and directories (read lazily); see the module docstring.
+
+    ``engine``: ``"local"`` (``jobs`` processes), ``"dask"`` (``scheduler`` address, or a LocalCluster of
+    ``workers`` processes), or an engine object, which is used as it is and left running (``kronik watch``).
+    """
+    return ingest_documents(read_documents(paths, fields), store, settings=settings, jobs=jobs, batch_size=batch_size,
+                            on_result=on_result, cluster=cluster, corpus_settings=corpus_settings,
+                            cluster_every=cluster_every, engine=engine, scheduler=scheduler, workers=workers)
+
+
+def ingest_documents(docs: Iterable[RawDocument | Problem], store: Store, *, settings: Settings = Settings(),
+                     jobs: int = 1, batch_size: int = BATCH,
+                     on_result: Callable[[RawDocument | None, Article | Problem], None] | None = None,
+                     cluster: bool = True, corpus_settings: CorpusSettings | None = None,
+                     cluster_every: int = CLUSTER_EVERY, engine: str | Engine = "local", scheduler: str | None = None,
+                     workers: int | None = None) -> IngestReport:
+    """:func:`ingest` for documents already read (any iterable; consumed lazily)."""
     report = IngestReport()
-    engine = LocalEngine(jobs=jobs)
-    results = engine.run(_new_only(read_documents(paths, fields), store, report), settings)
+    own = isinstance(engine, str)
+    eng: Engine = make_engine(engine, jobs=jobs, scheduler=scheduler, workers=workers) if isinstance(engine, str) else engine
     csettings = corpus_settings or CorpusSettings()
-    since_pass = 0
-    while batch := list(islice(results, batch_size)):
-        feats = {r.id: dump_features(article_features(r, csettings)) for _, r in batch if isinstance(r, Article)}
-        n_art, _ = store.write_batch(batch, feats)
-        report.articles += n_art
-        since_pass += n_art
-        if cluster and since_pass >= cluster_every:
-            _merge(report, update_store(store, csettings))
-            since_pass = 0
-        for doc, res in batch:
-            if isinstance(res, Problem):
-                report.problems.append(res)
-            if on_result is not None:
-                on_result(doc, res)
-        report.same_article += sum(1 for _, r in batch if isinstance(r, Article)) - n_art
+    try:
+        results = eng.process(_new_only(docs, store, report), settings, csettings)
+        since_pass = 0
+        while batch := list(islice(results, batch_size)):
+            pairs = [(doc, res) for doc, res, _ in batch]
+            feats = {res.id: f for _, res, f in batch if f is not None and isinstance(res, Article)}
+            t0 = time.perf_counter()
+            n_art, _ = store.write_batch(pairs, feats)
+            report.seconds["store"] += time.perf_counter() - t0
+            report.articles += n_art
+            since_pass += n_art
+            if cluster and since_pass >= cluster_every:
+                _pass(report, store, csettings)
+                since_pass = 0
+            for doc, res in pairs:
+                if isinstance(res, Problem):
+                    report.problems.append(res)
+                if on_result is not None:
+                    on_result(doc, res)
+            report.same_article += sum(1 for _, r in pairs if isinstance(r, Article)) - n_art
+    finally:
+        if own:
+            eng.close()
     if cluster:
-        _merge(report, update_store(store, csettings))
+        _pass(report, store, csettings)
     return report
+
+
+def _pass(report: IngestReport, store: Store, csettings: CorpusSettings) -> None:
+    t0 = time.perf_counter()
+    _merge(report, update_store(store, csettings))
+    report.seconds["corpus"] += time.perf_counter() - t0
 
 
 def _merge(report: IngestReport, p: PassReport) -> None:
