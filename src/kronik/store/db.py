@@ -20,11 +20,8 @@ from kronik.errors import StoreError
 from kronik.io.readers import RawDocument
 from kronik.model import Article, Entity, Event, Problem, Quote, Removed, Story, TimeExpr
 from kronik.store import schema
-
-_FTS_DDL = (
-    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
-    "article_id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2')"
-)
+from kronik.store.migrate import upgrade
+from kronik.store.search import index_row
 
 
 def database_url(db: str) -> str:
@@ -41,10 +38,10 @@ class Store:
         self.dialect = self.engine.dialect.name
         if self.dialect == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        schema.metadata.create_all(self.engine)
-        if self.dialect == "sqlite":
-            with self.engine.begin() as conn:
-                conn.execute(text(_FTS_DDL))
+        try:
+            upgrade(self.engine)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot open or upgrade the database: {exc}") from exc
 
     def _insert(self, table: Any) -> Any:
         return (sqlite_insert if self.dialect == "sqlite" else pg_insert)(table)
@@ -98,9 +95,7 @@ class Store:
             "title": art.title, "outlet": art.outlet, "published": art.published,
             "published_basis": art.published_basis, "authors": art.authors, "dateline": art.dateline,
             "wire_sources": art.wire_sources, "duplicate_of": art.duplicate_of, "event": art.event,
-            "story": art.story,
-            "extra": {"entities": [e.model_dump() for e in art.entities], "quotes": [q.model_dump() for q in art.quotes],
-                      "times": [t.model_dump() for t in art.times]},
+            "story": art.story, "extra": {},
         }
         res = conn.execute(self._insert(schema.articles).values(row).on_conflict_do_nothing(index_elements=["id"]))
         if res.rowcount == 0:
@@ -109,9 +104,21 @@ class Store:
             conn.execute(schema.paragraphs.insert(), [{"article_id": art.id, "idx": i, "text": p} for i, p in enumerate(art.paragraphs)])
         if art.removed:
             conn.execute(schema.removed.insert(), [{"article_id": art.id, "idx": i, "text": r.text, "reason": r.reason} for i, r in enumerate(art.removed)])
-        if self.dialect == "sqlite":
-            conn.execute(text("INSERT INTO articles_fts(article_id, title, body) VALUES (:id, :t, :b)"),
-                         {"id": art.id, "t": art.title or "", "b": "\n".join(art.paragraphs)})
+        if art.entities:
+            conn.execute(schema.entities.insert(), [
+                {"article_id": art.id, "seq": i, "paragraph": e.paragraph, "start": e.start, "end": e.end, "text": e.text,
+                 "label": e.label, "canonical": e.canonical, "role": e.role} for i, e in enumerate(art.entities)])
+        if art.quotes:
+            conn.execute(schema.quotes.insert(), [
+                {"article_id": art.id, "seq": i, "paragraph": q.paragraph, "text": q.text, "speaker": q.speaker,
+                 "speaker_text": q.speaker_text, "direct": q.direct} for i, q in enumerate(art.quotes)])
+        if art.times:
+            conn.execute(schema.times.insert(), [
+                {"article_id": art.id, "seq": i, "paragraph": t.paragraph, "start": t.start, "end": t.end, "text": t.text,
+                 "type": t.type, "value": t.value} for i, t in enumerate(art.times)])
+        table = "search_fts" if self.dialect == "sqlite" else "search_docs"
+        conn.execute(text(f"INSERT INTO {table}(article_id, title, body) VALUES (:article_id, :title, :body)"),
+                     index_row(art.id, art.title, art.paragraphs))
         return True
 
     def counts(self) -> dict[str, int]:
@@ -145,16 +152,23 @@ class Store:
         rem: dict[str, list[Removed]] = {}
         for aid, _, txt, reason in conn.execute(q_rem):
             rem.setdefault(aid, []).append(Removed(text=txt, reason=reason))
+        ents: dict[str, list[Entity]] = {}
+        quotes: dict[str, list[Quote]] = {}
+        times: dict[str, list[TimeExpr]] = {}
+        for table, into, build in ((schema.entities, ents, _entity), (schema.quotes, quotes, _quote),
+                                   (schema.times, times, _time)):
+            q = select(table).order_by(table.c.article_id, table.c.seq)
+            if ids is not None:
+                q = q.where(table.c.article_id.in_(ids))
+            for row in conn.execute(q).mappings():
+                into.setdefault(row["article_id"], []).append(build(row))
         for r in conn.execute(q_art).mappings():
-            extra = r["extra"] or {}
             yield Article(
                 id=r["id"], source=r["source"], format=r["format"], language=r["language"], url=r["url"],
                 title=r["title"], outlet=r["outlet"], published=r["published"], published_basis=r["published_basis"],
                 authors=r["authors"], dateline=r["dateline"], wire_sources=r["wire_sources"],
                 paragraphs=paras.get(r["id"], []), removed=rem.get(r["id"], []),
-                entities=[Entity.model_validate(e) for e in extra.get("entities", [])],
-                quotes=[Quote.model_validate(q) for q in extra.get("quotes", [])],
-                times=[TimeExpr.model_validate(t) for t in extra.get("times", [])],
+                entities=ents.get(r["id"], []), quotes=quotes.get(r["id"], []), times=times.get(r["id"], []),
                 duplicate_of=r["duplicate_of"], event=r["event"], story=r["story"],
             )
 
@@ -251,15 +265,26 @@ class Store:
             rows = list(conn.execute(select(s).order_by(s.c.start, s.c.id)).mappings())
         return [Story(id=r["id"], title=r["title"], events=r["events"], timeline=r["timeline"]) for r in rows]
 
-    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text search (SQLite FTS5, BM25 order) over title and body."""
-        if self.dialect != "sqlite":
-            raise StoreError("full-text search on this backend arrives with the server option")
-        with self.engine.connect() as conn:
-            rows = conn.execute(text(
-                "SELECT article_id, title, snippet(articles_fts, 2, '[', ']', '…', 12) AS snip, bm25(articles_fts) AS score "
-                "FROM articles_fts WHERE articles_fts MATCH :q ORDER BY score LIMIT :n"), {"q": query, "n": limit})
-            return [dict(r._mapping) for r in rows]
+    def search(self, query: str, limit: int = 20, **filters: Any) -> list[dict[str, Any]]:
+        """Ranked full-text search (see :func:`kronik.store.search.search`); the page of hits only."""
+        from kronik.store.search import SearchQuery, search
+
+        return search(self, SearchQuery(q=query, limit=limit, **filters), facets=False)["results"]
+
+
+def _entity(r: Mapping[str, Any]) -> Entity:
+    return Entity(text=r["text"], label=r["label"], canonical=r["canonical"], paragraph=r["paragraph"], start=r["start"],
+                  end=r["end"], role=r["role"])
+
+
+def _quote(r: Mapping[str, Any]) -> Quote:
+    return Quote(text=r["text"], speaker=r["speaker"], speaker_text=r["speaker_text"], paragraph=r["paragraph"],
+                 direct=bool(r["direct"]))
+
+
+def _time(r: Mapping[str, Any]) -> TimeExpr:
+    return TimeExpr(text=r["text"], value=r["value"], type=r["type"], paragraph=r["paragraph"], start=r["start"],
+                    end=r["end"])
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

@@ -11,11 +11,38 @@ features, written with the article, so clustering never needs the text again),
 ``corpus_state`` (the clusterer's saved state).  An article whose ``event`` is
 NULL is stored but not yet clustered: the next corpus pass picks it up, which
 keeps the database consistent if a run stops between the two steps.
+
+Annotations have their own tables (``entities``, ``quotes``, ``times``; one
+row per mention, in article order through ``seq``) so the API can filter and
+aggregate on them with indexes; the old JSON column ``articles.extra`` is kept
+only so databases of the first release still open (it is written as ``{}``).
+Input sources are the ``documents`` table (one row per file or export record,
+with its content hash and status); the wire services an article cites stay a
+JSON list on the article.  Full-text search lives outside this metadata,
+because it is dialect-specific: an FTS5 table on SQLite, a table with a
+generated ``tsvector`` column on PostgreSQL (see ``migrations``).
+
+The schema changes only through Alembic revisions in ``store/migrations``;
+this module must always describe the newest revision.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer, LargeBinary, MetaData, String, Table, Text, func
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    func,
+)
 
 metadata = MetaData()
 
@@ -37,7 +64,7 @@ articles = Table(
     Column("id", String(16), primary_key=True),
     Column("source", Text, nullable=False),
     Column("format", String(8), nullable=False),
-    Column("language", String(8)),
+    Column("language", String(8), index=True),
     Column("url", Text),
     Column("title", Text),
     Column("outlet", String(200), index=True),
@@ -49,8 +76,46 @@ articles = Table(
     Column("duplicate_of", String(16)),
     Column("event", String(32), index=True),
     Column("story", String(32), index=True),
-    Column("extra", JSON, nullable=False),  # annotations (entities, quotes, times) until they get tables
+    Column("extra", JSON, nullable=False),  # legacy (first release kept annotations here); now always {}
     Column("created_at", DateTime(timezone=True), server_default=func.now()),
+)
+
+entities = Table(
+    "entities", metadata,
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("paragraph", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("label", String(16), nullable=False),
+    Column("canonical", String(300), nullable=False),
+    Column("role", Text),
+    Index("ix_entities_canonical_article", "canonical", "article_id"),
+)
+
+quotes = Table(
+    "quotes", metadata,
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("paragraph", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("speaker", String(300)),
+    Column("speaker_text", Text),
+    Column("direct", Boolean, nullable=False),
+    Index("ix_quotes_speaker_article", "speaker", "article_id"),
+)
+
+times = Table(
+    "times", metadata,
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("paragraph", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("value", String(64), index=True),
 )
 
 paragraphs = Table(
@@ -93,7 +158,7 @@ stories = Table(
     Column("id", String(32), primary_key=True),
     Column("title", Text),
     Column("start", String(32), index=True),
-    Column("end", String(32)),
+    Column("end", String(32), index=True),
     Column("n_events", Integer, nullable=False),
     Column("n_articles", Integer, nullable=False),
     Column("events", JSON, nullable=False),

@@ -1,0 +1,286 @@
+"""Read models for the API and the web UI: one function per view, each returning plain JSON-ready dicts.
+
+Views stay thin (``kronik.api.routes`` only parses parameters and maps ``NotFound`` to 404); every
+SQL the pages need lives here, bounded by indexes on ``articles(story)``, ``articles(event)``,
+``entities(canonical, article_id)``, ``quotes(speaker, article_id)`` and the tables' primary keys, so a
+page's cost grows with the size of what it shows, not with the corpus.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, or_, select
+
+from kronik.errors import KronikError
+from kronik.store import schema
+
+if TYPE_CHECKING:
+    from kronik.store.db import Store
+
+MAX_LIMIT = 200
+TOP_ENTITIES = 20
+TOP_SPEAKERS = 20
+QUOTES_PER_SPEAKER = 10
+ENTITY_TYPES = ("PER", "ORG", "LOC")  # the "key people, organisations and places" of a story or event
+
+
+class NotFound(KronikError):
+    """No such story, event, article or entity (the API answers 404)."""
+
+
+def _page(limit: int, offset: int) -> tuple[int, int]:
+    return max(0, min(limit, MAX_LIMIT)), max(0, offset)
+
+
+def _paged(results: list[dict[str, Any]], total: int, limit: int, offset: int) -> dict[str, Any]:
+    return {"results": results, "total": total, "limit": limit, "offset": offset}
+
+
+def _outlet_list(counts: dict[str, int] | Iterable[tuple[str, int]], key: str = "name") -> list[dict[str, Any]]:
+    items = counts.items() if isinstance(counts, dict) else counts
+    return [{key: k, "count": int(v)} for k, v in sorted(items, key=lambda kv: (-kv[1], kv[0] or ""))]
+
+
+# --------------------------------------------------------------------------- stats
+
+def stats(store: Store) -> dict[str, int]:
+    a, d = schema.articles, schema.documents
+    with store.engine.connect() as conn:
+        def count(t: Any, *where: Any) -> int:
+            return int(conn.execute(select(func.count()).select_from(t).where(*where)).scalar_one())
+
+        return {
+            "articles": count(a), "events": count(schema.events), "stories": count(schema.stories),
+            "outlets": int(conn.execute(select(func.count(a.c.outlet.distinct()))).scalar_one()),
+            "documents": count(d), "problems": count(d, d.c.status == "problem"),
+        }
+
+
+# --------------------------------------------------------------------------- stories
+
+def stories(store: Store, *, q: str | None = None, limit: int = 20, offset: int = 0) -> dict[str, Any]:
+    """Stories, newest first (by end date); ``q`` filters on the title (case-insensitive substring)."""
+    limit, offset = _page(limit, offset)
+    s = schema.stories
+    where = [func.lower(s.c.title).contains(q.lower(), autoescape=True)] if q else []
+    with store.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(s).where(*where)).scalar_one()
+        rows = list(conn.execute(
+            select(s.c.id, s.c.title, s.c.start, s.c.end, s.c.n_events, s.c.n_articles).where(*where)
+            .order_by(s.c.end.desc().nulls_last(), s.c.id).limit(limit).offset(offset)).mappings())
+        outlets = _story_outlets(conn, [r["id"] for r in rows])
+    return _paged([dict(r) | {"outlets": _outlet_list(outlets.get(r["id"], {}))} for r in rows], total, limit, offset)
+
+
+def _story_outlets(conn: Any, ids: list[str]) -> dict[str, Counter[str]]:
+    """Articles per outlet of each story, summed from its events' stored outlet counts (no article scan)."""
+    e = schema.events
+    out: dict[str, Counter[str]] = defaultdict(Counter)
+    if ids:
+        for st, outlets in conn.execute(select(e.c.story, e.c.outlets).where(e.c.story.in_(ids))):
+            out[st].update(outlets or {})
+    return out
+
+
+def story(store: Store, story_id: str) -> dict[str, Any]:
+    s, e, a = schema.stories, schema.events, schema.articles
+    with store.engine.connect() as conn:
+        row = conn.execute(select(s).where(s.c.id == story_id)).mappings().first()
+        if row is None:
+            raise NotFound(f"no story {story_id!r}")
+        evs = list(conn.execute(select(e).where(e.c.story == story_id).order_by(e.c.start, e.c.id)).mappings())
+        arts = list(conn.execute(
+            select(a.c.id, a.c.title, a.c.outlet, a.c.published, a.c.event, a.c.duplicate_of)
+            .where(a.c.story == story_id).order_by(a.c.published, a.c.id)).mappings())
+        ent_rows = _entity_counts(conn, a.c.story == story_id, by_event=True)
+        quotes = _quotes_by_speaker(conn, a.c.story == story_id)
+    per_event: dict[str | None, Counter[tuple[str, str]]] = defaultdict(Counter)
+    total: Counter[tuple[str, str]] = Counter()
+    for ev, name, label, n in ent_rows:
+        per_event[ev][(name, label)] += n
+        total[(name, label)] += n
+    events = [{
+        "id": r["id"], "title": r["title"], "start": r["start"], "end": r["end"], "n_articles": r["n_articles"],
+        "summary": r["summary"], "timeline": r["timeline"], "entities": _entity_list(per_event.get(r["id"], Counter())),
+        "outlets": _outlet_list(r["outlets"] or {}),
+    } for r in evs]
+    coverage = Counter(r["outlet"] for r in arts if r["outlet"])
+    return {
+        "id": row["id"], "title": row["title"], "start": row["start"], "end": row["end"],
+        "n_events": row["n_events"], "n_articles": row["n_articles"], "events": events,
+        "timeline": row["timeline"] or [], "entities": _entity_list(total), "quotes_by_speaker": quotes,
+        "coverage": _outlet_list(coverage, key="outlet"), "articles": [dict(r) for r in arts],
+    }
+
+
+def _entity_counts(conn: Any, where: Any, *, by_event: bool = False) -> list[tuple[Any, ...]]:
+    """(event?, canonical, label, articles mentioning it) over the articles matching ``where``."""
+    a, en = schema.articles, schema.entities
+    n = func.count(en.c.article_id.distinct())
+    cols = [a.c.event] if by_event else []
+    q = (select(*cols, en.c.canonical, en.c.label, n).select_from(a.join(en, en.c.article_id == a.c.id))
+         .where(where, en.c.label.in_(ENTITY_TYPES)).group_by(*cols, en.c.canonical, en.c.label))
+    return [tuple(r) for r in conn.execute(q)]
+
+
+def _entity_list(counts: Counter[tuple[str, str]], top: int = TOP_ENTITIES) -> list[dict[str, Any]]:
+    best: dict[str, tuple[str, int]] = {}
+    summed: Counter[str] = Counter()
+    for (name, label), n in counts.items():  # one line per name, typed by its most frequent label
+        summed[name] += n
+        if name not in best or n > best[name][1]:
+            best[name] = (label, n)
+    return [{"name": k, "type": best[k][0], "count": n} for k, n in sorted(summed.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
+
+
+def _quotes_by_speaker(conn: Any, where: Any) -> list[dict[str, Any]]:
+    a, qt = schema.articles, schema.quotes
+    q = (select(qt.c.speaker, qt.c.text, qt.c.article_id, qt.c.paragraph)
+         .select_from(a.join(qt, qt.c.article_id == a.c.id)).where(where, qt.c.speaker.is_not(None))
+         .order_by(a.c.published, a.c.id, qt.c.seq))
+    by: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for speaker, txt, aid, par in conn.execute(q):
+        by[speaker].append({"text": txt, "article": aid, "paragraph": par})
+    top = sorted(by.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:TOP_SPEAKERS]
+    return [{"speaker": sp, "count": len(qs), "quotes": qs[:QUOTES_PER_SPEAKER]} for sp, qs in top]
+
+
+# --------------------------------------------------------------------------- events
+
+def events(store: Store, *, story: str | None = None, limit: int = 20, offset: int = 0) -> dict[str, Any]:
+    limit, offset = _page(limit, offset)
+    e = schema.events
+    where = [e.c.story == story] if story else []
+    with store.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(e).where(*where)).scalar_one()
+        rows = conn.execute(select(e.c.id, e.c.title, e.c.start, e.c.end, e.c.n_articles, e.c.story).where(*where)
+                            .order_by(e.c.start.desc().nulls_last(), e.c.id).limit(limit).offset(offset)).mappings()
+        return _paged([dict(r) for r in rows], total, limit, offset)
+
+
+def event(store: Store, event_id: str) -> dict[str, Any]:
+    e, a = schema.events, schema.articles
+    with store.engine.connect() as conn:
+        row = conn.execute(select(e).where(e.c.id == event_id)).mappings().first()
+        if row is None:
+            raise NotFound(f"no event {event_id!r}")
+        arts = list(conn.execute(select(a.c.id, a.c.title, a.c.outlet, a.c.published, a.c.duplicate_of)
+                                 .where(a.c.event == event_id).order_by(a.c.published, a.c.id)).mappings())
+        ents = _entity_counts(conn, a.c.event == event_id)
+        quotes = _quotes_by_speaker(conn, a.c.event == event_id)
+    return {
+        "id": row["id"], "title": row["title"], "start": row["start"], "end": row["end"], "story": row["story"],
+        "n_articles": row["n_articles"], "summary": row["summary"], "timeline": row["timeline"],
+        "entities": _entity_list(Counter({(n, lab): c for n, lab, c in ents})), "quotes_by_speaker": quotes,
+        "coverage": _outlet_list(Counter(r["outlet"] for r in arts if r["outlet"]), key="outlet"),
+        "articles": [dict(r) for r in arts],
+    }
+
+
+# --------------------------------------------------------------------------- articles
+
+ARTICLE_ITEM = ("id", "title", "outlet", "published", "language", "event", "story", "duplicate_of")
+
+
+def articles(store: Store, *, outlet: str | None = None, event: str | None = None, story: str | None = None,
+             limit: int = 20, offset: int = 0) -> dict[str, Any]:
+    """Articles, newest first, optionally of one outlet, event or story."""
+    limit, offset = _page(limit, offset)
+    a = schema.articles
+    where = [col == v for col, v in ((a.c.outlet, outlet), (a.c.event, event), (a.c.story, story)) if v]
+    with store.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(a).where(*where)).scalar_one()
+        rows = conn.execute(select(*(a.c[k] for k in ARTICLE_ITEM)).where(*where)
+                            .order_by(a.c.published.desc().nulls_last(), a.c.id).limit(limit).offset(offset)).mappings()
+        return _paged([dict(r) for r in rows], total, limit, offset)
+
+
+def article(store: Store, article_id: str) -> dict[str, Any]:
+    """One article, exactly as the ``kronik/1`` contract has it (``Article.model_dump()``)."""
+    found = list(store.articles([article_id]))
+    if not found:
+        raise NotFound(f"no article {article_id!r}")
+    return found[0].model_dump()
+
+
+# --------------------------------------------------------------------------- entities and quotes
+
+def entities(store: Store, *, q: str | None = None, type: str | None = None, limit: int = 20,
+             offset: int = 0) -> dict[str, Any]:
+    """Canonical entities by the number of articles that mention them; ``q`` matches names and aliases."""
+    limit, offset = _page(limit, offset)
+    en = schema.entities
+    where: list[Any] = []
+    if q:
+        pat = q.lower()
+        where.append(or_(func.lower(en.c.canonical).contains(pat, autoescape=True),
+                         func.lower(en.c.text).contains(pat, autoescape=True)))
+    if type:
+        where.append(en.c.label == type)
+    n = func.count(en.c.article_id.distinct()).label("n")
+    grouped = select(en.c.canonical, n).where(*where).group_by(en.c.canonical)
+    with store.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(grouped.subquery())).scalar_one()
+        rows = list(conn.execute(grouped.order_by(n.desc(), en.c.canonical).limit(limit).offset(offset)))
+        info = _entity_info(conn, [r[0] for r in rows])
+    return _paged([{"name": name, "type": info[name][0], "count": cnt, "aliases": info[name][1]} for name, cnt in rows],
+                  total, limit, offset)
+
+
+def _entity_info(conn: Any, names: Sequence[str]) -> dict[str, tuple[str, list[str]]]:
+    """(most frequent label, aliases by frequency) of each canonical name."""
+    en = schema.entities
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    aliases: dict[str, Counter[str]] = defaultdict(Counter)
+    if names:
+        q = (select(en.c.canonical, en.c.label, en.c.text, func.count()).where(en.c.canonical.in_(list(names)))
+             .group_by(en.c.canonical, en.c.label, en.c.text))
+        for name, label, txt, n in conn.execute(q):
+            labels[name][label] += n
+            if txt != name:
+                aliases[name][txt] += n
+    return {name: (labels[name].most_common(1)[0][0] if labels[name] else "MISC",
+                   [t for t, _ in aliases[name].most_common(20)]) for name in names}
+
+
+def entity(store: Store, name: str, *, limit: int = 50) -> dict[str, Any]:
+    a, en, qt = schema.articles, schema.entities, schema.quotes
+    with store.engine.connect() as conn:
+        ids = select(en.c.article_id).where(en.c.canonical == name).distinct()
+        count = conn.execute(select(func.count()).select_from(ids.subquery())).scalar_one()
+        if not count:
+            raise NotFound(f"no entity {name!r}")
+        label, aliases = _entity_info(conn, [name])[name]
+        day = func.substr(a.c.published, 1, 10)
+        over_time = [{"date": d, "count": c} for d, c in conn.execute(
+            select(day, func.count()).where(a.c.id.in_(ids), a.c.published.is_not(None)).group_by(day).order_by(day))]
+        n_rel = func.count(en.c.article_id.distinct()).label("n")
+        related_rows = list(conn.execute(
+            select(en.c.canonical, n_rel).where(en.c.article_id.in_(ids), en.c.canonical != name)
+            .group_by(en.c.canonical).order_by(n_rel.desc(), en.c.canonical).limit(TOP_ENTITIES)))
+        rel_info = _entity_info(conn, [r[0] for r in related_rows])
+        arts = [dict(r) for r in conn.execute(
+            select(a.c.id, a.c.title, a.c.outlet, a.c.published).where(a.c.id.in_(ids))
+            .order_by(a.c.published.desc().nulls_last(), a.c.id).limit(limit)).mappings()]
+        quotes = [{"text": t, "speaker": sp, "article": aid, "paragraph": par} for t, sp, aid, par in conn.execute(
+            select(qt.c.text, qt.c.speaker, qt.c.article_id, qt.c.paragraph).where(qt.c.speaker == name)
+            .order_by(qt.c.article_id, qt.c.seq).limit(limit))]
+    return {"name": name, "type": label, "count": count, "aliases": aliases, "mentions_over_time": over_time,
+            "related": [{"name": n, "type": rel_info[n][0], "count": c} for n, c in related_rows],
+            "articles": arts, "quotes": quotes}
+
+
+def quotes(store: Store, *, speaker: str | None = None, limit: int = 20, offset: int = 0) -> dict[str, Any]:
+    limit, offset = _page(limit, offset)
+    qt, a = schema.quotes, schema.articles
+    where = [qt.c.speaker == speaker] if speaker else []
+    with store.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(qt).where(*where)).scalar_one()
+        rows = conn.execute(
+            select(qt.c.text, qt.c.speaker, qt.c.article_id.label("article"), qt.c.paragraph)
+            .select_from(qt.join(a, a.c.id == qt.c.article_id)).where(*where)
+            .order_by(a.c.published.desc().nulls_last(), qt.c.article_id, qt.c.seq).limit(limit).offset(offset)).mappings()
+        return _paged([dict(r) for r in rows], total, limit, offset)
