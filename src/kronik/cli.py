@@ -197,36 +197,144 @@ def cluster_cmd(
               f"the store has {rep.events_total} events in {rep.stories_total} stories.", highlight=False)
 
 
+SearchFilters = dict[str, str | None]
+QOpt = Annotated[str | None, typer.Option("--q", "-q", help="Search query (stemmed: 'berdialog' finds 'dialog'); "
+                                          "words are ANDed, \"a phrase\", a OR b, -word, prefix*.")]
+OutletFilter = Annotated[str | None, typer.Option("--outlet", help="Only this outlet (display name).")]
+LanguageFilter = Annotated[str | None, typer.Option("--language", help="Only this language code (id, en).")]
+FromFilter = Annotated[str | None, typer.Option("--from", help="Published on or after (ISO date).")]
+ToFilter = Annotated[str | None, typer.Option("--to", help="Published on or before (ISO date, whole day).")]
+EntityFilter = Annotated[str | None, typer.Option("--entity", help="Mentions this entity (canonical name).")]
+SpeakerFilter = Annotated[str | None, typer.Option("--speaker", help="Quotes this speaker.")]
+EventFilter = Annotated[str | None, typer.Option("--event", help="In this event (ev-...).")]
+StoryFilter = Annotated[str | None, typer.Option("--story", help="In this story (st-...).")]
+
+
 @app.command()
 def export(
     db: Annotated[str, typer.Option("--db", help="SQLite file path or database URL.")] = "kronik.db",
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json (one kronik/1 document) or jsonl (one article per line).")] = "json",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json (one kronik/1 document), jsonl (one article per line), "
+                                                            "csv (flat columns) or parquet.")] = "json",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")] = None,
+    q: QOpt = None, outlet: OutletFilter = None, language: LanguageFilter = None, date_from: FromFilter = None,
+    date_to: ToFilter = None, entity: EntityFilter = None, speaker: SpeakerFilter = None, event: EventFilter = None,
+    story: StoryFilter = None,
 ) -> None:
-    """Print the stored corpus: articles with annotations, events and stories (kronik/1)."""
+    """Export the stored corpus (kronik/1), or only the articles a search finds (--q and/or filters)."""
+    from kronik.io import writers
     from kronik.store import open_store
+    from kronik.store.search import SearchQuery
 
+    if fmt not in writers.FORMATS:
+        raise typer.BadParameter(f"expected one of {', '.join(writers.FORMATS)}", param_hint="--format")
     store = open_store(db)
-    if fmt == "jsonl":
-        for a in store.articles():
-            sys.stdout.write(json.dumps(a.model_dump(), ensure_ascii=False) + "\n")
+    sq = SearchQuery(q=q or "", outlet=outlet, language=language, date_from=date_from, date_to=date_to, entity=entity,
+                     speaker=speaker, event=event, story=story)
+    articles = writers.export_articles(store, sq)
+    if fmt == "parquet":
+        if output is None:
+            writers.write_parquet(articles, sys.stdout.buffer)
+        else:
+            writers.write_parquet(articles, str(output))
         return
-    if fmt != "json":
-        raise typer.BadParameter("expected json or jsonl", param_hint="--format")
-    result = Output(articles=list(store.articles()), events=store.events(), stories=store.stories())
-    sys.stdout.write(dumps_output(result) + "\n")
+    fh = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        if fmt == "jsonl":
+            writers.write_jsonl(articles, fh)
+        elif fmt == "csv":
+            writers.write_csv(articles, fh)
+        else:
+            writers.write_json(store, articles, fh, everything=not (sq.q.strip() or sq.filters()))
+    finally:
+        if output:
+            fh.close()
 
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help="FTS5 query, e.g. 'banjir AND Jakarta'.")],
+    query: Annotated[str, typer.Argument(help="Words (stemmed: 'berdialog' finds 'dialog'), \"a phrase\", a OR b, -word, prefix*.")] = "",
     db: Annotated[str, typer.Option("--db")] = "kronik.db",
     limit: Annotated[int, typer.Option("--limit", "-n")] = 10,
+    offset: Annotated[int, typer.Option("--offset")] = 0,
+    outlet: OutletFilter = None, language: LanguageFilter = None, date_from: FromFilter = None, date_to: ToFilter = None,
+    entity: EntityFilter = None, speaker: SpeakerFilter = None, event: EventFilter = None, story: StoryFilter = None,
+    as_json: JsonOpt = False,
 ) -> None:
-    """Full-text search over the stored articles."""
+    """Ranked full-text search over the stored articles, with filters (same engine as GET /api/search)."""
     from kronik.store import open_store
+    from kronik.store.search import SearchQuery
+    from kronik.store.search import search as run
 
-    for row in open_store(db).search(query, limit):
-        out.print(f"[bold]{row['title'] or '(untitled)'}[/bold]  [dim]{row['article_id']}[/dim]\n  {row['snip']}", highlight=False)
+    res = run(open_store(db), SearchQuery(q=query, outlet=outlet, language=language, date_from=date_from,
+                                          date_to=date_to, entity=entity, speaker=speaker, event=event, story=story,
+                                          limit=limit, offset=offset))
+
+    def render(r: dict[str, Any], console: Console) -> None:
+        for row in r["results"]:
+            snip = row["snippet"].replace("[[", "[bold yellow]").replace("]]", "[/bold yellow]")
+            console.print(f"[bold]{rich_escape(row['title'] or '(untitled)')}[/bold]  [dim]{row['id']} "
+                          f"{row['outlet'] or ''} {row['published'] or ''}[/dim]", highlight=False)
+            console.print("  " + _markers_only(snip), highlight=False)
+        console.print(f"[dim]{r['total']} matches[/dim]", highlight=False)
+
+    _emit(res, as_json, render)
+
+
+def _markers_only(snippet_markup: str) -> str:
+    """Escape Rich markup in article text, keeping only our highlight tags."""
+    from rich.markup import escape
+
+    parts = snippet_markup.split("[bold yellow]")
+    out = [escape(parts[0])]
+    for p in parts[1:]:
+        hit, _, rest = p.partition("[/bold yellow]")
+        out.append(f"[bold yellow]{escape(hit)}[/bold yellow]{escape(rest)}")
+    return "".join(out)
+
+
+def rich_escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+@app.command()
+def serve(
+    db: Annotated[str, typer.Option("--db", help="SQLite file path or database URL (postgresql://...).")] = "kronik.db",
+    port: Annotated[int, typer.Option("--port", "-p")] = 8000,
+    host: Annotated[str, typer.Option("--host", help="Interface to listen on (loopback by default).")] = "127.0.0.1",
+    data_dir: Annotated[Path | None, typer.Option("--data-dir", help="Where uploads are saved (default: next to a SQLite "
+                                                                     "file, else a temporary folder).")] = None,
+    max_upload_mb: Annotated[int, typer.Option("--max-upload-mb", min=1, help="Upload size limit per request.")] = 50,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Server processes (read-mostly deployments; "
+                                                                   "upload jobs are tracked per process).")] = 1,
+) -> None:
+    """Serve the web UI at / and the JSON API under /api/ (OpenAPI document at /openapi.json)."""
+    from kronik.api.serve import run_server
+
+    run_server(db, host=host, port=port, data_dir=data_dir, max_upload_bytes=max_upload_mb * 1024 * 1024,
+               workers=workers, log=err)
+
+
+db_app = typer.Typer(help="Database schema (Alembic migrations; the store also upgrades itself on open).",
+                     no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("upgrade")
+def db_upgrade(
+    db: Annotated[str, typer.Option("--db", help="SQLite file path or database URL.")] = "kronik.db",
+    revision: Annotated[str, typer.Option("--revision", help="Target revision.")] = "head",
+) -> None:
+    """Upgrade the database schema to the newest (or the given) revision."""
+    from sqlalchemy import create_engine
+
+    from kronik.store.db import database_url
+    from kronik.store.migrate import current_revision, upgrade
+
+    engine = create_engine(database_url(db))
+    before = upgrade(engine, revision)
+    err.print(f"schema revision {before or '(none)'} -> {current_revision(engine)}", highlight=False)
 
 
 @eval_app.command("lines")
@@ -378,6 +486,25 @@ def bench_annotate_cmd(
         err.print(f"[red]IndoSum not found under[/red] {data}")
         raise typer.Exit(2)
     _emit(bench_annotate(n, data), as_json, render_bench_annotate)
+
+
+@bench_app.command("serve")
+def bench_serve_cmd(
+    articles: Annotated[int, typer.Option("--articles", min=100, help="Synthetic articles in the store.")] = 100_000,
+    db: Annotated[Path, typer.Option("--db", help="Store to build or reuse (cached: built once per size).")] = Path("out/bench-serve.db"),
+    data: Annotated[Path, typer.Option("--data", help="IndoSum folder.")] = SHARED_DATA / "indosum",
+    searches: Annotated[int, typer.Option("--searches", min=1)] = 500,
+    story_pages: Annotated[int, typer.Option("--story-pages", min=1)] = 100,
+    concurrency: Annotated[int, typer.Option("--concurrency", "-c", min=1)] = 4,
+    port: Annotated[int, typer.Option("--port", help="0: a free port.")] = 0,
+    as_json: JsonOpt = False,
+) -> None:
+    """Latency of search and story pages over HTTP on a store of N synthetic articles (server in a second process)."""
+    from kronik.bench.serve import bench_serve, render
+
+    res = bench_serve(db, articles=articles, data_dir=data, searches=searches, story_pages=story_pages,
+                      concurrency=concurrency, port=port, log=None if as_json else err)
+    _emit(res, as_json, render)
 
 
 @train_app.command("ner")
