@@ -126,3 +126,30 @@ def test_cli_cluster_and_export(one_shot, tmp_path: Path) -> None:
     ids = {a["id"] for a in doc["articles"]}
     assert all(set(e["articles"]) <= ids for e in doc["events"])
     assert any(a["entities"] for a in doc["articles"])  # annotations survive the store
+
+
+def test_cluster_reset_with_new_thresholds_persists_them(corpus_dir: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from kronik.cli import app
+    from kronik.corpus import load_state
+
+    db = tmp_path / "k.db"
+    store = open_store(str(db))
+    ingest([corpus_dir], store)
+    n_events = store.counts()["events"]
+    strict = tmp_path / "strict.json"
+    strict.write_text('{"event_threshold": 0.9}')
+    res = CliRunner().invoke(app, ["cluster", "--db", str(db), "--reset", "--settings", str(strict)])
+    assert res.exit_code == 0, res.output
+    assert store.counts()["events"] > n_events  # a far stricter threshold: many more, smaller events
+    assert load_state(store.corpus_state()).settings.event_threshold == 0.9
+    res = CliRunner().invoke(app, ["cluster", "--db", str(db), "--settings", str(strict)])
+    assert res.exit_code != 0  # new settings only with --reset
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"num_perm": 64}')
+    res = CliRunner().invoke(app, ["cluster", "--db", str(db), "--reset", "--settings", str(bad)])
+    assert res.exit_code == 2 and "cannot change" in res.output
+    bad.write_text('{"event_treshold": 0.2}')
+    res = CliRunner().invoke(app, ["cluster", "--db", str(db), "--reset", "--settings", str(bad)])
+    assert res.exit_code == 2 and "unknown" in res.output

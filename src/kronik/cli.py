@@ -187,12 +187,22 @@ def ingest(
 def cluster_cmd(
     db: Annotated[str, typer.Option("--db", help="SQLite file path or database URL.")] = "kronik.db",
     reset: Annotated[bool, typer.Option("--reset", help="Cluster every article again from scratch (from stored features).")] = False,
+    settings_file: Annotated[Path | None, typer.Option(
+        "--settings", help="JSON object of corpus settings to change (thresholds, weights; with --reset).")] = None,
 ) -> None:
     """Run the corpus pass over the store: duplicates, events and stories for articles not yet clustered."""
     from kronik.corpus.incremental import update_store
+    from kronik.corpus.settings import CorpusSettings
     from kronik.store import open_store
 
-    rep = update_store(open_store(db), reset=reset)
+    if settings_file is not None and not reset:
+        raise typer.BadParameter("new settings apply to a clustering from scratch: add --reset", param_hint="--settings")
+    try:
+        settings = CorpusSettings.from_file(settings_file) if settings_file else None
+        rep = update_store(open_store(db), settings, reset=reset)
+    except (ValueError, OSError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
     err.print(f"clustered {rep.articles} articles; touched {rep.events_touched} events and {rep.stories_touched} stories; "
               f"the store has {rep.events_total} events in {rep.stories_total} stories.", highlight=False)
 

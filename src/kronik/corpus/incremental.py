@@ -62,10 +62,24 @@ def event_row(ev: Event, outlets: dict[str, int]) -> dict[str, Any]:
 
 def update_store(store: Store, settings: CorpusSettings | None = None, *, reset: bool = False,
                  chunk: int = CHUNK, describe: Describer | None = None) -> PassReport:
-    """Cluster the store's pending articles (all of them again with ``reset``); see the module docstring."""
+    """Cluster the store's pending articles (all of them again with ``reset``); see the module docstring.
+
+    The settings live in the saved state: without ``reset`` they are the store's (passing different
+    ones is an error, since half a corpus clustered one way and half another is no result); with
+    ``reset`` new thresholds may be given, but not new feature fields (the stored features depend on them).
+    """
     report = PassReport()
-    blob = None if reset else store.corpus_state()
+    saved = store.corpus_state()
+    blob = None if reset else saved
     state = load_state(blob) if blob else CorpusState.empty(settings)
+    if blob and settings is not None and settings != state.settings:
+        raise ValueError("these corpus settings differ from the ones the store was clustered with; "
+                         "cluster again from scratch (reset) to change them")
+    if reset and saved and settings is not None:
+        old = load_state(saved).settings
+        if old.feature_fields() != settings.feature_fields():
+            raise ValueError(f"the stored features were computed with {old.feature_fields()}; "
+                             "these fields cannot change on an existing store")
     report.backfilled = backfill_features(store, state.settings)
     rows = store.all_features() if reset else store.pending_features()
     feats_iter = _decoded(rows)

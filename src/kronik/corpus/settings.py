@@ -17,7 +17,9 @@ Where the defaults come from (nothing was tuned on what is reported as held out)
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, fields
+from pathlib import Path
 from typing import Any
 
 
@@ -103,3 +105,29 @@ class CorpusSettings:
     def from_dict(cls, d: dict[str, Any]) -> CorpusSettings:
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in d.items() if k in names})
+
+    @classmethod
+    def from_file(cls, path: str | Path, base: CorpusSettings | None = None) -> CorpusSettings:
+        """Settings from a JSON object of fields to change (others keep ``base``'s values); unknown or
+        mistyped fields are an error, not silently ignored."""
+        data = json.loads(Path(path).read_text("utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError(f"{path}: expected a JSON object of corpus settings")
+        known = {f.name: f for f in fields(cls)}
+        unknown = sorted(set(data) - set(known))
+        if unknown:
+            raise ValueError(f"{path}: unknown corpus settings {', '.join(unknown)}")
+        cur = (base or cls()).to_dict()
+        for k, v in data.items():
+            want = type(cur[k])
+            if not (isinstance(v, want) or (want is float and isinstance(v, int) and not isinstance(v, bool))):
+                raise ValueError(f"{path}: {k} must be {want.__name__}, got {v!r}")
+            cur[k] = want(v)
+        return cls(**cur)
+
+    def feature_fields(self) -> dict[str, Any]:
+        """The fields the stored per-article features depend on: they cannot change without recomputing them."""
+        return {k: getattr(self, k) for k in FEATURE_FIELDS}
+
+
+FEATURE_FIELDS = ("num_perm", "shingle", "hash_bits", "max_terms", "seed")
