@@ -35,3 +35,6 @@ def shared_data() -> Path:
 
 def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault("KRONIK_TESTING", "1")
+
+
+from conftest_pg import pg_server, pg_url  # noqa: E402,F401  (a throwaway PostgreSQL server: tests/conftest_pg.py)

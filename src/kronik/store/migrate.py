@@ -45,6 +45,16 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+def downgrade(engine: Engine, revision: str) -> None:
+    """Go back to an older revision (tests and operators; annotations dropped with their tables are lost)."""
+    from alembic import command
+
+    with engine.begin() as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn  # type: ignore[attr-defined]
+        command.downgrade(cfg, revision)  # type: ignore[arg-type]
+
+
 def upgrade(engine: Engine, revision: str = "head") -> str | None:
     """Bring the database to ``revision`` (default: newest); returns the revision it was at before."""
     before = current_revision(engine)

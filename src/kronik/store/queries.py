@@ -142,7 +142,11 @@ def _quotes_by_speaker(conn: Any, where: Any) -> list[dict[str, Any]]:
          .select_from(a.join(qt, qt.c.article_id == a.c.id)).where(where, qt.c.speaker.is_not(None))
          .order_by(a.c.published, a.c.id, qt.c.seq))
     by: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    seen: set[tuple[str, str]] = set()
     for speaker, txt, aid, par in conn.execute(q):
+        if (speaker, txt) in seen:  # the same quote in a copy of an article counts once
+            continue
+        seen.add((speaker, txt))
         by[speaker].append({"text": txt, "article": aid, "paragraph": par})
     top = sorted(by.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:TOP_SPEAKERS]
     return [{"speaker": sp, "count": len(qs), "quotes": qs[:QUOTES_PER_SPEAKER]} for sp, qs in top]

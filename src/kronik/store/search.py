@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Float, String, and_, column, func, literal, select, text
+from sqlalchemy import Float, String, and_, cast, column, func, null, select, text
 
 from kronik.lang.id.stemmer import WORD, stem_text, stem_word, tokens
 from kronik.store import schema
@@ -201,7 +201,7 @@ def _base(store: Store, sq: SearchQuery, clauses: list[_Clause], *cols: Any) -> 
         q = select(a.c.id, m.c.score, *cols).select_from(m.join(a, a.c.id == m.c.id))
         order = [m.c.score.desc(), a.c.id]
     else:
-        q = select(a.c.id, literal(None, type_=Float).label("score"), *cols).select_from(a)
+        q = select(a.c.id, cast(null(), Float).label("score"), *cols).select_from(a)
         order = [a.c.published.desc().nulls_last(), a.c.id]
     if conds:
         q = q.where(and_(*conds))
@@ -240,7 +240,7 @@ def search(store: Store, sq: SearchQuery, *, facets: bool = True, snippets: bool
         for r in rows:
             r.setdefault("snippet", "")
             if r["score"] is not None:
-                r["score"] = round(float(r["score"]), 4)
+                r["score"] = float(f"{float(r['score']):.4g}")
         out["results"], out["total"] = rows, total
         if facets and total:
             out["facets"] = _facets(conn, _base(store, sq, clauses)[0].subquery("hits"))  # type: ignore[index]

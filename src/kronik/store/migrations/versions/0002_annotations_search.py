@@ -88,7 +88,7 @@ def upgrade() -> None:
 
 def _copy_annotations(bind: Any) -> None:
     """Move the first release's JSON annotations into their tables, then empty the JSON."""
-    arts = sa.table("articles", sa.column("id"), sa.column("extra"))
+    arts = sa.table("articles", sa.column("id"), sa.column("extra", sa.JSON))
     ent = sa.table("entities", *(sa.column(c) for c in ("article_id", "seq", "paragraph", "start", "end", "text",
                                                          "label", "canonical", "role")))
     quo = sa.table("quotes", *(sa.column(c) for c in ("article_id", "seq", "paragraph", "text", "speaker",
