@@ -3,7 +3,9 @@
 # default store (a SQLite file, no servers): extract and annotate every article,
 # store it, fold near-duplicates and group articles into events and stories
 # (incrementally: running it again changes nothing), and write the kronik/1
-# JSON of the stored corpus to out/corpus.json.
+# JSON of the stored corpus to out/corpus.json.  Then serve the web UI over
+# that store at http://127.0.0.1:${KRONIK_PORT:-8000}/ until Ctrl-C
+# (KRONIK_NO_SERVE=1 stops after the files are written, e.g. in CI).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -12,3 +14,9 @@ mkdir -p out
 .venv/bin/kronik export --db out/kronik.db > out/corpus.json
 .venv/bin/kronik eval lines examples/corpus
 echo "Stored in out/kronik.db; JSON in out/corpus.json. Try: .venv/bin/kronik search 'banjir' --db out/kronik.db"
+if [ "${KRONIK_NO_SERVE:-0}" = "1" ]; then
+  exit 0
+fi
+port="${KRONIK_PORT:-8000}"
+echo "Web UI over the example corpus: http://127.0.0.1:${port}/  (Ctrl-C stops it; KRONIK_NO_SERVE=1 skips this step)"
+exec .venv/bin/kronik serve --db out/kronik.db --port "${port}"
