@@ -1,6 +1,6 @@
 // Pieces shared by the story, event, entity and search pages.
 
-import { h, route, fmtDate, fmtSpan, plural } from "./dom.js";
+import { h, route, fmtDate, plural } from "./dom.js";
 import { barList } from "./charts.js";
 
 export const TYPE_NAMES = {
@@ -67,22 +67,34 @@ export function summaryList(summary, outletOf) {
     h("li", null, h("span", { class: "summary-text" }, it.text), " ", sourceLink(it, outletOf))));
 }
 
+/** The same words carried by several outlets: one quote with all its sources. */
+function mergeQuotes(quotes) {
+  const byText = new Map();
+  for (const q of quotes) {
+    const key = String(q.text || "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+    if (!byText.has(key)) byText.set(key, { ...q, sources: [] });
+    byText.get(key).sources.push(q);
+  }
+  return [...byText.values()];
+}
+
 /** Who said what: quotes grouped by speaker, each speaker a disclosure. */
 export function quotesBySpeaker(groups, outletOf, { open = 3, perSpeaker = 4 } = {}) {
   if (!groups || !groups.length) return muted("No quotes found.");
   return h("div", { class: "speakers" }, groups.map((g, i) => {
-    const quotes = g.quotes || [];
+    const quotes = mergeQuotes(g.quotes || []);
     const list = h("ul", { class: "quotes" });
     const renderQuotes = (n) => {
       while (list.firstChild) list.removeChild(list.firstChild);
       for (const q of quotes.slice(0, n)) {
         list.appendChild(h("li", null,
           h("blockquote", null, q.text),
-          h("div", { class: "quote-meta" }, q.verb ? h("span", { class: "verb" }, q.verb) : null, sourceLink(q, outletOf))));
+          h("div", { class: "quote-meta" }, q.verb ? h("span", { class: "verb" }, q.verb) : null,
+            q.sources.map((src) => sourceLink(src, outletOf)))));
       }
       if (quotes.length > n) {
         list.appendChild(h("li", { class: "more" }, h("button", { type: "button", class: "link-button", on: { click: () => renderQuotes(quotes.length) } },
-          `Show all ${quotes.length} quotes`)));
+          `Show ${quotes.length - n} more`)));
       }
     };
     renderQuotes(perSpeaker);
@@ -124,10 +136,6 @@ export function pager({ total, limit, offset }, hrefFor) {
   const prev = offset > 0 ? h("a", { href: hrefFor(Math.max(0, offset - limit)), rel: "prev", class: "button" }, "← Previous") : h("span", { class: "button disabled", "aria-disabled": "true" }, "← Previous");
   const next = offset + limit < total ? h("a", { href: hrefFor(offset + limit), rel: "next", class: "button" }, "Next →") : h("span", { class: "button disabled", "aria-disabled": "true" }, "Next →");
   return h("nav", { class: "pager", "aria-label": "Pages" }, prev, h("span", { class: "page-info" }, `Page ${page} of ${pages}`), next);
-}
-
-export function spanText(start, end) {
-  return fmtSpan(start, end);
 }
 
 export function outletChips(outlets, max = 4) {

@@ -1,5 +1,5 @@
 // DOM helpers. Every piece of data reaches the page as a text node or an
-// attribute value set with setAttribute: never through innerHTML.
+// attribute value set with setAttribute: never parsed as HTML.
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 

@@ -1,6 +1,6 @@
 // Pages: stories list, story, event, search, entity, upload.
 
-import { h, route, fmtDate, fmtSpan, plural, markedText, parseDate } from "./dom.js";
+import { h, route, fmtDate, fmtSpan, plural, markedText } from "./dom.js";
 import { api } from "./api.js";
 import { timelineChart, countsChart } from "./charts.js";
 import {
@@ -44,6 +44,12 @@ export async function homePage(params) {
 }
 
 // --- story -------------------------------------------------------------------
+
+function dateKey(v) { return (v && Date.parse(v)) || 0; }
+
+const byTime = (a, b) => (a.published ? 0 : 1) - (b.published ? 0 : 1) || dateKey(a.published) - dateKey(b.published);
+
+function clip(text, n) { const str = String(text || ""); return str.length > n ? str.slice(0, n - 1).trimEnd() + "…" : str; }
 
 function markSize(n) { return 4 + 2.6 * Math.sqrt(Math.max(1, n || 1)); }
 
@@ -98,6 +104,7 @@ export async function storyPage(id) {
   const st = await api.story(id);
   const arts = new Map((st.articles || []).map((a) => [a.id, a]));
   const outletOf = (aid) => (arts.get(aid) || {}).outlet;
+  const articles = [...(st.articles || [])].sort(byTime);
   const events = [...(st.events || [])].sort((a, b) => String(a.start || "").localeCompare(String(b.start || "")));
   const eventTitles = new Map(events.map((e) => [e.id, e.title || "(untitled event)"]));
 
@@ -133,7 +140,7 @@ export async function storyPage(id) {
       h("div", { class: "col-side" },
         section("Key people, organisations and places", entityGroups(st.entities), { id: "entities" }),
         section("Coverage by outlet", coverage(st.coverage), { id: "coverage" }))),
-    section(`Articles (${(st.articles || []).length})`, articleList(st.articles, { eventTitles, showEvent: true }), { id: "articles" }));
+    section(`Articles (${articles.length})`, articleList(articles, { eventTitles, showEvent: true }), { id: "articles" }));
   return { node, title: st.title || "Story", after: paint };
 }
 
@@ -180,7 +187,7 @@ export async function eventPage(id) {
       h("div", { class: "col-side" },
         section("Key people, organisations and places", entityGroups(ev.entities), { id: "entities" }),
         section("Coverage by outlet", coverage(ev.coverage), { id: "coverage" }))),
-    section(`Articles (${(ev.articles || []).length})`, articleList(ev.articles), { id: "articles" }));
+    section(`Articles (${(ev.articles || []).length})`, articleList([...(ev.articles || [])].sort(byTime)), { id: "articles" }));
 
   if (ev.story) {
     api.story(ev.story).then((st) => { if (st && st.title && storyLink) storyLink.textContent = `← Story: ${st.title}`; }).catch(() => {});
@@ -244,7 +251,7 @@ export async function searchPage(params) {
     ? h("ol", { class: "results", start: p.offset + 1 }, res.results.map((r) => h("li", { class: "result" },
       h("h2", null, h("a", { href: route.article(r.id) }, r.title || "(untitled)")),
       h("p", { class: "meta" }, [r.outlet, r.published ? fmtDate(r.published, { offset: false }) : null, r.language ? r.language.toUpperCase() : null].filter(Boolean).join(" · "),
-        r.story ? [" · ", h("a", { href: route.story(r.story) }, storyLabels.get(r.story) ? `Story: ${storyLabels.get(r.story)}` : "Story")] : null),
+        r.story ? [" · ", h("a", { href: route.story(r.story), title: storyLabels.get(r.story) || null }, storyLabels.get(r.story) ? `Story: ${clip(storyLabels.get(r.story), 48)}` : "Story")] : null),
       r.snippet ? h("p", { class: "snippet" }, markedText(r.snippet)) : null)))
     : h("div", { class: "empty" }, h("p", null, p.q ? `Nothing found for “${p.q}”.` : "Type a search in the box above."),
       active.length ? h("p", null, "Try removing a filter.") : null);
@@ -303,7 +310,7 @@ export function uploadPage() {
     clusterOut.textContent = "Clustering…";
     try {
       const r = await api.cluster(reset.checked);
-      clusterOut.replaceChildren(`Done: ${plural(r.articles, "article")} in ${plural(r.events, "event")} and ${plural(r.stories, "story", "stories")}. `,
+      clusterOut.replaceChildren(`Done: ${plural(r.articles, "article")} grouped in this pass; the store now has ${plural(r.events, "event")} in ${plural(r.stories, "story", "stories")}. `,
         h("a", { href: "#/" }, "See the stories"));
     } catch (err) {
       clusterOut.textContent = `Clustering failed: ${err.message}`;
@@ -341,6 +348,8 @@ export function uploadPage() {
   return { node, title: "Upload" };
 }
 
+const STATE = { queued: "Queued", running: "Running", done: "Done", failed: "Failed" };
+
 async function pollJob(id, status) {
   const bar = h("progress", { id: "job-progress", max: 1, value: 0 });
   const label = h("p", { class: "job-label" });
@@ -352,7 +361,7 @@ async function pollJob(id, status) {
     bar.max = Math.max(total, 1);
     bar.value = j.done || 0;
     bar.setAttribute("aria-valuetext", `${j.done || 0} of ${total}`);
-    label.textContent = `${j.state}: ${j.done || 0} of ${plural(total, "file")} · ${plural(j.articles || 0, "article")} stored`;
+    label.textContent = `${STATE[j.state] || j.state}: ${j.done || 0} of ${total} processed · ${plural(j.articles || 0, "article")} stored`;
     label.dataset.state = j.state;
     if ((j.problems || []).length) {
       problems.replaceChildren(h("h3", null, `Problems (${j.problems.length})`),
@@ -369,4 +378,3 @@ async function pollJob(id, status) {
   }
 }
 
-export { parseDate };
