@@ -80,7 +80,7 @@ export function timelineChart({ rows, dates = [], width = 800, leftLabels = fals
   if (!times.length && !dts.length) return null;
   const [t0, t1] = domainOf(times.length ? times : dts.map((d) => d._p.t), dts.map((d) => d._p.t));
 
-  const W = Math.max(320, Math.round(width));
+  const W = Math.max(260, Math.round(width));
   const labelW = leftLabels ? Math.min(180, Math.round(W * 0.26)) : 0;
   const L = labelW + 14, R = W - 18;
   const rowH = 30, top = 10;
@@ -106,7 +106,8 @@ export function timelineChart({ rows, dates = [], width = 800, leftLabels = fals
     const y = top + i * rowH + rowH / 2;
     if (i % 2 === 0) svg.appendChild(s("rect", { class: "row-band", x: 0, y: top + i * rowH, width: W, height: rowH, "aria-hidden": "true" }));
     if (leftLabels && row.label) {
-      const lab = s("text", { class: "row-label", x: labelW, y: y + 4, "text-anchor": "end" }, truncate(row.label, Math.floor(labelW / 6.6)));
+      const lab = s("text", { class: "row-label", x: labelW, y: y + 4, "text-anchor": "end", "data-avail": labelW - 4, "data-full": row.label },
+        truncate(row.label, Math.floor(labelW / 6.6)));
       svg.appendChild(row.href ? s("a", { href: row.href, class: "row-link" }, lab) : lab);
     }
     for (const m of row.marks) {
@@ -123,6 +124,7 @@ export function timelineChart({ rows, dates = [], width = 800, leftLabels = fals
         const avail = right ? room : leftRoom;
         g.appendChild(s("text", {
           class: "mark-label", x: right ? Math.max(xb, xa + r) + 8 : xa - r - 8, y: y + 4, "text-anchor": right ? "start" : "end",
+          "data-avail": Math.floor(avail), "data-full": m.title,
         }, truncate(m.title, Math.max(4, Math.floor(avail / 6.4)))));
       }
       svg.appendChild(g);
@@ -139,7 +141,7 @@ export function timelineChart({ rows, dates = [], width = 800, leftLabels = fals
   svg.appendChild(axis);
 
   if (dts.length) {
-    svg.appendChild(s("text", { class: "lane-label", x: leftLabels ? labelW : L, y: datesY - 14, "text-anchor": leftLabels ? "end" : "start" }, "Timeline dates"));
+    svg.appendChild(s("text", { class: "lane-label", x: leftLabels ? 4 : L, y: datesY - 14 }, "Timeline dates"));
     svg.appendChild(s("line", { class: "lane", x1: L, x2: R, y1: datesY, y2: datesY, "aria-hidden": "true" }));
     for (const d of dts) {
       const inside = d._p.t >= t0 && d._p.t <= t1;
@@ -155,6 +157,27 @@ export function timelineChart({ rows, dates = [], width = 800, leftLabels = fals
     }
   }
   return svg;
+}
+
+/**
+ * Once a chart is in the page, shorten each label that carries data-avail/data-full to the
+ * width it really has (the first guess above counts characters; this measures the glyphs).
+ */
+export function fitLabels(svg) {
+  for (const t of svg.querySelectorAll("text[data-full]")) {
+    const avail = Number(t.getAttribute("data-avail"));
+    const full = t.getAttribute("data-full");
+    if (!(avail > 0) || typeof t.getComputedTextLength !== "function") continue;
+    t.textContent = full;
+    if (t.getComputedTextLength() <= avail) continue;
+    let lo = 1, hi = full.length;
+    while (lo < hi) {  // the longest prefix that fits, with its ellipsis
+      const mid = Math.ceil((lo + hi) / 2);
+      t.textContent = truncate(full, mid);
+      if (t.getComputedTextLength() <= avail) lo = mid; else hi = mid - 1;
+    }
+    t.textContent = truncate(full, Math.max(1, lo));
+  }
 }
 
 /** Bars of counts per date: [{date, count}] -> SVG. */

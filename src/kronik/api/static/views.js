@@ -2,7 +2,7 @@
 
 import { h, route, fmtDate, fmtSpan, plural, markedText } from "./dom.js";
 import { api } from "./api.js";
-import { timelineChart, countsChart } from "./charts.js";
+import { timelineChart, countsChart, fitLabels } from "./charts.js";
 import {
   section, muted, entityGroups, summaryList, quotesBySpeaker, coverage, articleList, pager,
   outletChips, sourceLink, typeName, typeClass, entityChip,
@@ -81,6 +81,7 @@ function responsiveChart(holder, draw) {
     const w = holder.clientWidth || 800;
     const svg = draw(w);
     holder.replaceChildren(...(svg ? [svg] : []));
+    if (svg instanceof SVGElement) fitLabels(svg);
   };
   let last = 0;
   const onResize = () => {
@@ -93,11 +94,14 @@ function responsiveChart(holder, draw) {
   return () => { last = holder.clientWidth; paint(); };
 }
 
-function chartLegend(withDates) {
-  return h("p", { class: "chart-legend" },
-    h("span", { class: "lg lg-dot", "aria-hidden": "true" }), " event (size: articles) ",
-    withDates ? [h("span", { class: "lg lg-happened", "aria-hidden": "true" }), " happened ",
-      h("span", { class: "lg lg-scheduled", "aria-hidden": "true" }), " scheduled"] : null);
+const LEGEND = {
+  event: ["lg-dot", "event (size: articles)"], article: ["lg-dot", "article"], duplicate: ["lg-dup", "duplicate"],
+  happened: ["lg-happened", "happened"], scheduled: ["lg-scheduled", "scheduled"],
+};
+
+function chartLegend(...keys) {
+  return h("p", { class: "chart-legend" }, keys.filter(Boolean).map((k) =>
+    h("span", { class: "lg-item" }, h("span", { class: ["lg", LEGEND[k][0]], "aria-hidden": "true" }), LEGEND[k][1])));
 }
 
 export async function storyPage(id) {
@@ -132,7 +136,8 @@ export async function storyPage(id) {
       h("h1", { tabindex: -1 }, st.title || "(untitled story)"),
       h("p", { class: "meta" }, fmtSpan(st.start, st.end) || "undated", " · ", plural(st.n_events, "event"), " · ",
         plural(st.n_articles, "article"), " · ", plural((st.coverage || []).length, "outlet"))),
-    section("Timeline", [holder, chartLegend((st.timeline || []).length > 0), timelineList(st.timeline, outletOf)], { id: "timeline" }),
+    section("Timeline", [holder, chartLegend("event", ...((st.timeline || []).length ? ["happened", "scheduled"] : [])),
+      timelineList(st.timeline, outletOf)], { id: "timeline" }),
     h("div", { class: "two-col" },
       h("div", { class: "col-main" },
         section("Events", eventBlocks.length ? eventBlocks : muted("No events."), { id: "events" }),
@@ -179,10 +184,8 @@ export async function eventPage(id) {
     h("div", { class: "two-col" },
       h("div", { class: "col-main" },
         section("Summary", summaryList(ev.summary, outletOf), { id: "summary" }),
-        section("Timeline", [holder, h("p", { class: "chart-legend" },
-          h("span", { class: "lg lg-dot", "aria-hidden": "true" }), " article ", h("span", { class: "lg lg-dup", "aria-hidden": "true" }), " duplicate ",
-          (ev.timeline || []).length ? [h("span", { class: "lg lg-happened", "aria-hidden": "true" }), " happened ", h("span", { class: "lg lg-scheduled", "aria-hidden": "true" }), " scheduled"] : null),
-        timelineList(ev.timeline, outletOf)], { id: "timeline" }),
+        section("Timeline", [holder, chartLegend("article", "duplicate", ...((ev.timeline || []).length ? ["happened", "scheduled"] : [])),
+          timelineList(ev.timeline, outletOf)], { id: "timeline" }),
         section("Who said what", quotesBySpeaker(ev.quotes_by_speaker, outletOf), { id: "quotes" })),
       h("div", { class: "col-side" },
         section("Key people, organisations and places", entityGroups(ev.entities), { id: "entities" }),
