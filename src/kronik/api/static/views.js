@@ -222,6 +222,11 @@ export async function searchPage(params) {
   const facets = res.facets || {};
   const storyLabels = new Map((facets.story || []).map((f) => [f.value, f.label]));
 
+  const facetLabel = (key, f) => {
+    if (key === "language") return String(f.value).toUpperCase();
+    if (key === "story") return f.label || "(untitled story)";
+    return f.label || f.value;
+  };
   const facetBlock = (key, title) => {
     const items = facets[key] || [];
     if (!items.length) return null;
@@ -231,7 +236,7 @@ export async function searchPage(params) {
         const active = p[key] === f.value;
         return h("li", null, h("a", {
           href: href({ [key]: active ? "" : f.value }), class: ["facet-link", active ? "active" : null], "aria-current": active ? "true" : null,
-        }, h("span", { class: "facet-label" }, key === "language" ? String(f.value).toUpperCase() : (f.label || f.value)), h("span", { class: "count" }, String(f.count))));
+        }, h("span", { class: "facet-label", title: f.label || f.value }, facetLabel(key, f)), h("span", { class: "count" }, String(f.count))));
       })));
   };
 
@@ -259,10 +264,19 @@ export async function searchPage(params) {
     : h("div", { class: "empty" }, h("p", null, p.q ? `Nothing found for “${p.q}”.` : "Type a search in the box above."),
       active.length ? h("p", null, "Try removing a filter.") : null);
 
+  const exportHref = (format) => {
+    const q = new URLSearchParams({ format });
+    for (const [k, v] of Object.entries(p)) if (k !== "offset" && v) q.set(k, String(v));
+    return `/api/export?${q}`;
+  };
+  const exports = res.total
+    ? h("span", { class: "exports" }, " · Download: ", [["jsonl", "JSONL"], ["csv", "CSV"], ["parquet", "Parquet"]].flatMap(([f, label], i) =>
+      [i ? " · " : null, h("a", { href: exportHref(f), download: "", rel: "nofollow" }, label)]))
+    : null;
   const node = h("div", { class: "search-page" },
     h("header", { class: "page-head" },
-      h("h1", { tabindex: -1 }, p.q ? ["Search: ", h("span", { class: "q" }, p.q)] : "Search"),
-      h("p", { class: "meta", id: "result-count" }, `${res.total} ${res.total === 1 ? "result" : "results"}`),
+      h("h1", { tabindex: -1 }, p.q ? ["Search: ", h("span", { class: "q" }, p.q)] : "Articles"),
+      h("p", { class: "meta", id: "result-count" }, `${res.total} ${res.total === 1 ? "result" : "results"}`, exports),
       active.length ? h("div", { class: "chips active-filters" }, active) : null),
     h("div", { class: "search-grid" },
       h("aside", { class: "facets", "aria-label": "Filters" },
