@@ -37,9 +37,10 @@ import numpy as np
 
 from kronik.eval.result import EvalResult
 from kronik.model import Article
-from kronik.summarize.scorer import FEATURES, fit_logistic, sentence_features
+from kronik.summarize.scorer import FEATURES, fit_logistic
+from kronik.summarize.space import Space
 from kronik.summarize.summary import Doc, Sentence, SummarySettings, summarize_doc
-from kronik.summarize.vectors import content_tokens, tfidf
+from kronik.summarize.vectors import content_tokens, stop_words, tfidf, word_tokens
 
 K = 3
 SYSTEMS = ("ours", "lead3", "textrank")
@@ -68,17 +69,17 @@ def record_doc(rec: dict[str, Any]) -> Doc:
     for pi, para in enumerate(rec["paragraphs"]):
         for k, toks in enumerate(para):
             text = " ".join(toks)
-            sents.append(Sentence(str(rec.get("id")), pi, k, k + 1, text, len(sents), k, content_tokens(text, "id"),
+            sents.append(Sentence(str(rec.get("id")), pi, k, k + 1, text, len(sents), k, word_tokens(text),
                                   len(toks)))
     art = Article(id=str(rec.get("id")), source="indosum", format="jsonl", title=title)
-    return Doc(art, "id", sents, set(content_tokens(title, "id")))
+    return Doc(art, "id", sents, set(content_tokens(title, "id")), size=len(sents))
 
 
 def doc_features(doc: Doc) -> np.ndarray:
-    x = tfidf([s.tokens for s in doc.sentences])
-    return sentence_features([(s.index, s.paragraph, s.in_paragraph) for s in doc.sentences],
-                             [s.words for s in doc.sentences], x, doc.title_tokens,
-                             [s.tokens for s in doc.sentences], [s.text for s in doc.sentences])
+    """The scorer's features of a doc's sentences, computed as ``describe`` computes them."""
+    Space([doc])
+    assert doc.features is not None
+    return doc.features
 
 
 def training_matrix(records: Sequence[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray]:
@@ -121,8 +122,8 @@ def textrank(doc: Doc, k: int = K, damping: float = 0.85) -> list[int]:
     n = len(doc.sentences)
     if n <= k:
         return list(range(n))
-    x = tfidf([s.tokens for s in doc.sentences])
-    sim = np.asarray((x @ x.T).todense())
+    x = tfidf([s.tokens for s in doc.sentences], stop_words("id"))
+    sim = (x @ x.T).toarray()
     np.fill_diagonal(sim, 0.0)
     rows = sim.sum(axis=1)
     rows[rows == 0] = 1.0

@@ -9,8 +9,7 @@ them a hand-set lead-biased scorer is used.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Sequence
+from functools import cache
 
 import numpy as np
 from scipy import sparse
@@ -23,36 +22,49 @@ FEATURES = (
 # Used when no trained weights are available: mostly the lead, then centrality.
 _FALLBACK = {"bias": -2.0, "inv_position": 2.0, "first": 1.0, "centroid": 2.0, "short": -1.5, "title_overlap": 1.0}
 
-_QUOTES = ('"', "“", "'", "‘", "«")
+QUOTES = ('"', "“", "'", "‘", "«")
 
 
-def sentence_features(positions: Sequence[tuple[int, int, int]], lengths: Sequence[int], x: sparse.csr_matrix,
-                      title_tokens: set[str], token_lists: Sequence[Sequence[str]], texts: Sequence[str]) -> np.ndarray:
-    """One row per sentence of one article.
+def sentence_features(doc_of_row: np.ndarray, positions: np.ndarray, lengths: np.ndarray, doc_sizes: np.ndarray,
+                      tfn: sparse.csr_matrix, title_overlap: np.ndarray, quote: np.ndarray) -> np.ndarray:
+    """Feature rows for the sentences of several articles at once (rows grouped by article).
 
-    ``positions``: (sentence index in the article, paragraph index, sentence index in its paragraph);
-    ``lengths``: word counts; ``x``: the sentences' TF-IDF rows; ``title_tokens``: content words of the title.
+    ``doc_of_row``: article number of each row; ``positions``: (sentence index in its article, paragraph
+    index, sentence index in its paragraph) per row; ``lengths``: word counts; ``doc_sizes``: sentence
+    count of each article; ``tfn``: the rows' L2-normalised term frequencies (no IDF, so a sentence's
+    features do not depend on what else is in the batch); ``title_overlap``: share of the title's content
+    words in the sentence; ``quote``: 1 when the sentence opens with a quotation mark.
     """
-    n = len(positions)
-    out = np.zeros((n, len(FEATURES)))
+    n = len(doc_of_row)
     if n == 0:
-        return out
-    c = np.asarray(x.mean(axis=0)).ravel()
-    norm = float(np.linalg.norm(c))
-    cent = (x @ (c / norm)) if norm else np.zeros(n)
-    log_n = math.log(1 + n)
-    for i, ((si, pi, k), ln, toks, text) in enumerate(zip(positions, lengths, token_lists, texts, strict=True)):
-        overlap = len(title_tokens.intersection(toks)) / len(title_tokens) if title_tokens else 0.0
-        out[i] = (1.0, 1.0 / (1 + si), si == 0, si == 1, si / max(n - 1, 1), pi == 0, k == 0,
-                  math.log(1 + ln), ln < 6, ln > 40, cent[i], overlap, text.lstrip()[:1] in _QUOTES, log_n)
-    return out
+        return np.zeros((0, len(FEATURES)))
+    si, pi, k = positions[:, 0], positions[:, 1], positions[:, 2]
+    n_doc = doc_sizes[doc_of_row].astype(np.float64)
+    # cosine of each sentence to its article's centroid, for all articles in one pass over the non-zeros
+    coo = tfn.tocoo()
+    width = np.int64(tfn.shape[1])
+    keys = doc_of_row[coo.row].astype(np.int64) * width + coo.col
+    uniq, inv = np.unique(keys, return_inverse=True)
+    centroid = np.bincount(inv, weights=coo.data)
+    dot = np.bincount(coo.row, weights=coo.data * centroid[inv], minlength=n)
+    norm = np.sqrt(np.bincount(uniq // width, weights=centroid ** 2, minlength=len(doc_sizes)))[doc_of_row]
+    cent = np.divide(dot, norm, out=np.zeros(n), where=norm > 0)
+    return np.column_stack([
+        np.ones(n), 1.0 / (1 + si), si == 0, si == 1, si / np.maximum(n_doc - 1, 1), pi == 0, k == 0,
+        np.log1p(lengths), lengths < 6, lengths > 40, cent, title_overlap, quote, np.log1p(n_doc),
+    ]).astype(np.float64)
 
 
 def weights_vector(weights: dict[str, float] | None = None) -> np.ndarray:
     """The weight vector in ``FEATURES`` order (the shipped model, else the fallback)."""
     if weights is None:
-        weights = shipped_weights()
+        return _shipped_vector()
     return np.array([weights.get(f, 0.0) for f in FEATURES])
+
+
+@cache
+def _shipped_vector() -> np.ndarray:
+    return weights_vector(shipped_weights())
 
 
 def shipped_weights() -> dict[str, float]:

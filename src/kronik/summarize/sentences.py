@@ -7,7 +7,10 @@ the language ("Prof. Dr. H. Ahmad", "Mr. Smith", "Jan. 3"), after a single
 capital (an initial), inside a dotted acronym ("U.S. officials") and inside a
 number ("Rp 1.500").  Quotes stay with the sentence they close:
 ``"Kami siap." Dia lalu pergi.`` gives ``"Kami siap."`` and ``Dia lalu pergi.``;
-a lowercase continuation (``"Siap?" tanya dia.``) is never split off.
+a lowercase continuation (``"Siap?" tanya dia.``) is never split off, and a
+quotation is not split inside when it closes later in the paragraph
+(``"Kami siap. Semua sudah final," kata dia.`` is one sentence), so a quoted
+remark always keeps its speaker.
 
 Abbreviations come from the language pack's ``abbreviations`` data module
 when it has one; Indonesian has its table here until it moves to
@@ -17,6 +20,7 @@ when it has one; Indonesian has its table here until it moves to
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from kronik.lang.base import pack_data
@@ -64,9 +68,20 @@ def sentence_spans(text: str, lang: str = "id") -> list[tuple[int, int]]:
     """``(start, end)`` character spans of the sentences of one paragraph (white space trimmed)."""
     abbrevs = _abbreviations(lang)
     cuts: list[int] = []
+    straight = [i for i, ch in enumerate(text) if ch == '"']
+    opening = [i for i, ch in enumerate(text) if ch == "“"]
+    closing = [i for i, ch in enumerate(text) if ch == "”"]
     for m in _CANDIDATE.finditer(text):
         nxt = _NEXT_START.match(text, m.end())
         if not nxt:
+            continue
+        p = m.end()
+        # inside a quotation that closes later in the paragraph: the quote stays one unit with its attribution
+        n_straight = bisect_left(straight, p)
+        if n_straight % 2 == 1 and n_straight < len(straight):
+            continue
+        n_open, n_close = bisect_left(opening, p), bisect_left(closing, p)
+        if n_open > n_close and n_close < len(closing):
             continue
         punct = m.group()
         if punct[0] == "." and not any(c in punct for c in "!?"):

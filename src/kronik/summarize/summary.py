@@ -22,17 +22,21 @@ offsets in that paragraph).
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from scipy import sparse
 
 from kronik.model import Article
-from kronik.summarize.scorer import probabilities, sentence_features, weights_vector
+from kronik.summarize.scorer import probabilities, weights_vector
 from kronik.summarize.sentences import sentence_spans
-from kronik.summarize.vectors import content_tokens, tfidf
+from kronik.summarize.space import Sims, Space, ensure_space, rows_of
+from kronik.summarize.vectors import content_tokens, word_tokens
+
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 @dataclass
@@ -53,6 +57,8 @@ class SummarySettings:
     story_dates: int = 12
     date_sentences: int = 1
     """Sentences per timeline date."""
+    candidate_sentences: int = 20
+    """Leading sentences of each article that may enter a summary (see ``prepare``)."""
     weights: dict[str, float] | None = None
     """Sentence scorer weights (None: the shipped model)."""
 
@@ -68,6 +74,7 @@ class Sentence:
     """Position in the article (0 = first body sentence)."""
     in_paragraph: int
     tokens: list[str]
+    """Lowercased word tokens, stop words included (the vectors drop them)."""
     words: int
 
 
@@ -79,55 +86,97 @@ class Doc:
     lang: str
     sentences: list[Sentence]
     title_tokens: set[str]
-    _scores: np.ndarray | None = field(default=None, repr=False)
+    size: int = 0
+    """Sentences in the article (``sentences`` may hold only the candidates)."""
+    space: Space | None = field(default=None, repr=False)
+    row0: int = 0
+    features: np.ndarray | None = field(default=None, repr=False)
+    _mentions: list[Any] | None = field(default=None, repr=False)
 
 
-def prepare(article: Article) -> Doc:
+def prepare(article: Article, lead: int | None = 20) -> Doc:
+    """Split an article's body paragraphs into sentences and tokenise them.
+
+    Kept: every sentence among the first ``lead`` (summary candidates: news puts what matters first)
+    and, further down, only the sentences in which a day-level time expression starts (timeline
+    candidates); other paragraphs are not even split.  ``lead=None`` keeps everything.  ``Doc.size``
+    is the article's sentence count, counting an unsplit paragraph as one sentence.
+    """
     lang = article.language if article.language in ("id", "en") else "id"
+    dated: dict[int, list[int]] = defaultdict(list)
+    for t in article.times:
+        if t.type in ("DATE", "TIME") and t.value and _DAY_VALUE.match(t.value):
+            dated[t.paragraph].append(t.start)
     sents: list[Sentence] = []
+    count = 0
     for pi, para in enumerate(article.paragraphs):
-        for k, (s, e) in enumerate(sentence_spans(para, lang)):
+        if lead is not None and count >= lead and pi not in dated:
+            count += 1
+            continue
+        spans = sentence_spans(para, lang)
+        for k, (s, e) in enumerate(spans):
+            if lead is not None and count + k >= lead and not any(s <= m <= e for m in dated.get(pi, ())):
+                continue
+            if pi == 0 and k == 0:
+                s += dateline_length(para[s:e], article)
             text = para[s:e]
-            toks = content_tokens(text, lang)
-            sents.append(Sentence(article.id, pi, s, e, text, len(sents), k, toks, len(text.split())))
-    return Doc(article, lang, sents, set(content_tokens(article.title or "", lang)))
+            sents.append(Sentence(article.id, pi, s, e, text, count + k, k, word_tokens(text),
+                                  text.count(" ") + 1))
+        count += len(spans)
+    return Doc(article, lang, sents, set(content_tokens(article.title or "", lang)), size=count)
 
 
-def doc_scores(doc: Doc, settings: SummarySettings, x: sparse.csr_matrix | None = None) -> np.ndarray:
+_DATELINE = re.compile(r"^[^\W\d][\w.'’ ]{1,40}(?:,[\w.'’ ]{1,40})?\s?[-–—]{1,2}\s*(?=[\"“]?[^\W\d_])")
+_SHOUTED = re.compile(r"\b[A-Z]{3,}\b|\.(?:com|co|id|net|org)\b", re.IGNORECASE)
+
+
+def dateline_length(text: str, article: Article) -> int:
+    """Length of a leading dateline ("TERNATE, KOMPAS.com - ", "Jakarta, Berita Kilat - ") to leave out of a summary."""
+    m = _DATELINE.match(text)
+    if not m:
+        return 0
+    prefix = m.group()
+    known = [w.lower() for w in (article.dateline, article.outlet) if w]
+    caps_or_site = any(t.isupper() or "." in t for t in _SHOUTED.findall(prefix))
+    if caps_or_site or any(w in prefix.lower() for w in known):
+        return m.end()
+    return 0
+
+
+def doc_scores(doc: Doc, settings: SummarySettings) -> np.ndarray:
     """The in-article summary-worthiness of each sentence (probabilities of the scorer)."""
-    if doc._scores is not None and x is None:
-        return doc._scores
-    if x is None:
-        x = tfidf([s.tokens for s in doc.sentences])
-    feats = sentence_features([(s.index, s.paragraph, s.in_paragraph) for s in doc.sentences],
-                              [s.words for s in doc.sentences], x, doc.title_tokens,
-                              [s.tokens for s in doc.sentences], [s.text for s in doc.sentences])
-    scores = probabilities(feats, weights_vector(settings.weights))
-    doc._scores = scores
-    return scores
+    if doc.features is None:
+        ensure_space([doc])
+    assert doc.features is not None
+    return probabilities(doc.features, weights_vector(settings.weights))
 
 
-def mmr(scores: np.ndarray, x: sparse.csr_matrix, k: int, penalty: float, max_sim: float,
-        allowed: np.ndarray | None = None) -> list[int]:
-    """Greedy maximal marginal relevance: up to ``k`` row indices, best first."""
+def mmr(scores: np.ndarray, sims: Sims, k: int, penalty: float, max_sim: float,
+        allowed: np.ndarray | None = None, pool: int = 300) -> list[int]:
+    """Greedy maximal marginal relevance over a view's rows: up to ``k`` local indices, best first.
+
+    Only the ``pool`` best-scored allowed rows compete (keeps large events cheap)."""
     n = len(scores)
     if n == 0 or k <= 0:
         return []
-    ok = np.ones(n, dtype=bool) if allowed is None else allowed.copy()
-    if not ok.any():
-        ok[:] = True
-    max_seen = np.zeros(n)
+    ok = np.ones(n, dtype=bool) if allowed is None or not allowed.any() else allowed
+    cand = np.flatnonzero(ok)
+    if len(cand) > pool:
+        cand = cand[np.argsort(-scores[cand], kind="stable")[:pool]]
+    g = sims.block(cand, cand)
+    sc = scores[cand]
+    live = np.ones(len(cand), dtype=bool)
+    max_seen = np.zeros(len(cand))
     chosen: list[int] = []
-    for _ in range(min(k, n)):
-        gain = np.where(ok, scores - penalty * max_seen, -np.inf)
+    for _ in range(min(k, len(cand))):
+        gain = np.where(live, sc - penalty * max_seen, -np.inf)
         i = int(np.argmax(gain))
         if not np.isfinite(gain[i]):
             break
-        chosen.append(i)
-        ok[i] = False
-        sims = np.asarray((x @ x[i].T).todense()).ravel()
-        max_seen = np.maximum(max_seen, sims)
-        ok &= max_seen <= max_sim
+        chosen.append(int(cand[i]))
+        live[i] = False
+        max_seen = np.maximum(max_seen, g[i])
+        live &= max_seen <= max_sim
     return chosen
 
 
@@ -140,35 +189,36 @@ def _length_ok(sents: Sequence[Sentence], settings: SummarySettings) -> np.ndarr
     return np.array([settings.min_words <= s.words <= settings.max_words for s in sents], dtype=bool)
 
 
-def summarize_doc(doc: Doc, settings: SummarySettings | None = None, k: int | None = None) -> list[dict[str, Any]]:
+def summarize_doc(doc: Doc, settings: SummarySettings | None = None, k: int | None = None,
+                  sims: Sims | None = None) -> list[dict[str, Any]]:
     """A single-article summary: the ``k`` best sentences in article order."""
     s = settings or SummarySettings()
     if not doc.sentences:
         return []
-    x = tfidf([t.tokens for t in doc.sentences])
-    scores = doc_scores(doc, s, x)
-    picked = mmr(scores, x, k or s.article_sentences, s.redundancy_penalty, s.redundancy_max,
+    space = ensure_space([doc])
+    sims = sims or Sims(space, rows_of([doc]))
+    scores = doc_scores(doc, s)
+    picked = mmr(scores, sims, k or s.article_sentences, s.redundancy_penalty, s.redundancy_max,
                  _length_ok(doc.sentences, s))
     return [_item(doc.sentences[i], scores[i]) for i in sorted(picked)]
 
 
-def summarize_docs(docs: Sequence[Doc], settings: SummarySettings | None = None) -> list[dict[str, Any]]:
-    """A multi-document summary of an event's (non-duplicate) articles."""
+def summarize_docs(docs: Sequence[Doc], settings: SummarySettings | None = None,
+                   sims: Sims | None = None) -> list[dict[str, Any]]:
+    """A multi-document summary of an event's (non-duplicate) articles; ``sims`` must view ``docs``' rows in order."""
     s = settings or SummarySettings()
     docs = [d for d in docs if d.sentences]
     if not docs:
         return []
+    space = ensure_space(docs)
+    sims = sims or Sims(space, rows_of(docs))
     if len(docs) == 1:
-        return summarize_doc(docs[0], s)
+        return summarize_doc(docs[0], s, sims=sims)
     sents = [t for d in docs for t in d.sentences]
-    x = tfidf([t.tokens for t in sents])
     local = np.concatenate([doc_scores(d, s) for d in docs])
-    c = np.asarray(x.mean(axis=0)).ravel()
-    norm = float(np.linalg.norm(c))
-    central = (x @ (c / norm)) if norm else np.zeros(len(sents))
-    scores = local + s.event_centroid_weight * central
+    scores = local + s.event_centroid_weight * sims.centrality()
     k = min(s.max_sentences, s.min_sentences + len(docs) - 1)
-    picked = mmr(scores, x, k, s.redundancy_penalty, s.redundancy_max, _length_ok(sents, s))
+    picked = mmr(scores, sims, k, s.redundancy_penalty, s.redundancy_max, _length_ok(sents, s))
     order = {d.article.id: (d.article.published or "", i) for i, d in enumerate(docs)}
     picked.sort(key=lambda i: (order[sents[i].article], sents[i].index))
     return [_item(sents[i], scores[i]) for i in picked]

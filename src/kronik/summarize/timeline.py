@@ -12,7 +12,8 @@
    date.  Their centroid is the normalised sum of the two groups' normalised
    means; the candidates closest to it are taken, skipping any more similar
    than ``redundancy_max`` to one already on the timeline, any shorter than
-   ``min_words`` or longer than ``max_words``.
+   ``min_words`` or longer than ``max_words``.  A date left without a sentence
+   gives its place to the next best date.
 3. **Happened or scheduled.** A mention is forward-looking when the date lies
    after its article's publication date, or when the language's future cue
    (``akan``, ``dijadwalkan``, ``will``, ``scheduled`` ...: ``FUTURE_CUES`` of
@@ -27,7 +28,7 @@ the Timeline17 topics ``H1N1`` and ``MJ`` only; see ``kronik.eval.tls``.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -35,8 +36,8 @@ from typing import Any
 
 import numpy as np
 
+from kronik.summarize.space import Sims, ensure_space, rows_of
 from kronik.summarize.summary import Doc
-from kronik.summarize.vectors import tfidf
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
@@ -72,14 +73,14 @@ def _day(value: str | None) -> date | None:
 def published_day(doc: Doc) -> date | None:
     from kronik.annotate.times import parse_published
 
-    return parse_published(doc.article.published)[0]
+    pub = doc.article.published
+    return parse_published(pub)[0] if pub else None
 
 
 def sentence_mentions(doc: Doc) -> list[list[_Mention]]:
     """Day-level date mentions of each sentence of the doc (cached on the doc)."""
-    cached = getattr(doc, "_mentions", None)
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
+    if doc._mentions is not None:
+        return doc._mentions  # type: ignore[no-any-return]
     from kronik.annotate.times import grammar
 
     out: list[list[_Mention]] = [[] for _ in doc.sentences]
@@ -113,83 +114,85 @@ def sentence_mentions(doc: Doc) -> list[list[_Mention]]:
                     future = gram.tense(para, t.start, t.end) > 0
             if not any(m.day == d for m in out[idx]):
                 out[idx].append(_Mention(d, future))
-    doc._mentions = out  # type: ignore[attr-defined]
+    doc._mentions = out
     return out
 
 
 def build_timeline(docs: Sequence[Doc], n_dates: int, per_date: int = 1, start: date | None = None,
-                   end: date | None = None, settings: TimelineSettings | None = None) -> list[dict[str, Any]]:
+                   end: date | None = None, settings: TimelineSettings | None = None,
+                   sims: Sims | None = None) -> list[dict[str, Any]]:
     """A timeline of up to ``n_dates`` dates with up to ``per_date`` sentences each, in calendar order.
 
     ``start``/``end`` (inclusive) restrict both the articles (by publication day) and the dates.
+    ``sims`` may be passed when there is no range: a view of the rows of ``docs`` (those with sentences), in order.
     Each entry: ``{"date", "status", "mentions", "articles", "sentences": [{"text", "article",
     "paragraph", "start", "end"}]}``.
     """
     s = settings or TimelineSettings()
     if n_dates <= 0:
         return []
+    ranged = start is not None or end is not None
 
     def in_range(d: date | None) -> bool:
         return d is not None and (start is None or d >= start) and (end is None or d <= end)
 
-    used_docs: list[tuple[Doc, date | None]] = []
+    used: list[tuple[Doc, date | None]] = []
     for doc in docs:
         pub = published_day(doc)
-        if (start is not None or end is not None) and not in_range(pub):
-            continue
-        if doc.sentences:
-            used_docs.append((doc, pub))
-    if not used_docs:
+        if doc.sentences and (not ranged or in_range(pub)):
+            used.append((doc, pub))
+    if not used:
         return []
-    sents = [(di, si) for di, (doc, _) in enumerate(used_docs) for si in range(len(doc.sentences))]
-    row_of = {key: r for r, key in enumerate(sents)}
+    used_docs = [d for d, _ in used]
+    if sims is None or ranged:
+        sims = Sims(ensure_space(used_docs), rows_of(used_docs))
+    offsets = np.cumsum([0] + [len(d.sentences) for d in used_docs])
     ment_rows: dict[date, list[int]] = defaultdict(list)
     ment_articles: dict[date, set[int]] = defaultdict(set)
     future_all: dict[date, bool] = {}
     mentioned: list[list[_Mention]] = []
-    for di, (doc, _pub) in enumerate(used_docs):
+    for di, doc in enumerate(used_docs):
         ms = sentence_mentions(doc)
         for si, mlist in enumerate(ms):
             for m in mlist:
-                if not in_range(m.day) and (start is not None or end is not None):
+                if ranged and not in_range(m.day):
                     continue
-                ment_rows[m.day].append(row_of[(di, si)])
+                ment_rows[m.day].append(int(offsets[di]) + si)
                 ment_articles[m.day].add(di)
                 future_all[m.day] = future_all.get(m.day, True) and m.future
         mentioned.extend(ms)
     pub_docs: dict[date, list[int]] = defaultdict(list)
-    for di, (_doc, pub) in enumerate(used_docs):
+    for di, (_doc, pub) in enumerate(used):
         if pub is not None:
             pub_docs[pub].append(di)
-    pub_count = Counter({d: len(v) for d, v in pub_docs.items()})
-    candidates = set(ment_rows) | {d for d in pub_count if (start is None and end is None) or in_range(d)}
-    score = {d: len(ment_rows.get(d, ())) + s.pub_weight * pub_count.get(d, 0) for d in candidates}
-    ranked = sorted(candidates, key=lambda d: (-score[d], -len(ment_articles.get(d, ())), d))[:n_dates]
-    if not ranked:
-        return []
+    candidates = set(ment_rows) | set(pub_docs)
+    score = {d: len(ment_rows.get(d, ())) + s.pub_weight * len(pub_docs.get(d, ())) for d in candidates}
+    ranked = sorted(candidates, key=lambda d: (-score[d], -len(ment_articles.get(d, ())), d))
 
-    x = tfidf([used_docs[di][0].sentences[si].tokens for di, si in sents])
-    words = np.array([used_docs[di][0].sentences[si].words for di, si in sents])
+    words = np.array([t.words for d in used_docs for t in d.sentences])
     length_ok = (words >= s.min_words) & (words <= s.max_words)
     picked_rows: list[int] = []
     entries = []
     for d in ranked:
+        if len(entries) >= n_dates:
+            break
         ment = sorted(set(ment_rows.get(d, ())))
         pub_rows: list[int] = []
         for k in range(s.pub_days):
             for di in pub_docs.get(d + timedelta(days=k), ()):
-                doc = used_docs[di][0]
-                for si in range(min(s.lead_sentences, len(doc.sentences))):
-                    r = row_of[(di, si)]
+                for si in range(min(s.lead_sentences, len(used_docs[di].sentences))):
+                    r = int(offsets[di]) + si
                     if all(m.day == d for m in mentioned[r]):
                         pub_rows.append(r)
         cand = sorted(set(ment) | set(pub_rows))
-        chosen = _select(x, ment, pub_rows, cand, per_date, picked_rows, length_ok, s.redundancy_max)
+        chosen = _select(sims, ment, pub_rows, cand, per_date, picked_rows, length_ok, s.redundancy_max)
+        if not chosen:
+            continue  # nothing left to say about this date: the next one takes its place
         picked_rows.extend(chosen)
         items = []
         for r in chosen:
-            di, si = sents[r]
-            sent = used_docs[di][0].sentences[si]
+            di = int(np.searchsorted(offsets, r, side="right")) - 1
+            sent = used_docs[di].sentences[r - int(offsets[di])]
             items.append({"text": sent.text, "article": sent.article, "paragraph": sent.paragraph, "start": sent.start,
                           "end": sent.end})
         status = "scheduled" if ment and future_all.get(d, False) else "happened"
@@ -200,29 +203,19 @@ def build_timeline(docs: Sequence[Doc], n_dates: int, per_date: int = 1, start: 
     return entries
 
 
-def _select(x: Any, ment: list[int], pub: list[int], cand: list[int], k: int, taken: list[int],
+def _select(sims: Sims, ment: list[int], pub: list[int], cand: list[int], k: int, taken: list[int],
             length_ok: np.ndarray, max_sim: float) -> list[int]:
     """Up to ``k`` candidate rows closest to the date's centroid, skipping redundant ones."""
     if not cand or k <= 0:
         return []
-    c = np.zeros(x.shape[1])
-    for rows in (ment, pub):
-        if rows:
-            m = np.asarray(x[rows].mean(axis=0)).ravel()
-            n = float(np.linalg.norm(m))
-            if n:
-                c += m / n
-    sims = x[cand] @ c
-    order = np.argsort(-sims, kind="stable")
-    pool = [cand[i] for i in order if length_ok[cand[i]]] or [cand[i] for i in order]
+    pool = [r for r in cand if length_ok[r]] or cand
+    closeness = sims.to_centroid(pool, [ment, pub])
     chosen: list[int] = []
-    for r in pool:
+    for i in np.argsort(-closeness, kind="stable"):
         if len(chosen) >= k:
             break
-        ref = taken + chosen
-        if ref:
-            overlap = np.asarray((x[ref] @ x[r].T).todense()).ravel()
-            if overlap.max() > max_sim:
-                continue
+        r = pool[int(i)]
+        if sims.max_to(r, taken + chosen) > max_sim:
+            continue
         chosen.append(r)
     return chosen

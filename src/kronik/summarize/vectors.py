@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
@@ -13,7 +11,7 @@ from scipy import sparse
 
 from kronik.lang.base import get_pack
 
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_WORD = re.compile(r"\w+")
 
 
 @cache
@@ -25,52 +23,54 @@ def stop_words(lang: str) -> frozenset[str]:
 
 
 def content_tokens(text: str, lang: str = "id") -> list[str]:
-    """Lowercased word tokens without the language's stop words and one-letter tokens."""
+    """Lowercased word tokens without the language's stop words and one-character tokens."""
     stop = stop_words(lang)
     return [t for t in _WORD.findall(text.lower()) if len(t) > 1 and t not in stop]
 
 
-def tfidf(token_lists: Sequence[Sequence[str]], idf_from: Sequence[Sequence[str]] | None = None) -> sparse.csr_matrix:
-    """Rows: sublinear TF times smoothed IDF, L2-normalised.  IDF is counted over ``idf_from`` (default: the rows)."""
-    vocab: dict[str, int] = {}
-    indptr = [0]
-    indices: list[int] = []
-    data: list[float] = []
-    for toks in token_lists:
-        for t, n in Counter(toks).items():
-            indices.append(vocab.setdefault(t, len(vocab)))
-            data.append(1.0 + math.log(n))
-        indptr.append(len(indices))
-    n_rows = len(token_lists)
-    x = sparse.csr_matrix((np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
-                          shape=(n_rows, max(len(vocab), 1)))
-    if idf_from is None:
-        df = np.bincount(np.asarray(indices, dtype=np.int64), minlength=x.shape[1]).astype(np.float64)
-        n_docs = n_rows
-    else:
-        df = np.zeros(x.shape[1])
-        for toks in idf_from:
-            for t in set(toks):
-                j = vocab.get(t)
-                if j is not None:
-                    df[j] += 1
-        n_docs = len(idf_from)
-    idf = np.log((1.0 + n_docs) / (1.0 + df)) + 1.0
-    x = x @ sparse.diags(idf)
-    return normalize_rows(sparse.csr_matrix(x))
+def word_tokens(text: str) -> list[str]:
+    """All lowercased word tokens (``term_counts`` drops stop words per vocabulary entry, which is cheaper)."""
+    return _WORD.findall(text.lower())
+
+
+def term_counts(token_lists: Sequence[Sequence[str]], stop: frozenset[str] = frozenset()) -> sparse.csr_matrix:
+    """Rows of sublinear term frequencies (1 + log count); stop words and one-character tokens are not terms."""
+    flat = [t for toks in token_lists for t in toks]
+    vocab: dict[str, int] = dict.fromkeys(flat, -1)
+    n_terms = 0
+    for term in vocab:
+        if len(term) > 1 and term not in stop:
+            vocab[term] = n_terms
+            n_terms += 1
+    ids = np.fromiter(map(vocab.__getitem__, flat), dtype=np.int64, count=len(flat))
+    lengths = np.fromiter((len(t) for t in token_lists), dtype=np.int64, count=len(token_lists))
+    rows = np.repeat(np.arange(len(token_lists)), lengths)
+    keep = ids >= 0
+    x = sparse.csr_matrix((np.ones(int(keep.sum())), (rows[keep], ids[keep])), shape=(len(token_lists), max(n_terms, 1)))
+    x.sum_duplicates()
+    x.data = 1.0 + np.log(x.data)
+    return x
+
+
+def idf_weighted(tf: sparse.csr_matrix) -> sparse.csr_matrix:
+    """TF rows times smoothed IDF counted over the rows, L2-normalised."""
+    df = np.bincount(tf.indices, minlength=tf.shape[1]).astype(np.float64)
+    idf = np.log((1.0 + tf.shape[0]) / (1.0 + df)) + 1.0
+    x = tf.copy()
+    x.data = x.data * idf[x.indices]
+    return normalize_rows(x)
+
+
+def tfidf(token_lists: Sequence[Sequence[str]], stop: frozenset[str] = frozenset()) -> sparse.csr_matrix:
+    """Rows: sublinear TF times smoothed IDF (counted over the rows), L2-normalised."""
+    return idf_weighted(term_counts(token_lists, stop))
 
 
 def normalize_rows(x: sparse.csr_matrix) -> sparse.csr_matrix:
-    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    x = sparse.csr_matrix(x, copy=True)
+    counts = np.diff(x.indptr)
+    rows = np.repeat(np.arange(x.shape[0]), counts)
+    norms = np.sqrt(np.bincount(rows, weights=x.data ** 2, minlength=x.shape[0]))
     norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ x)
-
-
-def centroid(x: sparse.csr_matrix, rows: Sequence[int] | None = None) -> np.ndarray:
-    """The L2-normalised mean of the given rows (all rows by default) as a dense vector."""
-    sub = x if rows is None else x[list(rows)]
-    if sub.shape[0] == 0:
-        return np.zeros(x.shape[1])
-    c = np.asarray(sub.mean(axis=0)).ravel()
-    n = float(np.linalg.norm(c))
-    return c / n if n else c
+    x.data = x.data / np.repeat(norms, counts)
+    return x
