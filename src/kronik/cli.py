@@ -132,6 +132,9 @@ def analyze(
 
         # Corpus stages: duplicates, events and stories over everything read in this run.
         _, result.events, result.stories, _ = run_corpus(result.articles)
+        from kronik.summarize import describe
+
+        describe(result.articles, result.events, result.stories)
     if fmt == "json":
         sys.stdout.write(dumps_output(result) + "\n")
     _report_problems(result.problems)
@@ -451,6 +454,37 @@ def eval_dedup(
                          data if (data / "indosum").is_dir() else None), as_json, render_dedup)
 
 
+@eval_app.command("summaries")
+def eval_summaries(
+    data_dir: Annotated[Path, typer.Argument(help="IndoSum folder with dev.0N.jsonl folds.")] = SHARED_DATA / "indosum",
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Evaluate only the first N articles (quick run).")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Single-document summaries on IndoSum dev: ROUGE-1/2/L F of ours (cross-fold), LEAD-3 and TextRank."""
+    from kronik.eval.summaries import evaluate_summaries, render_summaries
+
+    if not any(data_dir.glob("dev.*.jsonl")):
+        err.print(f"[red]no IndoSum dev.*.jsonl under[/red] {data_dir}")
+        raise typer.Exit(2)
+    _emit(evaluate_summaries(data_dir, limit=limit), as_json, render_summaries)
+
+
+@eval_app.command("tls")
+def eval_tls(
+    t17: Annotated[Path, typer.Argument(help="Timeline17 folder (<topic>_<source>/articles.jsonl + timelines.jsonl).")] = SHARED_DATA / "t17",
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Only the first N topic sets.")] = None,
+    topic: Annotated[list[str] | None, typer.Option("--topic", help="Only this topic or topic set (e.g. H1N1, bpoil_bbc); repeatable.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Timelines on Timeline17 (news-tls protocol): alignment ROUGE-1/2 F (m:1) and date F1, ours vs pub_lead."""
+    from kronik.eval.tls import evaluate_tls, render_tls
+
+    if not t17.is_dir():
+        err.print(f"[red]Timeline17 not found:[/red] {t17}")
+        raise typer.Exit(2)
+    _emit(evaluate_tls(t17, limit=limit, only=topic), as_json, render_tls)
+
+
 @bench_app.command("cluster")
 def bench_cluster_cmd(
     size: Annotated[list[int] | None, typer.Option("--size", help="Stream size; repeatable.")] = None,
@@ -464,6 +498,22 @@ def bench_cluster_cmd(
         err.print(f"[red]IndoSum not found under[/red] {data}")
         raise typer.Exit(2)
     _emit(bench_cluster(size or [10_000, 50_000, 100_000], data), as_json, render_bench_cluster)
+
+
+@bench_app.command("story")
+def bench_story_cmd(
+    n: Annotated[int, typer.Option("--n", min=1, help="Articles in the story.")] = 1000,
+    data: Annotated[Path, typer.Option("--data", help="Shared data folder (Timeline17).")] = SHARED_DATA,
+    repeat: Annotated[int, typer.Option("--repeat", min=1, help="Timed runs (the best is reported).")] = 3,
+    as_json: JsonOpt = False,
+) -> None:
+    """Seconds to build one story's event summaries and timelines for N annotated articles, on one core."""
+    from kronik.bench.story import bench_story, render_bench_story
+
+    if not (data / "t17").is_dir():
+        err.print(f"[red]Timeline17 not found under[/red] {data}")
+        raise typer.Exit(2)
+    _emit(bench_story(n, data / "t17", repeat=repeat), as_json, render_bench_story)
 
 
 @bench_app.command("extract")
@@ -533,6 +583,23 @@ def train_ner_cmd(
         err.print(f"[red]NER data not found:[/red] {data}")
         raise typer.Exit(2)
     _emit(train_ner(data, out, indosum=indosum, tune=tune, cv=cv), as_json, render_train_ner)
+
+
+@train_app.command("summary")
+def train_summary_cmd(
+    data_dir: Annotated[Path, typer.Argument(help="IndoSum folder with dev.0N.jsonl folds.")] = SHARED_DATA / "indosum",
+    out: Annotated[Path, typer.Option("--out", help="Where to write the weights module.")] = Path("src/kronik/summarize/_summary_weights.py"),
+    as_json: JsonOpt = False,
+) -> None:
+    """Train the summary sentence scorer (logistic regression) on IndoSum's extractive labels; reproducible."""
+    from kronik.eval.summaries import train_summary
+
+    if not any(data_dir.glob("dev.*.jsonl")):
+        err.print(f"[red]no IndoSum dev.*.jsonl under[/red] {data_dir}")
+        raise typer.Exit(2)
+    _emit(train_summary(data_dir, out), as_json,
+          lambda r, c: c.print(f"Trained on {r['articles']} articles ({r['sentences']} sentences) in {r['seconds']} s; "
+                               f"wrote {r['out']}.", highlight=False))
 
 
 @train_app.command("lines")
