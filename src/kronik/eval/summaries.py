@@ -82,20 +82,33 @@ def doc_features(doc: Doc) -> np.ndarray:
     return doc.features
 
 
-def training_matrix(records: Sequence[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray]:
+def _labelled(rec: dict[str, Any]) -> tuple[np.ndarray, np.ndarray] | None:
+    doc = record_doc(rec)
+    labels = [bool(v) for para in rec["gold_labels"] for v in para]
+    if not doc.sentences or len(labels) != len(doc.sentences):
+        return None
+    return doc_features(doc), np.array(labels, dtype=float)
+
+
+def training_matrix(records: Sequence[dict[str, Any]],
+                    cache: dict[str, tuple[np.ndarray, np.ndarray] | None] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Features and gold labels of the records' sentences (``cache``: by record key, reused across folds)."""
+    cache = {} if cache is None else cache
     xs, ys = [], []
     for rec in records:
-        doc = record_doc(rec)
-        labels = [bool(v) for para in rec["gold_labels"] for v in para]
-        if not doc.sentences or len(labels) != len(doc.sentences):
-            continue
-        xs.append(doc_features(doc))
-        ys.append(np.array(labels, dtype=float))
+        key = _key(rec)
+        if key not in cache:
+            cache[key] = _labelled(rec)
+        item = cache[key]
+        if item is not None:
+            xs.append(item[0])
+            ys.append(item[1])
     return np.vstack(xs), np.concatenate(ys)
 
 
-def train_weights(records: Sequence[dict[str, Any]]) -> dict[str, float]:
-    x, y = training_matrix(records)
+def train_weights(records: Sequence[dict[str, Any]],
+                  cache: dict[str, tuple[np.ndarray, np.ndarray] | None] | None = None) -> dict[str, float]:
+    x, y = training_matrix(records, cache)
     return dict(zip(FEATURES, (float(v) for v in fit_logistic(x, y)), strict=True))
 
 
@@ -188,6 +201,7 @@ def evaluate_summaries(data_dir: Path, limit: int | None = None, k: int = K) -> 
         raise FileNotFoundError(f"no dev.*.jsonl under {data_dir}")
     sums = {s: {"rouge1_f": 0.0, "rouge2_f": 0.0, "rougeL_f": 0.0} for s in SYSTEMS}
     per_fold: dict[str, dict[str, Any]] = {}
+    cache: dict[str, tuple[np.ndarray, np.ndarray] | None] = {}
     n = 0
     for name, recs in folds.items():
         if limit is not None:
@@ -196,7 +210,7 @@ def evaluate_summaries(data_dir: Path, limit: int | None = None, k: int = K) -> 
             continue
         held = {_key(r) for r in recs}
         others = {f: v for f, v in folds.items() if f != name}
-        settings = SummarySettings(weights=train_weights(unique_records(others, exclude=held)))
+        settings = SummarySettings(weights=train_weights(unique_records(others, exclude=held), cache))
         fold_sums = {s: {"rouge1_f": 0.0, "rouge2_f": 0.0, "rougeL_f": 0.0} for s in SYSTEMS}
         for rec in recs:
             doc = record_doc(rec)
