@@ -69,7 +69,20 @@ function truncate(text, maxChars) {
  *         `title` on a mark is drawn next to it (inline labels); row `label` goes in a left column.
  *  dates: [{date, status: "happened"|"scheduled", href, tip}]
  */
-export function timelineChart({ rows, dates = [], width = 800, leftLabels = false, ariaLabel = "Timeline" }) {
+function packLanes(marks, x) {
+  const ends = [];
+  const lanes = [];
+  for (const m of [...marks].sort((a, b) => a._a.t - b._a.t)) {
+    const x0 = x(m._a.t) - m.size - 2, x1 = Math.max(x(m._b.t), x(m._a.t)) + m.size + 2;
+    let i = ends.findIndex((e) => e <= x0);
+    if (i < 0) { i = ends.length; ends.push(0); lanes.push({ marks: [] }); }
+    ends[i] = x1;
+    lanes[i].marks.push({ ...m, title: null });
+  }
+  return lanes;
+}
+
+export function timelineChart({ rows, dates = [], width = 800, leftLabels = false, ariaLabel = "Timeline", packAbove = 16 }) {
   const marks = rows.flatMap((r) => r.marks);
   const times = [];
   for (const m of marks) {
@@ -83,13 +96,19 @@ export function timelineChart({ rows, dates = [], width = 800, leftLabels = fals
   const W = Math.max(260, Math.round(width));
   const labelW = leftLabels ? Math.min(180, Math.round(W * 0.26)) : 0;
   const L = labelW + 14, R = W - 18;
-  const rowH = 30, top = 10;
+  const x = (t) => L + ((t - t0) / (t1 - t0)) * (R - L);
+  const clampX = (t) => Math.max(L, Math.min(R, x(t)));
+  let rowH = 30;
+  if (!leftLabels && rows.length > packAbove) {
+    // many rows: pack the marks into as few lanes as keep them apart, without inline titles
+    rows = packLanes(marks.filter((m) => m._a), x);
+    rowH = 22;
+  }
+  const top = 10;
   const nRows = rows.length;
   const axisY = top + nRows * rowH + 6;
   const datesY = axisY + 42;
   const H = dts.length ? datesY + 22 : axisY + 30;
-  const x = (t) => L + ((t - t0) / (t1 - t0)) * (R - L);
-  const clampX = (t) => Math.max(L, Math.min(R, x(t)));
 
   const svg = s("svg", {
     class: "chart timeline-chart", viewBox: `0 0 ${W} ${H}`, width: W, height: H,

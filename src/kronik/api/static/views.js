@@ -66,13 +66,17 @@ function timelineDates(timeline, outletOf) {
   });
 }
 
-function timelineList(timeline, outletOf) {
+function timelineList(timeline, outletOf, shown = 12) {
   if (!timeline || !timeline.length) return null;
-  return h("ol", { class: "timeline-list" }, timeline.map((d) =>
-    h("li", { class: d.status === "scheduled" ? "scheduled" : "happened" },
-      h("time", { datetime: d.date }, fmtDate(d.date)),
-      d.status === "scheduled" ? h("span", { class: "badge sched-badge" }, "scheduled") : null,
-      h("ul", null, (d.items || []).map((it) => h("li", null, it.text, " ", it.article ? sourceLink(it, outletOf) : null))))));
+  const item = (d) => h("li", { class: d.status === "scheduled" ? "scheduled" : "happened" },
+    h("time", { datetime: d.date }, fmtDate(d.date)),
+    d.status === "scheduled" ? h("span", { class: "badge sched-badge" }, "scheduled") : null,
+    h("ul", null, (d.items || []).map((it) => h("li", null, it.text, " ", it.article ? sourceLink(it, outletOf) : null))));
+  const list = h("ol", { class: "timeline-list" }, timeline.slice(0, shown).map(item));
+  if (timeline.length <= shown) return list;
+  const more = h("button", { type: "button", class: "link-button" }, `Show all ${timeline.length} dates`);
+  more.addEventListener("click", () => { list.replaceChildren(...timeline.map(item)); more.remove(); });
+  return h("div", null, list, more);
 }
 
 /** Draws the chart into `holder` at its current width and again when the window is resized. */
