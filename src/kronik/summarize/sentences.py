@@ -38,6 +38,7 @@ _ID_ABBREVIATIONS = frozenset("""
 # abbreviations that often close a sentence ("... dan lain-lain dll. Setelah itu")
 _MAY_END = frozenset("dll dsb dst dkk etc inc ltd co corp tbk".split())
 
+_QUOTE_CHARS = re.compile(r'["“”]')
 _CANDIDATE = re.compile(r"(?:[.!?…]+|\.{3})[\"”’'»)\]]*(?=\s)")
 _NEXT_START = re.compile(r"\s+(?=[\"“‘'«(\[]?[A-Z0-9À-ÖØ-Þ])")
 _WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
@@ -68,9 +69,12 @@ def sentence_spans(text: str, lang: str = "id") -> list[tuple[int, int]]:
     """``(start, end)`` character spans of the sentences of one paragraph (white space trimmed)."""
     abbrevs = _abbreviations(lang)
     cuts: list[int] = []
-    straight = [i for i, ch in enumerate(text) if ch == '"']
-    opening = [i for i, ch in enumerate(text) if ch == "“"]
-    closing = [i for i, ch in enumerate(text) if ch == "”"]
+    straight: list[int] = []
+    opening: list[int] = []
+    closing: list[int] = []
+    if '"' in text or "“" in text:
+        for q in _QUOTE_CHARS.finditer(text):
+            (straight if q.group() == '"' else opening if q.group() == "“" else closing).append(q.start())
     for m in _CANDIDATE.finditer(text):
         nxt = _NEXT_START.match(text, m.end())
         if not nxt:
