@@ -114,3 +114,33 @@ def test_search_filters(small_store: Store) -> None:
     facets = search(small_store, SearchQuery(q="dialog"))["facets"]
     assert {f["value"]: f["count"] for f in facets["outlet"]} == {"Kompas.com": 1, "Tempo.co": 1}
     assert facets["entity"] == [{"value": "Pemerintah RI", "count": 1}]
+
+
+@pytest.mark.parametrize("kw", [
+    {"q": "dialog"}, {"q": "jakarta"}, {"q": "truk", "outlet": "Tempo.co"}, {"q": ""}, {"q": "", "language": "id"},
+    {"q": "", "date_from": "2021-10-14"}, {"q": "dialog", "date_to": "2021-10-13"}, {"q": "", "entity": "Pemerintah RI"},
+    {"q": "", "speaker": "Budi Santoso"}, {"q": "dialog", "outlet": "Nowhere"}, {"q": "", "limit": 1, "offset": 2},
+])
+def test_search_columns_path_matches_sql_path(tmp_path: Path, kw: dict) -> None:
+    from kronik.store.search import _search_columns, _search_sql
+
+    store = Store(str(tmp_path / "s.db"))
+    store.write_batch([(None, a) for a in _articles()])
+    sq = SearchQuery(**kw)
+    clauses = parse(sq.q)
+    fast = _search_columns(store, sq, clauses, sq.limit, sq.offset, True)
+    slow = _search_sql(store, sq, clauses, sq.limit, sq.offset, True)
+    assert [r["id"] for r in fast[0]] == [r["id"] for r in slow[0]]
+    assert fast[1] == slow[1]
+    if fast[2] and slow[2]:
+        assert fast[2] == slow[2]
+
+
+def test_search_sees_new_articles_at_once(tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "s.db"))
+    arts = _articles()
+    store.write_batch([(None, a) for a in arts[:2]])
+    assert search(store, SearchQuery(q="solar"))["total"] == 0
+    store.write_batch([(None, a) for a in arts[2:]])
+    assert search(store, SearchQuery(q="solar"))["total"] == 1
+    assert search(store, SearchQuery(q="", date_from="2021-10-14T00:00:00+07:00"))["total"] == 3  # the SQL path

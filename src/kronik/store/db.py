@@ -8,6 +8,7 @@ from there because stored documents are skipped by content hash.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -38,6 +39,7 @@ class Store:
         self.dialect = self.engine.dialect.name
         if self.dialect == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.generation = 0  # bumped by every write through this object (read caches compare it)
         try:
             upgrade(self.engine)
         except SQLAlchemyError as exc:
@@ -65,9 +67,10 @@ class Store:
         n_art = n_prob = 0
         try:
             with self.engine.begin() as conn:
+                nums = self._next_nums(conn)
                 for doc, res in results:
                     if isinstance(res, Article):
-                        if self._write_article(conn, res):
+                        if self._write_article(conn, res, nums):
                             n_art += 1
                             if features and res.id in features:
                                 conn.execute(schema.features.insert().values(article_id=res.id, data=features[res.id]))
@@ -77,6 +80,7 @@ class Store:
                         self._write_document(conn, doc, res)
         except SQLAlchemyError as exc:
             raise StoreError(f"batch rolled back: {exc}") from exc
+        self.generation += 1
         return n_art, n_prob
 
     def _write_document(self, conn: Any, doc: RawDocument, res: Article | Problem) -> None:
@@ -89,7 +93,15 @@ class Store:
         }
         conn.execute(self._insert(schema.documents).values(row).on_conflict_do_nothing(index_elements=["content_hash"]))
 
-    def _write_article(self, conn: Any, art: Article) -> bool:
+    def _next_nums(self, conn: Any) -> Iterator[int] | None:
+        """Integer keys for new articles: counted on from the largest in SQLite (one writer at a time
+        holds the database lock), None on PostgreSQL (the column's sequence default)."""
+        if self.dialect != "sqlite":
+            return None
+        start = conn.execute(select(func.coalesce(func.max(schema.articles.c.num), 0))).scalar_one()
+        return itertools.count(start + 1)
+
+    def _write_article(self, conn: Any, art: Article, nums: Iterator[int] | None = None) -> bool:
         row = {
             "id": art.id, "source": art.source, "format": art.format, "language": art.language, "url": art.url,
             "title": art.title, "outlet": art.outlet, "published": art.published,
@@ -97,6 +109,8 @@ class Store:
             "wire_sources": art.wire_sources, "duplicate_of": art.duplicate_of, "event": art.event,
             "story": art.story, "extra": {},
         }
+        if nums is not None:
+            row["num"] = next(nums)
         res = conn.execute(self._insert(schema.articles).values(row).on_conflict_do_nothing(index_elements=["id"]))
         if res.rowcount == 0:
             return False  # the same article from another file: stored once
@@ -116,9 +130,12 @@ class Store:
             conn.execute(schema.times.insert(), [
                 {"article_id": art.id, "seq": i, "paragraph": t.paragraph, "start": t.start, "end": t.end, "text": t.text,
                  "type": t.type, "value": t.value} for i, t in enumerate(art.times)])
-        table = "search_fts" if self.dialect == "sqlite" else "search_docs"
-        conn.execute(text(f"INSERT INTO {table}(article_id, title, body) VALUES (:article_id, :title, :body)"),
-                     index_row(art.id, art.title, art.paragraphs))
+        idx = index_row(art.id, art.title, art.paragraphs)
+        if self.dialect == "sqlite":
+            conn.execute(text("INSERT INTO search_fts(rowid, title, body) VALUES (:num, :title, :body)"),
+                         {"num": row["num"], "title": idx["title"], "body": idx["body"]})
+        else:
+            conn.execute(text("INSERT INTO search_docs(article_id, title, body) VALUES (:article_id, :title, :body)"), idx)
         return True
 
     def counts(self) -> dict[str, int]:
@@ -241,6 +258,7 @@ class Store:
                                                        "updated_at": func.now()}))
         except SQLAlchemyError as exc:
             raise StoreError(f"corpus pass rolled back: {exc}") from exc
+        self.generation += 1
 
     def events(self, ids: Sequence[str] | None = None) -> list[Event]:
         e = schema.events

@@ -78,6 +78,8 @@ articles = Table(
     Column("story", String(32), index=True),
     Column("extra", JSON, nullable=False),  # legacy (first release kept annotations here); now always {}
     Column("created_at", DateTime(timezone=True), server_default=func.now()),
+    Column("num", Integer),  # integer key: the FTS5 rowid on SQLite; from a sequence on PostgreSQL
+    Index("ux_articles_num", "num", unique=True),
 )
 
 entities = Table(
@@ -92,6 +94,7 @@ entities = Table(
     Column("canonical", String(300), nullable=False),
     Column("role", Text),
     Index("ix_entities_canonical_article", "canonical", "article_id"),
+    Index("ix_entities_article_canonical", "article_id", "canonical"),
 )
 
 quotes = Table(

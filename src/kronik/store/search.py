@@ -23,9 +23,10 @@ from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from sqlalchemy import Float, String, and_, cast, column, func, null, select, text
 
-from kronik.lang.id.stemmer import WORD, stem_text, stem_word, tokens
+from kronik.lang.id.stemmer import WORD, stem_text, stem_word
 from kronik.store import schema
 
 if TYPE_CHECKING:
@@ -179,8 +180,8 @@ def _matches(store: Store, clauses: list[_Clause]) -> Any | None:
         expr = to_fts5(clauses)
         if expr is None:
             return None
-        t = text("SELECT article_id AS id, -bm25(search_fts, 0.0, 3.0, 1.0) AS score FROM search_fts "
-                 "WHERE search_fts MATCH :fts").bindparams(fts=expr)
+        t = text("SELECT x.id AS id, -bm25(search_fts, 3.0, 1.0) AS score FROM search_fts "
+                 "JOIN articles x ON x.num = search_fts.rowid WHERE search_fts MATCH :fts").bindparams(fts=expr)
     else:
         expr = to_tsquery(clauses)
         if expr is None:
@@ -213,38 +214,170 @@ def search(store: Store, sq: SearchQuery, *, facets: bool = True, snippets: bool
 
     Returns ``{"results": [...], "total": n, "limit": L, "offset": O, "facets": {...}}`` (see the API
     contract): each result has ``id, title, outlet, published, language, event, story, snippet, score``.
+    Facet counts of outlet, language and story are over every hit; the entity facet counts the
+    ``ENTITY_FACET_HITS`` best hits (an entity join per hit would dominate the cost of common words).
     """
     limit = max(0, min(sq.limit, MAX_LIMIT))
     offset = max(0, sq.offset)
     clauses = parse(sq.q)
-    out: dict[str, Any] = {"results": [], "total": 0, "limit": limit, "offset": offset}
+    if store.dialect == "sqlite" and _cacheable(sq):
+        rows, total, fac = _search_columns(store, sq, clauses, limit, offset, facets)
+    else:
+        rows, total, fac = _search_sql(store, sq, clauses, limit, offset, facets)
+    if rows:
+        a = schema.articles
+        with store.engine.connect() as conn:
+            ids = [r["id"] for r in rows]
+            info = {r["id"]: r for r in conn.execute(
+                select(a.c.id, a.c.title, a.c.outlet, a.c.published, a.c.language, a.c.event, a.c.story)
+                .where(a.c.id.in_(ids))).mappings()}
+            bodies = _paragraphs(conn, ids) if snippets else {}
+        terms = _highlight_terms(clauses)
+        for r in rows:
+            r.update(info.get(r["id"], {}))
+            r["snippet"] = snippet(bodies.get(r["id"], []), terms) if snippets else ""
+            if r["score"] is not None:
+                r["score"] = float(f"{float(r['score']):.4g}")
+    out: dict[str, Any] = {"results": rows, "total": total, "limit": limit, "offset": offset}
     if facets:
-        out["facets"] = {k: [] for k in FACETS}
-    a = schema.articles
-    built = _base(store, sq, clauses, a.c.title, a.c.outlet, a.c.published, a.c.language, a.c.event, a.c.story)
-    if built is None:
-        return out
-    page_q, order = built
+        out["facets"] = fac if fac is not None else {k: [] for k in FACETS}
+    return out
+
+
+ENTITY_FACET_HITS = 200
+
+
+def _cacheable(sq: SearchQuery) -> bool:
+    """Date filters the in-memory columns answer: plain ISO dates (a timestamp bound goes to SQL)."""
+    return all(d is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", d) for d in (sq.date_from, sq.date_to))
+
+
+def _fts_hits(store: Store, expr: str) -> tuple[np.ndarray, np.ndarray]:
+    """(nums, scores) of every FTS5 match (score = -bm25: higher is better)."""
     with store.engine.connect() as conn:
-        rows = [dict(r._mapping) for r in conn.execute(page_q.order_by(*order).limit(limit).offset(offset))]
+        rows = conn.exec_driver_sql(
+            "SELECT rowid, bm25(search_fts, 3.0, 1.0) FROM search_fts WHERE search_fts MATCH ?", (expr,)).fetchall()
+    if not rows:
+        return np.zeros(0, np.int64), np.zeros(0)
+    arr = np.array(rows, dtype=np.float64)
+    return arr[:, 0].astype(np.int64), -arr[:, 1]
+
+
+def _nums_where(store: Store, table: Any, col: Any, value: str) -> np.ndarray:
+    a = schema.articles
+    with store.engine.connect() as conn:
+        got = [r[0] for r in conn.execute(select(a.c.num).select_from(table.join(a, a.c.id == table.c.article_id))
+                                          .where(col == value).distinct())]
+    return np.array(got, dtype=np.int64)
+
+
+def _search_columns(store: Store, sq: SearchQuery, clauses: list[_Clause], limit: int, offset: int,
+                    facets: bool) -> tuple[list[dict[str, Any]], int, dict[str, Any] | None]:
+    from kronik.store.columns import cache_of
+
+    cols = cache_of(store).get()
+    if clauses:
+        expr = to_fts5(clauses)
+        if expr is None:
+            return [], 0, None
+        nums, scores = _fts_hits(store, expr)
+        keep = nums < cols.size
+        nums, scores = nums[keep], scores[keep]
+        keep = cols.valid[nums]
+    else:
+        nums = np.flatnonzero(cols.valid)
+        scores = None
+        keep = np.ones(nums.shape[0], bool)
+    for value, codes, col in ((sq.outlet, cols.outlets, cols.outlet), (sq.language, cols.languages, cols.language),
+                                 (sq.story, cols.stories, cols.story), (sq.event, cols.events, cols.event)):
+        if value:
+            code = codes.index.get(value)
+            if code is None:
+                return [], 0, None
+            keep &= col[nums] == code
+    if sq.date_from:
+        keep &= cols.day[nums] >= int(sq.date_from.replace("-", ""))
+    if sq.date_to:
+        day = cols.day[nums]
+        keep &= (day > 0) & (day <= int(sq.date_to.replace("-", "")))
+    if sq.entity:
+        keep &= np.isin(nums, _nums_where(store, schema.entities, schema.entities.c.canonical, sq.entity))
+    if sq.speaker:
+        keep &= np.isin(nums, _nums_where(store, schema.quotes, schema.quotes.c.speaker, sq.speaker))
+    nums = nums[keep]
+    total = int(nums.shape[0])
+    if not total:
+        return [], 0, None
+    if scores is not None:
+        scores = scores[keep]
+        key = -scores  # best first; ties by num
+    else:
+        key = cols.recency[nums].astype(np.float64)
+    want = min(total, offset + max(limit, ENTITY_FACET_HITS if facets else 0))
+    part = np.argpartition(key, want - 1)[:want] if want < total else np.arange(total)
+    ranked = part[np.lexsort((nums[part], key[part]))]
+    page = ranked[offset:offset + limit]
+    rows = [{"id": None, "score": None if scores is None else float(scores[i]), "_num": int(nums[i])} for i in page]
+    fac = _column_facets(store, cols, nums, nums[ranked[:ENTITY_FACET_HITS]]) if facets else None
+    if rows:
+        a = schema.articles
+        with store.engine.connect() as conn:
+            ids = dict(conn.execute(select(a.c.num, a.c.id).where(a.c.num.in_([r["_num"] for r in rows]))).all())
+        for r in rows:
+            r["id"] = ids.get(r.pop("_num"))
+        rows = [r for r in rows if r["id"] is not None]
+    return rows, total, fac
+
+
+def _top_codes(codes: Any, column: np.ndarray, nums: np.ndarray) -> list[tuple[str, int]]:
+    counts = np.bincount(column[nums], minlength=len(codes.names))
+    counts[0] = 0  # unknown
+    present = np.flatnonzero(counts)
+    top = present[np.lexsort((codes.rank()[present], -counts[present]))][:FACET_SIZE]
+    return [(codes.names[i], int(counts[i])) for i in top]
+
+
+def _column_facets(store: Store, cols: Any, nums: np.ndarray, best: np.ndarray) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "outlet": [{"value": v, "count": c} for v, c in _top_codes(cols.outlets, cols.outlet, nums)],
+        "language": [{"value": v, "count": c} for v, c in _top_codes(cols.languages, cols.language, nums)],
+    }
+    stories = _top_codes(cols.stories, cols.story, nums)
+    st = schema.stories
+    with store.engine.connect() as conn:
+        titles = dict(conn.execute(select(st.c.id, st.c.title).where(st.c.id.in_([v for v, _ in stories]))).all()) if stories else {}
+        out["story"] = [{"value": v, "label": titles.get(v), "count": c} for v, c in stories]
+        out["entity"] = _entity_facet(conn, select(schema.articles.c.id).where(schema.articles.c.num.in_(best.tolist())))
+    return out
+
+
+def _entity_facet(conn: Any, ids: Any) -> list[dict[str, Any]]:
+    e = schema.entities
+    n = func.count(e.c.article_id.distinct()).label("n")
+    q = (select(e.c.canonical, n).where(e.c.article_id.in_(ids))
+         .group_by(e.c.canonical).order_by(n.desc(), e.c.canonical).limit(FACET_SIZE))
+    return [{"value": v, "count": c} for v, c in conn.execute(q)]
+
+
+def _search_sql(store: Store, sq: SearchQuery, clauses: list[_Clause], limit: int, offset: int,
+                facets: bool) -> tuple[list[dict[str, Any]], int, dict[str, Any] | None]:
+    """The portable path (PostgreSQL, and SQLite with timestamp bounds): filters and facets in SQL."""
+    built = _base(store, sq, clauses)
+    if built is None:
+        return [], 0, None
+    q, order = built
+    with store.engine.connect() as conn:
+        rows = [{"id": r[0], "score": r[1]} for r in conn.execute(q.order_by(*order).limit(limit).offset(offset))]
         if len(rows) < limit and (rows or offset == 0):
             total = offset + len(rows)  # the last page: no need to count
         else:
-            hits = _base(store, sq, clauses)[0].subquery("hits")  # type: ignore[index]
-            total = conn.execute(select(func.count()).select_from(hits)).scalar_one()
-        if snippets and rows:
-            terms = _highlight_terms(clauses)
-            bodies = _paragraphs(conn, [r["id"] for r in rows])
-            for r in rows:
-                r["snippet"] = snippet(bodies.get(r["id"], []), terms)
-        for r in rows:
-            r.setdefault("snippet", "")
-            if r["score"] is not None:
-                r["score"] = float(f"{float(r['score']):.4g}")
-        out["results"], out["total"] = rows, total
+            total = conn.execute(select(func.count()).select_from(q.subquery("hits"))).scalar_one()
+        fac = None
         if facets and total:
-            out["facets"] = _facets(conn, _base(store, sq, clauses)[0].subquery("hits"))  # type: ignore[index]
-    return out
+            hits = q.subquery("hits")
+            best = q.order_by(*order).limit(ENTITY_FACET_HITS).with_only_columns(schema.articles.c.id)
+            fac = _facets(conn, hits, best)
+    return rows, total, fac
 
 
 def matching_ids(store: Store, sq: SearchQuery) -> Iterator[str]:
@@ -266,8 +399,8 @@ def _paragraphs(conn: Any, ids: list[str]) -> dict[str, list[str]]:
     return out
 
 
-def _facets(conn: Any, hits: Any) -> dict[str, list[dict[str, Any]]]:
-    a, s, e = schema.articles, schema.stories, schema.entities
+def _facets(conn: Any, hits: Any, best: Any) -> dict[str, list[dict[str, Any]]]:
+    a, s = schema.articles, schema.stories
     out: dict[str, list[dict[str, Any]]] = {}
     n = func.count().label("n")
     for name, col in (("outlet", a.c.outlet), ("language", a.c.language)):
@@ -277,10 +410,7 @@ def _facets(conn: Any, hits: Any) -> dict[str, list[dict[str, Any]]]:
     q = (select(a.c.story, s.c.title, n).select_from(hits.join(a, a.c.id == hits.c.id).join(s, s.c.id == a.c.story))
          .group_by(a.c.story, s.c.title).order_by(n.desc(), a.c.story).limit(FACET_SIZE))
     out["story"] = [{"value": v, "label": lab, "count": c} for v, lab, c in conn.execute(q)]
-    ne = func.count(e.c.article_id.distinct()).label("n")
-    q = (select(e.c.canonical, ne).select_from(hits.join(e, e.c.article_id == hits.c.id))
-         .group_by(e.c.canonical).order_by(ne.desc(), e.c.canonical).limit(FACET_SIZE))
-    out["entity"] = [{"value": v, "count": c} for v, c in conn.execute(q)]
+    out["entity"] = _entity_facet(conn, best)
     return out
 
 
@@ -290,6 +420,33 @@ def _facets(conn: Any, hits: Any) -> dict[str, list[dict[str, Any]]]:
 class _Terms:
     stems: frozenset[str]
     prefixes: tuple[str, ...]
+    fragments: tuple[str, ...] = ()  # a word can only stem to a query term if it contains one of these
+
+    def __post_init__(self) -> None:
+        frags: set[str] = set(self.prefixes)
+        for st in self.stems:  # a stem stays inside its affixed forms, minus at most its first letter
+            frags.add(st)       # (meN- drops p/t/k/s: memukul -> pukul, menulis -> tulis)
+            if len(st) >= 4:
+                frags.add(st[1:])
+        # drop fragments inside other fragments: their occurrences are found through the shorter one
+        self.fragments = tuple(f for f in frags if not any(g != f and g in f for g in frags))
+
+    def candidates(self, body: str) -> list[tuple[int, int]]:
+        """Spans of the words of ``body`` that contain a fragment (``str.find`` scans, no per-word loop)."""
+        low = body.lower()
+        found: dict[int, int] = {}
+        n = len(low)
+        for f in self.fragments:
+            i = low.find(f)
+            while i >= 0:
+                s, e = i, i + len(f)
+                while s > 0 and low[s - 1].isalnum():
+                    s -= 1
+                while e < n and low[e].isalnum():
+                    e += 1
+                found[s] = e
+                i = low.find(f, e)
+        return sorted(found.items())
 
     def hit(self, word: str) -> str | None:
         s = stem_word(word)
@@ -317,38 +474,57 @@ def _highlight_terms(clauses: list[_Clause]) -> _Terms:
     return _Terms(frozenset(stems), tuple(prefixes))
 
 
+_CHARS_PER_WORD = 7  # mean Indonesian news word plus its space: sizes the snippet window in characters
+
+
 def snippet(paragraphs: Sequence[str], terms: _Terms | None = None, words: int = SNIPPET_WORDS) -> str:
-    """A window of about ``words`` words of the original text around the densest run of hits,
-    hits wrapped in ``[[``/``]]``; the opening words when nothing matches.  Plain text, not HTML."""
+    """About ``words`` words of the original text around the densest run of hits (most distinct query
+    terms, then most hits), hits wrapped in ``[[``/``]]``; the opening words when nothing matches.
+    Plain text, not HTML; ``[[``/``]]`` already in the text are defused."""
     body = " ".join(p.replace("[[", "[ [").replace("]]", "] ]") for p in paragraphs)
-    toks = list(tokens(body))
-    if not toks:
+    if not body:
         return ""
-    hits: list[tuple[int, str]] = []
-    if terms is not None and (terms.stems or terms.prefixes):
-        hits = [(i, h) for i, (w, _, _) in enumerate(toks) if (h := terms.hit(w)) is not None]
-    first = 0
-    if hits:
-        best = (-1, -1)
-        j = 0
-        for i, (ti, _) in enumerate(hits):  # window starting at hit i: distinct terms, then total hits
-            while j < len(hits) and hits[j][0] < ti + words:
-                j += 1
-            key = (len({h for _, h in hits[i:j]}), j - i)
-            if key > best:
-                best, first = key, max(0, ti - 3)
-    last = min(len(toks), first + words) - 1
-    marked = {i for i, _ in hits}
-    out: list[str] = ["…" if first > 0 else ""]
-    pos = toks[first][1]
-    for i in range(first, last + 1):
-        _, s, e = toks[i]
+    hits: list[tuple[int, int, str]] = []
+    if terms is not None and terms.fragments:
+        for s, e in terms.candidates(body):
+            h = terms.hit(body[s:e].lower())
+            if h is not None:
+                hits.append((s, e, h))
+    span = words * _CHARS_PER_WORD
+    if not hits:
+        return _cut(body, 0, span, [])
+    best, first, j = (-1, -1), 0, 0
+    for i, (s, _, _) in enumerate(hits):
+        while j < len(hits) and hits[j][0] < s + span:
+            j += 1
+        key = (len({h for _, _, h in hits[i:j]}), j - i)
+        if key > best:
+            best, first = key, i
+    start = hits[first][0]
+    lead = body.rfind(" ", 0, max(0, start - 1))  # keep about three words before the first hit
+    for _ in range(2):
+        if lead > 0:
+            lead = body.rfind(" ", 0, lead)
+    start = 0 if lead < 0 else lead + 1
+    return _cut(body, start, span, hits)
+
+
+def _cut(body: str, start: int, span: int, hits: list[tuple[int, int, str]]) -> str:
+    end = start + span
+    if end < len(body):
+        sp = body.rfind(" ", start, end)
+        end = sp if sp > start else end
+    else:
+        end = len(body)
+    out = ["…" if start > 0 else ""]
+    pos = start
+    for s, e, _ in hits:
+        if s < start or e > end:
+            continue
         out.append(body[pos:s])
-        out.append(f"[[{body[s:e]}]]" if i in marked else body[s:e])
+        out.append(f"[[{body[s:e]}]]")
         pos = e
-    end = toks[last][2]
-    tail = body[end:end + 1] if end < len(body) and body[end] in ".!?\"”" else ""
-    out.append(tail)
-    if last < len(toks) - 1:
+    out.append(body[pos:end])
+    if end < len(body):
         out.append(" …")
     return "".join(out)

@@ -1,0 +1,289 @@
+"""``kronik bench serve``: search and story-page latency over HTTP on a store of N synthetic articles.
+
+**The store** (built once per size and seed, then reused: ``--db``, with a ``.meta.json`` beside it) holds
+the synthetic stream of :mod:`kronik.bench.synth` (real IndoSum bodies, with near and exact copies at the
+generator's rates; beyond about 3.4k distinct bodies every further article is a copy, so at 100k stories
+are large, which is the hard case for story pages and for search totals and facets).  Extraction is
+skipped (each article is its document's gold title, outlet, date and body), and annotation runs once per
+*source body*: entities and quotes of a body are carried over to its copies wherever their text still
+occurs.  Articles go through :meth:`Store.write_batch` with their corpus features, like ingest, then one
+corpus pass (:func:`kronik.corpus.incremental.update_store`) builds duplicates, events and stories.
+
+**The load**: ``kronik serve`` runs in a second process on loopback; this process sends ``searches``
+search requests (one to three words drawn from the corpus's titles, some in affixed forms, a third with an
+outlet, date-range, language or entity filter, a few on page 2) and ``story_pages`` story-page requests
+(random stories, and the ten largest), ``concurrency`` at a time, after a short warm-up, and reports the
+client-side latency percentiles of each kind.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+SEED = 0
+BATCH = 1000
+
+
+# --------------------------------------------------------------------------- building the store
+
+def _annotations(body: list[str]) -> tuple[list[Any], list[Any]]:
+    from kronik.annotate.entities import find_entities
+    from kronik.annotate.quotes import extract_quotes
+
+    ents = find_entities(body, "id")
+    return ents, extract_quotes(body, "id", ents)
+
+
+def _carry(base_body: list[str], ents: list[Any], quotes: list[Any], body: list[str]) -> tuple[list[Any], list[Any]]:
+    """The base body's entities and quotes, moved onto a copy's paragraphs (kept where their text still is)."""
+    if body == base_body:
+        return ents, quotes
+    where = {p: i for i, p in reversed(list(enumerate(body)))}
+    out_e = []
+    for e in ents:
+        src = base_body[e.paragraph]
+        pi = where.get(src)
+        if pi is not None:
+            out_e.append(e.model_copy(update={"paragraph": pi}))
+            continue
+        for j, p in enumerate(body):  # an edited paragraph: find the name again
+            k = p.find(e.text)
+            if k >= 0:
+                out_e.append(e.model_copy(update={"paragraph": j, "start": k, "end": k + len(e.text)}))
+                break
+    out_q = []
+    for q in quotes:
+        for j, p in enumerate(body):
+            if q.text in p:
+                out_q.append(q.model_copy(update={"paragraph": j}))
+                break
+    return out_e, out_q
+
+
+def _articles(data_dir: Path, n: int, log: Console | None) -> Iterator[Any]:
+    from kronik.bench.synth import generate, load_bases
+    from kronik.model import Article, article_id
+
+    bases = {b.key: b for b in load_bases(data_dir)}
+    cache: dict[str, tuple[list[Any], list[Any]]] = {}
+    for i, d in enumerate(generate(data_dir, n=n, seed=SEED)):
+        base_body = list(bases[d.base].body) if d.base in bases else d.body
+        if d.base not in cache:
+            cache[d.base] = _annotations(base_body)
+        ents, quotes = _carry(base_body, *cache[d.base], d.body)
+        aid = article_id(d.outlet, d.title, d.body)
+        if d.kind == "exact":  # a byte-equal re-scrape would share its original's id: keep N articles
+            aid = article_id(d.outlet, d.title + "\x00" + d.doc_id, d.body)
+        yield Article(id=aid, source=d.source, format="text", language="id", title=d.title, outlet=d.outlet,
+                      published=d.published, published_basis="page", authors=d.authors, dateline=d.dateline,
+                      paragraphs=d.body, entities=ents, quotes=quotes)
+        if log is not None and (i + 1) % 10_000 == 0:
+            log.print(f"  built {i + 1} articles ({len(cache)} source bodies annotated)", highlight=False)
+
+
+def build_store(db: Path, n: int, data_dir: Path, log: Console | None = None) -> dict[str, Any]:
+    """Build (or reuse) the benchmark store; returns its metadata (sizes and build seconds)."""
+    from itertools import islice
+
+    from kronik.corpus.features import article_features, dump_features
+    from kronik.corpus.incremental import update_store
+    from kronik.corpus.settings import CorpusSettings
+    from kronik.store import Store
+
+    meta_path = db.with_suffix(db.suffix + ".meta.json")
+    if db.exists() and meta_path.exists():
+        meta = json.loads(meta_path.read_text("utf-8"))
+        if meta.get("articles_requested") == n and meta.get("seed") == SEED:
+            meta["reused"] = True
+            Store(str(db))  # migrate if the schema moved on
+            return meta  # type: ignore[no-any-return]
+    for p in (db, db.with_suffix(db.suffix + "-wal"), db.with_suffix(db.suffix + "-shm"), meta_path):
+        p.unlink(missing_ok=True)
+    db.parent.mkdir(parents=True, exist_ok=True)
+    store = Store(str(db))
+    settings = CorpusSettings()
+    t0 = time.perf_counter()
+    it = _articles(data_dir, n, log)
+    while batch := list(islice(it, BATCH)):
+        feats = {a.id: dump_features(article_features(a, settings)) for a in batch}
+        store.write_batch([(None, a) for a in batch], feats)
+    t_write = time.perf_counter() - t0
+    if log is not None:
+        log.print(f"  stored in {t_write:.0f} s; corpus pass...", highlight=False)
+    t0 = time.perf_counter()
+    rep = update_store(store, settings)
+    t_pass = time.perf_counter() - t0
+    counts = store.counts()
+    with store.engine.begin() as conn:  # fresh planner statistics, as an operator would after a bulk load
+        from sqlalchemy import text
+
+        conn.execute(text("ANALYZE"))
+    meta = {"articles_requested": n, "seed": SEED, "articles": counts["articles"], "events": rep.events_total,
+            "stories": rep.stories_total, "build_seconds": {"write": round(t_write, 1), "corpus_pass": round(t_pass, 1)},
+            "db_mb": round(db.stat().st_size / 2**20, 1), "reused": False}
+    meta_path.write_text(json.dumps(meta), "utf-8")
+    return meta
+
+
+# --------------------------------------------------------------------------- load
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _workload(db: Path, searches: int, story_pages: int, rng: random.Random) -> tuple[list[dict[str, str]], list[str]]:
+    """Search parameter sets and story ids, drawn from the store itself."""
+    from sqlalchemy import func, select
+
+    from kronik.lang.id.stop_words import STOP_WORDS
+    from kronik.store import Store, schema
+
+    store = Store(str(db))
+    a, s, e = schema.articles, schema.stories, schema.entities
+    with store.engine.connect() as conn:
+        titles = [r[0] for r in conn.execute(select(a.c.title).where(a.c.title.is_not(None)).order_by(func.random()).limit(3000))]
+        outlets = [r[0] for r in conn.execute(select(a.c.outlet).where(a.c.outlet.is_not(None)).distinct())]
+        days = [r[0][:10] for r in conn.execute(select(a.c.published).where(a.c.published.is_not(None))
+                                                 .order_by(func.random()).limit(200))]
+        ents = [r[0] for r in conn.execute(select(e.c.canonical).where(e.c.label == "PER").order_by(func.random()).limit(200))]
+        story_ids = [r[0] for r in conn.execute(select(s.c.id).order_by(func.random()).limit(story_pages))]
+        biggest = [r[0] for r in conn.execute(select(s.c.id).order_by(s.c.n_articles.desc()).limit(10))]
+    words = [w for t in titles for w in t.split() if w.isalpha() and len(w) > 3 and w.lower() not in STOP_WORDS]
+    affixed = ("ber", "di", "me", "pe", "ke")
+    params: list[dict[str, str]] = []
+    for _ in range(searches):
+        k = rng.choice((1, 1, 2, 2, 3))
+        q = " ".join(rng.choice(words).lower() for _ in range(k))
+        if rng.random() < 0.1:
+            q = rng.choice(affixed) + q  # some affixed forms (often not a word: then few or no hits)
+        p = {"q": q}
+        r = rng.random()
+        if r < 0.1 and outlets:
+            p["outlet"] = rng.choice(outlets)
+        elif r < 0.2 and days:
+            d1, d2 = sorted(rng.sample(days, 2))
+            p["from"], p["to"] = d1, d2
+        elif r < 0.25:
+            p["language"] = "id"
+        elif r < 0.33 and ents:
+            p["entity"] = rng.choice(ents)
+        if rng.random() < 0.1:
+            p["offset"] = "20"
+        params.append(p)
+    stories = list(dict.fromkeys(biggest + story_ids))[:story_pages]
+    rng.shuffle(stories)
+    return params, stories
+
+
+def _percentiles(ms: list[float]) -> dict[str, float]:
+    import numpy as np
+
+    arr = np.array(ms)
+    return {"n": len(ms), "p50_ms": round(float(np.percentile(arr, 50)), 1), "p95_ms": round(float(np.percentile(arr, 95)), 1),
+            "p99_ms": round(float(np.percentile(arr, 99)), 1), "mean_ms": round(float(arr.mean()), 1),
+            "max_ms": round(float(arr.max()), 1)}
+
+
+def _drive(base: str, paths: list[tuple[str, dict[str, str]]], concurrency: int) -> tuple[list[float], int]:
+    import httpx
+
+    errors = 0
+    lat: list[float] = []
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    with httpx.Client(base_url=base, timeout=60, limits=limits) as client:
+        def one(item: tuple[str, dict[str, str]]) -> tuple[float, bool]:
+            t0 = time.perf_counter()
+            r = client.get(item[0], params=item[1])
+            return (time.perf_counter() - t0) * 1000, r.status_code == 200
+
+        with ThreadPoolExecutor(concurrency) as pool:
+            for ms, ok in pool.map(one, paths):
+                lat.append(ms)
+                errors += not ok
+    return lat, errors
+
+
+def bench_serve(db: Path, *, articles: int = 100_000, data_dir: Path, searches: int = 500, story_pages: int = 100,
+                concurrency: int = 4, port: int = 0, workers: int = 1, log: Console | None = None) -> dict[str, Any]:
+    """Build or reuse the store, start ``kronik serve`` in a second process, drive the load, return the figures."""
+    if log is not None:
+        log.print(f"store {db} ({articles} synthetic articles)...", highlight=False)
+    meta = build_store(Path(db), articles, Path(data_dir), log)
+    rng = random.Random(SEED)
+    params, stories = _workload(Path(db), searches, story_pages, rng)
+    port = port or _free_port()
+    cmd = [sys.executable, "-m", "kronik", "serve", "--db", str(db), "--port", str(port), "--host", "127.0.0.1",
+           "--workers", str(workers), "--data-dir", str(Path(db).with_suffix(".data"))]
+    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=os.environ.copy())
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_up(base, server)
+        warm = [("/api/search", p) for p in params[:20]] + [(f"/api/stories/{s}", {}) for s in stories[:5]]
+        _drive(base, warm, concurrency)
+        t0 = time.perf_counter()
+        s_lat, s_err = _drive(base, [("/api/search", p) for p in params], concurrency)
+        t_search = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        p_lat, p_err = _drive(base, [(f"/api/stories/{s}", {}) for s in stories], concurrency)
+        t_story = time.perf_counter() - t0
+    finally:
+        server.terminate()
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    return {
+        "store": meta, "server": {"workers": workers, "backend": "sqlite"}, "concurrency": concurrency,
+        "search": _percentiles(s_lat) | {"errors": s_err, "requests_per_second": round(len(s_lat) / t_search, 1)},
+        "story_page": _percentiles(p_lat) | {"errors": p_err, "requests_per_second": round(len(p_lat) / t_story, 1)},
+        "bars": {"search_p95_ms": 50, "story_page_p95_ms": 300},
+        "cpu_count": os.cpu_count(),
+    }
+
+
+def _wait_up(base: str, server: subprocess.Popen[bytes], timeout: float = 120) -> None:
+    import httpx
+
+    end = time.time() + timeout
+    while time.time() < end:
+        if server.poll() is not None:
+            err = server.stderr.read().decode(errors="replace") if server.stderr else ""
+            raise RuntimeError(f"kronik serve exited: {err[-2000:]}")
+        try:
+            if httpx.get(base + "/api/stats", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError("kronik serve did not come up")
+
+
+def render(res: dict[str, Any], console: Console) -> None:
+    m = res["store"]
+    console.print(f"store: {m['articles']} articles, {m['events']} events, {m['stories']} stories, {m['db_mb']} MB"
+                  f"{' (reused)' if m.get('reused') else ''}; server workers {res['server']['workers']}, "
+                  f"concurrency {res['concurrency']}", highlight=False)
+    table = Table(title="kronik bench serve: client-side latency over loopback HTTP")
+    for col in ("request", "n", "p50 ms", "p95 ms", "p99 ms", "max ms", "req/s", "errors", "bar (p95)"):
+        table.add_column(col)
+    for key, bar in (("search", res["bars"]["search_p95_ms"]), ("story_page", res["bars"]["story_page_p95_ms"])):
+        r = res[key]
+        ok = "[green]met[/green]" if r["p95_ms"] < bar else "[red]missed[/red]"
+        table.add_row(key, str(r["n"]), str(r["p50_ms"]), str(r["p95_ms"]), str(r["p99_ms"]), str(r["max_ms"]),
+                      str(r["requests_per_second"]), str(r["errors"]), f"< {bar} ms {ok}")
+    console.print(table)
