@@ -552,18 +552,19 @@ def bench_annotate_cmd(
 def bench_serve_cmd(
     articles: Annotated[int, typer.Option("--articles", min=100, help="Synthetic articles in the store.")] = 100_000,
     db: Annotated[Path, typer.Option("--db", help="Store to build or reuse (cached: built once per size).")] = Path("out/bench-serve.db"),
-    data: Annotated[Path, typer.Option("--data", help="IndoSum folder.")] = SHARED_DATA / "indosum",
+    data: Annotated[Path, typer.Option("--data", help="Shared data folder (with indosum/).")] = SHARED_DATA,
     searches: Annotated[int, typer.Option("--searches", min=1)] = 500,
     story_pages: Annotated[int, typer.Option("--story-pages", min=1)] = 100,
     concurrency: Annotated[int, typer.Option("--concurrency", "-c", min=1)] = 4,
     port: Annotated[int, typer.Option("--port", help="0: a free port.")] = 0,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Server processes of kronik serve.")] = 1,
     as_json: JsonOpt = False,
 ) -> None:
     """Latency of search and story pages over HTTP on a store of N synthetic articles (server in a second process)."""
     from kronik.bench.serve import bench_serve, render
 
     res = bench_serve(db, articles=articles, data_dir=data, searches=searches, story_pages=story_pages,
-                      concurrency=concurrency, port=port, log=None if as_json else err)
+                      concurrency=concurrency, port=port, workers=workers, log=None if as_json else err)
     _emit(res, as_json, render)
 
 
