@@ -93,6 +93,9 @@ def test_walk_story_event_article_entity(ui: UI) -> None:
     assert len(cards) == min(20, stories["total"])
     first = stories["results"][0]
     assert ui.one(".story-card h2 a").text == (first["title"] or "(untitled story)")
+    shown = [a.get_attribute("href").split("#/story/")[1] for a in ui.css(".story-card h2 a")]
+    assert shown == [s["id"] for s in stories["results"][:len(shown)]]
+    assert bool(ui.css(".pager")) == (stories["total"] > 20)
     ui.screenshot("01-stories")
 
     # the biggest story makes the richest page; reach it from the list like a user (page through if needed)
@@ -263,6 +266,23 @@ def test_search_with_facets_dates_and_pages(ui: UI) -> None:
         ui.go(lambda: ui.click(ui.one('.pager a[rel="next"]')))
         assert route_params(ui.hash())["offset"] == "20"
         assert ui.one(".results").get_attribute("start") == "21"
+
+
+def test_pages_fit_a_phone(ui: UI) -> None:
+    stories = get_json(ui.base + "/api/stories?limit=200")["results"]
+    big = max(stories, key=lambda s: s["n_events"])
+    story = get_json(ui.base + f"/api/stories/{big['id']}")
+    size = ui.d.get_window_size()
+    ui.d.set_window_size(390, 844)
+    try:
+        for name, route in (("story", f"#/story/{big['id']}"), ("article", f"#/article/{story['articles'][0]['id']}?p=0"),
+                            ("search", "#/search?q=gempa")):
+            ui.open(route)
+            overflow = ui.d.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
+            assert overflow <= 0, f"{name} page is {overflow}px wider than a phone"
+            ui.screenshot(f"12-phone-{name}")
+    finally:
+        ui.d.set_window_size(size["width"], size["height"])
 
 
 def test_missing_story_and_article_say_so(ui: UI) -> None:

@@ -284,8 +284,10 @@ export async function searchPage(params) {
       active.length ? h("div", { class: "chips active-filters" }, active) : null),
     h("div", { class: "search-grid" },
       h("aside", { class: "facets", "aria-label": "Filters" },
-        facetBlock("outlet", "Outlet"), facetBlock("language", "Language"), facetBlock("story", "Story"), facetBlock("entity", "Entity"),
-        dateForm),
+        h("details", { class: "facets-box", open: !window.matchMedia("(max-width: 760px)").matches },
+          h("summary", null, `Filters${active.length ? ` (${active.length} on)` : ""}`),
+          facetBlock("outlet", "Outlet"), facetBlock("language", "Language"), facetBlock("story", "Story"), facetBlock("entity", "Entity"),
+          dateForm)),
       h("div", { class: "search-results" }, results, pager(res, (o) => href({ offset: o })))));
   return { node, title: p.q ? `Search: ${p.q}` : "Search", query: p.q };
 }
