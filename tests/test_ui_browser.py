@@ -14,6 +14,7 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
+
 from ui_helpers import UI, XSS_MARK, browser_missing, build_store, chrome, get, get_json, quit_chrome, serve
 
 pytestmark = pytest.mark.skipif(bool(browser_missing()), reason=browser_missing() or "")

@@ -96,7 +96,7 @@ def build_store(db: Path, corpus: Path, extra: Path) -> None:
 def serve(db: Path, data_dir: Path, timeout: float = 40.0):
     """`kronik serve` on a free loopback port; yields the base URL."""
     port = free_port()
-    log = open(data_dir.parent / "serve.log", "wb")  # noqa: SIM115
+    log = open(data_dir.parent / "serve.log", "wb")
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
     for var in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy"):
         env.pop(var, None)
@@ -227,7 +227,7 @@ class UI:
     def console_errors(self, allow: tuple[str, ...] = ()) -> list[str]:
         try:
             entries = self.d.get_log("browser")
-        except Exception:  # noqa: BLE001 - not every driver offers the log
+        except Exception:
             return []
         return [e["message"] for e in entries
                 if e.get("level") == "SEVERE" and not any(a in e["message"] for a in allow)]
