@@ -130,8 +130,17 @@ _DATELINE = re.compile(r"^[^\W\d][\w.'’ ]{1,40}(?:,[\w.'’ ]{1,40})?\s?[-–�
 _SHOUTED = re.compile(r"\b[A-Z]{3,}\b|\.(?:com|co|id|net|org)\b", re.IGNORECASE)
 
 
+# a wire credit closing a dateline: "WASHINGTON | Tue Apr 21, 2009 10:19pm EDT WASHINGTON (Reuters) - ",
+# "JAKARTA (ANTARA) - " (also in PTB-tokenised text: "-LRB- Reuters -RRB- -")
+_WIRE_DATELINE = re.compile(r"^.{0,160}?(?:\(|-LRB-\s*)[A-Z][\w .&]{1,30}?(?:\)|\s*-RRB-)\s*[-–—]{1,2}\s*(?=\S)")
+
+
 def dateline_length(text: str, article: Article) -> int:
-    """Length of a leading dateline ("TERNATE, KOMPAS.com - ", "Jakarta, Berita Kilat - ") to leave out of a summary."""
+    """Length of a leading dateline ("TERNATE, KOMPAS.com - ", "Jakarta, Berita Kilat - ", "... (Reuters) - ")
+    to leave out of a summary."""
+    w = _WIRE_DATELINE.match(text)
+    if w:
+        return w.end()
     m = _DATELINE.match(text)
     if not m:
         return 0
