@@ -93,11 +93,11 @@ def test_cli_ingest_failed_batch_rolls_back_and_resumes(tmp_path: Path, monkeypa
     real = Store._write_article
     calls = {"n": 0}
 
-    def flaky(self: Store, conn: object, art: object) -> bool:
+    def flaky(self: Store, conn: object, art: object, *args: object, **kwargs: object) -> bool:
         calls["n"] += 1
         if calls["n"] == 4:
             raise RuntimeError("disk full")
-        return real(self, conn, art)
+        return real(self, conn, art, *args, **kwargs)
 
     monkeypatch.setattr(Store, "_write_article", flaky)
     with pytest.raises(RuntimeError):

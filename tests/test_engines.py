@@ -63,8 +63,9 @@ def test_dask_and_local_store_the_same_articles_events_and_stories(corpus_dir: P
     assert a[0] == b[0]  # articles with their duplicate_of, event and story
     assert a[1] == b[1] and a[2] == b[2]
     with local.engine.connect() as c1, dask_store.engine.connect() as c2:
-        q = "select article_id, data from features order by article_id"
-        assert c1.exec_driver_sql(q).fetchall() == c2.exec_driver_sql(q).fetchall()
+        for q in ("select article_id, data from features order by article_id",
+                  "select rowid, title, body from search_fts order by rowid"):  # search rows stemmed on the workers
+            assert c1.exec_driver_sql(q).fetchall() == c2.exec_driver_sql(q).fetchall()
 
 
 def test_local_pool_same_as_one_process_with_problems_in_place(tmp_path: Path) -> None:
@@ -137,8 +138,8 @@ def test_ordered_batches_reads_input_lazily_and_keeps_order() -> None:
         submitted.append([d.source for d in batch])
         return [d.source for d in batch]
 
-    def collect(handle: list[str], batch: list[RawDocument]) -> list[tuple[object, None]]:
-        return [(Problem(source=s, reason="ok", detail=""), None) for s in handle]
+    def collect(handle: list[str], batch: list[RawDocument]) -> list[tuple[object, None, None]]:
+        return [(Problem(source=s, reason="ok", detail=""), None, None) for s in handle]
 
     out = ordered_batches(docs(), 5, 3, submit, collect)
     first = next(out)
@@ -148,12 +149,32 @@ def test_ordered_batches_reads_input_lazily_and_keeps_order() -> None:
     assert [p.doc is None for p in rest] == [i % 7 == 0 for i in range(100)]
 
 
-def test_process_batch_computes_features_on_the_worker() -> None:
+def test_process_batch_computes_features_and_search_rows_on_the_worker() -> None:
     from kronik.corpus.features import load_features
     from kronik.corpus.settings import CorpusSettings
 
     doc = RawDocument(source="a.txt", format="text", text=ARTICLE.format(n=1))
-    (art, feats), = process_batch([doc], Settings(), CorpusSettings())
+    from kronik.store.search import index_row
+
+    (art, feats, idx), = process_batch([doc], Settings(), CorpusSettings())
     assert feats is not None and load_features(feats).id == art.id
-    (_, none), = process_batch([doc], Settings(), None)
-    assert none is None
+    assert idx == index_row(art.id, art.title, art.paragraphs)  # stemmed on the worker, not by the writer
+    (_, none, no_idx), = process_batch([doc], Settings(), None)
+    assert none is None and no_idx is None
+
+
+def test_cli_ingest_on_a_dask_scheduler(tmp_path: Path, cluster) -> None:
+    from typer.testing import CliRunner
+
+    from kronik.cli import app
+
+    d = tmp_path / "in"
+    d.mkdir()
+    for n in range(12):
+        (d / f"{n:03d}.txt").write_text(ARTICLE.format(n=n), encoding="utf-8")
+    db = tmp_path / "k.db"
+    res = CliRunner().invoke(app, ["ingest", str(d), "--db", str(db), "-q", "--scheduler", cluster.scheduler_address])
+    assert res.exit_code == 0, res.output
+    assert "12 new articles" in res.stderr
+    bad = CliRunner().invoke(app, ["ingest", str(d), "--db", str(db), "-q", "--engine", "spark"])
+    assert bad.exit_code != 0

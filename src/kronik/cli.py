@@ -153,12 +153,12 @@ def ingest(
     line_model: LineModelOpt = False,
     cluster: Annotated[bool, typer.Option("--cluster/--no-cluster",
                                           help="Extend duplicates, events and stories with the new articles.")] = True,
-) -> None:
-    """Run the pipeline and store the results (idempotent: stored files are skipped), then extend
-    events and stories incrementally with what is new."""
     engine: EngineOpt = "local",
     scheduler: SchedulerOpt = None,
     workers: WorkersOpt = None,
+) -> None:
+    """Run the pipeline and store the results (idempotent: stored files are skipped), then extend
+    events and stories incrementally with what is new."""
     from kronik.ingest import ingest as run
     from kronik.store import open_store
 
@@ -514,6 +514,61 @@ def bench_story_cmd(
         err.print(f"[red]Timeline17 not found under[/red] {data}")
         raise typer.Exit(2)
     _emit(bench_story(n, data / "t17", repeat=repeat), as_json, render_bench_story)
+
+
+@bench_app.command("all")
+def bench_all_cmd(
+    out_path: Annotated[Path, typer.Option("--out", help="Markdown report to write (raw records go next to it, .jsonl).")] = Path("docs/benchmark.md"),
+    sizes: Annotated[str, typer.Option("--sizes", help="End-to-end sizes, comma-separated.")] = "10000,50000,200000",
+    corpus_sizes: Annotated[str, typer.Option("--corpus-sizes", help="Corpus-stage sizes (features only), comma-separated.")] = "1000000",
+    engines: Annotated[str, typer.Option("--engines", help="Engines, comma-separated: local1, local2, dask2; "
+                                         "ENGINE:MAX caps the sizes one engine runs.")] = "local1,local2,dask2",
+    sections: Annotated[str, typer.Option("--sections", help="Which parts: stages, e2e, corpus.")] = "stages,e2e,corpus",
+    stage_n: Annotated[int, typer.Option("--stage-n", min=1, help="Documents for the per-stage rates.")] = 2000,
+    work: Annotated[Path | None, typer.Option("--work", help="Scratch folder for generated files and databases.")] = None,
+    quick: Annotated[bool, typer.Option("--quick", help="Tiny sizes: checks the report end to end in seconds.")] = False,
+    background: Annotated[bool, typer.Option("--background", help="Run detached; the report fills in as runs finish.")] = False,
+    data: Annotated[Path, typer.Option("--data", help="Shared data folder (IndoSum).")] = SHARED_DATA,
+    as_json: JsonOpt = False,
+) -> None:
+    """Speed, scaling and memory in one markdown report: per-stage rates, end to end at each size for each
+    engine, the corpus stages on features up to 1M articles, and a projection to a cluster."""
+    import os
+    import subprocess
+    import tempfile
+
+    from kronik.bench.all import EngineSpec, Plan, run_all
+
+    if not (data / "indosum").is_dir():
+        err.print(f"[red]IndoSum not found under[/red] {data}")
+        raise typer.Exit(2)
+    if background:
+        log = out_path.with_suffix(".log")
+        log.parent.mkdir(parents=True, exist_ok=True)
+        argv = [a for a in sys.argv[1:] if a != "--background"]
+        with log.open("w") as fh:
+            proc = subprocess.Popen([sys.executable, "-m", "kronik", *argv], stdout=fh, stderr=subprocess.STDOUT,
+                                    stdin=subprocess.DEVNULL, start_new_session=True, cwd=os.getcwd())
+        _emit({"pid": proc.pid, "log": str(log), "report": str(out_path)}, as_json,
+              lambda p, c: c.print(f"running in the background (pid {p['pid']}); log {p['log']}; report {p['report']}",
+                                   highlight=False))
+        return
+    work = work or Path(tempfile.gettempdir()) / "kronik-bench"
+    try:
+        if quick:
+            plan = Plan.quick_plan(data, out_path, work / "quick")
+        else:
+            plan = Plan(data, out_path, work, sizes=_int_list(sizes), corpus_sizes=_int_list(corpus_sizes),
+                        engines=[EngineSpec.parse(e) for e in engines.split(",") if e.strip()], stage_n=stage_n)
+        plan.sections = tuple(x.strip() for x in sections.split(",") if x.strip())
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    res = run_all(plan, log=lambda msg: err.print(msg, highlight=False))
+    _emit(res, as_json, lambda r, c: c.print(f"report written to {out_path} ({len(r['records'])} records)", highlight=False))
+
+
+def _int_list(text: str) -> list[int]:
+    return [int(x.replace("_", "")) for x in text.split(",") if x.strip()]
 
 
 @bench_app.command("extract")

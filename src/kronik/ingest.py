@@ -78,20 +78,22 @@ def ingest_documents(docs: Iterable[RawDocument | Problem], store: Store, *, set
     report = IngestReport()
     own = isinstance(engine, str)
     eng: Engine = make_engine(engine, jobs=jobs, scheduler=scheduler, workers=workers) if isinstance(engine, str) else engine
-    csettings = corpus_settings or CorpusSettings()
+    csettings = corpus_settings or _store_settings(store)
     try:
         results = eng.process(_new_only(docs, store, report), settings, csettings)
         since_pass = 0
         while batch := list(islice(results, batch_size)):
-            pairs = [(doc, res) for doc, res, _ in batch]
-            feats = {res.id: f for _, res, f in batch if f is not None and isinstance(res, Article)}
+            pairs = [(p.doc, p.result) for p in batch]
+            arts = [p for p in batch if isinstance(p.result, Article)]
+            feats = {p.result.id: p.features for p in arts if p.features is not None}
+            index = {p.result.id: p.index for p in arts if p.index is not None}
             t0 = time.perf_counter()
-            n_art, _ = store.write_batch(pairs, feats)
+            n_art, _ = store.write_batch(pairs, feats, index)
             report.seconds["store"] += time.perf_counter() - t0
             report.articles += n_art
             since_pass += n_art
             if cluster and since_pass >= cluster_every:
-                _pass(report, store, csettings)
+                _pass(report, store, corpus_settings)
                 since_pass = 0
             for doc, res in pairs:
                 if isinstance(res, Problem):
@@ -103,13 +105,34 @@ def ingest_documents(docs: Iterable[RawDocument | Problem], store: Store, *, set
         if own:
             eng.close()
     if cluster:
-        _pass(report, store, csettings)
+        _pass(report, store, corpus_settings)
     return report
 
 
-def _pass(report: IngestReport, store: Store, csettings: CorpusSettings) -> None:
+def _store_settings(store: Store) -> CorpusSettings:
+    """The corpus settings the store was clustered with (features must be computed with them), else the defaults.
+
+    Reads only the settings out of the saved state, not the whole state."""
+    blob = store.corpus_state()
+    if not blob:
+        return CorpusSettings()
+    import io
+    import json
+
+    import numpy as np
+
+    try:
+        with np.load(io.BytesIO(blob), allow_pickle=False) as z:
+            meta = json.loads(z["meta"].tobytes().decode("utf-8"))
+        return CorpusSettings.from_dict(meta["settings"])
+    except Exception:  # an unreadable state: the corpus pass reports it
+        return CorpusSettings()
+
+
+def _pass(report: IngestReport, store: Store, corpus_settings: CorpusSettings | None) -> None:
+    """A corpus pass (with the store's own settings unless the caller gave some)."""
     t0 = time.perf_counter()
-    _merge(report, update_store(store, csettings))
+    _merge(report, update_store(store, corpus_settings))
     report.seconds["corpus"] += time.perf_counter() - t0
 
 

@@ -4,8 +4,10 @@ Every engine has the same two entry points:
 
 * ``run(docs, settings)`` yields ``(RawDocument | None, Article | Problem)`` in input order;
 * ``process(docs, settings, corpus_settings)`` yields :class:`Processed` records
-  (the same pair plus the article's compact corpus features as bytes, computed
-  on the worker), in input order.
+  (the same pair plus what the store needs that costs CPU: the article's compact
+  corpus features as bytes and its stemmed search-index row, both computed on
+  the worker, so the one process that writes the store does no per-article
+  computing), in input order.
 
 Documents go to the workers in batches (:func:`process_batch` is the one
 function a worker runs); only a bounded number of batches is in flight, so
@@ -32,6 +34,11 @@ class Processed(NamedTuple):
     doc: RawDocument | None
     result: Article | Problem
     features: bytes | None
+    index: dict[str, str] | None = None
+    """The search-index row (:func:`kronik.store.search.index_row`), when features were asked for."""
+
+
+Result = tuple["Article | Problem", "bytes | None", "dict[str, str] | None"]
 
 
 class Engine(Protocol):
@@ -43,21 +50,23 @@ class Engine(Protocol):
     def close(self) -> None: ...
 
 
-def process_batch(docs: list[RawDocument], settings: Settings,
-                  corpus_settings: CorpusSettings | None) -> list[tuple[Article | Problem, bytes | None]]:
+def process_batch(docs: list[RawDocument], settings: Settings, corpus_settings: CorpusSettings | None) -> list[Result]:
     """What a worker does with one batch: the per-article stages, then (when ``corpus_settings``
-    is given) each article's compact features, serialised.  Results in input order."""
+    is given, i.e. for the store) each article's compact features, serialised, and its stemmed
+    search-index row.  Results in input order."""
     from kronik.corpus.features import article_features, dump_features
     from kronik.model import Article
     from kronik.pipeline import process_document
+    from kronik.store.search import index_row
 
-    out: list[tuple[Article | Problem, bytes | None]] = []
+    out: list[Result] = []
     for doc in docs:
         res = process_document(doc, settings)
-        feats = None
+        feats = idx = None
         if corpus_settings is not None and isinstance(res, Article):
             feats = dump_features(article_features(res, corpus_settings))
-        out.append((res, feats))
+            idx = index_row(res.id, res.title, res.paragraphs)
+        out.append((res, feats, idx))
     return out
 
 
@@ -78,7 +87,7 @@ def make_engine(kind: str = "local", *, jobs: int = 1, scheduler: str | None = N
 
 def ordered_batches(docs: Iterable[RawDocument | Problem], batch_size: int, in_flight: int,
                     submit: Callable[[list[RawDocument]], Any],
-                    collect: Callable[[Any, list[RawDocument]], list[tuple[Article | Problem, bytes | None]]],
+                    collect: Callable[[Any, list[RawDocument]], list[Result]],
                     ) -> Iterator[Processed]:
     """Stream ``docs`` through a pool in batches, at most ``in_flight`` batches submitted at once
     (backpressure: the input is read only as fast as results are taken), results in input order.
@@ -106,7 +115,7 @@ def ordered_batches(docs: Iterable[RawDocument | Problem], batch_size: int, in_f
         results = iter(collect(handle, real) if handle is not None else ())
         for item in items:
             if isinstance(item, RawDocument):
-                res, feats = next(results)
-                yield Processed(item, res, feats)
+                res, feats, idx = next(results)
+                yield Processed(item, res, feats, idx)
             else:
                 yield Processed(None, item, None)

@@ -25,7 +25,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from kronik.engines import Processed, ordered_batches, process_batch
+from kronik.engines import Processed, Result, ordered_batches, process_batch
 from kronik.io.readers import RawDocument
 from kronik.model import Article, Problem
 
@@ -90,7 +90,7 @@ class DaskEngine:
         from kronik.pipeline import Settings
 
         assert isinstance(settings, Settings)
-        for doc, res, _ in self.process(docs, settings, None):
+        for doc, res, *_ in self.process(docs, settings, None):
             yield doc, res
 
     def process(self, docs: Iterable[RawDocument | Problem], settings: Settings,
@@ -102,7 +102,7 @@ class DaskEngine:
         def submit(batch: list[RawDocument]) -> Any:
             return client.submit(process_batch, batch, settings, corpus_settings, retries=self.retries, pure=False)
 
-        def collect(fut: Any, batch: list[RawDocument]) -> list[tuple[Article | Problem, bytes | None]]:
+        def collect(fut: Any, batch: list[RawDocument]) -> list[Result]:
             try:
                 return fut.result()
             except Exception as exc:  # the cluster gave up on this batch: do it here, lose nothing

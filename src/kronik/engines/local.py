@@ -53,7 +53,7 @@ class LocalEngine:
         from kronik.pipeline import Settings
 
         assert isinstance(settings, Settings)
-        for doc, res, _ in self.process(docs, settings, None):
+        for doc, res, *_ in self.process(docs, settings, None):
             yield doc, res
 
     def process(self, docs: Iterable[RawDocument | Problem], settings: Settings,
@@ -63,8 +63,8 @@ class LocalEngine:
                 if isinstance(doc, Problem):
                     yield Processed(None, doc, None)
                 else:
-                    (res, feats), = process_batch([doc], settings, corpus_settings)
-                    yield Processed(doc, res, feats)
+                    (res, feats, idx), = process_batch([doc], settings, corpus_settings)
+                    yield Processed(doc, res, feats, idx)
             return
         own = self._pool is None
         pool = self._new_pool() if own else self._pool

@@ -58,11 +58,14 @@ class Store:
         return found
 
     def write_batch(self, results: Iterable[tuple[RawDocument | None, Article | Problem]],
-                    features: Mapping[str, bytes] | None = None) -> tuple[int, int]:
+                    features: Mapping[str, bytes] | None = None,
+                    index_rows: Mapping[str, dict[str, str]] | None = None) -> tuple[int, int]:
         """Store a batch in one transaction. Returns (articles written, problems recorded).
 
         ``features`` (article id -> :func:`kronik.corpus.features.dump_features` bytes) are
         stored with their articles; those articles then wait for the next corpus pass.
+        ``index_rows`` (article id -> :func:`kronik.store.search.index_row`) are search rows an
+        engine's workers already stemmed, so this one writing process does not stem them again.
         """
         n_art = n_prob = 0
         try:
@@ -70,7 +73,7 @@ class Store:
                 nums = self._next_nums(conn)
                 for doc, res in results:
                     if isinstance(res, Article):
-                        if self._write_article(conn, res, nums):
+                        if self._write_article(conn, res, nums, index_rows.get(res.id) if index_rows else None):
                             n_art += 1
                             if features and res.id in features:
                                 conn.execute(schema.features.insert().values(article_id=res.id, data=features[res.id]))
@@ -101,7 +104,8 @@ class Store:
         start = conn.execute(select(func.coalesce(func.max(schema.articles.c.num), 0))).scalar_one()
         return itertools.count(start + 1)
 
-    def _write_article(self, conn: Any, art: Article, nums: Iterator[int] | None = None) -> bool:
+    def _write_article(self, conn: Any, art: Article, nums: Iterator[int] | None = None,
+                       idx: dict[str, str] | None = None) -> bool:
         row = {
             "id": art.id, "source": art.source, "format": art.format, "language": art.language, "url": art.url,
             "title": art.title, "outlet": art.outlet, "published": art.published,
@@ -130,7 +134,8 @@ class Store:
             conn.execute(schema.times.insert(), [
                 {"article_id": art.id, "seq": i, "paragraph": t.paragraph, "start": t.start, "end": t.end, "text": t.text,
                  "type": t.type, "value": t.value} for i, t in enumerate(art.times)])
-        idx = index_row(art.id, art.title, art.paragraphs)
+        if idx is None:
+            idx = index_row(art.id, art.title, art.paragraphs)
         if self.dialect == "sqlite":
             conn.execute(text("INSERT INTO search_fts(rowid, title, body) VALUES (:num, :title, :body)"),
                          {"num": row["num"], "title": idx["title"], "body": idx["body"]})
