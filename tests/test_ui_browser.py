@@ -15,9 +15,19 @@ from pathlib import Path
 
 import pytest
 
-from ui_helpers import UI, XSS_MARK, browser_missing, build_store, chrome, get, get_json, quit_chrome, serve
-
-pytestmark = pytest.mark.skipif(bool(browser_missing()), reason=browser_missing() or "")
+from ui_helpers import (
+    ROOT,
+    UI,
+    XSS_MARK,
+    browser_missing,
+    build_store,
+    chrome,
+    get,
+    get_json,
+    quit_chrome,
+    serve,
+    server_missing,
+)
 
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
        "base-uri 'none'; frame-ancestors 'none'")
@@ -26,6 +36,8 @@ STATIC = Path(__file__).resolve().parents[1] / "src" / "kronik" / "api" / "stati
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path):
+    if why := server_missing():
+        pytest.skip(why)
     tmp = tmp_path_factory.mktemp("ui")
     db = tmp / "kronik.db"
     build_store(db, corpus_dir, tmp / "xss.jsonl")
@@ -37,6 +49,8 @@ def server(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path):
 
 @pytest.fixture(scope="module")
 def driver():
+    if why := browser_missing():
+        pytest.skip(why)
     d = chrome()
     yield d
     quit_chrome(d)
@@ -81,6 +95,15 @@ def test_static_code_never_parses_data_as_html() -> None:
                     r"\bnew Function\b", r"\bcreateContextualFragment\b", r"\bDOMParser\b"):
             assert not re.search(bad, code), f"{js.name} uses {bad}"
         assert not re.search(r"""https?://(?!www\.w3\.org/2000/svg)""", code), f"{js.name} loads from another origin"
+
+
+def test_the_demo_ends_serving_the_example_corpus() -> None:
+    """The README's main command (scripts/demo.sh) ends with the web UI over the store it built."""
+    lines = [ln.strip() for ln in (ROOT / "scripts" / "demo.sh").read_text().splitlines() if ln.strip() and not ln.startswith("#")]
+    assert ".venv/bin/kronik ingest examples/corpus --db out/kronik.db" in lines
+    assert lines[-1] == 'exec .venv/bin/kronik serve --db out/kronik.db --port "${port}"'
+    assert 'port="${KRONIK_PORT:-8000}"' in lines
+    assert any("KRONIK_NO_SERVE" in ln for ln in lines[:-1])
 
 
 # --- the walk --------------------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ XSS_RECORD = {
 
 
 def browser_missing() -> str | None:
-    """Why the browser tests cannot run here (None when they can)."""
+    """Why a headless Chromium cannot be driven here (None when it can)."""
     for exe in (CHROMIUM, CHROMEDRIVER):
         if not (Path(exe).is_file() and os.access(exe, os.X_OK)):
             return f"{exe} is not installed"
@@ -50,6 +50,11 @@ def browser_missing() -> str | None:
         import selenium  # noqa: F401
     except ImportError:
         return "selenium is not installed (pip install -e '.[dev]')"
+    return None
+
+
+def server_missing() -> str | None:
+    """Why `kronik serve` cannot run here (None when it can)."""
     try:
         import fastapi  # noqa: F401
         import uvicorn  # noqa: F401
