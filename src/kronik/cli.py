@@ -528,6 +528,7 @@ def bench_all_cmd(
     work: Annotated[Path | None, typer.Option("--work", help="Scratch folder for generated files and databases.")] = None,
     quick: Annotated[bool, typer.Option("--quick", help="Tiny sizes: checks the report end to end in seconds.")] = False,
     background: Annotated[bool, typer.Option("--background", help="Run detached; the report fills in as runs finish.")] = False,
+    append: Annotated[bool, typer.Option("--append", help="Add to the report's earlier records instead of starting afresh.")] = False,
     data: Annotated[Path, typer.Option("--data", help="Shared data folder (IndoSum).")] = SHARED_DATA,
     as_json: JsonOpt = False,
 ) -> None:
@@ -561,6 +562,7 @@ def bench_all_cmd(
             plan = Plan(data, out_path, work, sizes=_int_list(sizes), corpus_sizes=_int_list(corpus_sizes),
                         engines=[EngineSpec.parse(e) for e in engines.split(",") if e.strip()], stage_n=stage_n)
         plan.sections = tuple(x.strip() for x in sections.split(",") if x.strip())
+        plan.append = append
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from exc
     res = run_all(plan, log=lambda msg: err.print(msg, highlight=False))

@@ -85,6 +85,8 @@ class Plan:
     corpus_stream: str = "unique"
     sections: tuple[str, ...] = ("stages", "e2e", "corpus")
     quick: bool = False
+    append: bool = False
+    """Keep the records of an earlier run (e.g. the corpus section run separately into the same report)."""
 
     @property
     def records(self) -> Path:
@@ -485,7 +487,10 @@ def run_corpus(plan: Plan, log: Callable[[str], None]) -> None:
 
 def run_all(plan: Plan, log: Callable[[str], None] = lambda s: None) -> dict[str, Any]:
     plan.work.mkdir(parents=True, exist_ok=True)
-    plan.records.unlink(missing_ok=True)
+    if plan.append:
+        _drop_done(plan.records)
+    else:
+        plan.records.unlink(missing_ok=True)
     append_record(plan, {"section": "meta", "machine": machine(), "sizes": plan.sizes,
                          "corpus_sizes": plan.corpus_sizes, "engines": [e.__dict__ for e in plan.engines],
                          "cluster_every": plan.cluster_every, "quick": plan.quick, "corpus_stream": plan.corpus_stream,
@@ -500,6 +505,13 @@ def run_all(plan: Plan, log: Callable[[str], None] = lambda s: None) -> dict[str
         run_corpus(plan, log)
     append_record(plan, {"section": "done"})
     return summarise(load_records(plan.records))
+
+
+def _drop_done(path: Path) -> None:
+    """Appending to a finished run: its closing record goes (the report is partial again until this run ends)."""
+    if path.is_file():
+        keep = [ln for ln in path.read_text("utf-8").splitlines() if '"section": "done"' not in ln]
+        path.write_text("".join(ln + "\n" for ln in keep), "utf-8")
 
 
 def summarise(records: list[dict[str, Any]]) -> dict[str, Any]:

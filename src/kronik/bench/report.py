@@ -89,13 +89,15 @@ def derived(records: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def render_markdown(records: list[dict[str, Any]], plan: Any = None) -> str:
-    meta = next((r for r in records if r.get("section") == "meta"), {})
+    metas = [r for r in records if r.get("section") == "meta"]
+    meta = metas[0] if metas else {}
     done = any(r.get("section") == "done" for r in records)
     d = derived(records)
     m = meta.get("machine") or {}
     L: list[str] = ["# Kronik benchmark report", ""]
-    L.append(f"Command: `kronik bench all {' '.join(meta.get('argv', []))}`".rstrip() + "  ")
-    L.append(f"Started {meta.get('at', '?')}; machine: {m.get('cpus', '?')} cores, {m.get('ram_gb', '?')} GB RAM, "
+    for mm in metas or [meta]:
+        L.append(f"Command: `kronik {' '.join(mm.get('argv', []))}`".rstrip() + f" (started {mm.get('at', '?')})  ")
+    L.append(f"Machine: {m.get('cpus', '?')} cores, {m.get('ram_gb', '?')} GB RAM, "
              f"Python {m.get('python', '?')}, load average at start {_load(meta)} (1 / 5 min). "
              "Other jobs may share the machine: each row gives the load average when its run started.")
     L.append("")
