@@ -219,7 +219,11 @@ def _check_article_annotations(ui: UI, article: dict) -> None:
     assert ui.one("h1").text == name
     entity = get_json(ui.base + "/api/entities/" + urllib.parse.quote(name, safe=""))
     if entity["mentions_over_time"]:
-        assert len(ui.css("#mentions svg.counts-chart rect.bar")) == len(entity["mentions_over_time"])
+        bars = ui.css("#mentions svg.counts-chart rect.bar")
+        assert 0 < len(bars) <= len(entity["mentions_over_time"])  # per day, week or month by the span
+        assert sum(int(b.get_attribute("data-count")) for b in bars) == sum(m["count"] for m in entity["mentions_over_time"])
+        ui.hover(bars[0])
+        assert "mention" in ui.tooltip()
     assert len(ui.css("#related .chip")) == len(entity["related"])
     assert len(ui.css("#articles .article-list > li")) == len(entity["articles"])
     ui.screenshot("06-entity")

@@ -155,7 +155,7 @@ export function timelineChart({ rows, dates = [], width = 800, leftLabels = fals
   axis.appendChild(s("line", { x1: L, x2: R, y1: axisY, y2: axisY }));
   for (const tk of ticks) {
     axis.appendChild(s("line", { x1: x(tk.t), x2: x(tk.t), y1: axisY, y2: axisY + 5 }));
-    axis.appendChild(s("text", { x: x(tk.t), y: axisY + 18, "text-anchor": "middle" }, tk.label));
+    axis.appendChild(tickText(x(tk.t), axisY + 18, L, R, tk.label));
   }
   svg.appendChild(axis);
 
@@ -199,20 +199,58 @@ export function fitLabels(svg) {
   }
 }
 
-/** Bars of counts per date: [{date, count}] -> SVG. */
+/** Which bins a span of time is counted in: days, weeks (from Monday) or months. */
+function binner(spanDays) {
+  if (spanDays <= 120) return { name: "day", start: (t) => t - (t % DAY), next: (t) => t + DAY };
+  if (spanDays <= 3 * 365) {
+    return {
+      name: "week",
+      start: (t) => { const d = t - (t % DAY); return d - ((new Date(d).getUTCDay() + 6) % 7) * DAY; },
+      next: (t) => t + 7 * DAY,
+    };
+  }
+  return {
+    name: "month",
+    start: (t) => { const d = new Date(t); return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1); },
+    next: (t) => { const d = new Date(t); return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1); },
+  };
+}
+
+function binLabel(name, t) {
+  if (name === "day") return fmtDay(t);
+  if (name === "week") return `Week of ${fmtDay(t)}`;
+  const d = new Date(t);
+  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/** Tick label anchored so that it stays inside [L, R]. */
+function tickText(xp, y, L, R, label) {
+  const anchor = xp - L < 22 ? "start" : R - xp < 22 ? "end" : "middle";
+  return s("text", { x: xp, y, "text-anchor": anchor }, label);
+}
+
+/** Bars of counts per date: [{date, count}] -> SVG (days, weeks or months, by the span). */
 export function countsChart(points, { width = 600, height = 150, label = "Mentions over time", unit = "mention" } = {}) {
   const pts = points.map((p) => ({ ...p, _p: parseDate(p.date) })).filter((p) => p._p);
   if (!pts.length) return null;
   pts.sort((a, b) => a._p.t - b._p.t);
-  let t0 = pts[0]._p.t, t1 = pts[pts.length - 1]._p.t + DAY;
-  if (t1 - t0 < 5 * DAY) { const mid = (t0 + t1) / 2; t0 = mid - 2.5 * DAY; t1 = mid + 2.5 * DAY; }
+  const bin = binner((pts[pts.length - 1]._p.t - pts[0]._p.t) / DAY);
+  const bins = new Map();
+  for (const p of pts) {
+    const b = bin.start(p._p.t);
+    bins.set(b, (bins.get(b) || 0) + (Number(p.count) || 0));
+  }
+  const keys = [...bins.keys()].sort((a, b) => a - b);
+  let t0 = keys[0], t1 = bin.next(keys[keys.length - 1]);
+  const minSpan = 5 * (bin.next(t0) - t0);
+  if (t1 - t0 < minSpan) { const mid = (t0 + t1) / 2; t0 = mid - minSpan / 2; t1 = mid + minSpan / 2; }
   const W = Math.max(280, Math.round(width)), H = height;
   const L = 34, R = W - 12, T = 10, B = H - 26;
   const x = (t) => L + ((t - t0) / (t1 - t0)) * (R - L);
-  const max = Math.max(...pts.map((p) => p.count), 1);
+  const max = Math.max(...bins.values(), 1);
   const y = (v) => B - (v / max) * (B - T);
   const svg = s("svg", { class: "chart counts-chart", viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: "group", "aria-label": label });
-  svg.appendChild(s("desc", null, `${label}: ${pts.length} dates, at most ${max} per day.`));
+  svg.appendChild(s("desc", null, `${label} per ${bin.name}: ${keys.length} ${bin.name}s with mentions, at most ${max}.`));
   const axis = s("g", { class: "axis", "aria-hidden": "true" });
   axis.appendChild(s("line", { x1: L, x2: R, y1: B, y2: B }));
   axis.appendChild(s("line", { class: "grid-h", x1: L, x2: R, y1: T, y2: T }));
@@ -220,16 +258,18 @@ export function countsChart(points, { width = 600, height = 150, label = "Mentio
   axis.appendChild(s("text", { x: L - 6, y: B + 4, "text-anchor": "end" }, "0"));
   for (const tk of timeTicks(t0, t1, Math.max(2, Math.floor((R - L) / 80)))) {
     axis.appendChild(s("line", { x1: x(tk.t), x2: x(tk.t), y1: B, y2: B + 4 }));
-    axis.appendChild(s("text", { x: x(tk.t), y: B + 17, "text-anchor": "middle" }, tk.label));
+    axis.appendChild(tickText(x(tk.t), B + 17, L, R, tk.label));
   }
   svg.appendChild(axis);
-  const bw = Math.max(4, Math.min(28, ((R - L) * DAY) / (t1 - t0) - 2));
-  for (const p of pts) {
-    const cx = x(p._p.t + (p._p.hasTime ? 0 : DAY / 2));
-    const tipText = `${fmtDay(p._p.t)}\n${p.count} ${p.count === 1 ? unit : unit + "s"}`;
+  for (const b of keys) {
+    const n = bins.get(b);
+    const xa = x(b), xb = x(bin.next(b));
+    const bw = Math.max(3, Math.min(40, xb - xa - 2));
+    const cx = (xa + xb) / 2;
+    const tipText = `${binLabel(bin.name, b)}\n${n} ${n === 1 ? unit : unit + "s"}`;
     svg.appendChild(s("rect", {
-      class: "bar", x: cx - bw / 2, y: y(p.count), width: bw, height: Math.max(1, B - y(p.count)), rx: 2,
-      tabindex: 0, "data-tip": tipText, "aria-label": tipText.replace("\n", ": "),
+      class: "bar", x: cx - bw / 2, y: y(n), width: bw, height: Math.max(1, B - y(n)), rx: 2,
+      tabindex: 0, "data-tip": tipText, "aria-label": tipText.replace("\n", ": "), "data-date": new Date(b).toISOString().slice(0, 10), "data-count": n,
     }));
   }
   return svg;
