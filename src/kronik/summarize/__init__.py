@@ -63,8 +63,9 @@ def describe(articles: Sequence[Article], events: Sequence[Event], stories: Sequ
         out.sort(key=lambda d: d.article.published or "")
         return out
 
-    wanted = [aid for ev in events for aid in ev.articles]
-    space = build_space([docs_of([aid])[0] for aid in dict.fromkeys(wanted) if docs_of([aid])])
+    # one space for everything, each event's articles side by side (its rows are then one slice)
+    ordered = {d.article.id: d for ev in events for d in docs_of(ev.articles)}
+    space = build_space(list(ordered.values()))
     event_by_id = {e.id: e for e in events}
     for ev in events:
         ds = [d for d in docs_of(ev.articles) if d.sentences]

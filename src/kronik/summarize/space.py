@@ -78,8 +78,9 @@ class Sims:
     """Cosine similarities among some rows of a space (local indices 0..n-1)."""
 
     def __init__(self, space: Space, rows: np.ndarray, dense_limit: int = DENSE_LIMIT) -> None:
-        self.x = space.x[rows]
         self.n = len(rows)
+        contiguous = self.n > 0 and int(rows[-1]) - int(rows[0]) + 1 == self.n and bool(np.all(np.diff(rows) == 1))
+        self.x = space.x[int(rows[0]):int(rows[-1]) + 1] if contiguous else space.x[rows]
         self.g = (self.x @ self.x.T).toarray() if self.n <= dense_limit else None
 
     def block(self, a: Sequence[int], b: Sequence[int]) -> np.ndarray:
