@@ -186,6 +186,53 @@ def ingest(
         highlight=False)
 
 
+@app.command()
+def watch(
+    directory: Annotated[Path, typer.Argument(help="Folder to watch (recursively).")],
+    db: Annotated[str, typer.Option("--db", help="SQLite file path or database URL.")] = "kronik.db",
+    interval: Annotated[float, typer.Option("--interval", min=0.05, help="Seconds between polls.")] = 2.0,
+    once: Annotated[bool, typer.Option("--once", help="Exit once every file present has been ingested.")] = False,
+    max_polls: Annotated[int | None, typer.Option("--max-polls", min=1, help="Exit after this many polls.")] = None,
+    field: FieldOpt = None,
+    outlets: OutletsOpt = None,
+    jobs: JobsOpt = 1,
+    engine: EngineOpt = "local",
+    scheduler: SchedulerOpt = None,
+    workers: WorkersOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No line per ingest round.")] = False,
+) -> None:
+    """Ingest files as they appear in DIR (once their size is stable; *.part, *.tmp and dotfiles are
+    ignored), extending duplicates, events and stories after each round. Ctrl-C stops it."""
+    from kronik.store import open_store
+    from kronik.watch import describe_round
+    from kronik.watch import watch as run
+
+    if not directory.is_dir():
+        err.print(f"[red]not a folder:[/red] {directory}")
+        raise typer.Exit(2)
+    store = open_store(db)
+
+    def on_round(files: list[Path], report: Any) -> None:
+        _report_problems(report.problems)
+        if not quiet:
+            err.print(describe_round(files, report, store), highlight=False)
+
+    def on_error(files: list[Path], exc: Exception) -> None:
+        err.print(f"[red]round of {len(files)} file(s) failed, retrying at the next poll:[/red] {exc}", highlight=False)
+
+    if not quiet:
+        err.print(f"watching {directory} every {interval:g} s; store {db}", highlight=False)
+    try:
+        state = run(directory, store, interval=interval, once=once, max_polls=max_polls, engine=_engine_kind(engine, scheduler),
+                    jobs=jobs, scheduler=scheduler, workers=workers, settings=_settings(outlets), fields=_fields(field),
+                    on_round=on_round, on_error=on_error)
+    except KeyboardInterrupt:
+        err.print("stopped", highlight=False)
+        return
+    err.print(f"{state.polls} polls, {state.files} files ingested in {state.rounds} rounds, {state.articles} new articles",
+              highlight=False)
+
+
 @app.command("cluster")
 def cluster_cmd(
     db: Annotated[str, typer.Option("--db", help="SQLite file path or database URL.")] = "kronik.db",
