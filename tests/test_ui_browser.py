@@ -175,6 +175,9 @@ def test_walk_story_event_article_entity(ui: UI) -> None:
     assert ui.hash().startswith("#/article/")
     para = ui.one("p.para.highlight")
     assert para.get_attribute("id") == f"p{target['p']}"
+    if "s" in target:  # a summary sentence: its characters are marked too
+        span = para.find_element("css selector", "mark.source-span")
+        assert span.text.strip() and span.text.strip() in para.text
     assert ui.d.execute_script(
         "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight;", para)
     article = get_json(ui.base + "/api/articles/" + ui.hash().split("/")[2].split("?")[0])
