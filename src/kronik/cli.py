@@ -576,6 +576,7 @@ def bench_all_cmd(
     quick: Annotated[bool, typer.Option("--quick", help="Tiny sizes: checks the report end to end in seconds.")] = False,
     background: Annotated[bool, typer.Option("--background", help="Run detached; the report fills in as runs finish.")] = False,
     append: Annotated[bool, typer.Option("--append", help="Add to the report's earlier records instead of starting afresh.")] = False,
+    render: Annotated[bool, typer.Option("--render", help="Only render the report again from its records (.jsonl).")] = False,
     data: Annotated[Path, typer.Option("--data", help="Shared data folder (IndoSum).")] = SHARED_DATA,
     as_json: JsonOpt = False,
 ) -> None:
@@ -612,6 +613,13 @@ def bench_all_cmd(
         plan.append = append
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from exc
+    if render:
+        from kronik.bench.all import load_records, summarise, write_report
+
+        write_report(plan)
+        _emit(summarise(load_records(plan.records)), as_json,
+              lambda r, c: c.print(f"report rendered to {out_path} ({len(r['records'])} records)", highlight=False))
+        return
     res = run_all(plan, log=lambda msg: err.print(msg, highlight=False))
     _emit(res, as_json, lambda r, c: c.print(f"report written to {out_path} ({len(r['records'])} records)", highlight=False))
 

@@ -94,9 +94,9 @@ class Plan:
 
     @classmethod
     def quick_plan(cls, data_dir: Path, out: Path, work: Path) -> Plan:
-        return cls(data_dir, out, work, sizes=[20, 40], corpus_sizes=[300, 600],
-                   engines=[EngineSpec.parse(s) for s in ("local1", "local2", "dask2")], stage_n=20,
-                   cluster_every=20, quick=True)
+        return cls(data_dir, out, work, sizes=[10, 20], corpus_sizes=[100, 200],
+                   engines=[EngineSpec.parse(s) for s in ("local1", "local2", "dask2")], stage_n=10,
+                   cluster_every=10, quick=True)
 
 
 # --------------------------------------------------------------------------- machine
@@ -113,11 +113,14 @@ def machine() -> dict[str, Any]:
 class TreeSampler:
     """Peak RSS (sum over a process and all its descendants) and CPU seconds of the tree, sampled."""
 
-    def __init__(self, pid: int, interval: float = 0.25) -> None:
+    def __init__(self, pid: int, interval: float = 1.0, refresh: float = 5.0) -> None:
         import psutil
 
         self.proc = psutil.Process(pid)
         self.interval = interval
+        self.refresh = refresh  # listing the descendants costs more than reading them: done every few seconds
+        self._procs: list[Any] = [self.proc]
+        self._listed = 0.0
         self.peak = 0
         self.cpu: dict[int, float] = {}
         self._stop = threading.Event()
@@ -134,12 +137,15 @@ class TreeSampler:
     def sample(self) -> None:
         import psutil
 
-        try:
-            procs = [self.proc, *self.proc.children(recursive=True)]
-        except psutil.Error:
-            return
+        now = time.monotonic()
+        if now - self._listed >= self.refresh:
+            try:
+                self._procs = [self.proc, *self.proc.children(recursive=True)]
+            except psutil.Error:
+                return
+            self._listed = now
         total = 0
-        for p in procs:
+        for p in self._procs:
             try:
                 total += p.memory_info().rss
                 t = p.cpu_times()
@@ -300,6 +306,7 @@ def run_e2e(plan: Plan, spec: EngineSpec, log: Callable[[str], None]) -> None:
                 point = json.loads(line)
             except json.JSONDecodeError:
                 continue
+            sampler._listed = 0.0  # a fresh listing at each checkpoint
             sampler.sample()
             rec = {"section": "e2e", "engine": spec.name, "kind": spec.kind, "procs": spec.procs, "run_size": n,
                    **point, "peak_rss_tree_mb": sampler.peak_mb, "cpu_tree_seconds": sampler.cpu_seconds,
@@ -406,9 +413,12 @@ def corpus_child(args: dict[str, Any]) -> None:
     from kronik.corpus import CorpusState, run_features, save_state
 
     data_dir, n, chunk = Path(args["data_dir"]), args["n"], args["chunk"]
-    cache = Path(args["work"]) / "entities.json"
+    cache = Path(args["work"]) / ("entities.json" if args.get("entities", True) else "no-entities.json")
     if not cache.is_file():
-        _base_entities(data_dir, cache)
+        if args.get("entities", True):
+            _base_entities(data_dir, cache)
+        else:  # --quick: no entity tagging of the 3,400 source bodies (half a minute)
+            cache.write_text("{}", "utf-8")
     state = CorpusState.empty()
     ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
     pending = sorted(args["checkpoints"])
@@ -461,7 +471,7 @@ def run_corpus(plan: Plan, log: Callable[[str], None]) -> None:
     checkpoints = sorted(set(sizes) | {c for c in (10_000, 100_000, 250_000, 500_000) if c < n})
     cmd = [sys.executable, "-m", "kronik.bench.all", "--corpus-child", json.dumps({
         "data_dir": str(plan.data_dir), "work": str(plan.work), "n": n, "checkpoints": checkpoints,
-        "chunk": 20 if plan.quick else 20_000, "procs": 2, "stream": plan.corpus_stream})]
+        "chunk": 20 if plan.quick else 20_000, "procs": 2, "stream": plan.corpus_stream, "entities": not plan.quick})]
     log(f"corpus stages: {n:,} articles ({plan.corpus_stream} stream) ...")
     load0 = [round(x, 2) for x in os.getloadavg()]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
@@ -472,6 +482,7 @@ def run_corpus(plan: Plan, log: Callable[[str], None]) -> None:
                 point = json.loads(line)
             except json.JSONDecodeError:
                 continue
+            sampler._listed = 0.0
             sampler.sample()
             append_record(plan, {"section": "corpus", "stream": plan.corpus_stream, "run_size": n, **point,
                                  "peak_rss_tree_mb": sampler.peak_mb, "load_start": load0})
