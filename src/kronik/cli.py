@@ -572,6 +572,8 @@ def bench_all_cmd(
                                          "ENGINE:MAX caps the sizes one engine runs.")] = "local1,local2,dask2",
     sections: Annotated[str, typer.Option("--sections", help="Which parts: stages, e2e, corpus.")] = "stages,e2e,corpus",
     stage_n: Annotated[int, typer.Option("--stage-n", min=1, help="Documents for the per-stage rates.")] = 2000,
+    corpus_stream: Annotated[str, typer.Option("--corpus-stream", help="Corpus-stage input: synthetic (copies, as end to end) "
+                                               "or unique (distinct collages: the worst case).")] = "unique",
     work: Annotated[Path | None, typer.Option("--work", help="Scratch folder for generated files and databases.")] = None,
     quick: Annotated[bool, typer.Option("--quick", help="Tiny sizes: checks the report end to end in seconds.")] = False,
     background: Annotated[bool, typer.Option("--background", help="Run detached; the report fills in as runs finish.")] = False,
@@ -611,6 +613,9 @@ def bench_all_cmd(
                         engines=[EngineSpec.parse(e) for e in engines.split(",") if e.strip()], stage_n=stage_n)
         plan.sections = tuple(x.strip() for x in sections.split(",") if x.strip())
         plan.append = append
+        if corpus_stream not in ("synthetic", "unique"):
+            raise ValueError(f"--corpus-stream: expected synthetic or unique, got {corpus_stream!r}")
+        plan.corpus_stream = corpus_stream
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from exc
     if render:

@@ -201,7 +201,7 @@ def write_report(plan: Plan) -> None:
     from kronik.bench.report import render_markdown
 
     text = render_markdown(load_records(plan.records), plan)
-    tmp = plan.out.with_suffix(".md.tmp")
+    tmp = plan.out.with_suffix(f".md.{os.getpid()}.tmp")
     tmp.write_text(text, "utf-8")
     tmp.replace(plan.out)
 

@@ -64,7 +64,8 @@ def derived(records: list[dict[str, Any]]) -> dict[str, Any]:
                              "corpus_seconds": big["corpus_seconds"], "ms_per_article": 1000 * per_art,
                              "ceiling_per_second": 1 / per_art if per_art else None}
     corpus = [r for r in records if r.get("section") == "corpus" and "error" not in r]
-    out["corpus"] = [{"articles": r["articles"], "corpus_seconds": r["corpus_seconds"],
+    out["corpus"] = [{"stream": r.get("stream"), "articles": r["articles"], "corpus_seconds": r["corpus_seconds"],
+                      "corpus_cpu_seconds": r.get("corpus_cpu_seconds"),
                       "per_second": r["articles"] / r["corpus_seconds"] if r["corpus_seconds"] else None,
                       "rss_parent_mb": r["rss_parent_mb"], "peak_rss_tree_mb": r.get("peak_rss_tree_mb"),
                       "final": r.get("final")} for r in corpus]
@@ -91,7 +92,7 @@ def derived(records: list[dict[str, Any]]) -> dict[str, Any]:
 def render_markdown(records: list[dict[str, Any]], plan: Any = None) -> str:
     metas = [r for r in records if r.get("section") == "meta"]
     meta = metas[0] if metas else {}
-    done = any(r.get("section") == "done" for r in records)
+    done = sum(1 for r in records if r.get("section") == "done") >= max(1, len(metas))
     d = derived(records)
     m = meta.get("machine") or {}
     L: list[str] = ["# Kronik benchmark report", ""]
@@ -192,29 +193,33 @@ def render_markdown(records: list[dict[str, Any]], plan: Any = None) -> str:
     L += ["## Corpus stages", ""]
     corpus = [r for r in records if r.get("section") == "corpus"]
     if corpus:
-        stream = corpus[0].get("stream", "unique")
-        what = ("distinct articles, each a collage of paragraphs of 2-4 random IndoSum bodies, evenly spread over 18 "
-                "months (nearly every article needs a full clustering step: the worst case)") if stream == "unique" else \
-            "the synthetic stream (real bodies; near and exact copies)"
-        L.append(f"Dedup (exact + MinHash LSH) + online event clustering + stories on compact features only, "
-                 f"in chunks of 20,000 as the store's corpus pass does; stream: {what}. Features are built by a pool "
+        L.append("Streams: **synthetic** is the end-to-end generator's stream (real IndoSum bodies; about 10% near and "
+                 "exact copies at first, then, once the 3,400 bodies are used up, near copies of them: dedup does most "
+                 "of the work); **unique** is distinct articles, each a collage of paragraphs of 2-4 random IndoSum "
+                 "bodies, evenly spread over 18 months (nearly every article needs a full clustering step and opens or "
+                 "joins an event on its own: the worst case).")
+        L.append("")
+        L.append("Dedup (exact + MinHash LSH) + online event clustering + stories on compact features only, "
+                 "in chunks of 20,000 as the store's corpus pass does. Features are built by a pool "
                  "of 2 processes from IndoSum bodies with `features_from_parts` while the previous chunk is clustered "
                  "(not counted as corpus time). Checkpoints of one run.")
         L += ["", ("| articles | corpus stages (wall) | CPU | articles/s | corpus process peak RSS | tree peak RSS | "
               "events | stories | load at start |"), "|---|---|---|---|---|---|---|---|---|"]
         for r in corpus:
             if "error" in r:
-                L.append(f"| {r.get('run_size', '?'):,} | failed: {r['error']} | | | | | | | |")
+                L.append(f"| {r.get('stream', '')} | {r.get('run_size', '?'):,} | failed: {r['error']} | | | | | | | |")
                 continue
-            thr = r["articles"] / r["corpus_seconds"] if r["corpus_seconds"] else 0
+            thr = r["articles"] / r["corpus_cpu_seconds"] if r["corpus_cpu_seconds"] else 0
             extra = f" (state save {r['state_seconds']} s, {r['state_mb']} MB)" if "state_mb" in r else ""
-            L.append(f"| {r['articles']:,} | {_fmt(r['corpus_seconds'])} s{extra} | {_fmt(r['corpus_cpu_seconds'])} s | "
+            L.append(f"| {r.get('stream', '')} | {r['articles']:,}{'' if r.get('final') else ' (checkpoint)'} | {_fmt(r['corpus_seconds'])} s{extra} | {_fmt(r['corpus_cpu_seconds'])} s | "
                      f"{thr:,.0f} | {_fmt(r['rss_parent_mb'], 0)} MB | {_fmt(r.get('peak_rss_tree_mb'), 0)} MB | "
                      f"{_fmt(r['events'])} | {_fmt(r['stories'])} | {_load(r)} |")
-        g = [(r["articles"], r["corpus_seconds"], r["rss_parent_mb"]) for r in corpus if "error" not in r and r["articles"]]
-        if len(g) > 1:
-            L += ["", "Per 1,000 articles at each checkpoint: "
-                  + "; ".join(f"{n:,}: {1000 * s / n:.2f} s, {1000 * m / n:.1f} MB" for n, s, m in g) + "."]
+        for stream in dict.fromkeys(r.get("stream") for r in corpus):
+            g = [(r["articles"], r["corpus_cpu_seconds"], r["rss_parent_mb"]) for r in corpus
+                 if "error" not in r and r["articles"] and r.get("stream") == stream]
+            if len(g) > 1:
+                L += ["", f"Growth, {stream} (CPU seconds and parent RSS per 1,000 articles at each checkpoint; flat is linear): "
+                      + "; ".join(f"{n:,}: {1000 * s / n:.2f} s, {1000 * m / n:.1f} MB" for n, s, m in g) + "."]
     else:
         L.append("_not run yet_")
     L.append("")
