@@ -153,3 +153,18 @@ def test_cluster_reset_with_new_thresholds_persists_them(corpus_dir: Path, tmp_p
     bad.write_text('{"event_treshold": 0.2}')
     res = CliRunner().invoke(app, ["cluster", "--db", str(db), "--reset", "--settings", str(bad)])
     assert res.exit_code == 2 and "unknown" in res.output
+
+
+def test_stored_events_and_stories_carry_summaries_and_timelines(one_shot) -> None:
+    """The corpus pass describes what it touched: summaries cite stored articles and paragraphs."""
+    arts = {a.id: a for a in one_shot.articles()}
+    events = one_shot.events()
+    assert all(e.summary for e in events)
+    for e in events:
+        for item in e.summary:
+            a = arts[item["article"]]
+            assert item["article"] in e.articles and a.duplicate_of is None
+            assert item["text"] in a.paragraphs[item["paragraph"]]
+    big = max(one_shot.stories(), key=lambda s: len(s.events))
+    assert len(big.timeline) >= 3
+    assert [t["date"] for t in big.timeline] == sorted(t["date"] for t in big.timeline)

@@ -13,7 +13,7 @@ article either assigned together with the state that knows it, or pending.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
@@ -25,9 +25,8 @@ from kronik.model import Event, Story
 from kronik.store.db import Store
 
 CHUNK = 20_000
-
-Describer = Callable[[list[Event], list[Story]], None]
-"""Fills summaries and timelines of the touched events and stories in place (optional)."""
+STORY_ARTICLES = 2_000
+"""At most this many articles (spread over its events) feed one story's timeline in a pass."""
 
 
 @dataclass
@@ -61,12 +60,16 @@ def event_row(ev: Event, outlets: dict[str, int]) -> dict[str, Any]:
 
 
 def update_store(store: Store, settings: CorpusSettings | None = None, *, reset: bool = False,
-                 chunk: int = CHUNK, describe: Describer | None = None) -> PassReport:
+                 chunk: int = CHUNK, describe: bool = True) -> PassReport:
     """Cluster the store's pending articles (all of them again with ``reset``); see the module docstring.
 
     The settings live in the saved state: without ``reset`` they are the store's (passing different
     ones is an error, since half a corpus clustered one way and half another is no result); with
     ``reset`` new thresholds may be given, but not new feature fields (the stored features depend on them).
+
+    With ``describe`` (the default) every touched story gets its timeline, and each of its events its
+    summary and timeline, rebuilt from the stored articles (:func:`kronik.summarize.describe`), so a
+    story page is read, not computed, when it is opened.
     """
     report = PassReport()
     saved = store.corpus_state()
@@ -92,12 +95,15 @@ def update_store(store: Store, settings: CorpusSettings | None = None, *, reset:
             if ev is not None:
                 assign[aid] = (root, ev, state.clusters.events[ev].story)
         touched = list(dict.fromkeys(e for _, e, _ in assign.values()))
+        story_ids = list(dict.fromkeys(st for e in touched if (st := state.clusters.events[e].story)))
+        stories = [to_story(state.stories.stories[s], state.clusters) for s in story_ids]
+        if describe:  # whole stories: a story's timeline reads all of its events
+            touched = list(dict.fromkeys([*touched, *(e for st in stories for e in st.events
+                                                      if e in state.clusters.events)]))
         profiles = [state.clusters.events[e] for e in touched]
         events = [to_event(p) for p in profiles]
-        story_ids = list(dict.fromkeys(e.story for e in events if e.story))
-        stories = [to_story(state.stories.stories[s], state.clusters) for s in story_ids]
-        if describe is not None:
-            describe(events, stories)
+        if describe:
+            _describe(store, state, events, stories)
         ev_rows = [event_row(e, dict(p.outlets)) for e, p in zip(events, profiles, strict=True)]
         st_rows = [_story_row(s, state) for s in stories]
         store.apply_corpus({k: (d, e, s or None) for k, (d, e, s) in assign.items()}, ev_rows, st_rows,
@@ -110,6 +116,30 @@ def update_store(store: Store, settings: CorpusSettings | None = None, *, reset:
     report.events_total = len(state.clusters.events)
     report.stories_total = len(state.stories.stories)
     return report
+
+
+def _describe(store: Store, state: CorpusState, events: list[Event], stories: list[Story]) -> None:
+    """Summaries and timelines of the given events and stories, from their stored articles."""
+    from kronik.summarize import describe
+
+    by_event = {e.id: e for e in events}
+    wanted: dict[str, None] = {}
+    for ev in events:
+        if ev.story is None:
+            wanted.update(dict.fromkeys(ev.articles))
+    for st in stories:
+        evs = [by_event[e] for e in st.events if e in by_event]
+        per = max(1, -(-STORY_ARTICLES // max(len(evs), 1)))
+        for ev in evs:
+            originals = [a for a in ev.articles if state.dedup.root.get(a, a) == a]
+            wanted.update(dict.fromkeys(originals[:per] if sum(len(e.articles) for e in evs) > STORY_ARTICLES
+                                        else ev.articles))
+    articles = list(store.articles(list(wanted)))
+    root = state.dedup.root
+    for a in articles:  # the stored rows predate this pass: give them its answers
+        r = root.get(a.id, a.id)
+        a.duplicate_of = r if r != a.id else None
+    describe(articles, events, stories)
 
 
 def _story_row(story: Story, state: CorpusState) -> dict[str, Any]:
