@@ -123,6 +123,7 @@ class Linker:
             state.rebuild_index(settings.posting_cap)
         base = np.float32(math.log(clusters.n_docs + 1.0) + 1.0)
         self._base = base
+        self._idf: dict[float, np.ndarray] = {}
         self._cache: dict[tuple[str, str], _Weighted] = {}
         self._packs: dict[str, _Pack] = {}
         self.tq = Scratch(1 << settings.hash_bits)
@@ -130,8 +131,11 @@ class Linker:
 
     # ---- weights
     def idf(self, idx: np.ndarray, power: float = 1.0) -> np.ndarray:
-        w = self._base - np.log(self.cl.df[idx] + 1.0).astype(np.float32)
-        return w if power == 1.0 else w ** np.float32(power)
+        table = self._idf.get(power)
+        if table is None:  # the IDF is fixed for this Linker: one vectorised table per power, then lookups
+            w = self._base - np.log(self.cl.df.astype(np.float32) + np.float32(1.0))
+            table = self._idf[power] = w if power == 1.0 else w ** np.float32(power)
+        return table[idx]
 
     def _top(self, idx: np.ndarray, val: np.ndarray, k: int, power: float) -> np.ndarray:
         if len(idx) <= k:
