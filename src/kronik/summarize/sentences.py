@@ -13,8 +13,7 @@ quotation is not split inside when it closes later in the paragraph
 remark always keeps its speaker.
 
 Abbreviations come from the language pack's ``abbreviations`` data module
-when it has one; Indonesian has its table here until it moves to
-``kronik/lang/id/abbreviations.py``.
+(``kronik/lang/<code>/abbreviations.py``) when it has one.
 """
 
 from __future__ import annotations
@@ -24,16 +23,6 @@ from bisect import bisect_left
 from functools import cache
 
 from kronik.lang.base import pack_data
-
-# Indonesian abbreviations written with a dot in news copy (lowercase, no dot).  Kept here, not in
-# kronik/lang/id, only because that pack belongs to another change; move it there as `ABBREVIATIONS`.
-_ID_ABBREVIATIONS = frozenset("""
-    prof dr drs dra ir h hj kh st sh se mm mh mba msi mt mpd spd skom sag ssos bpk ibu sdr sdri
-    no nomor jl jln kab kec kel kota prov tbk pt cv ltd inc dkk dll dsb dst tsb yth a.n an u.p
-    jan feb mar apr mei jun jul agu agt ags sep sept okt nov des
-    kol brigjen mayjen letjen jend laksma marsma irjen kombes akbp kompol aiptu bripka brigpol ipda iptu akp
-    rp no. hlm tel telp hp wib wita wit
-""".split())
 
 # abbreviations that often close a sentence ("... dan lain-lain dll. Setelah itu")
 _MAY_END = frozenset("dll dsb dst dkk etc inc ltd co corp tbk".split())
@@ -49,7 +38,7 @@ def _abbreviations(lang: str) -> frozenset[str]:
     try:
         mod = pack_data(lang, "abbreviations")
     except KeyError:
-        return _ID_ABBREVIATIONS if lang == "id" else frozenset()  # fallback table (see module docstring)
+        return frozenset()
     return frozenset(getattr(mod, "ABBREVIATIONS", ()))
 
 
