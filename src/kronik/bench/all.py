@@ -399,10 +399,58 @@ def _stream(data_dir: Path, n: int, kind: str) -> Iterator[tuple[str, str, list[
 
         yield from unique_stream(data_dir, n, seed=SEED)
         return
-    from kronik.bench.synth import generate
+    yield from light_synthetic(data_dir, n, SEED)
 
-    for d in generate(data_dir, n=n, seed=SEED):
-        yield d.doc_id, d.title, d.body, d.published, d.outlet, [d.base]
+
+def light_synthetic(data_dir: Path, n: int, seed: int, near_rate: float = 0.08, exact_rate: float = 0.02,
+                    window: int = 2000) -> Iterator[tuple[str, str, list[str], str, str, list[str]]]:
+    """The duplicate structure, bodies, titles, outlets and dates of :func:`kronik.bench.synth.generate`
+    without composing the web furniture around them (features only read the body, title, outlet and date,
+    and composing pages costs more than the features): originals in shuffled order at their real dates,
+    near copies (light edits, minutes to two days later, often another outlet) of recent originals, exact
+    copies of recent documents, and near copies only once the bodies are used up."""
+    import random
+    from collections import deque
+    from datetime import datetime, timedelta
+
+    from kronik.bench.synth import OTHER_OUTLETS, WIB, _light_edits, load_bases
+
+    bases = load_bases(data_dir)
+    rng = random.Random(seed)
+    order = list(range(len(bases)))
+    rng.shuffle(order)
+    cursor = 0
+    first_of: dict[int, datetime] = {}
+    recent: deque[int] = deque(maxlen=window)
+    recent_docs: deque[tuple[str, str, list[str], str, str, list[str]]] = deque(maxlen=200)
+    fallback = datetime(2017, 1, 1, 8, 0, tzinfo=WIB)
+    for i in range(n):
+        doc_id = f"l{seed}-{i:07d}"
+        r = rng.random()
+        if r < exact_rate and recent_docs:
+            src = rng.choice(recent_docs)
+            yield (doc_id, *src[1:])
+            continue
+        if r < exact_rate + near_rate and recent:
+            b_idx = rng.choice(recent)
+        elif cursor < len(order):
+            b_idx, cursor = order[cursor], cursor + 1
+        else:
+            b_idx = order[rng.randrange(len(order))]
+        base = bases[b_idx]
+        if b_idx in first_of:
+            when = first_of[b_idx] + timedelta(minutes=rng.randint(5, 60 * 48))
+            body, _ = _light_edits(rng, list(base.body))
+            outlet = rng.choice(OTHER_OUTLETS)[0] if rng.random() < 0.5 else base.outlet
+            title = base.title if rng.random() < 0.6 else " ".join(base.title.split()[:-1]) or base.title
+        else:
+            when = (base.published or fallback + timedelta(minutes=rng.randint(0, 60 * 24 * 180))).replace(second=0, microsecond=0)
+            first_of[b_idx] = when
+            recent.append(b_idx)
+            body, outlet, title = list(base.body), base.outlet, base.title
+        doc = (doc_id, title, body, when.strftime("%Y-%m-%dT%H:%M:00+07:00"), outlet, [base.key])
+        recent_docs.append(doc)
+        yield doc
 
 
 def corpus_child(args: dict[str, Any]) -> None:

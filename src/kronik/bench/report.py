@@ -193,9 +193,10 @@ def render_markdown(records: list[dict[str, Any]], plan: Any = None) -> str:
     L += ["## Corpus stages", ""]
     corpus = [r for r in records if r.get("section") == "corpus"]
     if corpus:
-        L.append("Streams: **synthetic** is the end-to-end generator's stream (real IndoSum bodies; about 10% near and "
-                 "exact copies at first, then, once the 3,400 bodies are used up, near copies of them: dedup does most "
-                 "of the work); **unique** is distinct articles, each a collage of paragraphs of 2-4 random IndoSum "
+        L.append("Streams: **synthetic** has the end-to-end generator's bodies, titles, outlets, dates and duplicate "
+                 "structure (without composing the page furniture, which features never read): about 10% near and "
+                 "exact copies at first, then, once the 3,400 bodies are used up, near copies of them, so dedup does "
+                 "most of the work; **unique** is distinct articles, each a collage of paragraphs of 2-4 random IndoSum "
                  "bodies, evenly spread over 18 months (nearly every article needs a full clustering step and opens or "
                  "joins an event on its own: the worst case).")
         L.append("")
