@@ -574,6 +574,7 @@ def bench_all_cmd(
     stage_n: Annotated[int, typer.Option("--stage-n", min=1, help="Documents for the per-stage rates.")] = 2000,
     corpus_stream: Annotated[str, typer.Option("--corpus-stream", help="Corpus-stage input: synthetic (copies, as end to end) "
                                                "or unique (distinct collages: the worst case).")] = "unique",
+    corpus_procs: Annotated[int, typer.Option("--corpus-procs", min=1, help="Processes building features for the corpus run.")] = 2,
     work: Annotated[Path | None, typer.Option("--work", help="Scratch folder for generated files and databases.")] = None,
     quick: Annotated[bool, typer.Option("--quick", help="Tiny sizes: checks the report end to end in seconds.")] = False,
     background: Annotated[bool, typer.Option("--background", help="Run detached; the report fills in as runs finish.")] = False,
@@ -616,6 +617,7 @@ def bench_all_cmd(
         if corpus_stream not in ("synthetic", "unique"):
             raise ValueError(f"--corpus-stream: expected synthetic or unique, got {corpus_stream!r}")
         plan.corpus_stream = corpus_stream
+        plan.corpus_procs = corpus_procs
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from exc
     if render:

@@ -83,6 +83,8 @@ class Plan:
     stage_n: int = 2000
     cluster_every: int = CLUSTER_EVERY
     corpus_stream: str = "unique"
+    corpus_procs: int = 2
+    """Processes that build the features for the corpus-stage run (the corpus stages themselves run in one)."""
     sections: tuple[str, ...] = ("stages", "e2e", "corpus")
     quick: bool = False
     append: bool = False
@@ -519,7 +521,7 @@ def run_corpus(plan: Plan, log: Callable[[str], None]) -> None:
     checkpoints = sorted(set(sizes) | {c for c in (10_000, 100_000, 250_000, 500_000) if c < n})
     cmd = [sys.executable, "-m", "kronik.bench.all", "--corpus-child", json.dumps({
         "data_dir": str(plan.data_dir), "work": str(plan.work), "n": n, "checkpoints": checkpoints,
-        "chunk": 20 if plan.quick else 20_000, "procs": 2, "stream": plan.corpus_stream, "entities": not plan.quick})]
+        "chunk": 20 if plan.quick else 20_000, "procs": plan.corpus_procs, "stream": plan.corpus_stream, "entities": not plan.quick})]
     log(f"corpus stages: {n:,} articles ({plan.corpus_stream} stream) ...")
     load0 = [round(x, 2) for x in os.getloadavg()]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
@@ -532,7 +534,8 @@ def run_corpus(plan: Plan, log: Callable[[str], None]) -> None:
                 continue
             sampler._listed = 0.0
             sampler.sample()
-            append_record(plan, {"section": "corpus", "stream": plan.corpus_stream, "run_size": n, **point,
+            append_record(plan, {"section": "corpus", "stream": plan.corpus_stream, "run_size": n,
+                                 "feature_procs": plan.corpus_procs, **point,
                                  "peak_rss_tree_mb": sampler.peak_mb, "load_start": load0})
             log(f"  corpus {point['articles']:,}: corpus stages {point['corpus_seconds']:.0f} s, "
                 f"parent RSS {point['rss_parent_mb']:.0f} MB, tree peak {sampler.peak_mb:.0f} MB")

@@ -202,7 +202,7 @@ def render_markdown(records: list[dict[str, Any]], plan: Any = None) -> str:
         L.append("")
         L.append("Dedup (exact + MinHash LSH) + online event clustering + stories on compact features only, "
                  "in chunks of 20,000 as the store's corpus pass does. Features are built by a pool "
-                 "of 2 processes from IndoSum bodies with `features_from_parts` while the previous chunk is clustered "
+                 f"of {corpus[0].get('feature_procs', 2)} process(es) from IndoSum bodies with `features_from_parts` while the previous chunk is clustered "
                  "(not counted as corpus time). Checkpoints of one run.")
         L += ["", ("| articles | corpus stages (wall) | CPU | articles/s | corpus process peak RSS | tree peak RSS | "
               "events | stories | load at start |"), "|---|---|---|---|---|---|---|---|---|"]
