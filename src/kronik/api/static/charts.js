@@ -89,7 +89,9 @@ export function timelineChart({ rows, dates = [], width = 800, leftLabels = fals
     m._a = parseDate(m.start); m._b = parseDate(m.end || m.start) || m._a;
     if (m._a) times.push(m._a.t, m._b.t);
   }
-  const dts = dates.map((d) => ({ ...d, _p: parseDate(d.date) })).filter((d) => d._p);
+  // a bare date stands for the whole day: drawn at its middle
+  const dts = dates.map((d) => ({ ...d, _p: parseDate(d.date) })).filter((d) => d._p)
+    .map((d) => (d._p.hasTime || d._p.precision !== "day" ? d : { ...d, _p: { ...d._p, t: d._p.t + DAY / 2 } }));
   if (!times.length && !dts.length) return null;
   const [t0, t1] = domainOf(times.length ? times : dts.map((d) => d._p.t), dts.map((d) => d._p.t));
 
@@ -107,7 +109,7 @@ export function timelineChart({ rows, dates = [], width = 800, leftLabels = fals
   const top = 10;
   const nRows = rows.length;
   const axisY = top + nRows * rowH + 6;
-  const datesY = axisY + 42;
+  const datesY = axisY + 52;
   const H = dts.length ? datesY + 22 : axisY + 30;
 
   const svg = s("svg", {
@@ -160,7 +162,7 @@ export function timelineChart({ rows, dates = [], width = 800, leftLabels = fals
   svg.appendChild(axis);
 
   if (dts.length) {
-    svg.appendChild(s("text", { class: "lane-label", x: leftLabels ? 4 : L, y: datesY - 14 }, "Timeline dates"));
+    svg.appendChild(s("text", { class: "lane-label", x: leftLabels ? 4 : L, y: datesY - 13 }, "Timeline dates"));
     svg.appendChild(s("line", { class: "lane", x1: L, x2: R, y1: datesY, y2: datesY, "aria-hidden": "true" }));
     for (const d of dts) {
       const inside = d._p.t >= t0 && d._p.t <= t1;

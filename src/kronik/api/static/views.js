@@ -53,14 +53,21 @@ function clip(text, n) { const str = String(text || ""); return str.length > n ?
 
 function markSize(n) { return 4 + 2.6 * Math.sqrt(Math.max(1, n || 1)); }
 
-function timelineDates(timeline, outletOf) {
+/** A timeline date's sentences (`items` in the API contract; the store's timelines call them `sentences`). */
+function dateItems(d) {
+  return d.items || d.sentences || [];
+}
+
+function timelineDates(timeline) {
   return (timeline || []).map((d) => {
-    const first = (d.items || [])[0];
+    const items = dateItems(d);
+    const first = items[0];
     const lines = [`${fmtDate(d.date)}${d.status === "scheduled" ? " · scheduled" : ""}`];
-    for (const it of (d.items || []).slice(0, 2)) lines.push(it.text.length > 160 ? it.text.slice(0, 159) + "…" : it.text);
+    for (const it of items.slice(0, 2)) lines.push(clip(it.text, 160));
+    const span = first && Number.isInteger(first.start) && Number.isInteger(first.end) ? { s: first.start, e: first.end } : undefined;
     return {
       date: d.date, status: d.status,
-      href: first && first.article ? route.article(first.article, first.paragraph) : "#",
+      href: first && first.article ? route.article(first.article, first.paragraph, span) : "#",
       tip: lines.join("\n"),
     };
   });
@@ -71,7 +78,7 @@ function timelineList(timeline, outletOf, shown = 12) {
   const item = (d) => h("li", { class: d.status === "scheduled" ? "scheduled" : "happened" },
     h("time", { datetime: d.date }, fmtDate(d.date)),
     d.status === "scheduled" ? h("span", { class: "badge sched-badge" }, "scheduled") : null,
-    h("ul", null, (d.items || []).map((it) => h("li", null, it.text, " ", it.article ? sourceLink(it, outletOf) : null))));
+    h("ul", null, dateItems(d).map((it) => h("li", null, it.text, " ", it.article ? sourceLink(it, outletOf) : null))));
   const list = h("ol", { class: "timeline-list" }, timeline.slice(0, shown).map(item));
   if (timeline.length <= shown) return list;
   const more = h("button", { type: "button", class: "link-button" }, `Show all ${timeline.length} dates`);
@@ -125,7 +132,7 @@ export async function storyPage(id) {
         tip: `${e.title || "(untitled event)"}\n${fmtSpan(e.start, e.end) || "undated"} · ${plural(e.n_articles, "article")}`,
       }],
     })),
-    dates: timelineDates(st.timeline, outletOf),
+    dates: timelineDates(st.timeline),
   }) || muted("No dated events to draw."));
 
   const eventBlocks = events.map((e) => h("article", { class: "event-block", id: `ev-${e.id}` },
@@ -175,7 +182,7 @@ export async function eventPage(id) {
         tip: `${a.title || "(untitled)"}\n${outlet} · ${fmtDate(a.published)}${a.duplicate_of ? " · duplicate" : ""}`,
       })),
     })),
-    dates: timelineDates(ev.timeline, outletOf),
+    dates: timelineDates(ev.timeline),
   }) || muted("No dated articles to draw."));
 
   const storyLink = ev.story ? h("a", { href: route.story(ev.story), class: "back" }, "← Part of a story") : null;
@@ -188,7 +195,7 @@ export async function eventPage(id) {
     h("div", { class: "two-col" },
       h("div", { class: "col-main" },
         section("Summary", summaryList(ev.summary, outletOf), { id: "summary" }),
-        section("Timeline", [holder, chartLegend("article", "duplicate", ...((ev.timeline || []).length ? ["happened", "scheduled"] : [])),
+        section("Timeline", [holder, chartLegend("article", (ev.articles || []).some((a) => a.duplicate_of) ? "duplicate" : null, ...((ev.timeline || []).length ? ["happened", "scheduled"] : [])),
           timelineList(ev.timeline, outletOf)], { id: "timeline" }),
         section("Who said what", quotesBySpeaker(ev.quotes_by_speaker, outletOf), { id: "quotes" })),
       h("div", { class: "col-side" },
