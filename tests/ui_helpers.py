@@ -211,6 +211,7 @@ class UI:
         from selenium.webdriver.common.action_chains import ActionChains
 
         self.d.execute_script("arguments[0].scrollIntoView({block: 'center'});", el)
+        time.sleep(0.15)  # let the scroll event pass first: the page hides its tooltip on scroll
         ActionChains(self.d).move_to_element(el).perform()
 
     def tooltip(self) -> str:

@@ -229,5 +229,4 @@ export function installTooltips(root = document) {
   root.addEventListener("focusout", hideTip);
   root.addEventListener("keydown", (e) => { if (e.key === "Escape") hideTip(); });
   window.addEventListener("hashchange", hideTip);
-  window.addEventListener("scroll", hideTip, { passive: true });
 }
