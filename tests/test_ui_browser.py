@@ -144,6 +144,11 @@ def test_walk_story_event_article_entity(ui: UI) -> None:
         assert len(dates) == len(story["timeline"])
         sched = [d for d in story["timeline"] if d["status"] == "scheduled"]
         assert len(chart.find_elements("css selector", "a.date.scheduled")) == len(sched)
+        listed = ui.css("#timeline .timeline-list > li")
+        assert len(listed) == min(12, len(story["timeline"]))
+        assert len(ui.css("#timeline .timeline-list > li.scheduled .sched-badge")) == len(
+            [d for d in story["timeline"][:12] if d["status"] == "scheduled"])
+        assert all(li.find_elements("css selector", "a.source-link") for li in listed)
     # key entities, quotes by speaker, coverage bars, article list
     assert len(ui.css("#entities .chip")) == len(story["entities"])
     assert len(ui.css("#quotes details.speaker")) == len(story["quotes_by_speaker"])
