@@ -58,6 +58,12 @@ function dateItems(d) {
   return d.items || d.sentences || [];
 }
 
+/** The legend entries a timeline needs: "happened" and/or "scheduled". */
+function dateKinds(timeline) {
+  const kinds = new Set((timeline || []).map((d) => (d.status === "scheduled" ? "scheduled" : "happened")));
+  return ["happened", "scheduled"].filter((k) => kinds.has(k));
+}
+
 function timelineDates(timeline) {
   return (timeline || []).map((d) => {
     const items = dateItems(d);
@@ -147,7 +153,7 @@ export async function storyPage(id) {
       h("h1", { tabindex: -1 }, st.title || "(untitled story)"),
       h("p", { class: "meta" }, fmtSpan(st.start, st.end) || "undated", " · ", plural(st.n_events, "event"), " · ",
         plural(st.n_articles, "article"), " · ", plural((st.coverage || []).length, "outlet"))),
-    section("Timeline", [holder, chartLegend("event", ...((st.timeline || []).length ? ["happened", "scheduled"] : [])),
+    section("Timeline", [holder, chartLegend("event", ...dateKinds(st.timeline)),
       timelineList(st.timeline, outletOf)], { id: "timeline" }),
     h("div", { class: "two-col" },
       h("div", { class: "col-main" },
@@ -195,7 +201,7 @@ export async function eventPage(id) {
     h("div", { class: "two-col" },
       h("div", { class: "col-main" },
         section("Summary", summaryList(ev.summary, outletOf), { id: "summary" }),
-        section("Timeline", [holder, chartLegend("article", (ev.articles || []).some((a) => a.duplicate_of) ? "duplicate" : null, ...((ev.timeline || []).length ? ["happened", "scheduled"] : [])),
+        section("Timeline", [holder, chartLegend("article", (ev.articles || []).some((a) => a.duplicate_of) ? "duplicate" : null, ...dateKinds(ev.timeline)),
           timelineList(ev.timeline, outletOf)], { id: "timeline" }),
         section("Who said what", quotesBySpeaker(ev.quotes_by_speaker, outletOf), { id: "quotes" })),
       h("div", { class: "col-side" },
