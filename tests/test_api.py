@@ -288,3 +288,15 @@ def test_api_upload_json_records_and_limits(empty_client) -> None:
 ])
 def test_api_jobs_safe_name(name: str | None, expected: str) -> None:
     assert safe_name(name) == expected
+
+
+def test_api_story_pages_stored_by_corpus_pass_match_live(corpus_client) -> None:
+    from kronik.store import queries, schema
+
+    store = corpus_client.store
+    with store.engine.connect() as conn:
+        stored = dict(conn.execute(schema.story_pages.select()).all())
+        ids = [r[0] for r in conn.execute(schema.stories.select().with_only_columns(schema.stories.c.id))]
+        assert set(stored) == set(ids)
+        for sid in ids:
+            assert json.loads(stored[sid]) == queries.story_page(conn, sid)

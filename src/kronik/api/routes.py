@@ -51,8 +51,9 @@ def stories(request: Request, limit: Limit = 20, offset: Offset = 0, q: Opt = No
 
 
 @router.get("/stories/{story_id}")
-def story(request: Request, story_id: str) -> dict[str, Any]:
-    return _or_404(queries.story, _store(request), story_id)  # type: ignore[no-any-return]
+def story(request: Request, story_id: str) -> Response:
+    """The story page: stored as JSON by the corpus pass, so it is sent as it is (no re-encoding)."""
+    return Response(_or_404(queries.story_json, _store(request), story_id), media_type="application/json")
 
 
 @router.get("/events")

@@ -20,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from kronik.errors import StoreError
 from kronik.io.readers import RawDocument
 from kronik.model import Article, Entity, Event, Problem, Quote, Removed, Story, TimeExpr
-from kronik.store import schema
+from kronik.store import queries, schema
 from kronik.store.migrate import upgrade
 from kronik.store.search import index_row
 
@@ -242,11 +242,13 @@ class Store:
         a = schema.articles
         try:
             with self.engine.begin() as conn:
+                touched = self._stories_of(conn, assign, events)
                 if reset:
                     conn.execute(update(a).values(duplicate_of=None, event=None, story=None))
                     conn.execute(delete(schema.events))
                     conn.execute(delete(schema.stories))
                     conn.execute(delete(schema.corpus_state))
+                    conn.execute(delete(schema.story_pages))
                 if assign:
                     stmt = (update(a).where(a.c.id == bindparam("aid"))
                             .values(duplicate_of=bindparam("dup"), event=bindparam("ev"), story=bindparam("st")))
@@ -256,6 +258,8 @@ class Store:
                         ins = self._insert(table)
                         cols = {c: getattr(ins.excluded, c) for c in rows[0] if c != "id"}
                         conn.execute(ins.on_conflict_do_update(index_elements=["id"], set_=cols), list(rows))
+                touched |= {r["id"] for r in stories} | {r.get("story") for r in events}
+                queries.refresh_story_pages(conn, touched)
                 if state is not None:
                     ins = self._insert(schema.corpus_state)
                     conn.execute(ins.values(name="main", data=state, articles=n_articles).on_conflict_do_update(
@@ -264,6 +268,16 @@ class Store:
         except SQLAlchemyError as exc:
             raise StoreError(f"corpus pass rolled back: {exc}") from exc
         self.generation += 1
+
+    @staticmethod
+    def _stories_of(conn: Any, assign: Mapping[str, Any], events: Sequence[Mapping[str, Any]]) -> set[str | None]:
+        """Stories that the articles and events about to be reassigned belong to now (their pages change too)."""
+        a, e = schema.articles, schema.events
+        out: set[str | None] = set()
+        for table, ids in ((a, list(assign)), (e, [r["id"] for r in events])):
+            for i in range(0, len(ids), 500):
+                out.update(r[0] for r in conn.execute(select(table.c.story).where(table.c.id.in_(ids[i:i + 500])).distinct()))
+        return out
 
     def events(self, ids: Sequence[str] | None = None) -> list[Event]:
         e = schema.events
@@ -315,6 +329,9 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
+    # reads of a large store: map the file (no read() copies) and keep a bigger page cache per connection
+    cur.execute("PRAGMA mmap_size=2147483648")
+    cur.execute("PRAGMA cache_size=-32768")
     cur.close()
 
 

@@ -8,6 +8,7 @@ page's cost grows with the size of what it shows, not with the corpus.
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -86,17 +87,49 @@ def _story_outlets(conn: Any, ids: list[str]) -> dict[str, Counter[str]]:
 
 
 def story(store: Store, story_id: str) -> dict[str, Any]:
-    s, e, a = schema.stories, schema.events, schema.articles
+    """The story page (see the API contract)."""
+    return json.loads(story_json(store, story_id))  # type: ignore[no-any-return]
+
+
+def story_json(store: Store, story_id: str) -> str:
+    """The story page as JSON text: the copy the corpus pass stored (``story_pages``), else computed."""
+    sp = schema.story_pages
     with store.engine.connect() as conn:
-        row = conn.execute(select(s).where(s.c.id == story_id)).mappings().first()
-        if row is None:
-            raise NotFound(f"no story {story_id!r}")
-        evs = list(conn.execute(select(e).where(e.c.story == story_id).order_by(e.c.start, e.c.id)).mappings())
-        arts = list(conn.execute(
-            select(a.c.id, a.c.title, a.c.outlet, a.c.published, a.c.event, a.c.duplicate_of)
-            .where(a.c.story == story_id).order_by(a.c.published, a.c.id)).mappings())
-        ent_rows = _entity_counts(conn, a.c.story == story_id, by_event=True)
-        quotes = _quotes_by_speaker(conn, a.c.story == story_id)
+        body = conn.execute(select(sp.c.body).where(sp.c.story_id == story_id)).scalar()
+        if body is not None:
+            return str(body)
+        page = story_page(conn, story_id)
+    if page is None:
+        raise NotFound(f"no story {story_id!r}")
+    return json.dumps(page, ensure_ascii=False)
+
+
+def refresh_story_pages(conn: Any, story_ids: Iterable[str | None]) -> int:
+    """Recompute and store the pages of these stories (inside the caller's transaction); pages of
+    stories that no longer exist are dropped.  Called by the corpus pass for every story it touched,
+    so reading a story page is one row, however many articles the story has."""
+    sp = schema.story_pages
+    n = 0
+    for sid in sorted({s for s in story_ids if s}):
+        conn.execute(sp.delete().where(sp.c.story_id == sid))
+        page = story_page(conn, sid)
+        if page is not None:
+            conn.execute(sp.insert().values(story_id=sid, body=json.dumps(page, ensure_ascii=False)))
+            n += 1
+    return n
+
+
+def story_page(conn: Any, story_id: str) -> dict[str, Any] | None:
+    s, e, a = schema.stories, schema.events, schema.articles
+    row = conn.execute(select(s).where(s.c.id == story_id)).mappings().first()
+    if row is None:
+        return None
+    evs = list(conn.execute(select(e).where(e.c.story == story_id).order_by(e.c.start, e.c.id)).mappings())
+    arts = list(conn.execute(
+        select(a.c.id, a.c.title, a.c.outlet, a.c.published, a.c.event, a.c.duplicate_of)
+        .where(a.c.story == story_id).order_by(a.c.published, a.c.id)).mappings())
+    ent_rows = _entity_counts(conn, a.c.story == story_id, by_event=True)
+    quotes = _quotes_by_speaker(conn, a.c.story == story_id)
     per_event: dict[str | None, Counter[tuple[str, str]]] = defaultdict(Counter)
     total: Counter[tuple[str, str]] = Counter()
     for ev, name, label, n in ent_rows:

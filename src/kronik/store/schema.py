@@ -168,6 +168,12 @@ stories = Table(
     Column("timeline", JSON, nullable=False),
 )
 
+story_pages = Table(  # each story's page (API JSON), rebuilt by the corpus pass for the stories it touches
+    "story_pages", metadata,
+    Column("story_id", String(32), primary_key=True),
+    Column("body", Text, nullable=False),
+)
+
 corpus_state = Table(
     "corpus_state", metadata,
     Column("name", String(32), primary_key=True),

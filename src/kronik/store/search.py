@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -72,6 +73,7 @@ class _Clause:
     prefix: bool = False
     negate: bool = False
     alternatives: list[_Clause] = field(default_factory=list)  # OR-ed with this one
+    stop: bool = False          # a lone stop word (dropped when the query has other words)
 
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
@@ -100,13 +102,24 @@ def parse(q: str) -> list[_Clause]:
         stems = [stem_word(w) for w in raw]
         if prefix:  # a prefix is matched against stems as typed (stemming a fragment is meaningless)
             stems[-1] = raw[-1]
-        clause = _Clause(stems, prefix=prefix and len(raw) == 1, negate=neg)
+        clause = _Clause(stems, prefix=prefix and len(raw) == 1, negate=neg,
+                         stop=word is not None and len(raw) == 1 and not prefix and raw[0] in _stop_words())
         if pending_or and not neg and not out[-1].negate:
             out[-1].alternatives.append(clause)
         else:
             out.append(clause)
         pending_or = False
+    if any(not c.stop and not c.negate for c in out):  # "yang" or "di" would only add cost, not precision
+        out = [c for c in out if not c.stop or c.alternatives]
     return out
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from kronik.lang.en.stop_words import STOP_WORDS as EN
+    from kronik.lang.id.stop_words import STOP_WORDS as ID
+
+    return frozenset(ID) | frozenset(EN)
 
 
 def _fts5_clause(c: _Clause) -> str:
@@ -220,18 +233,14 @@ def search(store: Store, sq: SearchQuery, *, facets: bool = True, snippets: bool
     limit = max(0, min(sq.limit, MAX_LIMIT))
     offset = max(0, sq.offset)
     clauses = parse(sq.q)
-    if store.dialect == "sqlite" and _cacheable(sq):
-        rows, total, fac = _search_columns(store, sq, clauses, limit, offset, facets)
-    else:
-        rows, total, fac = _search_sql(store, sq, clauses, limit, offset, facets)
+    with store.engine.connect() as conn:  # one connection for the whole search
+        if store.dialect == "sqlite" and _cacheable(sq):
+            rows, total, fac = _search_columns(store, conn, sq, clauses, limit, offset, facets)
+        else:
+            rows, total, fac = _search_sql(store, sq, clauses, limit, offset, facets)
+        if rows:
+            info, bodies = _page_rows(conn, store.dialect, [r["id"] for r in rows], snippets)
     if rows:
-        a = schema.articles
-        with store.engine.connect() as conn:
-            ids = [r["id"] for r in rows]
-            info = {r["id"]: r for r in conn.execute(
-                select(a.c.id, a.c.title, a.c.outlet, a.c.published, a.c.language, a.c.event, a.c.story)
-                .where(a.c.id.in_(ids))).mappings()}
-            bodies = _paragraphs(conn, ids) if snippets else {}
         terms = _highlight_terms(clauses)
         for r in rows:
             r.update(info.get(r["id"], {}))
@@ -245,6 +254,28 @@ def search(store: Store, sq: SearchQuery, *, facets: bool = True, snippets: bool
 
 
 ENTITY_FACET_HITS = 200
+_PAGE_COLS = ("id", "title", "outlet", "published", "language", "event", "story")
+
+
+def _page_rows(conn: Any, dialect: str, ids: list[str],
+               snippets: bool) -> tuple[dict[str, dict[str, Any]], dict[str, list[str]]]:
+    """The listed fields and (for snippets) the paragraphs of a page of hits; on SQLite straight
+    through the driver, since at a few ms per search the ORM's per-statement cost shows."""
+    if dialect != "sqlite":
+        a = schema.articles
+        info = {r["id"]: dict(r) for r in conn.execute(select(*(a.c[k] for k in _PAGE_COLS))
+                                                       .where(a.c.id.in_(ids))).mappings()}
+        return info, (_paragraphs(conn, ids) if snippets else {})
+    raw = _raw(conn)
+    marks = ",".join("?" * len(ids))
+    info = {r[0]: dict(zip(_PAGE_COLS, r, strict=True)) for r in raw.execute(
+        f"SELECT {', '.join(_PAGE_COLS)} FROM articles WHERE id IN ({marks})", ids)}
+    bodies: dict[str, list[str]] = {}
+    if snippets:
+        for aid, txt in raw.execute(f"SELECT article_id, text FROM paragraphs WHERE article_id IN ({marks}) "
+                                    "ORDER BY article_id, idx", ids):
+            bodies.setdefault(aid, []).append(txt)
+    return info, bodies
 
 
 def _cacheable(sq: SearchQuery) -> bool:
@@ -252,48 +283,106 @@ def _cacheable(sq: SearchQuery) -> bool:
     return all(d is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", d) for d in (sq.date_from, sq.date_to))
 
 
-def _fts_hits(store: Store, expr: str) -> tuple[np.ndarray, np.ndarray]:
-    """(nums, scores) of every FTS5 match (score = -bm25: higher is better)."""
-    with store.engine.connect() as conn:
-        rows = conn.exec_driver_sql(
-            "SELECT rowid, bm25(search_fts, 3.0, 1.0) FROM search_fts WHERE search_fts MATCH ?", (expr,)).fetchall()
-    if not rows:
+RANK_BUDGET = 4000
+"""At most this many of the most recently stored matches are scored with BM25 (FTS5 spends ~2 µs per
+scored row).  Queries matching more still count, filter and facet every match exactly; their matches
+beyond the budget (older ones) follow the ranked ones, newest first."""
+
+
+def _raw(conn: Any) -> Any:
+    return conn.connection.driver_connection
+
+
+def _fts_nums(raw: Any, expr: str) -> np.ndarray:
+    """Every match's rowid (= articles.num), ascending; concatenated inside SQLite (no per-row Python)."""
+    got = raw.execute("SELECT group_concat(rowid) FROM search_fts WHERE search_fts MATCH ?", (expr,)).fetchone()[0]
+    if not got:
+        return np.zeros(0, np.int64)
+    return np.sort(np.fromstring(got, dtype=np.int64, sep=","))
+
+
+def _fts_scores(raw: Any, expr: str, min_rowid: int) -> tuple[np.ndarray, np.ndarray]:
+    """(rowids ascending, -bm25) of the matches with rowid >= ``min_rowid`` (FTS5 takes the range itself)."""
+    got = raw.execute("WITH m AS MATERIALIZED (SELECT rowid AS r, bm25(search_fts, 3.0, 1.0) AS s FROM search_fts "
+                      "WHERE search_fts MATCH ? AND rowid >= ?) SELECT group_concat(r || ' ' || s, ' ') FROM m",
+                      (expr, min_rowid)).fetchone()[0]
+    if not got:
         return np.zeros(0, np.int64), np.zeros(0)
-    arr = np.array(rows, dtype=np.float64)
-    return arr[:, 0].astype(np.int64), -arr[:, 1]
+    arr = np.fromstring(got, dtype=np.float64, sep=" ").reshape(-1, 2)
+    order = np.argsort(arr[:, 0], kind="stable")
+    return arr[order, 0].astype(np.int64), -arr[order, 1]
 
 
-def _nums_where(store: Store, table: Any, col: Any, value: str) -> np.ndarray:
+def _nums_where(conn: Any, table: Any, col: Any, value: str) -> np.ndarray:
     a = schema.articles
-    with store.engine.connect() as conn:
-        got = [r[0] for r in conn.execute(select(a.c.num).select_from(table.join(a, a.c.id == table.c.article_id))
-                                          .where(col == value).distinct())]
+    got = [r[0] for r in conn.execute(select(a.c.num).select_from(table.join(a, a.c.id == table.c.article_id))
+                                      .where(col == value).distinct())]
     return np.array(got, dtype=np.int64)
 
 
-def _search_columns(store: Store, sq: SearchQuery, clauses: list[_Clause], limit: int, offset: int,
+def _search_columns(store: Store, conn: Any, sq: SearchQuery, clauses: list[_Clause], limit: int, offset: int,
                     facets: bool) -> tuple[list[dict[str, Any]], int, dict[str, Any] | None]:
     from kronik.store.columns import cache_of
 
     cols = cache_of(store).get()
-    if clauses:
-        expr = to_fts5(clauses)
-        if expr is None:
-            return [], 0, None
-        nums, scores = _fts_hits(store, expr)
-        keep = nums < cols.size
-        nums, scores = nums[keep], scores[keep]
+    expr = to_fts5(clauses) if clauses else None
+    if clauses and expr is None:
+        return [], 0, None
+    raw = _raw(conn)
+    if expr is not None:
+        all_nums = _fts_nums(raw, expr)
+        nums = all_nums[all_nums < cols.size]
         keep = cols.valid[nums]
     else:
-        nums = np.flatnonzero(cols.valid)
-        scores = None
+        all_nums = nums = np.flatnonzero(cols.valid)
         keep = np.ones(nums.shape[0], bool)
+    scored: tuple[np.ndarray, np.ndarray] | None = None
+    filtered = _filter(conn, sq, cols, nums, keep)
+    if filtered is None:
+        return [], 0, None
+    nums = filtered
+    if expr is not None and nums.shape[0]:
+        floor = 0
+        if all_nums.shape[0] > RANK_BUDGET:  # score the most recent matches only (see RANK_BUDGET)
+            floor = int(max(all_nums[-RANK_BUDGET], nums[-RANK_BUDGET] if nums.shape[0] > RANK_BUDGET else nums[0]))
+        scored = _fts_scores(raw, expr, floor)
+    total = int(nums.shape[0])
+    if not total:
+        return [], 0, None
+    if scored is not None:
+        pos = np.searchsorted(scored[0], nums)
+        pos[pos >= scored[0].shape[0]] = 0
+        has = scored[0][pos] == nums if scored[0].shape[0] else np.zeros(total, bool)
+        scores = np.where(has, scored[1][pos] if scored[0].shape[0] else 0.0, 0.0)
+        # ranked matches first (by score), then the unscored ones newest first
+        key = np.where(has, -scores - 1e9, cols.recency[nums].astype(np.float64))
+    else:
+        scores = None
+        key = cols.recency[nums].astype(np.float64)
+    want = min(total, offset + max(limit, ENTITY_FACET_HITS if facets else 0))
+    part = np.argpartition(key, want - 1)[:want] if want < total else np.arange(total)
+    ranked = part[np.lexsort((nums[part], key[part]))]
+    page = ranked[offset:offset + limit]
+    rows = [{"id": None, "score": None if scores is None else float(scores[i]), "_num": int(nums[i])} for i in page]
+    fac = _column_facets(raw, cols, nums, nums[ranked[:ENTITY_FACET_HITS]]) if facets else None
+    if rows:
+        want_nums = [r["_num"] for r in rows]
+        ids = dict(raw.execute(f"SELECT num, id FROM articles WHERE num IN ({','.join('?' * len(want_nums))})",
+                               want_nums).fetchall())
+        for r in rows:
+            r["id"] = ids.get(r.pop("_num"))
+        rows = [r for r in rows if r["id"] is not None]
+    return rows, total, fac
+
+
+def _filter(conn: Any, sq: SearchQuery, cols: Any, nums: np.ndarray, keep: np.ndarray) -> np.ndarray | None:
+    """The nums that pass the filters (None when a filter names an unknown outlet, story, ...)."""
     for value, codes, col in ((sq.outlet, cols.outlets, cols.outlet), (sq.language, cols.languages, cols.language),
                                  (sq.story, cols.stories, cols.story), (sq.event, cols.events, cols.event)):
         if value:
             code = codes.index.get(value)
             if code is None:
-                return [], 0, None
+                return None
             keep &= col[nums] == code
     if sq.date_from:
         keep &= cols.day[nums] >= int(sq.date_from.replace("-", ""))
@@ -301,32 +390,10 @@ def _search_columns(store: Store, sq: SearchQuery, clauses: list[_Clause], limit
         day = cols.day[nums]
         keep &= (day > 0) & (day <= int(sq.date_to.replace("-", "")))
     if sq.entity:
-        keep &= np.isin(nums, _nums_where(store, schema.entities, schema.entities.c.canonical, sq.entity))
+        keep &= np.isin(nums, _nums_where(conn, schema.entities, schema.entities.c.canonical, sq.entity))
     if sq.speaker:
-        keep &= np.isin(nums, _nums_where(store, schema.quotes, schema.quotes.c.speaker, sq.speaker))
-    nums = nums[keep]
-    total = int(nums.shape[0])
-    if not total:
-        return [], 0, None
-    if scores is not None:
-        scores = scores[keep]
-        key = -scores  # best first; ties by num
-    else:
-        key = cols.recency[nums].astype(np.float64)
-    want = min(total, offset + max(limit, ENTITY_FACET_HITS if facets else 0))
-    part = np.argpartition(key, want - 1)[:want] if want < total else np.arange(total)
-    ranked = part[np.lexsort((nums[part], key[part]))]
-    page = ranked[offset:offset + limit]
-    rows = [{"id": None, "score": None if scores is None else float(scores[i]), "_num": int(nums[i])} for i in page]
-    fac = _column_facets(store, cols, nums, nums[ranked[:ENTITY_FACET_HITS]]) if facets else None
-    if rows:
-        a = schema.articles
-        with store.engine.connect() as conn:
-            ids = dict(conn.execute(select(a.c.num, a.c.id).where(a.c.num.in_([r["_num"] for r in rows]))).all())
-        for r in rows:
-            r["id"] = ids.get(r.pop("_num"))
-        rows = [r for r in rows if r["id"] is not None]
-    return rows, total, fac
+        keep &= np.isin(nums, _nums_where(conn, schema.quotes, schema.quotes.c.speaker, sq.speaker))
+    return nums[keep]
 
 
 def _top_codes(codes: Any, column: np.ndarray, nums: np.ndarray) -> list[tuple[str, int]]:
@@ -337,17 +404,20 @@ def _top_codes(codes: Any, column: np.ndarray, nums: np.ndarray) -> list[tuple[s
     return [(codes.names[i], int(counts[i])) for i in top]
 
 
-def _column_facets(store: Store, cols: Any, nums: np.ndarray, best: np.ndarray) -> dict[str, Any]:
+def _column_facets(raw: Any, cols: Any, nums: np.ndarray, best: np.ndarray) -> dict[str, Any]:
     out: dict[str, Any] = {
         "outlet": [{"value": v, "count": c} for v, c in _top_codes(cols.outlets, cols.outlet, nums)],
         "language": [{"value": v, "count": c} for v, c in _top_codes(cols.languages, cols.language, nums)],
     }
     stories = _top_codes(cols.stories, cols.story, nums)
-    st = schema.stories
-    with store.engine.connect() as conn:
-        titles = dict(conn.execute(select(st.c.id, st.c.title).where(st.c.id.in_([v for v, _ in stories]))).all()) if stories else {}
-        out["story"] = [{"value": v, "label": titles.get(v), "count": c} for v, c in stories]
-        out["entity"] = _entity_facet(conn, select(schema.articles.c.id).where(schema.articles.c.num.in_(best.tolist())))
+    titles = dict(raw.execute(f"SELECT id, title FROM stories WHERE id IN ({','.join('?' * len(stories))})",
+                              [v for v, _ in stories]).fetchall()) if stories else {}
+    out["story"] = [{"value": v, "label": titles.get(v), "count": c} for v, c in stories]
+    best_nums = best.tolist()
+    out["entity"] = [{"value": v, "count": c} for v, c in raw.execute(
+        "SELECT e.canonical, count(DISTINCT e.article_id) AS n FROM entities e JOIN articles a ON a.id = e.article_id "
+        f"WHERE a.num IN ({','.join('?' * len(best_nums))}) GROUP BY e.canonical ORDER BY n DESC, e.canonical "
+        f"LIMIT {FACET_SIZE}", best_nums)] if best_nums else []
     return out
 
 
