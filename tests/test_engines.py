@@ -36,7 +36,7 @@ Kegiatan ini melibatkan pelajar, komunitas pecinta alam, dan aparat kecamatan se
 def cluster() -> Iterator[object]:
     import logging
 
-    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None,
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0",
                                   scheduler_port=0, silence_logs=logging.ERROR) as c:
         yield c
 

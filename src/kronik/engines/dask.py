@@ -62,7 +62,7 @@ class DaskEngine:
         else:
             with dask.config.set({"distributed.scheduler.allowed-failures": self.allowed_failures}):
                 self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                                            dashboard_address=None, scheduler_port=0, silence_logs=logging.ERROR)
+                                            dashboard_address=":0", scheduler_port=0, silence_logs=logging.ERROR)
             self.client = Client(self.cluster, set_as_default=False)
         return self
 
