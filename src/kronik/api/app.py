@@ -8,10 +8,11 @@ nosniff``; nothing is loaded from a CDN.  The store, the upload job runner and t
 from __future__ import annotations
 
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Response
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -33,6 +34,31 @@ _PLACEHOLDER = """<!doctype html>
 """
 
 
+class SecurityHeaders:
+    """Pure ASGI middleware (cheaper than ``BaseHTTPMiddleware``): adds the security headers to every
+    HTTP response, and ``Server-Timing: app;dur=MS`` (time inside the app, for benchmarks and browsers)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.headers = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        t0 = time.perf_counter()
+
+        async def send_with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                have = {k.lower() for k, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in self.headers if k not in have]
+                extra.append((b"server-timing", f"app;dur={(time.perf_counter() - t0) * 1000:.1f}".encode()))
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 def create_app(store: Store | str, *, data_dir: str | Path | None = None,
                max_upload_bytes: int = DEFAULT_MAX_UPLOAD) -> FastAPI:
     """The app over a store (a :class:`Store` or a path/URL); uploads go under ``data_dir``
@@ -47,13 +73,7 @@ def create_app(store: Store | str, *, data_dir: str | Path | None = None,
     app.state.store = store
     app.state.jobs = JobRunner(store, folder, max_bytes=max_upload_bytes)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        for k, v in SECURITY_HEADERS.items():
-            response.headers.setdefault(k, v)
-        return response
-
+    app.add_middleware(SecurityHeaders)
     app.include_router(routes.router, prefix="/api")
 
     @app.get("/", include_in_schema=False)
