@@ -25,7 +25,8 @@ MAX_LIMIT = 200
 TOP_ENTITIES = 20
 TOP_SPEAKERS = 20
 QUOTES_PER_SPEAKER = 10
-ENTITY_TYPES = ("PER", "ORG", "LOC")  # the "key people, organisations and places" of a story or event
+ENTITY_TYPES = ("PER", "ORG", "LOC")
+RELATED_SAMPLE = 2000  # related entities of a very frequent entity are counted over its latest 2000 articles  # the "key people, organisations and places" of a story or event
 
 
 class NotFound(KronikError):
@@ -295,8 +296,10 @@ def entity(store: Store, name: str, *, limit: int = 50) -> dict[str, Any]:
         over_time = [{"date": d, "count": c} for d, c in conn.execute(
             select(day, func.count()).where(a.c.id.in_(ids), a.c.published.is_not(None)).group_by(day).order_by(day))]
         n_rel = func.count(en.c.article_id.distinct()).label("n")
+        sample = ids if count <= RELATED_SAMPLE else (  # co-occurrence over the most recent mentions only
+            select(a.c.id).where(a.c.id.in_(ids)).order_by(a.c.published.desc().nulls_last()).limit(RELATED_SAMPLE))
         related_rows = list(conn.execute(
-            select(en.c.canonical, n_rel).where(en.c.article_id.in_(ids), en.c.canonical != name)
+            select(en.c.canonical, n_rel).where(en.c.article_id.in_(sample), en.c.canonical != name)
             .group_by(en.c.canonical).order_by(n_rel.desc(), en.c.canonical).limit(TOP_ENTITIES)))
         rel_info = _entity_info(conn, [r[0] for r in related_rows])
         arts = [dict(r) for r in conn.execute(
