@@ -4,6 +4,7 @@ parameters, call :mod:`kronik.store.queries` / :mod:`kronik.store.search` and ma
 from __future__ import annotations
 
 import asyncio
+import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, HTTPException, Query, Request
@@ -89,9 +90,11 @@ def search_articles(request: Request, q: Opt = None, outlet: Opt = None, languag
                     date_from: Annotated[str | None, Query(alias="from")] = None,
                     date_to: Annotated[str | None, Query(alias="to")] = None,
                     entity: Opt = None, speaker: Opt = None, event: Opt = None, story: Opt = None,
-                    limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+                    limit: Limit = 20, offset: Offset = 0) -> Response:
+    """Ranked, stemmed full-text search with filters, facets and highlighted snippets (see the contract)."""
     sq = _search_query(q, outlet, language, date_from, date_to, entity, speaker, event, story, limit, offset)
-    return search(_store(request), sq)
+    body = json.dumps(search(_store(request), sq), ensure_ascii=False)  # plain data: skip FastAPI's encoder walk
+    return Response(body, media_type="application/json")
 
 
 @router.get("/export")
