@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass
+from collections import OrderedDict
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from kronik.store.db import Store
 
 RECHECK = 1.0
+MEMO = 128  # FTS answers kept per store (rowid arrays: a few hundred KB at most each)
 
 
 class _Codes:
@@ -69,9 +71,29 @@ class Columns:
     stories: _Codes
     events: _Codes
 
+    memo: OrderedDict[Any, Any] = field(default_factory=OrderedDict)  # recent FTS answers (dropped with these columns)
+
     @property
     def size(self) -> int:
         return int(self.valid.shape[0])
+
+    def remembered(self, key: Any, compute: Any) -> Any:
+        """``compute()``, remembered for the last ``MEMO`` keys (the columns are rebuilt when the store changes,
+        which forgets them)."""
+        try:
+            got = self.memo[key]
+            self.memo.move_to_end(key)
+            return got
+        except KeyError:
+            pass
+        got = compute()
+        self.memo[key] = got
+        while len(self.memo) > MEMO:
+            try:
+                self.memo.popitem(last=False)
+            except KeyError:
+                break
+        return got
 
 
 def _day(published: str | None) -> int:

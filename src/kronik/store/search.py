@@ -329,7 +329,7 @@ def _search_columns(store: Store, conn: Any, sq: SearchQuery, clauses: list[_Cla
         return [], 0, None
     raw = _raw(conn)
     if expr is not None:
-        all_nums = _fts_nums(raw, expr)
+        all_nums = cols.remembered(("nums", expr), lambda: _fts_nums(raw, expr))
         nums = all_nums[all_nums < cols.size]
         keep = cols.valid[nums]
     else:
@@ -344,7 +344,7 @@ def _search_columns(store: Store, conn: Any, sq: SearchQuery, clauses: list[_Cla
         floor = 0
         if all_nums.shape[0] > RANK_BUDGET:  # score the most recent matches only (see RANK_BUDGET)
             floor = int(max(all_nums[-RANK_BUDGET], nums[-RANK_BUDGET] if nums.shape[0] > RANK_BUDGET else nums[0]))
-        scored = _fts_scores(raw, expr, floor)
+        scored = cols.remembered(("scores", expr, floor), lambda: _fts_scores(raw, expr, floor))
     total = int(nums.shape[0])
     if not total:
         return [], 0, None
@@ -389,9 +389,13 @@ def _filter(conn: Any, sq: SearchQuery, cols: Any, nums: np.ndarray, keep: np.nd
         day = cols.day[nums]
         keep &= (day > 0) & (day <= int(sq.date_to.replace("-", "")))
     if sq.entity:
-        keep &= np.isin(nums, _nums_where(conn, schema.entities, schema.entities.c.canonical, sq.entity))
+        ent = cols.remembered(("entity", sq.entity), lambda: _nums_where(conn, schema.entities, schema.entities.c.canonical,
+                                                                         sq.entity))
+        keep &= np.isin(nums, ent)
     if sq.speaker:
-        keep &= np.isin(nums, _nums_where(conn, schema.quotes, schema.quotes.c.speaker, sq.speaker))
+        spk = cols.remembered(("speaker", sq.speaker), lambda: _nums_where(conn, schema.quotes, schema.quotes.c.speaker,
+                                                                          sq.speaker))
+        keep &= np.isin(nums, spk)
     return nums[keep]
 
 
