@@ -138,7 +138,10 @@ def test_search_columns_path_matches_sql_path(tmp_path: Path, kw: dict) -> None:
         assert fast[2] == slow[2]
 
 
-def test_search_sees_new_articles_at_once(tmp_path: Path) -> None:
+def test_search_sees_new_articles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kronik.store import columns
+
+    monkeypatch.setattr(columns, "RECHECK", 0.0)  # no wait between checks for new articles
     store = Store(str(tmp_path / "s.db"))
     arts = _articles()
     store.write_batch([(None, a) for a in arts[:2]])
