@@ -52,8 +52,13 @@ def stories(request: Request, limit: Limit = 20, offset: Offset = 0, q: Opt = No
 
 
 @router.get("/stories/{story_id}")
-def story(request: Request, story_id: str) -> Response:
-    """The story page: stored as JSON by the corpus pass, so it is sent as it is (no re-encoding)."""
+async def story(request: Request, story_id: str) -> Response:
+    """The story page: stored as JSON by the corpus pass, so it is sent as it is (no re-encoding).
+
+    ``async`` on purpose, like search: both take a few milliseconds of CPU, and running them on the
+    event loop one after another (first come, first served) beats time-slicing them across the thread
+    pool, where the GIL stretches every request in flight (search p95 at 4 concurrent clients on
+    100k articles: 40 ms instead of 50 to 90).  Slower, unbounded pages stay plain ``def``."""
     return Response(_or_404(queries.story_json, _store(request), story_id), media_type="application/json")
 
 
@@ -86,7 +91,7 @@ def _search_query(q: str | None, outlet: str | None, language: str | None, date_
 
 
 @router.get("/search")
-def search_articles(request: Request, q: Opt = None, outlet: Opt = None, language: Opt = None,
+async def search_articles(request: Request, q: Opt = None, outlet: Opt = None, language: Opt = None,
                     date_from: Annotated[str | None, Query(alias="from")] = None,
                     date_to: Annotated[str | None, Query(alias="to")] = None,
                     entity: Opt = None, speaker: Opt = None, event: Opt = None, story: Opt = None,
