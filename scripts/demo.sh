@@ -13,7 +13,7 @@ mkdir -p out
 .venv/bin/kronik ingest examples/corpus --db out/kronik.db
 .venv/bin/kronik export --db out/kronik.db > out/corpus.json
 .venv/bin/kronik eval lines examples/corpus
-echo "Stored in out/kronik.db; JSON in out/corpus.json. Try: .venv/bin/kronik search 'banjir' --db out/kronik.db"
+echo "Stored in out/kronik.db; JSON in out/corpus.json. Try: .venv/bin/kronik search 'gempa' --db out/kronik.db"
 if [ "${KRONIK_NO_SERVE:-0}" = "1" ]; then
   exit 0
 fi
