@@ -2,12 +2,11 @@
 # Debian packages Kronik uses beyond PyPI, installed when missing and when we can
 # (root with apt-get). None is needed for the main job; each only widens what the
 # tests and evaluations can do, and they skip cleanly without it:
-#   libxml-parser-perl libxml-dom-perl  ROUGE-1.5.5 (Perl) behind tilse, for `kronik eval tls`
 #   postgresql                          the server option, for the API tests against PostgreSQL
 #   chromium chromium-driver            headless browser tests of the web UI
 # KRONIK_SKIP_SYSTEM=1 skips this step.
 set -uo pipefail
-PACKAGES=(libxml-parser-perl libxml-dom-perl postgresql chromium chromium-driver)
+PACKAGES=(postgresql chromium chromium-driver)
 [ "${KRONIK_SKIP_SYSTEM:-0}" = "1" ] && exit 0
 command -v dpkg-query >/dev/null 2>&1 || exit 0
 missing=()
