@@ -300,3 +300,15 @@ def test_api_story_pages_stored_by_corpus_pass_match_live(corpus_client) -> None
         assert set(stored) == set(ids)
         for sid in ids:
             assert json.loads(stored[sid]) == queries.story_page(conn, sid)
+
+
+def test_api_entity_stats_kept_up_to_date_on_write(corpus_client) -> None:
+    from sqlalchemy import func, select
+
+    from kronik.store import schema
+
+    e = schema.entities
+    with corpus_client.store.engine.connect() as conn:
+        stats = {c: n for c, _, n in conn.execute(schema.entity_stats.select())}
+        truth = dict(conn.execute(select(e.c.canonical, func.count(e.c.article_id.distinct())).group_by(e.c.canonical)).all())
+    assert stats == truth

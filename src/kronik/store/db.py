@@ -126,6 +126,14 @@ class Store:
             conn.execute(schema.entities.insert(), [
                 {"article_id": art.id, "seq": i, "paragraph": e.paragraph, "start": e.start, "end": e.end, "text": e.text,
                  "label": e.label, "canonical": e.canonical, "role": e.role} for i, e in enumerate(art.entities)])
+        if art.entities:
+            first: dict[str, str] = {}
+            for e in art.entities:
+                first.setdefault(e.canonical, e.label)
+            es = schema.entity_stats
+            ins = self._insert(es)
+            conn.execute(ins.on_conflict_do_update(index_elements=["canonical"], set_={"articles": es.c.articles + 1}),
+                         [{"canonical": c, "label": lab, "articles": 1} for c, lab in first.items()])
         if art.quotes:
             conn.execute(schema.quotes.insert(), [
                 {"article_id": art.id, "seq": i, "paragraph": q.paragraph, "text": q.text, "speaker": q.speaker,

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from kronik.errors import KronikError
 from kronik.store import schema
@@ -248,40 +248,43 @@ def article(store: Store, article_id: str) -> dict[str, Any]:
 
 def entities(store: Store, *, q: str | None = None, type: str | None = None, limit: int = 20,
              offset: int = 0) -> dict[str, Any]:
-    """Canonical entities by the number of articles that mention them; ``q`` matches names and aliases."""
+    """Canonical entities by the number of articles that mention them (``entity_stats``, so the cost does
+    not grow with the mentions); ``q`` matches canonical names (case-insensitive substring)."""
     limit, offset = _page(limit, offset)
-    en = schema.entities
+    es = schema.entity_stats
     where: list[Any] = []
     if q:
-        pat = q.lower()
-        where.append(or_(func.lower(en.c.canonical).contains(pat, autoescape=True),
-                         func.lower(en.c.text).contains(pat, autoescape=True)))
+        where.append(func.lower(es.c.canonical).contains(q.lower(), autoescape=True))
     if type:
-        where.append(en.c.label == type)
-    n = func.count(en.c.article_id.distinct()).label("n")
-    grouped = select(en.c.canonical, n).where(*where).group_by(en.c.canonical)
+        where.append(es.c.label == type)
     with store.engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(grouped.subquery())).scalar_one()
-        rows = list(conn.execute(grouped.order_by(n.desc(), en.c.canonical).limit(limit).offset(offset)))
+        total = conn.execute(select(func.count()).select_from(es).where(*where)).scalar_one()
+        rows = list(conn.execute(select(es.c.canonical, es.c.articles, es.c.label).where(*where)
+                                 .order_by(es.c.articles.desc(), es.c.canonical).limit(limit).offset(offset)))
         info = _entity_info(conn, [r[0] for r in rows])
-    return _paged([{"name": name, "type": info[name][0], "count": cnt, "aliases": info[name][1]} for name, cnt in rows],
+    # the type shown is the one ``type=`` filters on (the stored label), so a filtered list is consistent
+    return _paged([{"name": name, "type": label, "count": cnt, "aliases": info[name][1]} for name, cnt, label in rows],
                   total, limit, offset)
 
 
+ALIAS_SAMPLE = 1000  # label and aliases of a name are read from at most this many of its mentions
+
+
 def _entity_info(conn: Any, names: Sequence[str]) -> dict[str, tuple[str, list[str]]]:
-    """(most frequent label, aliases by frequency) of each canonical name."""
+    """(most frequent label, aliases by frequency) of each canonical name, over a bounded sample of mentions."""
     en = schema.entities
-    labels: dict[str, Counter[str]] = defaultdict(Counter)
-    aliases: dict[str, Counter[str]] = defaultdict(Counter)
-    if names:
-        q = (select(en.c.canonical, en.c.label, en.c.text, func.count()).where(en.c.canonical.in_(list(names)))
-             .group_by(en.c.canonical, en.c.label, en.c.text))
-        for name, label, txt, n in conn.execute(q):
-            labels[name][label] += n
+    out: dict[str, tuple[str, list[str]]] = {}
+    for name in dict.fromkeys(names):
+        sample = select(en.c.label, en.c.text).where(en.c.canonical == name).limit(ALIAS_SAMPLE).subquery()
+        labels: Counter[str] = Counter()
+        aliases: Counter[str] = Counter()
+        for label, txt, n in conn.execute(select(sample.c.label, sample.c.text, func.count())
+                                          .group_by(sample.c.label, sample.c.text)):
+            labels[label] += n
             if txt != name:
-                aliases[name][txt] += n
-    return {name: (labels[name].most_common(1)[0][0] if labels[name] else "MISC",
-                   [t for t, _ in aliases[name].most_common(20)]) for name in names}
+                aliases[txt] += n
+        out[name] = (labels.most_common(1)[0][0] if labels else "MISC", [t for t, _ in aliases.most_common(20)])
+    return out
 
 
 def entity(store: Store, name: str, *, limit: int = 50) -> dict[str, Any]:

@@ -97,6 +97,15 @@ entities = Table(
     Index("ix_entities_article_canonical", "article_id", "canonical"),
 )
 
+entity_stats = Table(  # per canonical name: articles mentioning it (kept up to date by Store.write_batch)
+    "entity_stats", metadata,
+    Column("canonical", String(300), primary_key=True),
+    Column("label", String(16), nullable=False),  # the label of its first stored mention
+    Column("articles", Integer, nullable=False),
+    Index("ix_entity_stats_articles", "articles"),
+    Index("ix_entity_stats_label_articles", "label", "articles"),
+)
+
 quotes = Table(
     "quotes", metadata,
     Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
