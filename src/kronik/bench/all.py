@@ -88,6 +88,8 @@ class Plan:
     sections: tuple[str, ...] = ("stages", "e2e", "corpus")
     quick: bool = False
     append: bool = False
+    run_id: str = ""
+    """Tags this invocation's records (speed-ups compare runs of the same invocation first)."""
     """Keep the records of an earlier run (e.g. the corpus section run separately into the same report)."""
 
     @property
@@ -310,7 +312,8 @@ def run_e2e(plan: Plan, spec: EngineSpec, log: Callable[[str], None]) -> None:
                 continue
             sampler._listed = 0.0  # a fresh listing at each checkpoint
             sampler.sample()
-            rec = {"section": "e2e", "engine": spec.name, "kind": spec.kind, "procs": spec.procs, "run_size": n,
+            rec = {"section": "e2e", "run_id": plan.run_id, "engine": spec.name, "kind": spec.kind, "procs": spec.procs,
+                   "run_size": n,
                    **point, "peak_rss_tree_mb": sampler.peak_mb, "cpu_tree_seconds": sampler.cpu_seconds,
                    "load_start": load0}
             append_record(plan, rec)
@@ -553,7 +556,8 @@ def run_all(plan: Plan, log: Callable[[str], None] = lambda s: None) -> dict[str
         _drop_done(plan.records)
     else:
         plan.records.unlink(missing_ok=True)
-    append_record(plan, {"section": "meta", "machine": machine(), "sizes": plan.sizes,
+    plan.run_id = plan.run_id or datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    append_record(plan, {"section": "meta", "run_id": plan.run_id, "machine": machine(), "sizes": plan.sizes,
                          "corpus_sizes": plan.corpus_sizes, "engines": [e.__dict__ for e in plan.engines],
                          "cluster_every": plan.cluster_every, "quick": plan.quick, "corpus_stream": plan.corpus_stream,
                          "argv": sys.argv[1:]})

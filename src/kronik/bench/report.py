@@ -41,15 +41,17 @@ def derived(records: list[dict[str, Any]]) -> dict[str, Any]:
         thr = r["articles"] / r["seconds"] if r["seconds"] else None
         cores = min(r["procs"], cpus)
         size = r["run_size"] if r.get("final") else max((x for x in sizes if x <= r["articles"]), default=r["articles"])
-        rows.append({"engine": r["engine"], "procs": r["procs"], "articles": r["articles"], "seconds": r["seconds"], "size": size,
+        rows.append({"run": r.get("run_id", ""), "engine": r["engine"], "procs": r["procs"], "articles": r["articles"],
+                     "seconds": r["seconds"], "size": size,
                      "final": r.get("final", False), "per_second": thr, "per_core": thr / cores if thr else None,
                      "cpu_per_article_ms": 1000 * r["cpu_tree_seconds"] / r["articles"] if r.get("cpu_tree_seconds") else None,
                      "peak_rss_tree_mb": r.get("peak_rss_tree_mb"), "load": _load(r)})
     out["e2e"] = rows
     by = {(r["engine"], r["size"]): r for r in rows}
+    by_run = {(r["run"], r["engine"], r["size"]): r for r in rows}
     speedups = []
     for r in rows:
-        base = by.get(("local1", r["size"]))
+        base = by_run.get((r["run"], "local1", r["size"])) or by.get(("local1", r["size"]))
         if r["engine"] != "local1" and base and base["per_second"] and r["per_second"]:
             cpu = (min(r["procs"], cpus) * base["cpu_per_article_ms"] / r["cpu_per_article_ms"]
                    if base["cpu_per_article_ms"] and r["cpu_per_article_ms"] else None)
@@ -216,10 +218,11 @@ def render_markdown(records: list[dict[str, Any]], plan: Any = None) -> str:
         L.append("")
         L.append("Dedup (exact + MinHash LSH) + online event clustering + stories on compact features only, "
                  "in chunks of 20,000 as the store's corpus pass does. Features are built by a pool "
-                 f"of {corpus[0].get('feature_procs', 2)} process(es) from IndoSum bodies with `features_from_parts` while the previous chunk is clustered "
+                 f"of {corpus[0].get('feature_procs', 2)} process(es) from IndoSum bodies with `features_from_parts` "
+                 "while the previous chunk is clustered "
                  "(not counted as corpus time). Checkpoints of one run.")
-        L += ["", ("| articles | corpus stages (wall) | CPU | articles/s | corpus process peak RSS | tree peak RSS | "
-              "events | stories | load at start |"), "|---|---|---|---|---|---|---|---|---|"]
+        L += ["", ("| stream | articles | corpus stages (wall) | CPU | articles per CPU-s | corpus process peak RSS | "
+                   "tree peak RSS | events | stories | load at start |"), "|---|---|---|---|---|---|---|---|---|---|"]
         for r in corpus:
             if "error" in r:
                 L.append(f"| {r.get('stream', '')} | {r.get('run_size', '?'):,} | failed: {r['error']} | | | | | | | |")
