@@ -552,12 +552,11 @@ def run_corpus(plan: Plan, log: Callable[[str], None]) -> None:
 
 def run_all(plan: Plan, log: Callable[[str], None] = lambda s: None) -> dict[str, Any]:
     plan.work.mkdir(parents=True, exist_ok=True)
-    if plan.append:
-        _drop_done(plan.records)
-    else:
+    if not plan.append:
         plan.records.unlink(missing_ok=True)
     plan.run_id = plan.run_id or datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    append_record(plan, {"section": "meta", "run_id": plan.run_id, "machine": machine(), "sizes": plan.sizes,
+    append_record(plan, {"section": "meta", "run_id": plan.run_id, "code": os.environ.get("KRONIK_BENCH_CODE", ""),
+                         "machine": machine(), "sizes": plan.sizes,
                          "corpus_sizes": plan.corpus_sizes, "engines": [e.__dict__ for e in plan.engines],
                          "cluster_every": plan.cluster_every, "quick": plan.quick, "corpus_stream": plan.corpus_stream,
                          "argv": sys.argv[1:]})
@@ -569,15 +568,8 @@ def run_all(plan: Plan, log: Callable[[str], None] = lambda s: None) -> dict[str
             run_e2e(plan, spec, log)
     if "corpus" in plan.sections:
         run_corpus(plan, log)
-    append_record(plan, {"section": "done"})
+    append_record(plan, {"section": "done", "run_id": plan.run_id})
     return summarise(load_records(plan.records))
-
-
-def _drop_done(path: Path) -> None:
-    """Appending to a finished run: its closing record goes (the report is partial again until this run ends)."""
-    if path.is_file():
-        keep = [ln for ln in path.read_text("utf-8").splitlines() if '"section": "done"' not in ln]
-        path.write_text("".join(ln + "\n" for ln in keep), "utf-8")
 
 
 def summarise(records: list[dict[str, Any]]) -> dict[str, Any]:

@@ -77,11 +77,11 @@ def derived(records: list[dict[str, Any]]) -> dict[str, Any]:
                       "rss_parent_mb": r["rss_parent_mb"], "peak_rss_tree_mb": r.get("peak_rss_tree_mb"),
                       "final": r.get("final")} for r in corpus]
     # projection: per-worker rate from the largest Dask run, serial ceiling from the parent's store + corpus time
-    dask_rows = [r for r in rows if r["engine"].startswith("dask")]
-    local1 = [r for r in rows if r["engine"] == "local1"]
-    if dask_rows and local1:
-        d = max(dask_rows, key=lambda r: r["articles"])
-        one = by.get(("local1", d["size"])) or max(local1, key=lambda r: r["articles"])
+    pairs = [(by_run.get((r["run"], "local1", r["size"])) or by.get(("local1", r["size"])), r)
+             for r in rows if r["engine"].startswith("dask")]
+    pairs = [(one, r) for one, r in pairs if one is not None]
+    if pairs:  # the pair measured on the quietest machine
+        one, d = min(pairs, key=lambda p: max(_load1(p[0]["load"]), _load1(p[1]["load"])))
         per_worker = d["per_second"] / d["procs"]
         eff = d["per_second"] / (d["procs"] * one["per_second"]) if one["per_second"] else None
         ceiling = (out.get("serial") or {}).get("ceiling_per_second")
@@ -92,7 +92,7 @@ def derived(records: list[dict[str, Any]]) -> dict[str, Any]:
             proj.append({"workers": n, "per_second": capped, "uncapped": thr,
                          "hours_for_10M": PROJECT_ARTICLES / capped / 3600 if capped else None})
         out["projection"] = {"per_worker": per_worker, "efficiency_2": eff, "from": d["engine"],
-                             "articles": d["articles"], "ceiling": ceiling, "rows": proj}
+                             "articles": d["articles"], "ceiling": ceiling, "rows": proj, "load": d["load"]}
     return out
 
 
@@ -104,7 +104,8 @@ def render_markdown(records: list[dict[str, Any]], plan: Any = None) -> str:
     m = meta.get("machine") or {}
     L: list[str] = ["# Kronik benchmark report", ""]
     for mm in metas or [meta]:
-        L.append(f"Command: `kronik {' '.join(mm.get('argv', []))}`".rstrip() + f" (started {mm.get('at', '?')})  ")
+        code = f", code {mm['code']}" if mm.get("code") else ""
+        L.append(f"Command: `kronik {' '.join(mm.get('argv', []))}`".rstrip() + f" (started {mm.get('at', '?')}{code})  ")
     L.append(f"Machine: {m.get('cpus', '?')} cores, {m.get('ram_gb', '?')} GB RAM, "
              f"Python {m.get('python', '?')}, load average at start {_load(meta)} (1 / 5 min). "
              "Other jobs may share the machine: each row gives the load average when its run started.")
@@ -116,8 +117,9 @@ def render_markdown(records: list[dict[str, Any]], plan: Any = None) -> str:
     L += ["## Bars", "", "| bar | measured | met |", "|---|---|---|"]
 
     if d["e2e"]:
-        one = [r for r in d["e2e"] if r["engine"] == "local1"]
-        pick = max(one or d["e2e"], key=lambda r: r["articles"])
+        one = [r for r in d["e2e"] if r["engine"] == "local1"] or d["e2e"]
+        top = max(r["size"] for r in one)
+        pick = min((r for r in one if r["size"] == top), key=lambda r: _load1(r["load"]))
         cpu_rate = 1000 / pick["cpu_per_article_ms"] if pick["cpu_per_article_ms"] else None
         L.append(f"| end to end >= 50 articles/s per core | {_fmt(pick['per_core'])} by the wall clock ({pick['engine']}, "
                  f"{pick['articles']:,} articles, load at start {pick['load']}); {_fmt(cpu_rate)} per CPU-second of the "
@@ -135,8 +137,8 @@ def render_markdown(records: list[dict[str, Any]], plan: Any = None) -> str:
                  f"min, corpus process peak {_fmt(c['rss_parent_mb'], 0)} MB (with the feature pool "
                  f"{_fmt(c['peak_rss_tree_mb'], 0)} MB) | {'yes' if ok else 'no'} |")
     dsp = [s for s in d["speedups"] if s["engine"].startswith("dask")]
-    if dsp:
-        s = max(dsp, key=lambda x: x["articles"])
+    if dsp:  # the pair measured on the quietest machine
+        s = min(dsp, key=lambda x: max(_load1(x["load"]), _load1(x["base_load"])))
         cpu = f"; {s['cpu_speedup']:.2f}x expected on an idle machine from CPU time per article" if s["cpu_speedup"] else ""
         L.append(f"| Dask 2 workers >= 1.7x one process | {s['speedup']:.2f}x by the wall clock at {s['articles']:,} articles "
                  f"(load at start {s['base_load']} for local1, {s['load']} for {s['engine']}){cpu} | "
@@ -247,7 +249,8 @@ def render_markdown(records: list[dict[str, Any]], plan: Any = None) -> str:
     if p:
         ser = d.get("serial") or {}
         L.append(f"Derived, not measured beyond 2 workers. Per-worker rate w = {p['per_worker']:.1f} articles/s: the "
-                 f"{p['from']} run's throughput at {p['articles']:,} articles divided by its workers, so it already "
+                 f"{p['from']} run's throughput at {p['articles']:,} articles (load at start {p['load']}: the quietest "
+                 "Dask run with a local1 run to compare) divided by its workers, so it already "
                  f"carries the measured 2-worker efficiency ({_fmt((p['efficiency_2'] or 0) * 100, 0)}% of 2x one "
                  "process; on a machine with other jobs running, part of the loss is theirs). Workers scale out "
                  "(no shared state), so N workers give N x w, until the serial part saturates: the one process that "
@@ -279,13 +282,20 @@ def render_markdown(records: list[dict[str, Any]], plan: Any = None) -> str:
     return "\n".join(L) + "\n"
 
 
+def _load1(load: str) -> float:
+    try:
+        return float(load.split(" / ")[0])
+    except (ValueError, AttributeError):
+        return float("inf")
+
+
 def _growth(rows: list[dict[str, Any]]) -> list[str]:
     out = []
-    for eng in dict.fromkeys(r["engine"] for r in rows):
-        pts = [r for r in rows if r["engine"] == eng and r["articles"]]
+    for run, eng in dict.fromkeys((r["run"], r["engine"]) for r in rows):
+        pts = [r for r in rows if r["engine"] == eng and r["run"] == run and r["articles"]]
         if len(pts) < 2:
             continue
-        out.append(f"- {eng}: " + "; ".join(
+        out.append(f"- {eng} (load at start {pts[0]['load']}): " + "; ".join(
             f"{r['articles']:,}: {1000 * r['seconds'] / r['articles']:.1f} s and "
             f"{_fmt(r['peak_rss_tree_mb'], 0)} MB peak" for r in pts))
     return out
