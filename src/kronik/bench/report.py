@@ -47,11 +47,10 @@ def derived(records: list[dict[str, Any]]) -> dict[str, Any]:
                      "cpu_per_article_ms": 1000 * r["cpu_tree_seconds"] / r["articles"] if r.get("cpu_tree_seconds") else None,
                      "peak_rss_tree_mb": r.get("peak_rss_tree_mb"), "load": _load(r)})
     out["e2e"] = rows
-    by = {(r["engine"], r["size"]): r for r in rows}
     by_run = {(r["run"], r["engine"], r["size"]): r for r in rows}
     speedups = []
     for r in rows:
-        base = by_run.get((r["run"], "local1", r["size"])) or by.get(("local1", r["size"]))
+        base = by_run.get((r["run"], "local1", r["size"]))  # same invocation only: loads differ between runs
         if r["engine"] != "local1" and base and base["per_second"] and r["per_second"]:
             cpu = (min(r["procs"], cpus) * base["cpu_per_article_ms"] / r["cpu_per_article_ms"]
                    if base["cpu_per_article_ms"] and r["cpu_per_article_ms"] else None)
@@ -77,7 +76,7 @@ def derived(records: list[dict[str, Any]]) -> dict[str, Any]:
                       "rss_parent_mb": r["rss_parent_mb"], "peak_rss_tree_mb": r.get("peak_rss_tree_mb"),
                       "final": r.get("final")} for r in corpus]
     # projection: per-worker rate from the largest Dask run, serial ceiling from the parent's store + corpus time
-    pairs = [(by_run.get((r["run"], "local1", r["size"])) or by.get(("local1", r["size"])), r)
+    pairs = [(by_run.get((r["run"], "local1", r["size"])), r)
              for r in rows if r["engine"].startswith("dask")]
     pairs = [(one, r) for one, r in pairs if one is not None]
     if pairs:  # the pair measured on the quietest machine
