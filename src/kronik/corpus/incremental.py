@@ -27,6 +27,8 @@ from kronik.store.db import Store
 CHUNK = 20_000
 STORY_ARTICLES = 2_000
 """At most this many articles (spread over its events) feed one story's timeline in a pass."""
+DESCRIBE_ARTICLES = 4_000
+"""Articles held in memory at once while describing (whole stories; one bigger story is its own group)."""
 
 
 @dataclass
@@ -119,27 +121,51 @@ def update_store(store: Store, settings: CorpusSettings | None = None, *, reset:
 
 
 def _describe(store: Store, state: CorpusState, events: list[Event], stories: list[Story]) -> None:
-    """Summaries and timelines of the given events and stories, from their stored articles."""
+    """Summaries and timelines of the given events and stories, from their stored articles.
+
+    Stories are described in groups of at most ``DESCRIBE_ARTICLES`` articles, each group's articles
+    loaded, used and dropped before the next, so memory stays bounded however much one pass touched.
+    """
     from kronik.summarize import describe
 
     by_event = {e.id: e for e in events}
-    wanted: dict[str, None] = {}
-    for ev in events:
-        if ev.story is None:
-            wanted.update(dict.fromkeys(ev.articles))
+    root = state.dedup.root
+
+    def wanted_of(evs: list[Event]) -> list[str]:
+        total = sum(len(e.articles) for e in evs)
+        per = max(1, -(-STORY_ARTICLES // max(len(evs), 1)))
+        ids: dict[str, None] = {}
+        for ev in evs:
+            if total > STORY_ARTICLES:
+                ids.update(dict.fromkeys([a for a in ev.articles if root.get(a, a) == a][:per]))
+            else:
+                ids.update(dict.fromkeys(ev.articles))
+        return list(ids)
+
+    def run(group: list[tuple[Story | None, list[Event], list[str]]]) -> None:
+        ids = list(dict.fromkeys(a for _, _, w in group for a in w))
+        articles = list(store.articles(ids))
+        for a in articles:  # the stored rows predate this pass: give them its answers
+            r = root.get(a.id, a.id)
+            a.duplicate_of = r if r != a.id else None
+        describe(articles, [e for _, evs, _ in group for e in evs], [st for st, _, _ in group if st is not None])
+
+    units: list[tuple[Story | None, list[Event], list[str]]] = []
     for st in stories:
         evs = [by_event[e] for e in st.events if e in by_event]
-        per = max(1, -(-STORY_ARTICLES // max(len(evs), 1)))
-        for ev in evs:
-            originals = [a for a in ev.articles if state.dedup.root.get(a, a) == a]
-            wanted.update(dict.fromkeys(originals[:per] if sum(len(e.articles) for e in evs) > STORY_ARTICLES
-                                        else ev.articles))
-    articles = list(store.articles(list(wanted)))
-    root = state.dedup.root
-    for a in articles:  # the stored rows predate this pass: give them its answers
-        r = root.get(a.id, a.id)
-        a.duplicate_of = r if r != a.id else None
-    describe(articles, events, stories)
+        units.append((st, evs, wanted_of(evs)))
+    loose = [e for e in events if e.story is None]
+    units += [(None, [e], wanted_of([e])) for e in loose]
+    group: list[tuple[Story | None, list[Event], list[str]]] = []
+    size = 0
+    for unit in units:
+        if group and size + len(unit[2]) > DESCRIBE_ARTICLES:
+            run(group)
+            group, size = [], 0
+        group.append(unit)
+        size += len(unit[2])
+    if group:
+        run(group)
 
 
 def _story_row(story: Story, state: CorpusState) -> dict[str, Any]:
