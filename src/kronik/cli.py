@@ -74,6 +74,13 @@ def _engine_kind(engine: str, scheduler: str | None) -> str:
     return kind
 
 
+def _require_data(data: Path, folder: str, label: str, why: str = "") -> None:
+    """Exit 2 with a clear message when a shared data set an eval or bench reads is missing."""
+    if not (data / folder).is_dir():
+        err.print(f"[red]{label} not found under[/red] {data}{why}")
+        raise typer.Exit(2)
+
+
 def _report_problems(problems: list[Problem]) -> None:
     for p in problems:
         err.print(f"[yellow]skipped[/yellow] {p.source}: [bold]{p.reason}[/bold] {p.detail}", highlight=False, soft_wrap=True)
@@ -541,9 +548,7 @@ def bench_cluster_cmd(
     """Time and peak memory of dedup, clustering and stories for streams of each size."""
     from kronik.bench.cluster import bench_cluster, render_bench_cluster
 
-    if not (data / "indosum").is_dir():
-        err.print(f"[red]IndoSum not found under[/red] {data}")
-        raise typer.Exit(2)
+    _require_data(data, "indosum", "IndoSum")
     _emit(bench_cluster(size or [10_000, 50_000, 100_000], data), as_json, render_bench_cluster)
 
 
@@ -557,9 +562,7 @@ def bench_story_cmd(
     """Seconds to build one story's event summaries and timelines for N annotated articles, on one core."""
     from kronik.bench.story import bench_story, render_bench_story
 
-    if not (data / "t17").is_dir():
-        err.print(f"[red]Timeline17 not found under[/red] {data}")
-        raise typer.Exit(2)
+    _require_data(data, "t17", "Timeline17")
     _emit(bench_story(n, data / "t17", repeat=repeat), as_json, render_bench_story)
 
 
@@ -591,9 +594,7 @@ def bench_all_cmd(
 
     from kronik.bench.all import EngineSpec, Plan, run_all
 
-    if not (data / "indosum").is_dir():
-        err.print(f"[red]IndoSum not found under[/red] {data}")
-        raise typer.Exit(2)
+    _require_data(data, "indosum", "IndoSum")
     if background:
         log = out_path.with_suffix(".log")
         log.parent.mkdir(parents=True, exist_ok=True)
@@ -646,9 +647,7 @@ def bench_extract(
     from kronik.bench.extract import bench_extract as run
     from kronik.bench.extract import render_bench
 
-    if not (data / "indosum").is_dir():
-        err.print(f"[red]IndoSum not found under[/red] {data} (the benchmark corpus is built from its article bodies)")
-        raise typer.Exit(2)
+    _require_data(data, "indosum", "IndoSum", " (the benchmark corpus is built from its article bodies)")
     _emit(run(n=n, html_pages=html_pages, data_dir=data), as_json, render_bench)
 
 
@@ -661,9 +660,7 @@ def bench_annotate_cmd(
     """Milliseconds per 500-word article for each annotation stage, on real IndoSum articles."""
     from kronik.bench.annotate import bench_annotate, render_bench_annotate
 
-    if not (data / "indosum").is_dir():
-        err.print(f"[red]IndoSum not found under[/red] {data}")
-        raise typer.Exit(2)
+    _require_data(data, "indosum", "IndoSum")
     _emit(bench_annotate(n, data), as_json, render_bench_annotate)
 
 
