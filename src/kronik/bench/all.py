@@ -286,6 +286,29 @@ def corpus_paths(root: Path, n: int) -> list[Path]:
 # --------------------------------------------------------------------------- end to end
 
 
+class _Child:
+    """A benchmark child process: iterating yields each JSON checkpoint line it prints, with the process
+    tree's sampler freshly sampled at that point; ``rc`` is its exit code once iteration ends."""
+
+    def __init__(self, cmd: list[str]) -> None:
+        self.cmd = cmd
+        self.rc = -1
+
+    def __iter__(self) -> Iterator[tuple[dict[str, Any], TreeSampler]]:
+        proc = subprocess.Popen(self.cmd, stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        with TreeSampler(proc.pid) as sampler:
+            assert proc.stdout is not None
+            for line in proc.stdout:
+                try:
+                    point = json.loads(line)
+                except json.JSONDecodeError:
+                    continue
+                sampler._listed = 0.0  # a fresh listing at each checkpoint
+                sampler.sample()
+                yield point, sampler
+            self.rc = proc.wait()
+
+
 def run_e2e(plan: Plan, spec: EngineSpec, log: Callable[[str], None]) -> None:
     sizes = sorted(s for s in plan.sizes if spec.max_n is None or s <= spec.max_n)
     if not sizes:
@@ -302,26 +325,17 @@ def run_e2e(plan: Plan, spec: EngineSpec, log: Callable[[str], None]) -> None:
     log(f"end to end: {spec.name}, {n:,} articles ...")
     load0 = [round(x, 2) for x in os.getloadavg()]
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    with TreeSampler(proc.pid) as sampler:
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            try:
-                point = json.loads(line)
-            except json.JSONDecodeError:
-                continue
-            sampler._listed = 0.0  # a fresh listing at each checkpoint
-            sampler.sample()
-            rec = {"section": "e2e", "run_id": plan.run_id, "engine": spec.name, "kind": spec.kind, "procs": spec.procs,
-                   "run_size": n,
-                   **point, "peak_rss_tree_mb": sampler.peak_mb, "cpu_tree_seconds": sampler.cpu_seconds,
-                   "load_start": load0}
-            append_record(plan, rec)
-            log(f"  {spec.name} {point['articles']:,} articles: {point['seconds']:.0f} s, "
-                f"{point['articles'] / max(point['seconds'], 1e-9):.1f} art/s, peak tree RSS {sampler.peak_mb:.0f} MB")
-        rc = proc.wait()
-    if rc != 0:
-        append_record(plan, {"section": "e2e", "engine": spec.name, "run_size": n, "error": f"exit code {rc}",
+    child = _Child(cmd)
+    for point, sampler in child:
+        rec = {"section": "e2e", "run_id": plan.run_id, "engine": spec.name, "kind": spec.kind, "procs": spec.procs,
+               "run_size": n,
+               **point, "peak_rss_tree_mb": sampler.peak_mb, "cpu_tree_seconds": sampler.cpu_seconds,
+               "load_start": load0}
+        append_record(plan, rec)
+        log(f"  {spec.name} {point['articles']:,} articles: {point['seconds']:.0f} s, "
+            f"{point['articles'] / max(point['seconds'], 1e-9):.1f} art/s, peak tree RSS {sampler.peak_mb:.0f} MB")
+    if child.rc != 0:
+        append_record(plan, {"section": "e2e", "engine": spec.name, "run_size": n, "error": f"exit code {child.rc}",
                              "seconds": round(time.perf_counter() - t0, 1)})
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
@@ -527,24 +541,15 @@ def run_corpus(plan: Plan, log: Callable[[str], None]) -> None:
         "chunk": 20 if plan.quick else 20_000, "procs": plan.corpus_procs, "stream": plan.corpus_stream, "entities": not plan.quick})]
     log(f"corpus stages: {n:,} articles ({plan.corpus_stream} stream) ...")
     load0 = [round(x, 2) for x in os.getloadavg()]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    with TreeSampler(proc.pid) as sampler:
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            try:
-                point = json.loads(line)
-            except json.JSONDecodeError:
-                continue
-            sampler._listed = 0.0
-            sampler.sample()
-            append_record(plan, {"section": "corpus", "stream": plan.corpus_stream, "run_size": n,
-                                 "feature_procs": plan.corpus_procs, **point,
-                                 "peak_rss_tree_mb": sampler.peak_mb, "load_start": load0})
-            log(f"  corpus {point['articles']:,}: corpus stages {point['corpus_seconds']:.0f} s, "
-                f"parent RSS {point['rss_parent_mb']:.0f} MB, tree peak {sampler.peak_mb:.0f} MB")
-        rc = proc.wait()
-    if rc != 0:
-        append_record(plan, {"section": "corpus", "run_size": n, "error": f"exit code {rc}"})
+    child = _Child(cmd)
+    for point, sampler in child:
+        append_record(plan, {"section": "corpus", "stream": plan.corpus_stream, "run_size": n,
+                             "feature_procs": plan.corpus_procs, **point,
+                             "peak_rss_tree_mb": sampler.peak_mb, "load_start": load0})
+        log(f"  corpus {point['articles']:,}: corpus stages {point['corpus_seconds']:.0f} s, "
+            f"parent RSS {point['rss_parent_mb']:.0f} MB, tree peak {sampler.peak_mb:.0f} MB")
+    if child.rc != 0:
+        append_record(plan, {"section": "corpus", "run_size": n, "error": f"exit code {child.rc}"})
 
 
 # --------------------------------------------------------------------------- driver
