@@ -90,21 +90,21 @@ def test_cli_ingest_failed_batch_rolls_back_and_resumes(tmp_path: Path, monkeypa
         (d / f"{n}.txt").write_text(ARTICLE.format(n=n))
     db = tmp_path / "k.db"
     store = Store(str(db))
-    real = Store._write_article
+    real = Store._write_articles
     calls = {"n": 0}
 
-    def flaky(self: Store, conn: object, art: object, *args: object, **kwargs: object) -> bool:
+    def flaky(self: Store, conn: object, *args: object, **kwargs: object) -> None:
         calls["n"] += 1
-        if calls["n"] == 4:
+        real(self, conn, *args, **kwargs)  # the second batch's rows are written, then the disk "fills"
+        if calls["n"] == 2:
             raise RuntimeError("disk full")
-        return real(self, conn, art, *args, **kwargs)
 
-    monkeypatch.setattr(Store, "_write_article", flaky)
+    monkeypatch.setattr(Store, "_write_articles", flaky)
     with pytest.raises(RuntimeError):
         ingest_mod.ingest([d], store, batch_size=3)
     counts = store.counts()
     assert counts["articles"] == 3 and counts["documents"] == 3  # first batch only, second rolled back whole
-    monkeypatch.setattr(Store, "_write_article", real)
+    monkeypatch.setattr(Store, "_write_articles", real)
     report = ingest_mod.ingest([d], store, batch_size=3)
     assert report.skipped == 3 and report.articles == 4
     assert store.counts()["articles"] == 7

@@ -168,3 +168,46 @@ def test_stored_events_and_stories_carry_summaries_and_timelines(one_shot) -> No
     big = max(one_shot.stories(), key=lambda s: len(s.events))
     assert len(big.timeline) >= 3
     assert [t["date"] for t in big.timeline] == sorted(t["date"] for t in big.timeline)
+
+
+def test_background_passes_during_a_pooled_ingest(corpus_dir: Path, tmp_path: Path, one_shot) -> None:
+    """With the stages in a pool, corpus passes run in a background thread while batches are still
+    being written: several passes ran, every article ends up assigned once, and re-clustering the store
+    from its features gives the one-pass result exactly.  (Where each pass starts depends on timing, so
+    quality is not asserted here; arrival in batches is scored in test_late_batches_extend_events...)"""
+    store = open_store(str(tmp_path / "k.db"))
+    rep = ingest([corpus_dir], store, jobs=2, batch_size=4, cluster_every=8)
+    assert rep.passes >= 3
+    got, ref = _assignments(store), _assignments(one_shot)
+    assert set(got) == set(ref) and all(ev and st for _, ev, st in got.values())
+    events = store.events()
+    assert sorted(a for e in events for a in e.articles) == sorted(got)  # every article in exactly one event
+    assert {e.id for e in events} == {ev for _, ev, _ in got.values()}
+    assert {e for s in store.stories() for e in s.events} == {e.id for e in events}
+    update_store(store, reset=True)
+    assert _assignments(store) == ref
+
+
+def test_a_failing_background_pass_stops_the_ingest_and_loses_nothing(corpus_dir: Path, tmp_path: Path, one_shot,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import kronik.ingest as ingest_mod
+
+    real = ingest_mod.update_store
+    calls = {"n": 0}
+
+    def failing(store, settings=None, **kwargs):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise RuntimeError("corpus pass failed")
+        return real(store, settings, **kwargs)
+
+    store = open_store(str(tmp_path / "k.db"))
+    monkeypatch.setattr(ingest_mod, "update_store", failing)
+    with pytest.raises(RuntimeError, match="corpus pass failed"):
+        ingest([corpus_dir], store, jobs=2, batch_size=4, cluster_every=8)
+    stored = _assignments(store)
+    assert stored and any(ev is None for _, ev, _ in stored.values())  # the rest waits, stored, for a pass
+    monkeypatch.setattr(ingest_mod, "update_store", real)
+    ingest([corpus_dir], store)
+    assert store.counts()["articles"] == one_shot.counts()["articles"]
+    assert all(ev and st for _, ev, st in _assignments(store).values())

@@ -573,7 +573,9 @@ def bench_all_cmd(
     corpus_sizes: Annotated[str, typer.Option("--corpus-sizes", help="Corpus-stage sizes (features only), comma-separated.")] = "1000000",
     engines: Annotated[str, typer.Option("--engines", help="Engines, comma-separated: local1, local2, dask2; "
                                          "ENGINE:MAX caps the sizes one engine runs.")] = "local1,local2,dask2",
-    sections: Annotated[str, typer.Option("--sections", help="Which parts: stages, e2e, corpus.")] = "stages,e2e,corpus",
+    sections: Annotated[str, typer.Option("--sections", help="Which parts: stages, scaling, e2e, corpus.")] = "stages,scaling,e2e,corpus",
+    scaling_n: Annotated[int, typer.Option("--scaling-n", min=1, help="Documents per round of the stages-only scaling runs.")] = 2000,
+    scaling_rounds: Annotated[int, typer.Option("--scaling-rounds", min=1, help="Alternating local1/dask2 rounds.")] = 3,
     stage_n: Annotated[int, typer.Option("--stage-n", min=1, help="Documents for the per-stage rates.")] = 2000,
     corpus_stream: Annotated[str, typer.Option("--corpus-stream", help="Corpus-stage input: synthetic (copies, as end to end) "
                                                "or unique (distinct collages: the worst case).")] = "unique",
@@ -614,6 +616,11 @@ def bench_all_cmd(
             plan = Plan(data, out_path, work, sizes=_int_list(sizes), corpus_sizes=_int_list(corpus_sizes),
                         engines=[EngineSpec.parse(e) for e in engines.split(",") if e.strip()], stage_n=stage_n)
         plan.sections = tuple(x.strip() for x in sections.split(",") if x.strip())
+        unknown = set(plan.sections) - {"stages", "scaling", "e2e", "corpus"}
+        if unknown:
+            raise ValueError(f"--sections: unknown {', '.join(sorted(unknown))}; expected stages, scaling, e2e, corpus")
+        if not quick:
+            plan.scaling_n, plan.scaling_rounds = scaling_n, scaling_rounds
         plan.append = append
         if corpus_stream not in ("synthetic", "unique"):
             raise ValueError(f"--corpus-stream: expected synthetic or unique, got {corpus_stream!r}")

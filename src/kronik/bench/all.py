@@ -18,6 +18,12 @@ cut short is still valid and says what is missing):
   up to its last corpus pass).  Wall clock, CPU seconds of the whole process
   tree, and peak RSS of the whole tree (parent, pool or Dask workers, nannies,
   scheduler) sampled with psutil;
+* **scaling**: the per-article stages alone (no store, no corpus pass) on the
+  first ``scaling_n`` dumps, one process against Dask with 2 workers, in
+  alternating rounds within one invocation (the order flips each round, so a
+  machine that speeds up or slows down during the run favours neither): what
+  the workers themselves gain, as opposed to what end to end gains once the
+  one writing process and the corpus pass are counted;
 * **corpus**: dedup + event clustering + stories on compact features at up to
   1,000,000 articles (features built from IndoSum bodies with
   ``features_from_parts`` by a pool, not timed as corpus work), in chunks like
@@ -86,6 +92,8 @@ class Plan:
     corpus_procs: int = 2
     """Processes that build the features for the corpus-stage run (the corpus stages themselves run in one)."""
     sections: tuple[str, ...] = ("stages", "e2e", "corpus")
+    scaling_n: int = 2000
+    scaling_rounds: int = 3
     quick: bool = False
     append: bool = False
     run_id: str = ""
@@ -100,7 +108,7 @@ class Plan:
     def quick_plan(cls, data_dir: Path, out: Path, work: Path) -> Plan:
         return cls(data_dir, out, work, sizes=[10, 20], corpus_sizes=[100, 200],
                    engines=[EngineSpec.parse(s) for s in ("local1", "local2", "dask2")], stage_n=10,
-                   cluster_every=10, quick=True)
+                   cluster_every=10, quick=True, scaling_n=16, scaling_rounds=1)
 
 
 # --------------------------------------------------------------------------- machine
@@ -250,6 +258,46 @@ def bench_stages(plan: Plan) -> dict[str, Any]:
             "per_core": per_core, "annotation_per_core": round(n / annot, 1) if annot else None,
             "all_stages_per_core": round(n / total, 1) if total else None,
             "words_mean": round(sum(len(p.split()) for a in arts for p in a.paragraphs) / max(1, len(arts)), 1)}
+
+
+def bench_scaling(plan: Plan, log: Callable[[str], None]) -> dict[str, Any]:
+    """Per-article stages alone: one process against a 2-worker Dask LocalCluster, alternating rounds.
+
+    Both engines get the same documents (read into memory first: reading is not what is compared),
+    are warmed up first (models loaded on every worker), and run :func:`kronik.engines.process_batch`
+    with the features, as ingest does; nothing is stored."""
+    from kronik.corpus.settings import CorpusSettings
+    from kronik.engines import process_batch
+    from kronik.engines.dask import DaskEngine
+    from kronik.engines.local import LocalEngine
+    from kronik.io.readers import read_documents
+    from kronik.pipeline import Settings
+
+    n = plan.scaling_n
+    root = plan.work / "corpus"
+    ensure_corpus(plan.data_dir, root, n)
+    docs = list(read_documents(corpus_paths(root, n)))
+    settings, cs = Settings(), CorpusSettings()
+    rounds: list[dict[str, float]] = []
+    with DaskEngine(workers=2) as dask_eng:
+        local = LocalEngine(1)
+        warm = docs[:4]  # models load outside the timing: here, and on every worker (client.run reaches each)
+        list(local.process(warm, settings, cs))
+        dask_eng.client.run(process_batch, warm, settings, cs)
+        for i in range(plan.scaling_rounds):
+            row: dict[str, float] = {}
+            order = [("local1", local), ("dask2", dask_eng)]
+            for name, eng in order if i % 2 == 0 else order[::-1]:
+                t0 = time.perf_counter()
+                done = sum(1 for _ in eng.process(docs, settings, cs))
+                row[name] = round(time.perf_counter() - t0, 2)
+                assert done == len(docs)
+            row["speedup"] = round(row["local1"] / row["dask2"], 3)
+            log(f"  scaling round {i + 1}: local1 {row['local1']:.1f} s, dask2 {row['dask2']:.1f} s, {row['speedup']:.2f}x")
+            rounds.append(row)
+    ratios = sorted(r["speedup"] for r in rounds)
+    return {"section": "scaling", "run_id": plan.run_id, "documents": len(docs), "rounds": rounds,
+            "median_speedup": ratios[len(ratios) // 2], "load_start": [round(x, 2) for x in os.getloadavg()]}
 
 
 # --------------------------------------------------------------------------- synthetic files
@@ -568,6 +616,10 @@ def run_all(plan: Plan, log: Callable[[str], None] = lambda s: None) -> dict[str
     if "stages" in plan.sections:
         log(f"stages: {plan.stage_n} documents, one process ...")
         append_record(plan, bench_stages(plan))
+    if "scaling" in plan.sections:
+        log(f"scaling: per-article stages only, {plan.scaling_n:,} documents, local1 against dask2, "
+            f"{plan.scaling_rounds} rounds ...")
+        append_record(plan, bench_scaling(plan, log))
     if "e2e" in plan.sections:
         for spec in plan.engines:
             run_e2e(plan, spec, log)

@@ -42,6 +42,9 @@ Result = tuple["Article | Problem", "bytes | None", "dict[str, str] | None"]
 
 
 class Engine(Protocol):
+    inline: bool
+    """True when the stages run in the caller's own process (then nothing else can run beside them)."""
+
     def process(self, docs: Iterable[RawDocument | Problem], settings: Settings,
                 corpus_settings: CorpusSettings | None = None) -> Iterator[Processed]: ...
 

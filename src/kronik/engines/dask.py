@@ -50,6 +50,9 @@ class DaskEngine:
         self.client: Any = None
         self.cluster: Any = None
 
+    inline = False
+    """The stages run on the cluster's workers, never in this process."""
+
     # ------------------------------------------------------------------ lifecycle
     def start(self) -> DaskEngine:
         if self.client is not None:
@@ -60,7 +63,8 @@ class DaskEngine:
         if self.scheduler:
             self.client = Client(self.scheduler, set_as_default=False, timeout="30s")
         else:
-            with dask.config.set({"distributed.scheduler.allowed-failures": self.allowed_failures}):
+            with dask.config.set({"distributed.scheduler.allowed-failures": self.allowed_failures,
+                                  "distributed.worker.profile.enabled": False}):
                 self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
                                             dashboard_address=":0", scheduler_port=0, silence_logs=logging.ERROR)
             self.client = Client(self.cluster, set_as_default=False)

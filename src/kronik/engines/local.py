@@ -29,6 +29,11 @@ class LocalEngine:
         self.in_flight = in_flight
         self._pool: Any = None
 
+    @property
+    def inline(self) -> bool:
+        """Stages run in this very process (one job): nothing runs beside the caller's own work."""
+        return self.jobs == 1
+
     # ------------------------------------------------------------------ lifecycle
     def _new_pool(self) -> Any:
         ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, bindparam, create_engine, delete, event, func, select, text, update
@@ -57,6 +58,17 @@ class Store:
                 found.update(r[0] for r in rows)
         return found
 
+    @contextmanager
+    def _writing(self) -> Iterator[Any]:
+        """A write transaction.  On SQLite it takes the write lock up front (``BEGIN IMMEDIATE``):
+        a transaction that reads first and writes later (every write here does) could otherwise
+        fail at once with "database is locked" when another connection committed in between (the
+        corpus pass runs beside ingest's writes); waiting for the lock is what the busy timeout is for."""
+        with self.engine.begin() as conn:
+            if self.dialect == "sqlite":
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            yield conn
+
     def write_batch(self, results: Iterable[tuple[RawDocument | None, Article | Problem]],
                     features: Mapping[str, bytes] | None = None,
                     index_rows: Mapping[str, dict[str, str]] | None = None) -> tuple[int, int]:
@@ -66,35 +78,43 @@ class Store:
         stored with their articles; those articles then wait for the next corpus pass.
         ``index_rows`` (article id -> :func:`kronik.store.search.index_row`) are search rows an
         engine's workers already stemmed, so this one writing process does not stem them again.
+
+        Rows are gathered per table and written with one executemany each (a batch of 200 articles is
+        about ten statements, not two thousand: per-statement overhead had been most of the write time).
+        An article already stored (the same article from another file) is written once.
         """
-        n_art = n_prob = 0
+        pairs = list(results)
+        arts: dict[str, Article] = {}
+        n_prob = 0
+        for _, res in pairs:
+            if isinstance(res, Article):
+                arts.setdefault(res.id, res)
+            else:
+                n_prob += 1
         try:
-            with self.engine.begin() as conn:
-                nums = self._next_nums(conn)
-                for doc, res in results:
-                    if isinstance(res, Article):
-                        if self._write_article(conn, res, nums, index_rows.get(res.id) if index_rows else None):
-                            n_art += 1
-                            if features and res.id in features:
-                                conn.execute(schema.features.insert().values(article_id=res.id, data=features[res.id]))
-                    else:
-                        n_prob += 1
+            with self._writing() as conn:
+                stored = self._stored_ids(conn, list(arts))
+                new = [art for aid, art in arts.items() if aid not in stored]
+                self._write_articles(conn, new, features or {}, index_rows or {})
+                docs: dict[str, dict[str, Any]] = {}
+                for doc, res in pairs:
                     if doc is not None:
-                        self._write_document(conn, doc, res)
+                        docs.setdefault(doc.content_hash, _document_row(doc, res))
+                if docs:
+                    conn.execute(self._insert(schema.documents).on_conflict_do_nothing(index_elements=["content_hash"]),
+                                 list(docs.values()))
         except SQLAlchemyError as exc:
             raise StoreError(f"batch rolled back: {exc}") from exc
         self.generation += 1
-        return n_art, n_prob
+        return len(new), n_prob
 
-    def _write_document(self, conn: Any, doc: RawDocument, res: Article | Problem) -> None:
-        row = {
-            "content_hash": doc.content_hash, "source": doc.source, "format": doc.format, "encoding": doc.encoding,
-            "article_id": res.id if isinstance(res, Article) else None,
-            "status": "ok" if isinstance(res, Article) else "problem",
-            "reason": None if isinstance(res, Article) else res.reason,
-            "detail": None if isinstance(res, Article) else res.detail,
-        }
-        conn.execute(self._insert(schema.documents).values(row).on_conflict_do_nothing(index_elements=["content_hash"]))
+    @staticmethod
+    def _stored_ids(conn: Any, ids: list[str]) -> set[str]:
+        a = schema.articles
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            found.update(r[0] for r in conn.execute(select(a.c.id).where(a.c.id.in_(ids[i:i + 500]))))
+        return found
 
     def _next_nums(self, conn: Any) -> Iterator[int] | None:
         """Integer keys for new articles: counted on from the largest in SQLite (one writer at a time
@@ -104,52 +124,60 @@ class Store:
         start = conn.execute(select(func.coalesce(func.max(schema.articles.c.num), 0))).scalar_one()
         return itertools.count(start + 1)
 
-    def _write_article(self, conn: Any, art: Article, nums: Iterator[int] | None = None,
-                       idx: dict[str, str] | None = None) -> bool:
-        row = {
-            "id": art.id, "source": art.source, "format": art.format, "language": art.language, "url": art.url,
-            "title": art.title, "outlet": art.outlet, "published": art.published,
-            "published_basis": art.published_basis, "authors": art.authors, "dateline": art.dateline,
-            "wire_sources": art.wire_sources, "duplicate_of": art.duplicate_of, "event": art.event,
-            "story": art.story, "extra": {},
-        }
-        if nums is not None:
-            row["num"] = next(nums)
-        res = conn.execute(self._insert(schema.articles).values(row).on_conflict_do_nothing(index_elements=["id"]))
-        if res.rowcount == 0:
-            return False  # the same article from another file: stored once
-        if art.paragraphs:
-            conn.execute(schema.paragraphs.insert(), [{"article_id": art.id, "idx": i, "text": p} for i, p in enumerate(art.paragraphs)])
-        if art.removed:
-            conn.execute(schema.removed.insert(), [{"article_id": art.id, "idx": i, "text": r.text, "reason": r.reason} for i, r in enumerate(art.removed)])
-        if art.entities:
-            conn.execute(schema.entities.insert(), [
-                {"article_id": art.id, "seq": i, "paragraph": e.paragraph, "start": e.start, "end": e.end, "text": e.text,
-                 "label": e.label, "canonical": e.canonical, "role": e.role} for i, e in enumerate(art.entities)])
-        if art.entities:
+    def _write_articles(self, conn: Any, arts: Sequence[Article], features: Mapping[str, bytes],
+                        index_rows: Mapping[str, dict[str, str]]) -> None:
+        """New articles with everything that hangs off them, one executemany per table."""
+        if not arts:
+            return
+        nums = self._next_nums(conn)
+        rows, paragraphs, removed, entities, quotes, times, feats, search = [], [], [], [], [], [], [], []
+        mentioned: dict[str, list[Any]] = {}  # canonical -> [label of its first mention, articles]
+        for art in arts:
+            row = {
+                "id": art.id, "source": art.source, "format": art.format, "language": art.language, "url": art.url,
+                "title": art.title, "outlet": art.outlet, "published": art.published,
+                "published_basis": art.published_basis, "authors": art.authors, "dateline": art.dateline,
+                "wire_sources": art.wire_sources, "duplicate_of": art.duplicate_of, "event": art.event,
+                "story": art.story, "extra": {},
+            }
+            if nums is not None:
+                row["num"] = next(nums)
+            rows.append(row)
+            aid = art.id
+            paragraphs += [{"article_id": aid, "idx": i, "text": p} for i, p in enumerate(art.paragraphs)]
+            removed += [{"article_id": aid, "idx": i, "text": r.text, "reason": r.reason} for i, r in enumerate(art.removed)]
+            entities += [{"article_id": aid, "seq": i, "paragraph": e.paragraph, "start": e.start, "end": e.end,
+                          "text": e.text, "label": e.label, "canonical": e.canonical, "role": e.role}
+                         for i, e in enumerate(art.entities)]
             first: dict[str, str] = {}
             for e in art.entities:
                 first.setdefault(e.canonical, e.label)
+            for c, lab in first.items():
+                mentioned.setdefault(c, [lab, 0])[1] += 1
+            quotes += [{"article_id": aid, "seq": i, "paragraph": q.paragraph, "text": q.text, "speaker": q.speaker,
+                        "speaker_text": q.speaker_text, "direct": q.direct} for i, q in enumerate(art.quotes)]
+            times += [{"article_id": aid, "seq": i, "paragraph": t.paragraph, "start": t.start, "end": t.end,
+                       "text": t.text, "type": t.type, "value": t.value} for i, t in enumerate(art.times)]
+            if aid in features:
+                feats.append({"article_id": aid, "data": features[aid]})
+            idx = index_rows.get(aid) or index_row(aid, art.title, art.paragraphs)
+            search.append({"num": row.get("num"), "article_id": aid, "title": idx["title"], "body": idx["body"]})
+        conn.execute(schema.articles.insert(), rows)
+        for table, batch in ((schema.paragraphs, paragraphs), (schema.removed, removed), (schema.entities, entities),
+                             (schema.quotes, quotes), (schema.times, times), (schema.features, feats)):
+            if batch:
+                conn.execute(table.insert(), batch)
+        if mentioned:
             es = schema.entity_stats
             ins = self._insert(es)
-            conn.execute(ins.on_conflict_do_update(index_elements=["canonical"], set_={"articles": es.c.articles + 1}),
-                         [{"canonical": c, "label": lab, "articles": 1} for c, lab in first.items()])
-        if art.quotes:
-            conn.execute(schema.quotes.insert(), [
-                {"article_id": art.id, "seq": i, "paragraph": q.paragraph, "text": q.text, "speaker": q.speaker,
-                 "speaker_text": q.speaker_text, "direct": q.direct} for i, q in enumerate(art.quotes)])
-        if art.times:
-            conn.execute(schema.times.insert(), [
-                {"article_id": art.id, "seq": i, "paragraph": t.paragraph, "start": t.start, "end": t.end, "text": t.text,
-                 "type": t.type, "value": t.value} for i, t in enumerate(art.times)])
-        if idx is None:
-            idx = index_row(art.id, art.title, art.paragraphs)
+            conn.execute(ins.on_conflict_do_update(index_elements=["canonical"],
+                                                   set_={"articles": es.c.articles + ins.excluded.articles}),
+                         [{"canonical": c, "label": lab, "articles": n} for c, (lab, n) in mentioned.items()])
         if self.dialect == "sqlite":
-            conn.execute(text("INSERT INTO search_fts(rowid, title, body) VALUES (:num, :title, :body)"),
-                         {"num": row["num"], "title": idx["title"], "body": idx["body"]})
+            conn.execute(text("INSERT INTO search_fts(rowid, title, body) VALUES (:num, :title, :body)"), search)
         else:
-            conn.execute(text("INSERT INTO search_docs(article_id, title, body) VALUES (:article_id, :title, :body)"), idx)
-        return True
+            conn.execute(text("INSERT INTO search_docs(article_id, title, body) VALUES (:article_id, :title, :body)"),
+                         search)
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
@@ -181,7 +209,7 @@ class Store:
             paras.setdefault(aid, []).append(txt)
         rem: dict[str, list[Removed]] = {}
         for aid, _, txt, reason in conn.execute(q_rem):
-            rem.setdefault(aid, []).append(Removed(text=txt, reason=reason))
+            rem.setdefault(aid, []).append(Removed.model_construct(text=txt, reason=reason))
         ents: dict[str, list[Entity]] = {}
         quotes: dict[str, list[Quote]] = {}
         times: dict[str, list[TimeExpr]] = {}
@@ -192,8 +220,8 @@ class Store:
                 q = q.where(table.c.article_id.in_(ids))
             for row in conn.execute(q).mappings():
                 into.setdefault(row["article_id"], []).append(build(row))
-        for r in conn.execute(q_art).mappings():
-            yield Article(
+        for r in conn.execute(q_art).mappings():  # rows validated on the way in: built without validating again
+            yield Article.model_construct(
                 id=r["id"], source=r["source"], format=r["format"], language=r["language"], url=r["url"],
                 title=r["title"], outlet=r["outlet"], published=r["published"], published_basis=r["published_basis"],
                 authors=r["authors"], dateline=r["dateline"], wire_sources=r["wire_sources"],
@@ -228,10 +256,11 @@ class Store:
             return [r[0] for r in conn.execute(select(a.c.id).outerjoin(f, f.c.article_id == a.c.id).where(f.c.article_id.is_(None)))]
 
     def write_features(self, rows: Mapping[str, bytes]) -> None:
-        with self.engine.begin() as conn:
-            for aid, data in rows.items():
-                conn.execute(self._insert(schema.features).values(article_id=aid, data=data)
-                             .on_conflict_do_nothing(index_elements=["article_id"]))
+        if not rows:
+            return
+        with self._writing() as conn:
+            conn.execute(self._insert(schema.features).on_conflict_do_nothing(index_elements=["article_id"]),
+                         [{"article_id": aid, "data": data} for aid, data in rows.items()])
 
     def corpus_state(self) -> bytes | None:
         with self.engine.connect() as conn:
@@ -249,7 +278,7 @@ class Store:
         """
         a = schema.articles
         try:
-            with self.engine.begin() as conn:
+            with self._writing() as conn:
                 touched = self._stories_of(conn, assign, events)
                 if reset:
                     conn.execute(update(a).values(duplicate_of=None, event=None, story=None))
@@ -317,18 +346,27 @@ class Store:
         return search(self, SearchQuery(q=query, limit=limit, **filters), facets=False)["results"]
 
 
+def _document_row(doc: RawDocument, res: Article | Problem) -> dict[str, Any]:
+    ok = isinstance(res, Article)
+    return {
+        "content_hash": doc.content_hash, "source": doc.source, "format": doc.format, "encoding": doc.encoding,
+        "article_id": res.id if ok else None, "status": "ok" if ok else "problem",
+        "reason": None if ok else res.reason, "detail": None if ok else res.detail,
+    }
+
+
 def _entity(r: Mapping[str, Any]) -> Entity:
-    return Entity(text=r["text"], label=r["label"], canonical=r["canonical"], paragraph=r["paragraph"], start=r["start"],
+    return Entity.model_construct(text=r["text"], label=r["label"], canonical=r["canonical"], paragraph=r["paragraph"], start=r["start"],
                   end=r["end"], role=r["role"])
 
 
 def _quote(r: Mapping[str, Any]) -> Quote:
-    return Quote(text=r["text"], speaker=r["speaker"], speaker_text=r["speaker_text"], paragraph=r["paragraph"],
+    return Quote.model_construct(text=r["text"], speaker=r["speaker"], speaker_text=r["speaker_text"], paragraph=r["paragraph"],
                  direct=bool(r["direct"]))
 
 
 def _time(r: Mapping[str, Any]) -> TimeExpr:
-    return TimeExpr(text=r["text"], value=r["value"], type=r["type"], paragraph=r["paragraph"], start=r["start"],
+    return TimeExpr.model_construct(text=r["text"], value=r["value"], type=r["type"], paragraph=r["paragraph"], start=r["start"],
                     end=r["end"])
 
 
@@ -337,6 +375,8 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
+    # a writer waits for another's transaction (the corpus pass beside ingest's batches) instead of failing
+    cur.execute("PRAGMA busy_timeout=300000")
     # reads of a large store: map the file (no read() copies) and keep a bigger page cache per connection
     cur.execute("PRAGMA mmap_size=2147483648")
     cur.execute("PRAGMA cache_size=-32768")

@@ -25,6 +25,8 @@ MAX_LIMIT = 200
 TOP_ENTITIES = 20
 TOP_SPEAKERS = 20
 QUOTES_PER_SPEAKER = 10
+PAGE_CHUNK = 200
+"""Story pages rebuilt per round of queries in a corpus pass."""
 ENTITY_TYPES = ("PER", "ORG", "LOC")
 RELATED_SAMPLE = 2000  # related entities of a very frequent entity are counted over its latest 2000 articles  # the "key people, organisations and places" of a story or event
 
@@ -108,29 +110,60 @@ def story_json(store: Store, story_id: str) -> str:
 def refresh_story_pages(conn: Any, story_ids: Iterable[str | None]) -> int:
     """Recompute and store the pages of these stories (inside the caller's transaction); pages of
     stories that no longer exist are dropped.  Called by the corpus pass for every story it touched,
-    so reading a story page is one row, however many articles the story has."""
+    so reading a story page is one row, however many articles the story has.  Pages are built a
+    chunk of stories at a time (a few queries per chunk, not five per story: a first pass touches
+    thousands of stories)."""
     sp = schema.story_pages
+    ids = sorted({s for s in story_ids if s})
     n = 0
-    for sid in sorted({s for s in story_ids if s}):
-        conn.execute(sp.delete().where(sp.c.story_id == sid))
-        page = story_page(conn, sid)
-        if page is not None:
-            conn.execute(sp.insert().values(story_id=sid, body=json.dumps(page, ensure_ascii=False)))
-            n += 1
+    for i in range(0, len(ids), PAGE_CHUNK):
+        chunk = ids[i:i + PAGE_CHUNK]
+        conn.execute(sp.delete().where(sp.c.story_id.in_(chunk)))
+        pages = story_pages(conn, chunk)
+        if pages:
+            conn.execute(sp.insert(), [{"story_id": sid, "body": json.dumps(page, ensure_ascii=False)}
+                                       for sid, page in pages.items()])
+            n += len(pages)
     return n
 
 
 def story_page(conn: Any, story_id: str) -> dict[str, Any] | None:
-    s, e, a = schema.stories, schema.events, schema.articles
-    row = conn.execute(select(s).where(s.c.id == story_id)).mappings().first()
-    if row is None:
-        return None
-    evs = list(conn.execute(select(e).where(e.c.story == story_id).order_by(e.c.start, e.c.id)).mappings())
-    arts = list(conn.execute(
-        select(a.c.id, a.c.title, a.c.outlet, a.c.published, a.c.event, a.c.duplicate_of)
-        .where(a.c.story == story_id).order_by(a.c.published, a.c.id)).mappings())
-    ent_rows = _entity_counts(conn, a.c.story == story_id, by_event=True)
-    quotes = _quotes_by_speaker(conn, a.c.story == story_id)
+    return story_pages(conn, [story_id]).get(story_id)
+
+
+def story_pages(conn: Any, story_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """The pages of the given stories (at most a few hundred ids: they go into IN lists), by id."""
+    s, e, a, en, qt = schema.stories, schema.events, schema.articles, schema.entities, schema.quotes
+    ids = list(story_ids)
+    rows = {r["id"]: r for r in conn.execute(select(s).where(s.c.id.in_(ids))).mappings()}
+    if not rows:
+        return {}
+    evs: dict[str, list[Any]] = defaultdict(list)
+    for r in conn.execute(select(e).where(e.c.story.in_(ids)).order_by(e.c.story, e.c.start, e.c.id)).mappings():
+        evs[r["story"]].append(r)
+    arts: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in conn.execute(select(a.c.story, a.c.id, a.c.title, a.c.outlet, a.c.published, a.c.event, a.c.duplicate_of)
+                          .where(a.c.story.in_(ids)).order_by(a.c.story, a.c.published, a.c.id)).mappings():
+        d = dict(r)
+        arts[d.pop("story")].append(d)
+    n = func.count(en.c.article_id.distinct())
+    ents: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for st, ev, name, label, k in conn.execute(
+            select(a.c.story, a.c.event, en.c.canonical, en.c.label, n).select_from(a.join(en, en.c.article_id == a.c.id))
+            .where(a.c.story.in_(ids), en.c.label.in_(ENTITY_TYPES))
+            .group_by(a.c.story, a.c.event, en.c.canonical, en.c.label)):
+        ents[st].append((ev, name, label, k))
+    said: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for st, *q in conn.execute(
+            select(a.c.story, qt.c.speaker, qt.c.text, qt.c.article_id, qt.c.paragraph)
+            .select_from(a.join(qt, qt.c.article_id == a.c.id)).where(a.c.story.in_(ids), qt.c.speaker.is_not(None))
+            .order_by(a.c.story, a.c.published, a.c.id, qt.c.seq)):
+        said[st].append(tuple(q))
+    return {sid: _story_page(row, evs[sid], arts[sid], ents[sid], said[sid]) for sid, row in rows.items()}
+
+
+def _story_page(row: Any, evs: list[Any], arts: list[dict[str, Any]], ent_rows: list[tuple[Any, ...]],
+                said: list[tuple[Any, ...]]) -> dict[str, Any]:
     per_event: dict[str | None, Counter[tuple[str, str]]] = defaultdict(Counter)
     total: Counter[tuple[str, str]] = Counter()
     for ev, name, label, n in ent_rows:
@@ -145,8 +178,8 @@ def story_page(conn: Any, story_id: str) -> dict[str, Any] | None:
     return {
         "id": row["id"], "title": row["title"], "start": row["start"], "end": row["end"],
         "n_events": row["n_events"], "n_articles": row["n_articles"], "events": events,
-        "timeline": row["timeline"] or [], "entities": _entity_list(total), "quotes_by_speaker": quotes,
-        "coverage": _outlet_list(coverage, key="outlet"), "articles": [dict(r) for r in arts],
+        "timeline": row["timeline"] or [], "entities": _entity_list(total), "quotes_by_speaker": _speakers(said),
+        "coverage": _outlet_list(coverage, key="outlet"), "articles": arts,
     }
 
 
@@ -175,9 +208,14 @@ def _quotes_by_speaker(conn: Any, where: Any) -> list[dict[str, Any]]:
     q = (select(qt.c.speaker, qt.c.text, qt.c.article_id, qt.c.paragraph)
          .select_from(a.join(qt, qt.c.article_id == a.c.id)).where(where, qt.c.speaker.is_not(None))
          .order_by(a.c.published, a.c.id, qt.c.seq))
+    return _speakers(conn.execute(q))
+
+
+def _speakers(rows: Iterable[Sequence[Any]]) -> list[dict[str, Any]]:
+    """Quotes grouped by speaker, most quoted first, from (speaker, text, article, paragraph) rows in reading order."""
     by: dict[str, list[dict[str, Any]]] = defaultdict(list)
     seen: set[tuple[str, str]] = set()
-    for speaker, txt, aid, par in conn.execute(q):
+    for speaker, txt, aid, par in rows:
         if (speaker, txt) in seen:  # the same quote in a copy of an article counts once
             continue
         seen.add((speaker, txt))
