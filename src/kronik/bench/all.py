@@ -19,8 +19,8 @@ cut short is still valid and says what is missing):
   tree, and peak RSS of the whole tree (parent, pool or Dask workers, nannies,
   scheduler) sampled with psutil;
 * **scaling**: the per-article stages alone (no store, no corpus pass) on the
-  first ``scaling_n`` dumps, one process against Dask with 2 workers, in
-  alternating rounds within one invocation (the order flips each round, so a
+  first ``scaling_n`` dumps, one process against Dask with 2 workers (and the
+  local pool of 2 processes, for comparison), in alternating rounds within one invocation (the order flips each round, so a
   machine that speeds up or slows down during the run favours neither): what
   the workers themselves gain, as opposed to what end to end gains once the
   one writing process and the corpus pass are counted;
@@ -123,7 +123,11 @@ def machine() -> dict[str, Any]:
 
 
 class TreeSampler:
-    """Peak RSS (sum over a process and all its descendants) and CPU seconds of the tree, sampled."""
+    """Peak RSS (sum over a process and all its descendants) and CPU seconds of the tree, sampled.
+
+    Also the peak of the tree's private memory (RSS less its file-backed and shared pages): SQLite maps
+    the database file (``mmap_size``), once per open connection, and RSS counts those page-cache pages
+    again for every mapping, so on a large store RSS says more about the file than about the process."""
 
     def __init__(self, pid: int, interval: float = 1.0, refresh: float = 5.0) -> None:
         import psutil
@@ -134,6 +138,7 @@ class TreeSampler:
         self._procs: list[Any] = [self.proc]
         self._listed = 0.0
         self.peak = 0
+        self.peak_private = 0
         self.cpu: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
@@ -156,15 +161,18 @@ class TreeSampler:
             except psutil.Error:
                 return
             self._listed = now
-        total = 0
+        total = private = 0
         for p in self._procs:
             try:
-                total += p.memory_info().rss
+                mem = p.memory_info()
+                total += mem.rss
+                private += mem.rss - getattr(mem, "shared", 0)
                 t = p.cpu_times()
                 self.cpu[p.pid] = t.user + t.system
             except psutil.Error:
                 continue
         self.peak = max(self.peak, total)
+        self.peak_private = max(self.peak_private, private)
 
     def _loop(self) -> None:
         while not self._stop.is_set():
@@ -174,6 +182,10 @@ class TreeSampler:
     @property
     def peak_mb(self) -> float:
         return round(self.peak / 2**20, 1)
+
+    @property
+    def peak_private_mb(self) -> float:
+        return round(self.peak_private / 2**20, 1)
 
     @property
     def cpu_seconds(self) -> float:
@@ -261,7 +273,8 @@ def bench_stages(plan: Plan) -> dict[str, Any]:
 
 
 def bench_scaling(plan: Plan, log: Callable[[str], None]) -> dict[str, Any]:
-    """Per-article stages alone: one process against a 2-worker Dask LocalCluster, alternating rounds.
+    """Per-article stages alone: one process against a 2-worker Dask LocalCluster and a 2-process pool,
+    alternating rounds.
 
     Both engines get the same documents (read into memory first: reading is not what is compared),
     are warmed up first (models loaded on every worker), and run :func:`kronik.engines.process_batch`
@@ -279,25 +292,31 @@ def bench_scaling(plan: Plan, log: Callable[[str], None]) -> dict[str, Any]:
     docs = list(read_documents(corpus_paths(root, n)))
     settings, cs = Settings(), CorpusSettings()
     rounds: list[dict[str, float]] = []
-    with DaskEngine(workers=2) as dask_eng:
+    with DaskEngine(workers=2) as dask_eng, LocalEngine(2) as pool:
         local = LocalEngine(1)
-        warm = docs[:4]  # models load outside the timing: here, and on every worker (client.run reaches each)
-        list(local.process(warm, settings, cs))
+        warm = docs[:4]  # models load outside the timing: here, on every Dask worker (client.run reaches each)
+        list(local.process(warm, settings, cs))  # and in the pool (eight one-document batches reach both processes)
         dask_eng.client.run(process_batch, warm, settings, cs)
+        pool.chunk, chunk = 1, pool.chunk
+        list(pool.process(docs[:8], settings, cs))
+        pool.chunk = chunk
+        engines = [("local1", local), ("dask2", dask_eng), ("local2", pool)]
         for i in range(plan.scaling_rounds):
             row: dict[str, float] = {}
-            order = [("local1", local), ("dask2", dask_eng)]
-            for name, eng in order if i % 2 == 0 else order[::-1]:
+            for name, eng in engines if i % 2 == 0 else engines[::-1]:
                 t0 = time.perf_counter()
                 done = sum(1 for _ in eng.process(docs, settings, cs))
                 row[name] = round(time.perf_counter() - t0, 2)
                 assert done == len(docs)
             row["speedup"] = round(row["local1"] / row["dask2"], 3)
-            log(f"  scaling round {i + 1}: local1 {row['local1']:.1f} s, dask2 {row['dask2']:.1f} s, {row['speedup']:.2f}x")
+            row["speedup_local2"] = round(row["local1"] / row["local2"], 3)
+            log(f"  scaling round {i + 1}: local1 {row['local1']:.1f} s, dask2 {row['dask2']:.1f} s "
+                f"({row['speedup']:.2f}x), local2 {row['local2']:.1f} s ({row['speedup_local2']:.2f}x)")
             rounds.append(row)
     ratios = sorted(r["speedup"] for r in rounds)
+    pool_ratios = sorted(r["speedup_local2"] for r in rounds)
     return {"section": "scaling", "run_id": plan.run_id, "documents": len(docs), "rounds": rounds,
-            "median_speedup": ratios[len(ratios) // 2], "load_start": [round(x, 2) for x in os.getloadavg()]}
+            "median_speedup": ratios[len(ratios) // 2], "median_speedup_local2": pool_ratios[len(pool_ratios) // 2], "load_start": [round(x, 2) for x in os.getloadavg()]}
 
 
 # --------------------------------------------------------------------------- synthetic files
@@ -377,7 +396,8 @@ def run_e2e(plan: Plan, spec: EngineSpec, log: Callable[[str], None]) -> None:
     for point, sampler in child:
         rec = {"section": "e2e", "run_id": plan.run_id, "engine": spec.name, "kind": spec.kind, "procs": spec.procs,
                "run_size": n,
-               **point, "peak_rss_tree_mb": sampler.peak_mb, "cpu_tree_seconds": sampler.cpu_seconds,
+               **point, "peak_rss_tree_mb": sampler.peak_mb, "peak_private_tree_mb": sampler.peak_private_mb,
+               "cpu_tree_seconds": sampler.cpu_seconds,
                "load_start": load0}
         append_record(plan, rec)
         log(f"  {spec.name} {point['articles']:,} articles: {point['seconds']:.0f} s, "

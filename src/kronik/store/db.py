@@ -9,6 +9,7 @@ from there because stored documents are skipped by content hash.
 from __future__ import annotations
 
 import itertools
+import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -41,6 +42,7 @@ class Store:
         if self.dialect == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self.generation = 0  # bumped by every write through this object (read caches compare it)
+        self._write_lock = threading.RLock()
         try:
             upgrade(self.engine)
         except SQLAlchemyError as exc:
@@ -63,8 +65,11 @@ class Store:
         """A write transaction.  On SQLite it takes the write lock up front (``BEGIN IMMEDIATE``):
         a transaction that reads first and writes later (every write here does) could otherwise
         fail at once with "database is locked" when another connection committed in between (the
-        corpus pass runs beside ingest's writes); waiting for the lock is what the busy timeout is for."""
-        with self.engine.begin() as conn:
+        corpus pass runs beside ingest's writes); waiting for the lock is what the busy timeout is for.
+        Writers through this one Store (ingest's batches and its background corpus pass) queue on a
+        Python lock first, so a long pass makes the next batch wait however long it takes instead of
+        running into the busy timeout, which is left for other processes."""
+        with self._write_lock, self.engine.begin() as conn:
             if self.dialect == "sqlite":
                 conn.exec_driver_sql("BEGIN IMMEDIATE")
             yield conn
