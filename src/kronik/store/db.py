@@ -52,13 +52,8 @@ class Store:
         return (sqlite_insert if self.dialect == "sqlite" else pg_insert)(table)
 
     def known_hashes(self, hashes: Sequence[str]) -> set[str]:
-        found: set[str] = set()
         with self.engine.connect() as conn:
-            for i in range(0, len(hashes), 500):
-                chunk = list(hashes[i:i + 500])
-                rows = conn.execute(select(schema.documents.c.content_hash).where(schema.documents.c.content_hash.in_(chunk)))
-                found.update(r[0] for r in rows)
-        return found
+            return _present(conn, schema.documents.c.content_hash, hashes)
 
     @contextmanager
     def _writing(self) -> Iterator[Any]:
@@ -98,7 +93,7 @@ class Store:
                 n_prob += 1
         try:
             with self._writing() as conn:
-                stored = self._stored_ids(conn, list(arts))
+                stored = _present(conn, schema.articles.c.id, list(arts))
                 new = [art for aid, art in arts.items() if aid not in stored]
                 self._write_articles(conn, new, features or {}, index_rows or {})
                 docs: dict[str, dict[str, Any]] = {}
@@ -112,14 +107,6 @@ class Store:
             raise StoreError(f"batch rolled back: {exc}") from exc
         self.generation += 1
         return len(new), n_prob
-
-    @staticmethod
-    def _stored_ids(conn: Any, ids: list[str]) -> set[str]:
-        a = schema.articles
-        found: set[str] = set()
-        for i in range(0, len(ids), 500):
-            found.update(r[0] for r in conn.execute(select(a.c.id).where(a.c.id.in_(ids[i:i + 500]))))
-        return found
 
     def _next_nums(self, conn: Any) -> Iterator[int] | None:
         """Integer keys for new articles: counted on from the largest in SQLite (one writer at a time
@@ -349,6 +336,14 @@ class Store:
         from kronik.store.search import SearchQuery, search
 
         return search(self, SearchQuery(q=query, limit=limit, **filters), facets=False)["results"]
+
+
+def _present(conn: Any, column: Any, values: Sequence[str]) -> set[str]:
+    """Which of ``values`` the column holds (looked up 500 at a time: IN lists stay within SQLite's limits)."""
+    found: set[str] = set()
+    for i in range(0, len(values), 500):
+        found.update(r[0] for r in conn.execute(select(column).where(column.in_(list(values[i:i + 500])))))
+    return found
 
 
 def _document_row(doc: RawDocument, res: Article | Problem) -> dict[str, Any]:
