@@ -161,16 +161,13 @@ class _Passes:
         self.report, self.store, self.settings, self.background = report, store, settings, background
         self.thread: threading.Thread | None = None
         self.error: BaseException | None = None
-        self.lock = threading.Lock()
 
     def run(self) -> None:
         """A pass now, in this thread (with the store's own settings unless the caller gave some)."""
         t0 = time.perf_counter()
-        rep = update_store(self.store, self.settings)
-        with self.lock:
-            _merge(self.report, rep)
-            self.report.passes += 1
-            self.report.seconds["corpus"] += time.perf_counter() - t0
+        _merge(self.report, update_store(self.store, self.settings))  # one pass at a time: no lock needed
+        self.report.passes += 1
+        self.report.seconds["corpus"] += time.perf_counter() - t0
 
     def start(self, *, wait: bool = False) -> bool:
         """Start a pass (in the background, if so configured, unless ``wait``); False while the previous
