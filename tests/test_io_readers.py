@@ -2,7 +2,7 @@ import gzip
 import json
 from pathlib import Path
 
-from kronik.io import readers
+from kronik.io import files
 from kronik.io.readers import FieldMap, RawDocument, read_documents
 from kronik.model import Problem
 
@@ -42,7 +42,7 @@ def test_readers_bad_files_reported_and_batch_goes_on(tmp_path: Path) -> None:
 
 
 def test_readers_too_large_is_reported(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 100)
     (tmp_path / "big.txt").write_text("x " * 200)
     (doc,) = _all([tmp_path / "big.txt"])
     assert isinstance(doc, Problem) and doc.reason == "too-large"
@@ -83,7 +83,7 @@ def test_readers_content_hash_stable(tmp_path: Path) -> None:
 
 
 def test_readers_gzip_bomb_is_reported(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 1 << 20)
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 1 << 20)
     (tmp_path / "bomb.txt.gz").write_bytes(gzip.compress(b"a" * (4 << 20)))
     (doc,) = _all([tmp_path / "bomb.txt.gz"])
     assert isinstance(doc, Problem) and doc.reason == "too-large"
