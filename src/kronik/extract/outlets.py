@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlparse
 
 _DOMAIN_RE = re.compile(r"^[\w-]+(\.[a-z]{2,6}){1,2}$", re.IGNORECASE)
 
@@ -174,6 +175,22 @@ def resolve_outlet(spellings: list[str], profiles: Profiles, page_text: str = ""
     if spaced_caps:  # a masthead in capitals, "LINTAS KHATULISTIWA": its words are the name
         return " ".join(w.capitalize() for w in spaced_caps[0].split())
     return display_outlet(first[key], profiles, page_text)
+
+
+def outlet_from_url(url: str | None, profiles: Profiles) -> str | None:
+    """The outlet a URL belongs to, by its host: a profile's display name (subdomains included).
+
+    A URL is what the page or the export says about where the article was published, so it is
+    stronger evidence than any spelling in the text.
+    """
+    if not url:
+        return None
+    try:
+        host = urlparse(url.strip()).hostname or ""
+    except ValueError:
+        return None
+    prof = profiles.by_domain(host) if host else None
+    return prof.name if prof else None
 
 
 def _upper_name(spelling: str) -> bool:
