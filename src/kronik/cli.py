@@ -34,7 +34,9 @@ out = Console()
 SHARED_DATA = Path("../shared/data")
 
 FieldOpt = Annotated[list[str] | None, typer.Option(
-    "--field", help="Export field for a role, ROLE=NAME (roles: title, text, url, date, outlet). Repeatable.")]
+    "--field", help="Export column for a role, ROLE=NAME (roles: title, text, url, date, outlet, author). Repeatable.")]
+DateOrderOpt = Annotated[str, typer.Option("--date-order", help="Day/month order of exports' numeric dates: auto "
+                                          "(decided per column from all its values, the bodies and the URLs), DMY or MDY.")]
 OutletsOpt = Annotated[str | None, typer.Option("--outlets", help="JSON file of extra outlet profiles.")]
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object of the figures.")]
@@ -45,8 +47,11 @@ WorkersOpt = Annotated[int | None, typer.Option("--workers", min=1, help="Worker
 LineModelOpt = Annotated[bool, typer.Option("--line-model", help="Let the trained line labeller remove lines the rules kept (experimental).")]
 
 
-def _fields(specs: list[str] | None) -> FieldMap:
-    fm = FieldMap()
+def _fields(specs: list[str] | None, date_order: str = "auto") -> FieldMap:
+    try:
+        fm = FieldMap().with_date_order(date_order)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--date-order") from exc
     if not specs:
         return fm
     pairs: dict[str, str] = {}
@@ -110,6 +115,7 @@ def analyze(
     paths: Annotated[list[Path], typer.Argument(help="Files and directories (recursively): .txt, .html, .jsonl, .csv, and .gz of them.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="json (one document) or jsonl (one article per line).")] = "json",
     field: FieldOpt = None,
+    date_order: DateOrderOpt = "auto",
     outlets: OutletsOpt = None,
     jobs: JobsOpt = 1,
     line_model: LineModelOpt = False,
@@ -125,11 +131,13 @@ def analyze(
         raise typer.Exit(2)
     result = Output()
     n_articles = 0
-    for _, res in run(paths, fields=_fields(field), settings=_settings(outlets, line_model), jobs=jobs):
+    warnings: dict[str, None] = {}
+    for _, res in run(paths, fields=_fields(field, date_order), settings=_settings(outlets, line_model), jobs=jobs):
         if isinstance(res, Problem):
             result.problems.append(res)
             continue
         n_articles += 1
+        warnings.update(dict.fromkeys(res.warnings))
         if fmt == "jsonl":
             sys.stdout.write(json.dumps(res.model_dump(), ensure_ascii=False) + "\n")
         else:
@@ -145,6 +153,8 @@ def analyze(
     if fmt == "json":
         sys.stdout.write(dumps_output(result) + "\n")
     _report_problems(result.problems)
+    for warning in warnings:
+        err.print(f"[yellow]warning:[/yellow] {rich_escape(warning)}")
     err.print(f"{n_articles} articles, {len(result.problems)} problems", highlight=False)
 
 
@@ -153,6 +163,7 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files and directories to ingest.")],
     db: Annotated[str, typer.Option("--db", help="SQLite file path or database URL.")] = "kronik.db",
     field: FieldOpt = None,
+    date_order: DateOrderOpt = "auto",
     outlets: OutletsOpt = None,
     jobs: JobsOpt = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
@@ -181,7 +192,7 @@ def ingest(
         def tick(_doc: object, _res: Article | Problem) -> None:
             progress.advance(task)
 
-        report = run(paths, store, fields=_fields(field), settings=_settings(outlets, line_model), jobs=jobs, batch_size=batch,
+        report = run(paths, store, fields=_fields(field, date_order), settings=_settings(outlets, line_model), jobs=jobs, batch_size=batch,
                      on_result=tick, cluster=cluster, engine=_engine_kind(engine, scheduler), scheduler=scheduler,
                      workers=workers)
     _report_problems(report.problems)
@@ -417,6 +428,29 @@ def eval_lines(
         err.print(f"[red]no labels.jsonl in[/red] {corpus}")
         raise typer.Exit(2)
     _emit(evaluate_lines(corpus, line_model=line_model), as_json, render_lines)
+
+
+@eval_app.command("export")
+def eval_export(
+    path: Annotated[Path, typer.Argument(help="A CSV export to read (default: the shared real Detik export).")]
+        = SHARED_DATA / "real-news" / "detik-2025-10-20.csv",
+    title_column: Annotated[str, typer.Option(help="Truth: the column with the title.")] = "judul",
+    date_column: Annotated[str, typer.Option(help="Truth: the column with the publication time.")] = "tanggal",
+    url_column: Annotated[str, typer.Option(help="Truth: the column with the URL.")] = "tautan",
+    date_format: Annotated[str, typer.Option(help="Truth: strptime format of the date column.")] = "%m/%d/%Y %H:%M",
+    zone: Annotated[str, typer.Option(help="Truth: UTC offset of the date column.")] = "+07:00",
+    outlet: Annotated[str, typer.Option(help="Truth: the outlet of every row.")] = "Detik.com",
+    as_json: JsonOpt = False,
+) -> None:
+    """An export read whole: rows lost, published date+time, outlet and title against the file's own values
+    read correctly (Kronik itself is told none of the truth options), CSV and a JSON lines copy."""
+    from kronik.eval.exports import Truth, evaluate_export, render_export
+
+    if not path.is_file():
+        err.print(f"[red]export not found:[/red] {path}")
+        raise typer.Exit(2)
+    truth = Truth(title_column, date_column, url_column, date_format, zone, outlet)
+    _emit(evaluate_export(path, truth), as_json, render_export)
 
 
 @eval_app.command("extraction")

@@ -21,7 +21,10 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = "kronik/1"
 
 Format = Literal["text", "html", "jsonl", "csv"]
-PublishedBasis = Literal["page", "inferred"]
+PublishedBasis = Literal["export", "page", "url", "inferred", "ambiguous"]
+"""Where ``published`` comes from: an export's date column (``export``), the page itself (``page``: a date
+line, meta tags, JSON-LD), only the URL (``url``), a date the body cites (``inferred``), or an export's
+numeric date whose day/month order could not be decided (``ambiguous``: read day-first, see ``warnings``)."""
 
 
 class _Model(BaseModel):
@@ -67,6 +70,9 @@ class Article(_Model):
 
     id: str = Field(description="Stable id derived from the content (outlet, title and body).")
     source: str = Field(description="Path or URL as given; export records get '#N' (1-based record number).")
+    sources: list[str] = Field(default_factory=list, description=(
+        "Every input this article was read from when it was listed more than once in one input (an export "
+        "listing the same article under several keywords); empty when it was read once (then it is `source`)."))
     format: Format
     language: str | None = "id"
     url: str | None = Field(default=None, description="Canonical URL when the input states one.")
@@ -77,6 +83,7 @@ class Article(_Model):
         description="ISO 8601: full timestamp with the outlet's UTC offset when given, else a bare date.",
     )
     published_basis: PublishedBasis | None = None
+    warnings: list[str] = Field(default_factory=list, description="What the reader could not settle, e.g. an ambiguous date order.")
     authors: list[str] = Field(default_factory=list)
     dateline: str | None = None
     wire_sources: list[str] = Field(default_factory=list)

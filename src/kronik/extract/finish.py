@@ -66,6 +66,8 @@ def finish_article(
         outlet=outlet,
         published=published,
         published_basis=basis,  # type: ignore[arg-type]
+        sources=[doc.source, *doc.extra_sources] if doc.extra_sources else [],
+        warnings=[doc.notes["warning"]] if doc.notes.get("warning") else [],
         authors=authors,
         dateline=dateline.place if dateline else None,
         wire_sources=wires,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from kronik.extract.boilerplate import (
     CleanResult,
@@ -32,7 +32,14 @@ from kronik.extract.metadata import (
     parse_dateline,
     split_names,
 )
-from kronik.extract.outlets import Profiles, load_profiles, looks_like_domain, outlet_key, resolve_outlet
+from kronik.extract.outlets import (
+    Profiles,
+    load_profiles,
+    looks_like_domain,
+    outlet_from_url,
+    outlet_key,
+    resolve_outlet,
+)
 from kronik.io.readers import RawDocument
 from kronik.lang.base import all_packs
 from kronik.model import Article, Removed
@@ -70,7 +77,9 @@ class Header:
 def _split_lines(text: str) -> tuple[list[str], list[Removed]]:
     lines: list[str] = []
     removed: list[Removed] = []
-    for raw in text.splitlines():
+    # Lines end at \n, \r\n or \r only: U+0085, U+2028/9, \v and \f inside a paragraph are text
+    # (str.splitlines would break a paragraph at a damaged character).
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         if len(raw) > MAX_LINE_CHARS:
             removed.append(Removed(text=raw[:200] + "…", reason="oversized-line"))
             continue
@@ -253,22 +262,74 @@ def _self_references(lines: list[str]) -> list[str]:
     return found
 
 
-def parse_given_date(value: str, profiles: Profiles, outlet: str | None) -> str | None:
-    """A date field of an export: ISO 8601, or anything a date line may hold."""
+_ZONE_NAMES: dict[str, str] = {k: v for p in _PACKS for k, v in p.zones.items()}
+_GIVEN_ZONE_RE = re.compile(r"^(?P<value>.*?\d)\s*(?P<zone>[A-Za-z]{2,5})$")
+_EPOCH_RE = re.compile(r"^\d{10}(?:\d{3})?$")
+
+
+def _tz(offset: str) -> timezone:
+    sign = -1 if offset[0] == "-" else 1
+    hh, mm = int(offset[1:3]), int(offset[4:6])
+    return timezone(sign * timedelta(hours=hh, minutes=mm))
+
+
+def parse_given_date(value: str, profiles: Profiles, outlet: str | None, now: datetime | None = None) -> str | None:
+    """A date field of an export or a page's metadata: ISO 8601 (``T`` or space, ``Z``, offsets, a
+    trailing zone name such as ``WIB``), a Unix timestamp, or anything a date line may hold.
+
+    An instant with an offset is shown in the outlet's zone when the outlet's profile names one (a
+    ``...Z`` time of a WIB outlet is given as ``+07:00``); a local time without a zone takes the outlet's
+    zone, or is kept as a bare date when the zone is unknown.  A value after ``now`` (one day's grace for
+    zones) is not a publication date and gives None.
+    """
     value = value.strip()
+    prof = profiles.outlet(outlet) if outlet else None
+    zone = prof.zone if prof else None
+    named = _GIVEN_ZONE_RE.match(value)
+    if named and named.group("zone").lower() in _ZONE_NAMES:
+        value, zone = named.group("value"), _ZONE_NAMES[named.group("zone").lower()]
+    if _EPOCH_RE.match(value):
+        stamp = int(value) / (1000 if len(value) == 13 else 1)
+        value = datetime.fromtimestamp(stamp, UTC).isoformat()
     try:
         dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         dl = parse_date_line(value, profiles)
-        return dl.published if dl else None
+        return dl.published if dl and not _future(dl.published, now) else None
     if dt.tzinfo is not None:
+        if zone is not None:
+            dt = dt.astimezone(_tz(zone))
         off = dt.strftime("%z")
-        offset = f"{off[:3]}:{off[3:]}"
-        return format_published((dt.year, dt.month, dt.day), dt.hour, dt.minute, offset)
-    if "T" in value or ":" in value:
-        prof = profiles.outlet(outlet) if outlet else None
-        return format_published((dt.year, dt.month, dt.day), dt.hour, dt.minute, prof.zone if prof else None)
-    return format_published((dt.year, dt.month, dt.day), None, None, None)
+        published = format_published((dt.year, dt.month, dt.day), dt.hour, dt.minute, f"{off[:3]}:{off[3:]}")
+    elif "T" in value or ":" in value:
+        published = format_published((dt.year, dt.month, dt.day), dt.hour, dt.minute, zone)
+    else:
+        published = format_published((dt.year, dt.month, dt.day), None, None, None)
+    return None if _future(published, now) else published
+
+
+def _future(published: str, now: datetime | None) -> bool:
+    """True when a publication date lies after the present (one day of grace for time zones)."""
+    today = (now or datetime.now(UTC)).date()
+    try:
+        return date.fromisoformat(published[:10]) > today + timedelta(days=1)
+    except ValueError:
+        return False
+
+
+def _given_outlet(given: dict[str, str], profiles: Profiles, page_text: str) -> str | None:
+    """An export's outlet: a known profile by the record's URL, else its outlet column, else the URL's name.
+
+    The URL says where the article was published; an outlet column may hold an aggregator's label, so a
+    profile the URL belongs to wins over it.  Text evidence (datelines, mastheads) is only read when the
+    record states neither.
+    """
+    by_url = outlet_from_url(given.get("url"), profiles)
+    if by_url is not None and profiles.outlet(by_url) is not None:
+        return by_url
+    if given.get("outlet"):
+        return resolve_outlet([given["outlet"]], profiles, page_text)
+    return by_url
 
 
 @dataclass
@@ -317,11 +378,9 @@ def extract_text_document(doc: RawDocument, profiles: Profiles | None = None, *,
     removed.extend(Removed(text=v.text, reason=v.reason or "boilerplate") for v in verdicts if not v.keep)
     page_text = "\n".join(lines)
 
-    outlet: str | None = None
     dl = parse_dateline(paragraphs[0], profiles) if paragraphs else None
-    if given.get("outlet"):
-        outlet = resolve_outlet([given["outlet"]], profiles, page_text)
-    else:
+    outlet = _given_outlet(given, profiles, page_text)
+    if outlet is None:
         evidence = [header.date.outlet] if header.date and header.date.outlet else []
         evidence.extend(header.outlet_spellings)
         if dl and dl.outlet:
@@ -339,10 +398,9 @@ def extract_text_document(doc: RawDocument, profiles: Profiles | None = None, *,
     basis: str | None = None
     if given.get("date"):
         published = parse_given_date(given["date"], profiles, outlet)
+        basis = doc.notes.get("date_basis", "export") if published else None
     if published is None and header.date:
-        published = header.date.published
-    if published is not None:
-        basis = "page"
+        published, basis = header.date.published, "page"
     return finish_article(
         doc, profiles, paragraphs=paragraphs, removed=removed, title=title_text, outlet=outlet,
         published=published, basis=basis, authors=header.authors, url=given.get("url"),

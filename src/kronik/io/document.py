@@ -14,7 +14,8 @@ class RawDocument:
 
     ``notes`` carry what a reader learnt from the whole file rather than the record
     (e.g. the day/month order of a date column); they are hints for extraction and,
-    unlike ``fields``, not part of the content hash.
+    unlike ``fields``, not part of the content hash.  ``extra_sources`` are not either:
+    an article listed once or twice is the same document.
     """
 
     source: str
@@ -24,6 +25,8 @@ class RawDocument:
     fields: dict[str, str] = field(default_factory=dict)
     content_hash: str = ""
     notes: dict[str, str] = field(default_factory=dict)
+    extra_sources: list[str] = field(default_factory=list)
+    """Other records of the same input that list this same article (an export listing it twice)."""
 
     def __post_init__(self) -> None:
         if not self.content_hash:

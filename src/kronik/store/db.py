@@ -129,6 +129,7 @@ class Store:
                 "id": art.id, "source": art.source, "format": art.format, "language": art.language, "url": art.url,
                 "title": art.title, "outlet": art.outlet, "published": art.published,
                 "published_basis": art.published_basis, "authors": art.authors, "dateline": art.dateline,
+                "sources": art.sources or None, "warnings": art.warnings or None,
                 "wire_sources": art.wire_sources, "duplicate_of": art.duplicate_of, "event": art.event,
                 "story": art.story, "extra": {},
             }
@@ -217,6 +218,7 @@ class Store:
                 id=r["id"], source=r["source"], format=r["format"], language=r["language"], url=r["url"],
                 title=r["title"], outlet=r["outlet"], published=r["published"], published_basis=r["published_basis"],
                 authors=r["authors"], dateline=r["dateline"], wire_sources=r["wire_sources"],
+                sources=r["sources"] or [], warnings=r["warnings"] or [],
                 paragraphs=paras.get(r["id"], []), removed=rem.get(r["id"], []),
                 entities=ents.get(r["id"], []), quotes=quotes.get(r["id"], []), times=times.get(r["id"], []),
                 duplicate_of=r["duplicate_of"], event=r["event"], story=r["story"],

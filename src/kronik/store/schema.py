@@ -69,7 +69,9 @@ articles = Table(
     Column("title", Text),
     Column("outlet", String(200), index=True),
     Column("published", String(32), index=True),
-    Column("published_basis", String(8)),
+    Column("published_basis", String(16)),
+    Column("sources", JSON),  # other records listing the same article (migration 0006); NULL: none
+    Column("warnings", JSON),  # reader warnings (migration 0006); NULL: none
     Column("authors", JSON, nullable=False),
     Column("dateline", String(200)),
     Column("wire_sources", JSON, nullable=False),
