@@ -394,6 +394,7 @@ def _as_source(name: str, profiles: Profiles, cue: str, context: str = "") -> st
     return None
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}|[a-z])[.)]\s")
 _SOURCE_LABEL = re.compile(r"^(?:sumber|source|sumber berita)\s*[:：]\s*", re.IGNORECASE)
 
 
@@ -401,8 +402,13 @@ def credit_line_source(line: str, profiles: Profiles) -> str | None:
     """A wire credit standing alone on a line: 'REUTERS', '(AFP)', 'KBN', 'Sumber: KBN'."""
     labelled = _SOURCE_LABEL.match(line)
     core = line[labelled.end():] if labelled else line
+    if _LIST_ITEM.match(core):
+        return None  # '4. Kopdes Merah Putih (KDMP)': an item of a list in the body, not a credit
     acronym = re.search(r"\(([A-Z]{2,6})\)\s*$", core)
     if acronym and core.strip()[0] != "(":  # 'Kantor Berita Nusa (KBN)': cited by its acronym
+        name = core[:acronym.start()].strip()
+        if not (labelled or profiles.wire(name) or _MEDIA_WORDS.search(name)):
+            return None  # 'Gerakan Pangan Murah (GPM)': a programme or institution, not a news source
         core = acronym.group(1)
     core = core.strip().strip("()[]").strip()
     core = re.sub(r"\s*/\s*\w{1,5}$", "", core)  # 'ANTARA/ade'

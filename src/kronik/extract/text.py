@@ -285,15 +285,16 @@ def parse_given_date(value: str, profiles: Profiles, outlet: str | None, now: da
     value = value.strip()
     prof = profiles.outlet(outlet) if outlet else None
     zone = prof.zone if prof else None
+    iso = value
     named = _GIVEN_ZONE_RE.match(value)
     if named and named.group("zone").lower() in _ZONE_NAMES:
-        value, zone = named.group("value"), _ZONE_NAMES[named.group("zone").lower()]
-    if _EPOCH_RE.match(value):
-        stamp = int(value) / (1000 if len(value) == 13 else 1)
-        value = datetime.fromtimestamp(stamp, UTC).isoformat()
+        iso, zone = named.group("value"), _ZONE_NAMES[named.group("zone").lower()]
+    if _EPOCH_RE.match(iso):
+        stamp = int(iso) / (1000 if len(iso) == 13 else 1)
+        iso = datetime.fromtimestamp(stamp, UTC).isoformat()
     try:
-        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
+        dt = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:  # not ISO: a date line as a page writes it ("Rabu, 13 Oktober 2021 14:20 WIB")
         dl = parse_date_line(value, profiles)
         return dl.published if dl and not _future(dl.published, now) else None
     if dt.tzinfo is not None:
@@ -301,7 +302,7 @@ def parse_given_date(value: str, profiles: Profiles, outlet: str | None, now: da
             dt = dt.astimezone(_tz(zone))
         off = dt.strftime("%z")
         published = format_published((dt.year, dt.month, dt.day), dt.hour, dt.minute, f"{off[:3]}:{off[3:]}")
-    elif "T" in value or ":" in value:
+    elif "T" in iso or ":" in iso:
         published = format_published((dt.year, dt.month, dt.day), dt.hour, dt.minute, zone)
     else:
         published = format_published((dt.year, dt.month, dt.day), None, None, None)
