@@ -174,3 +174,25 @@ def test_real_detik_export_comes_through_whole(shared_data: Path) -> None:
         assert res[name]["articles"] == 162 and res[name]["lost"] == 0 and res[name]["problems"] == 0
         assert res[name]["published_acc"] >= 0.99 and res[name]["outlet_acc"] >= 0.99 and res[name]["title_acc"] >= 0.99
     assert res["same_articles_csv_jsonl"]
+
+
+def test_inspect_shows_mapping_order_evidence_and_first_records(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = _write_csv(tmp_path / "x.csv", ["judul", "tautan", "tanggal", "isi_berita", "keyword_sumber"],
+                      [["Jembatan Baru", "https://news.detik.com/berita/d-1/x", "10/7/2025 18:52", BODY, "k"],
+                       ["Jembatan Baru", "https://news.detik.com/berita/d-1/x", "10/7/2025 18:52", BODY, "j"],
+                       ["Pasar Ramai", "https://news.detik.com/berita/d-2/y", "10/21/2025 09:05", BODY + " Dua.", "k"]])
+    out = subprocess.run([sys.executable, "-m", "kronik", "inspect", str(path), "--json"], capture_output=True, text=True,
+                         check=True).stdout
+    rep = json.loads(out)
+    assert rep["format"] == "csv" and rep["records"] == 3 and rep["articles"] == 2 and rep["duplicate_listings"] == 1
+    assert rep["columns"]["mapping"] == {"title": "judul", "url": "tautan", "date": "tanggal", "text": "isi_berita"}
+    assert rep["columns"]["unused"] == ["keyword_sumber"]
+    assert rep["date"]["order"] == "MDY" and rep["date"]["basis"] == "column" and "above 12" in rep["date"]["evidence"]
+    assert rep["preview"][0]["published"] == "2025-10-07T18:52:00+07:00" and rep["preview"][0]["outlet"] == "Detik.com"
+    assert rep["preview"][0]["also_listed_as"] == [f"{path}#2"]
+    human = subprocess.run([sys.executable, "-m", "kronik", "inspect", str(path)], capture_output=True, text=True,
+                           check=True, env={**__import__("os").environ, "COLUMNS": "160"}).stdout
+    assert "isi_berita" in human and "MDY" in human

@@ -159,6 +159,71 @@ def analyze(
 
 
 @app.command()
+def inspect(
+    paths: Annotated[list[Path], typer.Argument(help="Files to inspect (exports, pages, dumps).")],
+    field: FieldOpt = None,
+    date_order: DateOrderOpt = "auto",
+    as_json: JsonOpt = False,
+) -> None:
+    """How each file will be read, before anything is stored: format, encoding, column mapping, the date
+    column's day/month order with its evidence, duplicate listings, the first records as they come out."""
+    from kronik.io.inspect import inspect_file
+
+    missing = [str(p) for p in paths if not p.is_file()]
+    if missing:
+        err.print(f"[red]not a file:[/red] {', '.join(missing)}")
+        raise typer.Exit(2)
+    fields = _fields(field, date_order)
+    reports = [inspect_file(p, fields) for p in paths]
+    if as_json:
+        sys.stdout.write(json.dumps(reports if len(reports) > 1 else reports[0], ensure_ascii=False, indent=2) + "\n")
+        return
+    console = Console()
+    for rep in reports:
+        _render_inspection(rep, console)
+
+
+def _render_inspection(rep: dict[str, Any], console: Console) -> None:
+    from rich.table import Table
+
+    console.rule(rich_escape(rep["file"]))
+    if "problem" in rep:
+        console.print(f"[red]{rep['problem']['reason']}[/red]: {rich_escape(rep['problem']['detail'])}")
+        return
+    head = f"format [bold]{rep['format']}[/bold], encoding {rep['encoding']}, {rep['bytes']:,} bytes, {rep['records']} records"
+    if "articles" in rep:
+        head += f" -> {rep['articles']} articles ({rep['duplicate_listings']} listings of an article already listed, "
+        head += f"{rep['problem_count']} problems)"
+    console.print(head, highlight=False)
+    if "columns" in rep:
+        cols = Table(title="Columns", show_edge=False)
+        cols.add_column("role")
+        cols.add_column("column")
+        for role in ("title", "text", "date", "url", "outlet", "author"):
+            chosen = rep["columns"]["mapping"].get(role)
+            cols.add_row(role, rich_escape(chosen) if chosen else "[dim]none[/dim]")
+        console.print(cols)
+        if rep["columns"]["unused"]:
+            console.print("not used: " + rich_escape(", ".join(rep["columns"]["unused"])), highlight=False)
+        date = rep["date"]
+        if date["column"]:
+            console.print(f"dates: {rich_escape(', '.join(date['samples'][:3]))} -> "
+                          f"{rich_escape(date['evidence'] or 'not numeric: read as written')}", highlight=False)
+        for p in rep["problems"][:5]:
+            console.print(f"[yellow]{p['reason']}[/yellow] {rich_escape(p['source'])}: {rich_escape(p['detail'])}")
+    for w in rep.get("warnings", []):
+        console.print(f"[yellow]warning:[/yellow] {rich_escape(w)}")
+    prev = Table(title="First records as read", show_lines=True)
+    for col in ("source", "title", "published", "outlet", "lead"):
+        prev.add_column(col, overflow="fold")
+    for row in rep.get("preview", []):
+        pub = f"{row.get('published')} ({row.get('published_basis')})" if row.get("published") else "-"
+        prev.add_row(rich_escape(row["source"].rsplit("/", 1)[-1]), rich_escape(row.get("title") or "-"), pub,
+                     rich_escape(row.get("outlet") or "-"), rich_escape((row.get("lead") or row.get("error") or "")[:100]))
+    console.print(prev)
+
+
+@app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files and directories to ingest.")],
     db: Annotated[str, typer.Option("--db", help="SQLite file path or database URL.")] = "kronik.db",

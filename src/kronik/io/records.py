@@ -41,7 +41,7 @@ from kronik.io.document import RawDocument
 from kronik.io.files import MAX_FILE_BYTES
 from kronik.model import Format, Problem
 
-__all__ = ["ExportScan", "FieldMap", "csv_records", "jsonl_records", "scan_export"]
+__all__ = ["ExportScan", "FieldMap", "csv_records", "jsonl_records", "scan_export", "scan_file"]
 
 _SURROGATE = re.compile("[\\ud800-\\udfff]")
 _GIVEN_ROLES = ("title", "url", "date", "outlet", "author")
@@ -264,6 +264,14 @@ def scan_export(rows: list[_Row], header: list[str] | None, source: str, fmt: Fo
         scan.documents.append(RawDocument(source=where, format=fmt, text=body, encoding=encoding, fields=given,
                                           notes=notes, extra_sources=extra.get(row.n, [])))
     return scan
+
+
+def scan_file(text: str, source: str, fmt: Format, encoding: str, fields: FieldMap | None, tab: bool = False) -> ExportScan:
+    """The first pass over a whole export file (``kronik inspect`` shows what it decided)."""
+    if fmt == "csv":
+        header, rows = _csv_rows(text, tab)
+        return scan_export(rows, header, source, "csv", encoding, fields)
+    return scan_export(list(_json_rows(text)), None, source, "jsonl", encoding, fields)
 
 
 def jsonl_records(text: str, source: str, encoding: str, fields: FieldMap | None) -> Iterator[RawDocument | Problem]:
