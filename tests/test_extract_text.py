@@ -189,3 +189,22 @@ def test_extract_text_unseen_layout_generic_signals() -> None:
     assert reasons['"Kami senang bisa berjualan lagi di sini"'] == "pull-quote"
     assert reasons["01:42"] == "video"
     assert reasons["Terpopuler Minggu Ini"] == "related-headlines"
+
+
+def test_hyphenated_words_in_a_headline_are_not_a_dateline() -> None:
+    text = ("Hujan Deras, Jalan Raya Sukamaju-Sukamulya Tergenang Air\n"
+            "Hujan deras mengguyur kawasan itu sejak sore sehingga jalan utama tergenang setinggi lutut orang dewasa.\n"
+            "Petugas mengalihkan arus kendaraan ke jalur alternatif sampai air surut.")
+    art = extract_text_document(RawDocument(source="x.txt", format="text", text=text))
+    assert art.title == "Hujan Deras, Jalan Raya Sukamaju-Sukamulya Tergenang Air"
+    assert art.outlet is None and art.dateline is None
+    assert art.paragraphs[0].startswith("Hujan deras mengguyur")
+
+
+def test_headline_ending_in_exclamation_is_the_title() -> None:
+    text = ("Bantuan Tunai Cair Mulai Hari Ini, Segera Cek Status Penerima!\n"
+            "Pemerintah mulai menyalurkan bantuan tunai kepada keluarga penerima manfaat pada hari ini.\n"
+            "Warga dapat memeriksa status penerima melalui laman resmi yang disediakan kementerian.")
+    art = extract_text_document(RawDocument(source="x.txt", format="text", text=text))
+    assert art.title == "Bantuan Tunai Cair Mulai Hari Ini, Segera Cek Status Penerima!"
+    assert art.paragraphs[0].startswith("Pemerintah mulai")

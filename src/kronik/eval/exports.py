@@ -119,6 +119,36 @@ def _score(rows: list[dict[str, str]], arts: list[Article], probs: list[Problem]
     }
 
 
+def _score_dumps(rows: list[dict[str, str]], truth: Truth) -> dict[str, Any]:
+    """Each distinct article as a plain-text dump (its title line, then its body), as scrapers save pages:
+    is the title found, and is no body word taken for the outlet (the dump names none)?"""
+    from kronik.extract.outlets import load_profiles
+    from kronik.extract.text import extract_text_document
+    from kronik.io.document import RawDocument
+
+    profiles = load_profiles()
+    seen: set[str] = set()
+    n = titles = wrong_outlet = 0
+    for row in rows:
+        key = row.get(truth.url_column) or row[truth.title_column]
+        if key in seen:
+            continue
+        seen.add(key)
+        text = row[truth.title_column].strip() + "\n" + row[text_column(row)]
+        art = extract_text_document(RawDocument(source=f"dump-{len(seen)}.txt", format="text", text=text), profiles)
+        n += 1
+        titles += _norm(art.title) == _norm(row[truth.title_column])
+        wrong_outlet += art.outlet is not None and art.outlet != truth.outlet
+    return {"dumps": n, "title_acc": titles / n if n else 0.0, "outlet_from_body": wrong_outlet}
+
+
+def text_column(row: dict[str, str]) -> str:
+    """The body column of a row, found as Kronik finds it."""
+    from kronik.io.columns import map_columns
+
+    return map_columns(row).columns["text"]
+
+
 def evaluate_export(path: Path, truth: Truth = Truth()) -> EvalResult:
     """Read ``path`` (CSV) and a JSON lines copy of it; score both against the truth."""
     csv.field_size_limit(min(sys.maxsize, 1 << 30))
@@ -136,6 +166,7 @@ def evaluate_export(path: Path, truth: Truth = Truth()) -> EvalResult:
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
         jl_arts, jl_probs = _read([jl])
         jsonl_scores = _score(rows, jl_arts, jl_probs, str(jl), truth)
+    figures["text_dumps"] = _score_dumps(rows, truth)
     right_base = sum(
         _baseline_published(r[truth.date_column]) == _minute(_true_published(r[truth.date_column], truth)) for r in rows)
     for name, scores in (("csv", csv_scores), ("jsonl", jsonl_scores)):
@@ -159,6 +190,9 @@ def render_export(result: dict[str, Any], console: Console) -> None:
                   "", "")
     console.print(table)
     console.print(f"CSV and JSON lines give the same articles: {result['same_articles_csv_jsonl']}")
+    d = result["text_dumps"]
+    console.print(f"As {d['dumps']} plain-text dumps (title line + body): title found {d['title_acc']:.3f}, "
+                  f"a body word taken for the outlet {d['outlet_from_body']} times")
     misses = getattr(result, "details", {}).get("csv", [])
     for m in misses[:10]:
         console.print(f"  row {m['row']} {m['field']}: want {m.get('want')!r}, got {m.get('got')!r}")

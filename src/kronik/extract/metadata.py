@@ -188,7 +188,9 @@ def _is_brandish(text: str) -> bool:
 
 _UP = r"[A-ZÀ-Þ][A-ZÀ-Þ'’.-]*"
 _TITLE = r"[A-ZÀ-Þ][\wÀ-ÿ'’.-]*"
-_DASH = r"\s*(?:-{1,2}|–|—)\s*"
+# A dateline's dash: an en or em dash, or hyphens with a space on at least one side; a hyphen between two
+# letters joins a word ("Menteri-menteri", "Pasuruan-Purwosari") and never ends a dateline.
+_DASH = r"(?:\s*(?:–|—)\s*|\s+-{1,2}\s*|-{1,2}(?:\s+|(?=[\"“'(])))"
 _OUTLET_TOKEN = r"[A-Za-z][\w-]*(?:\.[A-Za-z]{2,6}){1,2}"
 _DATELINE_RES: tuple[re.Pattern[str], ...] = (
     # MOSCOW, KOMPAS.com -      KOTA BARU, WARTANUSANTARA.COM --

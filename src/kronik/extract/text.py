@@ -142,6 +142,19 @@ def _title_like(text: str) -> bool:
     return is_headline_like(text) and len(text.split()) >= 3 and not text.endswith(":") and not _MENU_CHARS.search(text)
 
 
+def _title_cased(text: str) -> bool:
+    """Most longer words capitalised, as headlines are written ("Prabowo: Defisit APBN RI Terendah di Dunia!").
+
+    Body sentences capitalise only names; words of four letters or more are counted so that short
+    function words ("di", "ke", "dan"), which headlines leave in lower case, do not decide.
+    """
+    if not is_headline_like(text) or len(text.split()) < 3:
+        return False
+    long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*|\d[\w.,]*", text) if len(w) >= 4 or w[0].isdigit()]
+    caps = sum(w[0].isupper() or w[0].isdigit() for w in long_words)
+    return caps >= 3 and caps >= 0.75 * len(long_words)
+
+
 def _corroborated(wire: str, line: str, page_text: str) -> bool:
     """An unknown agency credit counts if labelled ('Sumber: KBN', '(KBN)') or cited elsewhere in the page."""
     if line.lstrip().startswith("(") or ":" in line:
@@ -180,10 +193,14 @@ def read_header(lines: list[str], profiles: Profiles) -> Header:
     for text in lines:
         counts[text.lower()] = counts.get(text.lower(), 0) + 1
 
+    first_content = next((i for i in range(min(len(lines), HEADER_SCAN)) if i not in header.meta), None)
+
     def lead_candidate(i: int) -> bool:
         text = lines[i]
         if i in header.meta or match_rule(text) is not None or counts[text.lower()] > 1:
             return False
+        if i == first_content and i + 1 < len(lines) and _title_cased(text) and not text.endswith((".", ",", ";", ":")):
+            return False  # a headline on top, even one ending in "!" or "?": the title, not the lead
         if parse_dateline(text, profiles) is not None and len(text.split()) >= 6:
             return True
         return is_prose(text)
