@@ -139,3 +139,14 @@ def test_metadata_inferred_date_ignores_wrong_weekday_and_future() -> None:
 )
 def test_outlets_display_name(spelling: str, page: str, display: str) -> None:
     assert display_outlet(spelling, P, page) == display
+
+
+def test_institutions_cited_as_sources_are_not_wires() -> None:
+    from kronik.extract.metadata import cited_sources
+    from kronik.extract.outlets import load_profiles
+
+    paras = ["Data itu dikutip dari Otoritas Jasa Keuangan (OJK), Senin (20/10/2025).",
+             "Menurut Institut Teknologi Sepuluh (ITS), angka itu naik. Hal itu dilansir ITS dalam laporannya.",
+             "Informasi tersebut dilansir Kominfo Jatim pada Minggu.",
+             "Sementara itu, dilansir AFP, pertemuan ditunda. Dikutip dari Kantor Berita Nusa (KBN), rapat selesai."]
+    assert cited_sources(paras, load_profiles()) == ["AFP", "KBN"]

@@ -339,6 +339,11 @@ _INSTITUTION_WORDS = {
 }
 
 
+# First words of government bodies that "dilansir"/"dikutip dari" also cite ("Kominfo Jatim", "Kemenkes").
+_INSTITUTION_PREFIXES = ("kemen", "kominfo", "diskominfo", "humas", "pemkab", "pemkot", "pemprov", "dinas", "polda",
+                         "polres", "polresta", "kodam", "korem", "bpbd", "basarnas", "setkab", "setneg")
+
+
 def _cue_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
     alt = "|".join(sorted((re.escape(c.rstrip(":").strip()) for c in cues), key=len, reverse=True))
     return re.compile(
@@ -350,14 +355,29 @@ _CUES = tuple(_cue_regex(p.citation_cues) for p in _PACKS if p.citation_cues)
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 
 
+_EXPANSION = re.compile(r"(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|dan|and|of|de)){0,6})\s*\((?P<acr>[A-Z]{2,6})\)")
+
+
+def acronym_expansions(paragraphs: list[str]) -> dict[str, str]:
+    """Acronyms the text spells out ("Otoritas Jasa Keuangan (OJK)"): acronym -> its first expansion."""
+    found: dict[str, str] = {}
+    for para in paragraphs:
+        for m in _EXPANSION.finditer(para):
+            found.setdefault(m.group("acr"), m.group("name"))
+    return found
+
+
 def cited_sources(paragraphs: list[str], profiles: Profiles) -> list[str]:
     """Wires and outlets the text cites as its source, as display names, in order of first mention."""
     found: list[str] = []
+    expansions = acronym_expansions(paragraphs)
     for para in paragraphs:
         for cue in _CUES:
             for m in cue.finditer(para):
                 name = _trim_name(m.group("name"))
-                canon = _as_source(name, profiles, cue=m.group("cue").lower(), context=para[m.end("name"):m.end("name") + 12])
+                canon = _as_source(name, profiles, cue=m.group("cue").lower(),
+                                   context=para[m.end("name"):m.end("name") + 12], expansions=expansions,
+                                   matched=m.group(0)[len(m.group("cue")):])
                 if canon and canon not in found:
                     found.append(canon)
     return found
@@ -372,19 +392,27 @@ def _trim_name(name: str) -> str:
     return " ".join(words).strip(" .,'’")
 
 
-def _as_source(name: str, profiles: Profiles, cue: str, context: str = "") -> str | None:
+def _as_source(name: str, profiles: Profiles, cue: str, context: str = "",
+               expansions: dict[str, str] | None = None, matched: str = "") -> str | None:
     if not name or len(name) < 2:
         return None
     first = name.split()[0].lower()
     if first in _TITLE_WORDS or first in _WEEKDAYS or first in _MONTHS:
         return None
+    if first.startswith(_INSTITUTION_PREFIXES):
+        return None  # "dilansir Kominfo Jatim", "dikutip dari Kemenkes": a government body
     prof = profiles.wire(name)
     if prof is not None:
         return prof.name
     acr = re.match(r"\s*\(([A-Z]{2,6})\)", context)
     if acr:  # "Kantor Berita Nusa (KBN)": the acronym is how the name is cited elsewhere
-        return acr.group(1)
+        if _MEDIA_WORDS.search(matched or name) or cue == "kantor berita" or profiles.wire(acr.group(1)):
+            return acr.group(1)
+        return None  # "dikutip dari Otoritas Jasa Keuangan (OJK)": an institution, not a news source
     if _ACRONYM.match(name) and cue not in ("mengutip", "according to", "told", "laporan", "melaporkan"):
+        expansion = expansions.get(name) if expansions else None
+        if expansion is not None and not (_MEDIA_WORDS.search(expansion) or profiles.wire(expansion)):
+            return None  # the page spells it out as an institution ("Institut Teknologi Bandung (ITB)")
         return name
     if _MEDIA_WORDS.search(name):
         return name
