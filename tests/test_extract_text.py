@@ -208,3 +208,11 @@ def test_headline_ending_in_exclamation_is_the_title() -> None:
     art = extract_text_document(RawDocument(source="x.txt", format="text", text=text))
     assert art.title == "Bantuan Tunai Cair Mulai Hari Ini, Segera Cek Status Penerima!"
     assert art.paragraphs[0].startswith("Pemerintah mulai")
+
+
+def test_a_date_after_the_present_is_never_the_publication_date() -> None:
+    text = ("Peluncuran Satelit Dijadwalkan Ulang\n"
+            "Jakarta, Senin (12/1/2099) - Badan antariksa menjadwalkan ulang peluncuran satelit cuaca terbaru mereka.\n"
+            "Peluncuran semula direncanakan pekan ini tetapi ditunda karena cuaca buruk di lokasi peluncuran.")
+    art = extract_text_document(RawDocument(source="x.txt", format="text", text=text))
+    assert art.published is None and art.published_basis is None

@@ -7,6 +7,7 @@ whether they came from a dump, an export record or an HTML page.
 
 from __future__ import annotations
 
+from kronik.extract.dates import is_future
 from kronik.extract.metadata import (
     Dateline,
     cited_sources,
@@ -41,9 +42,15 @@ def finish_article(
         dateline = parse_dateline(paragraphs[0], profiles)
     if outlet is None and dateline and dateline.outlet:
         outlet = resolve_outlet([dateline.outlet], profiles, page_text)
+    warnings = [doc.notes["warning"]] if doc.notes.get("warning") else []
+    if published is not None and is_future(published):
+        warnings.append(f"publication date {published} lies after the present; not used")
+        published, basis = None, None
     if published is None:
         published = infer_published(paragraphs)
         basis = "inferred" if published else None
+        if published is not None and is_future(published):
+            published, basis = None, None
     wires: list[str] = []
     if dateline and dateline.agency:
         wires.append(credit_line_source(dateline.agency, profiles) or dateline.agency)
@@ -67,7 +74,7 @@ def finish_article(
         published=published,
         published_basis=basis,  # type: ignore[arg-type]
         sources=[doc.source, *doc.extra_sources] if doc.extra_sources else [],
-        warnings=[doc.notes["warning"]] if doc.notes.get("warning") else [],
+        warnings=warnings,
         authors=authors,
         dateline=dateline.place if dateline else None,
         wire_sources=wires,

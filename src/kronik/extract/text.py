@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 from kronik.extract.boilerplate import (
     CleanResult,
@@ -20,6 +20,7 @@ from kronik.extract.boilerplate import (
     match_rule,
     normalize_line,
 )
+from kronik.extract.dates import is_future
 from kronik.extract.finish import finish_article
 from kronik.extract.linemodel import relabel
 from kronik.extract.metadata import (
@@ -313,7 +314,7 @@ def parse_given_date(value: str, profiles: Profiles, outlet: str | None, now: da
         dt = datetime.fromisoformat(iso.replace("Z", "+00:00"))
     except ValueError:  # not ISO: a date line as a page writes it ("Rabu, 13 Oktober 2021 14:20 WIB")
         dl = parse_date_line(value, profiles)
-        return dl.published if dl and not _future(dl.published, now) else None
+        return dl.published if dl and not is_future(dl.published, now) else None
     if dt.tzinfo is not None:
         if zone is not None:
             dt = dt.astimezone(_tz(zone))
@@ -323,16 +324,7 @@ def parse_given_date(value: str, profiles: Profiles, outlet: str | None, now: da
         published = format_published((dt.year, dt.month, dt.day), dt.hour, dt.minute, zone)
     else:
         published = format_published((dt.year, dt.month, dt.day), None, None, None)
-    return None if _future(published, now) else published
-
-
-def _future(published: str, now: datetime | None) -> bool:
-    """True when a publication date lies after the present (one day of grace for time zones)."""
-    today = (now or datetime.now(UTC)).date()
-    try:
-        return date.fromisoformat(published[:10]) > today + timedelta(days=1)
-    except ValueError:
-        return False
+    return None if is_future(published, now) else published
 
 
 def _given_outlet(given: dict[str, str], profiles: Profiles, page_text: str) -> str | None:
