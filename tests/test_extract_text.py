@@ -1,3 +1,5 @@
+import pytest
+
 """Whole dumps through the plain-text extractor: body lines exact, metadata exact."""
 
 from kronik.extract.text import extract_text_document
@@ -216,3 +218,22 @@ def test_a_date_after_the_present_is_never_the_publication_date() -> None:
             "Peluncuran semula direncanakan pekan ini tetapi ditunda karena cuaca buruk di lokasi peluncuran.")
     art = extract_text_document(RawDocument(source="x.txt", format="text", text=text))
     assert art.published is None and art.published_basis is None
+
+
+@pytest.mark.parametrize(("byline", "authors"), [
+    ("Oleh Sari Wulandari pada 20 Okt 2025, 10:00 WIB", ["Sari Wulandari"]),
+    ("Pewarta: Sari Wulandari\nEditor: Budi Hartono", ["Sari Wulandari"]),
+    ("Rep: Sari Wulandari/ Red: Budi Hartono", ["Sari Wulandari"]),
+    ("Sari Wulandari, Jurnalis · Senin 20 Oktober 2025 10:00 WIB", ["Sari Wulandari"]),
+    ("Laporan: Sari Wulandari, Editor: Budi Hartono", ["Sari Wulandari"]),
+    ("Kontributor Bandung, Sari Wulandari", ["Sari Wulandari"]),
+    ("Kontributor: Sari Wulandari, Dimas Prasetyo", ["Sari Wulandari", "Dimas Prasetyo"]),
+    ("Penulis: Sari Wulandari | Editor: Budi Hartono", ["Sari Wulandari"]),
+])
+def test_byline_conventions_of_indonesian_outlets(byline: str, authors: list[str]) -> None:
+    text = ("Jembatan Baru Segera Dibangun di Perbatasan Kecamatan\n" + byline + "\nSenin, 20 Oktober 2025 10:00 WIB\n"
+            "Pemerintah daerah mengumumkan rencana pembangunan jembatan baru yang menghubungkan dua kecamatan.\n"
+            "Pembangunan ditargetkan selesai akhir tahun depan dengan anggaran dari pemerintah pusat.")
+    art = extract_text_document(RawDocument(source="x.txt", format="text", text=text))
+    assert art.authors == authors
+    assert art.published == "2025-10-20T10:00:00+07:00" and art.paragraphs[0].startswith("Pemerintah daerah")

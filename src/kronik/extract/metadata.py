@@ -274,13 +274,26 @@ def split_names(text: str) -> list[str]:
     return names if len(names) == len(parts) else []
 
 
+_BYLINE_TAIL = re.compile(r"\s+(?:pada|on|at)\s+.*$|\s*[-–—,]\s*(?:\d{1,2}\s+\w+\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4}).*$", re.IGNORECASE)
+# Labels that may name a place or outlet before the name, without a colon: "Kontributor Bandung, A".
+_PLACE_LABELS = {"kontributor", "koresponden", "wartawan", "jurnalis"}
+_PLACE_THEN_NAMES = re.compile(r"^(?P<place>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}),\s*(?P<names>[^,]+)$")
+
+
+def _label_alternation(labels: tuple[str, ...]) -> str:
+    return "|".join(re.escape(lab) for lab in sorted(set(labels), key=len, reverse=True))
+
+
 def byline_authors(line: str, pack_labels: tuple[str, ...], non_author: tuple[str, ...]) -> list[str] | None:
     """Authors stated by a byline line ("Penulis: X", "Reporter: X | Editor: Y", "By X").
 
     Returns None when the line is not a byline at all, [] when it is one but
     names nobody we can trust (e.g. only an editor).
     """
-    parts = [p.strip() for p in re.split(r"\s*[|•]\s*|\s{2,}", line) if p.strip()]
+    # Parts are split at "|", "•" and wide gaps, and at a comma or slash that opens another label
+    # ("Laporan: A, Editor: B", "Rep: A/ Red: B").
+    labels = _label_alternation(pack_labels + non_author)
+    parts = [p.strip() for p in re.split(rf"\s*[|•·]\s*|\s{{2,}}|\s*[,/]\s*(?=(?i:{labels})\s*:)", line) if p.strip()]
     found: list[str] = []
     is_byline = False
     for part in parts:
@@ -289,6 +302,10 @@ def byline_authors(line: str, pack_labels: tuple[str, ...], non_author: tuple[st
                       if low.startswith(lab) and (len(low) == len(lab) or not low[len(lab)].isalpha())), None)
         if label:
             rest = part[len(label):].strip(" :：-–—")
+            rest = _BYLINE_TAIL.sub("", rest)  # "Oleh A pada 20 Okt 2025, 10:00 WIB": the date is not a name
+            colon = ":" in part[: len(label) + 2]
+            if not colon and label in _PLACE_LABELS and (m := _PLACE_THEN_NAMES.match(rest)):
+                rest = m.group("names")  # "Kontributor Bandung, A": the place, then the name
             if label in ("oleh", "by") and not rest:
                 continue
             if label in ("oleh", "by", "ditulis oleh") and ":" not in part[: len(label) + 2] and not rest[:1].isupper():

@@ -96,6 +96,9 @@ _REPORT_BY_RE = re.compile(
 )
 
 
+# "A, Jurnalis · Senin 20 Oktober 2025 10:00 WIB": the name, then the role and the date.
+_NAME_ROLE_RE = re.compile(r"^(?P<names>[^,|·•]{3,60}?),\s*(?:jurnalis|wartawan|reporter|kontributor|koresponden|journalist)\b.*$",
+                           re.IGNORECASE)
 _NAME_DASH_OUTLET_RE = re.compile(r"^(?P<names>[^-–—|]{3,60}?)\s*[-–—|]\s*(?P<outlet>[A-Za-z][\w-]*(?:\.[a-z]{2,6}){1,2}|detik\w+)$")
 
 
@@ -108,7 +111,7 @@ def _read_bylines(lines: list[str], header: Header) -> None:
             header.authors.extend(n for n in names if n not in header.authors)
             header.outlet_spellings.append(m.group("outlet"))
             continue
-        m = _REPORT_BY_RE.match(text)
+        m = _REPORT_BY_RE.match(text) or (_NAME_ROLE_RE.match(text) if i < HEADER_SCAN and len(text) <= 120 else None)
         if m and (names := split_names(m.group("names"))):
             header.meta[i] = "byline"
             header.authors.extend(n for n in names if n not in header.authors)

@@ -61,6 +61,8 @@ RULES: tuple[R, ...] = (
 )
 
 # Lines that label the line above or below as a byline.
-BYLINE_LABELS: tuple[str, ...] = ("penulis", "reporter", "oleh", "wartawan", "kontributor", "author", "by", "ditulis oleh")
+BYLINE_LABELS: tuple[str, ...] = ("penulis", "reporter", "oleh", "wartawan", "kontributor", "author", "by", "ditulis oleh",
+                                  "pewarta", "jurnalis", "koresponden", "laporan", "rep")
 # Labels of people who are not authors (their names must not become authors).
-NON_AUTHOR_LABELS: tuple[str, ...] = ("editor", "penyunting", "redaktur", "editor bahasa", "fotografer", "foto", "video", "produser")
+NON_AUTHOR_LABELS: tuple[str, ...] = ("editor", "penyunting", "redaktur", "editor bahasa", "fotografer", "foto", "video", "produser",
+                                      "red", "ilustrasi", "grafis", "penerjemah")
