@@ -1,6 +1,6 @@
-import pytest
-
 """Whole dumps through the plain-text extractor: body lines exact, metadata exact."""
+
+import pytest
 
 from kronik.extract.text import extract_text_document
 from kronik.io.readers import RawDocument
