@@ -139,3 +139,14 @@ def test_metadata_inferred_date_ignores_wrong_weekday_and_future() -> None:
 )
 def test_outlets_display_name(spelling: str, page: str, display: str) -> None:
     assert display_outlet(spelling, P, page) == display
+
+
+def test_date_line_keeps_its_parts_for_callers_that_weigh_dates() -> None:
+    from kronik.extract.metadata import parse_date_line
+    from kronik.extract.outlets import load_profiles
+
+    unzoned = parse_date_line("Senin, 2 Maret 2020 14:11", load_profiles())
+    assert unzoned is not None and unzoned.published == "2020-03-02"
+    assert (unzoned.ymd, unzoned.hh, unzoned.mm, unzoned.offset) == ((2020, 3, 2), 14, 11, None)
+    zoned = parse_date_line("Selasa, 16 Februari 2016 | 14:11 WITA", load_profiles())
+    assert zoned is not None and zoned.published == "2016-02-16T14:11:00+08:00" and zoned.offset == "+08:00"

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = "kronik/1"
 
 Format = Literal["text", "html", "jsonl", "csv"]
-PublishedBasis = Literal["page", "inferred"]
+PublishedBasis = Literal["page", "url", "inferred"]
 
 
 class _Model(BaseModel):

@@ -67,9 +67,19 @@ _UPDATED_RE = re.compile(r"^(?:diperbarui|diperbaharui|updated|update|last updat
 
 @dataclass(frozen=True)
 class DateLine:
+    """A date line read: ``published`` as formatted, and its parts for callers that weigh several dates.
+
+    ``offset`` is the zone the line states (or its known outlet's); a time without one is kept in
+    ``hh``/``mm`` so that a caller who knows the outlet's zone can still use it.
+    """
+
     published: str
     outlet: str | None
     updated: bool = False
+    ymd: tuple[int, int, int] | None = None
+    hh: int | None = None
+    mm: int | None = None
+    offset: str | None = None
 
 
 def _ymd(m: re.Match[str]) -> tuple[int, int, int] | None:
@@ -173,7 +183,7 @@ def _parse_date_part(part: str, profiles: Profiles, page_text: str) -> DateLine 
     if offset is None and outlet and hh is not None:
         prof = profiles.outlet(outlet)  # an unzoned time takes the outlet's zone only if we know the outlet
         offset = prof.zone if prof else None
-    return DateLine(format_published(ymd, hh, mm, offset), outlet, updated)
+    return DateLine(format_published(ymd, hh, mm, offset), outlet, updated, ymd, hh, mm, offset)
 
 
 def _is_brandish(text: str) -> bool:
