@@ -120,11 +120,13 @@ def _page_title(ld: dict[str, Any], meta: dict[str, str], tree: Any, spellings: 
     if tree is not None and (tag := tree.find(".//title")) is not None:
         candidates.append(tag.text_content())
     cleaned = [c for raw in candidates if raw and (c := clean_title(raw, spellings))]
-    h1 = tree.find(".//h1") if tree is not None else None
-    h1_text = normalize_line(h1.text_content()) if h1 is not None else ""
+    h1s = [t for el in tree.iterfind(".//h1") if (t := normalize_line(el.text_content()))][:3] if tree is not None else []
+    h1_text = h1s[0] if h1s else ""
     if not cleaned:
         return h1_text or None
-    title = cleaned[0]
+    shown = {t.casefold() for t in h1s}
+    # the page's meta titles may differ (a social headline); the one the page shows as its headline wins
+    title = next((c for c in cleaned if c.casefold() in shown), cleaned[0])
     if h1_text and len(h1_text) >= 10 and h1_text.casefold() != title.casefold() and h1_text.casefold() in title.casefold():
         return h1_text
     return title

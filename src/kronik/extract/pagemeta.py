@@ -17,6 +17,7 @@ name from the domain; never from a word of the body.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, timezone
@@ -63,7 +64,7 @@ def clean_title(title: str, spellings: set[str]) -> str:
     segment ending in ``?`` or ``!`` is the headline's own end and is never removed.  After the site's name, one short lower-case
     section label next to it goes too ("... | nasional | Tempo.co").
     """
-    title = normalize_line(title)
+    title = normalize_line(html.unescape(title))  # JSON-LD headlines often carry "&#8216;" literally
     keys = {k for sp in spellings if len(k := outlet_key(sp)) >= 3}
     if not keys:
         return title
@@ -361,7 +362,7 @@ def page_outlet(url: str | None, site_names: list[str], dateline_outlet: str | N
 def _plausible_site_name(name: str, domain_label: str | None) -> bool:
     """A site's name for itself, not a section ("nasional", "sepakbola") that some sites put in og:site_name."""
     name = name.strip()
-    if not outlet_key(name) or len(name) > 60:
+    if not outlet_key(name) or len(name) > 60 or "/" in name:  # "https://www.example.in" is an address, not a name
         return False
     if domain_label and outlet_key(domain_label) and (outlet_key(name) in outlet_key(domain_label) or outlet_key(domain_label) in outlet_key(name)):
         return True
