@@ -175,3 +175,17 @@ def test_clean_title(raw: str, want: str) -> None:
 def test_url_date(url: str, want: str | None) -> None:
     got = url_date(url, "+07:00")
     assert (got.formatted() if got else None) == want
+
+
+def test_the_zone_the_page_shows_is_kept() -> None:
+    html = _page(head='<meta property="og:url" content="http://makassar.tribunnews.com/2018/04/03/festival">'
+                      '<meta name="publishdate" content="2018/04/03 16:45:11">',
+                 top="<time>Selasa, 3 April 2018 16:45 WITA</time>")
+    art = _extract(html)
+    assert art.published == "2018-04-03T16:45:00+08:00" and art.outlet == "Tribunnews.com"
+
+
+def test_date_line_after_a_place_and_slashes() -> None:
+    html = _page(head='<meta property="og:url" content="http://www.thejakartapost.com/news/2016/02/16/busway.html">',
+                 top='<span class="date">Jakarta / Tue, February 16, 2016 / 02:11 pm</span>')
+    assert _extract(html).published == "2016-02-16T14:11:00+07:00"

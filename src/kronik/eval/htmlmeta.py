@@ -186,7 +186,8 @@ def render_html_meta(result: dict[str, Any], console: Console) -> None:
                           _f(a["published"]), _f(a["outlet"]), _f(a["all_three"]), body, end_section=i == 2)
     console.print(table)
     console.print("Splits: dev = outlets the rules were developed on, heldout = outlets not looked at while "
-                  "developing, real = hand-labelled real pages from ../shared/data. Values truncated to 3 decimals.",
+                  "developing, stress = harder pages written after the rules, real = hand-labelled real pages from "
+                  "../shared/data. Values truncated to 3 decimals.",
                   highlight=False)
     for note in result["notes"]:
         console.print(f"[yellow]{note}[/yellow]", highlight=False)

@@ -136,11 +136,14 @@ def parse_date_line(text: str, profiles: Profiles, page_text: str = "") -> DateL
 
     ``Kompas.com - 31/12/2021, 10:00 WIB``, ``Minggu, 24 Januari 2021 22:02 WIB``,
     ``Kamis 22 Apr 2021, 14:05 WITA``, ``Diterbitkan: 3 Mei 2021``.  Lines with
-    ``|`` are read part by part, so a date and a byline may share a line.
+    ``|`` (or a spaced ``/``) are read part by part, so a date and a byline may share a line.
     """
     if len(text) > 160 or not _DATE_HINT.search(text):
         return None
-    for part in (text, *re.split(r"\s+[|•·]\s+|\s*\|\s*", text)):
+    parts = re.split(r"\s+[|•·/]\s+|\s*\|\s*", text)
+    # "Jakarta / Tue, February 16, 2016 / 02:11 pm": the date and time after a leading place or name
+    tails = [" | ".join(parts[i:]) for i in range(1, len(parts) - 1)]
+    for part in (text, *tails, *parts):
         found = _parse_date_part(part.strip(), profiles, page_text)
         if found:
             return found

@@ -276,7 +276,8 @@ def choose_published(
     The visible line nearest the headline is the page's own statement and wins, unless the URL and
     a structured date agree with each other against it.  A structured date that disagrees with the
     URL loses to the URL.  ``extra`` (htmldate's guess) only breaks a tie between disagreeing sources
-    or, alone, gives a date.  Nothing after ``now``; times are shown in ``zone`` when the outlet's zone is known.
+    or, alone, gives a date.  Nothing after ``now``.  Times are shown in the zone the visible line states
+    (a WITA page stays in WITA), else in ``zone``, the outlet's, when it is known.
     """
     def ok(c: DateCandidate) -> bool:
         inst = c.instant()
@@ -288,6 +289,8 @@ def choose_published(
         return c.in_zone(zone) if zone and c.offset is not None else c
 
     vis = sorted((c for c in visible if ok(c)), key=lambda c: (c.distance, not c.has_time))
+    if vis and vis[0].offset:  # the zone the page itself shows ("16:45 WITA" on a Makassar page) is the one to show
+        zone = vis[0].offset
     struct = [local(c) for c in structured if ok(c)]
     url = from_url if from_url is not None and ok(from_url) else None
     extra = extra if extra is not None and ok(extra) else None
@@ -297,7 +300,8 @@ def choose_published(
         same = [c for c in vis if c.ymd == best_vis.ymd and c.has_time and c.distance <= best_vis.distance + 3]
         if not best_vis.has_time and same:
             best_vis = same[0]
-        best_vis = local(best_vis)
+        if best_vis.offset is None:
+            best_vis = local(best_vis)
     agreeing_struct = [c for c in struct if url is None or _day(c) == _day(url)]
     if best_vis is not None:
         against = [c for c in agreeing_struct if _day(c) != _day(best_vis)]
