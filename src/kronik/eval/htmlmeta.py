@@ -175,17 +175,19 @@ def _f(x: float | None) -> str:
 
 def render_html_meta(result: dict[str, Any], console: Console) -> None:
     table = Table(title=f"HTML page metadata: share of pages right ({result['pages']} pages)")
-    for col in ("pages", "system", "title", "date", "date+time", "outlet", "all three", "body F1 (pages)"):
-        table.add_column(col, justify="left" if col in ("pages", "system") else "right")
+    for col in ("split (pages)", "system", "title", "date", "date+time", "outlet", "all 3", "body F1 (pages)"):
+        table.add_column(col, justify="left" if col in ("split (pages)", "system") else "right")
+    shown = {"kronik": "kronik", "kronik+htmldate": "+htmldate", "trafilatura": "trafilatura"}
     groups = [("all", result["all"])] + [(s, v) for s, v in result["splits"].items()]
     for label, acc in groups:
         for i, name in enumerate(("kronik", "kronik+htmldate", "trafilatura")):
             a = acc[name]
             body = f"{_f(a.get('body_f1'))} ({a['body_pages']})" if "body_pages" in a else ""
-            table.add_row(f"{label} ({acc['pages']})" if i == 0 else "", name, _f(a["title"]), _f(a["date"]),
+            table.add_row(f"{label} ({acc['pages']})" if i == 0 else "", shown[name], _f(a["title"]), _f(a["date"]),
                           _f(a["published"]), _f(a["outlet"]), _f(a["all_three"]), body, end_section=i == 2)
     console.print(table)
-    console.print("Splits: dev = outlets the rules were developed on, heldout = outlets not looked at while "
+    console.print("+htmldate = kronik with htmldate's guess as one more date candidate. "
+                  "Splits: dev = outlets the rules were developed on, heldout = outlets not looked at while "
                   "developing, stress = harder pages written after the rules, real = hand-labelled real pages from "
                   "../shared/data. Values truncated to 3 decimals.",
                   highlight=False)
