@@ -189,3 +189,11 @@ def test_date_line_after_a_place_and_slashes() -> None:
     html = _page(head='<meta property="og:url" content="http://www.thejakartapost.com/news/2016/02/16/busway.html">',
                  top='<span class="date">Jakarta / Tue, February 16, 2016 / 02:11 pm</span>')
     assert _extract(html).published == "2016-02-16T14:11:00+07:00"
+
+
+def test_a_date_far_below_the_headline_is_another_articles() -> None:
+    long_body = "".join(f"<p>{MORE} Paragraf {i}.</p>" for i in range(90))
+    html = _page(head='<meta property="og:url" content="https://www.merdeka.com/peristiwa/2016/11/08/kabel.html">',
+                 boxes=f"<div>{long_body}</div><div><a href='/x'>Maling Motor Ditangkap</a> <span>Senin, 7 November 2016 21:10</span></div>")
+    art = _extract(html)
+    assert art.published == "2016-11-08" and art.published_basis == "url"

@@ -211,6 +211,9 @@ _OTHER_BOX = re.compile(
     re.IGNORECASE,
 )
 _OTHER_TAGS = {"footer", "nav", "aside"}
+# Elements between the headline and its date line: a handful on every layout seen; a related list after a
+# long body is hundreds away.
+_MAX_DISTANCE = 80.0
 _SKIP_TAGS = {"script", "style", "noscript", "template", "head", "title", "meta", "link"}
 
 
@@ -259,6 +262,8 @@ def page_dates(tree: Any, title_el: Any, profiles: Profiles) -> list[DateCandida
             dist = float(i)
         else:  # a date under the headline is the usual place; one above it counts three times as far
             dist = float(i - anchor) if i >= anchor else 3.0 * (anchor - i)
+            if dist > _MAX_DISTANCE:
+                continue  # far from the headline: a list of other articles after the body, not this one's date
         out.append(replace(cand, distance=dist))
     return out
 
