@@ -150,3 +150,14 @@ def test_institutions_cited_as_sources_are_not_wires() -> None:
              "Informasi tersebut dilansir Kominfo Jatim pada Minggu.",
              "Sementara itu, dilansir AFP, pertemuan ditunda. Dikutip dari Kantor Berita Nusa (KBN), rapat selesai."]
     assert cited_sources(paras, load_profiles()) == ["AFP", "KBN"]
+
+
+def test_date_line_keeps_its_parts_for_callers_that_weigh_dates() -> None:
+    from kronik.extract.metadata import parse_date_line
+    from kronik.extract.outlets import load_profiles
+
+    unzoned = parse_date_line("Senin, 2 Maret 2020 14:11", load_profiles())
+    assert unzoned is not None and unzoned.published == "2020-03-02"
+    assert (unzoned.ymd, unzoned.hh, unzoned.mm, unzoned.offset) == ((2020, 3, 2), 14, 11, None)
+    zoned = parse_date_line("Selasa, 16 Februari 2016 | 14:11 WITA", load_profiles())
+    assert zoned is not None and zoned.published == "2016-02-16T14:11:00+08:00" and zoned.offset == "+08:00"

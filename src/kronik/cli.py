@@ -532,6 +532,23 @@ def eval_extraction(
     _emit(evaluate_extraction(bench_dir), as_json, render_extraction)
 
 
+@eval_app.command("html-meta")
+def eval_html_meta(
+    dirs: Annotated[list[Path] | None, typer.Argument(help="Folders of HTML pages with a gold.jsonl.")] = None,
+    shared: Annotated[Path, typer.Option("--shared", help="The shared data folder (real pages, hand-labelled).")] = SHARED_DATA,
+    as_json: JsonOpt = False,
+) -> None:
+    """HTML page title, published date+time, outlet and body: ours vs trafilatura's own metadata."""
+    from kronik.eval.htmlmeta import evaluate_html_meta, render_html_meta
+
+    folders = dirs or [Path("examples/html-pages")]
+    for folder in folders:
+        if not (folder / "gold.jsonl").is_file():
+            err.print(f"[red]no gold.jsonl in[/red] {folder}")
+            raise typer.Exit(2)
+    _emit(evaluate_html_meta(folders, shared), as_json, render_html_meta)
+
+
 @eval_app.command("timex")
 def eval_timex(
     gold_dir: Annotated[Path, typer.Argument(help="Folder of TimeML files (IndoTimex gold, cp1252).")] = SHARED_DATA / "indotimex" / "gold",

@@ -67,9 +67,19 @@ _UPDATED_RE = re.compile(r"^(?:diperbarui|diperbaharui|updated|update|last updat
 
 @dataclass(frozen=True)
 class DateLine:
+    """A date line read: ``published`` as formatted, and its parts for callers that weigh several dates.
+
+    ``offset`` is the zone the line states (or its known outlet's); a time without one is kept in
+    ``hh``/``mm`` so that a caller who knows the outlet's zone can still use it.
+    """
+
     published: str
     outlet: str | None
     updated: bool = False
+    ymd: tuple[int, int, int] | None = None
+    hh: int | None = None
+    mm: int | None = None
+    offset: str | None = None
 
 
 def _ymd(m: re.Match[str]) -> tuple[int, int, int] | None:
@@ -126,11 +136,14 @@ def parse_date_line(text: str, profiles: Profiles, page_text: str = "") -> DateL
 
     ``Kompas.com - 31/12/2021, 10:00 WIB``, ``Minggu, 24 Januari 2021 22:02 WIB``,
     ``Kamis 22 Apr 2021, 14:05 WITA``, ``Diterbitkan: 3 Mei 2021``.  Lines with
-    ``|`` are read part by part, so a date and a byline may share a line.
+    ``|`` (or a spaced ``/``) are read part by part, so a date and a byline may share a line.
     """
     if len(text) > 160 or not _DATE_HINT.search(text):
         return None
-    for part in (text, *re.split(r"\s+[|•·]\s+|\s*\|\s*", text)):
+    parts = re.split(r"\s+[|•·/]\s+|\s*\|\s*", text)
+    # "Jakarta / Tue, February 16, 2016 / 02:11 pm": the date and time after a leading place or name
+    tails = [" | ".join(parts[i:]) for i in range(1, len(parts) - 1)]
+    for part in (text, *tails, *parts):
         found = _parse_date_part(part.strip(), profiles, page_text)
         if found:
             return found
@@ -173,7 +186,7 @@ def _parse_date_part(part: str, profiles: Profiles, page_text: str) -> DateLine 
     if offset is None and outlet and hh is not None:
         prof = profiles.outlet(outlet)  # an unzoned time takes the outlet's zone only if we know the outlet
         offset = prof.zone if prof else None
-    return DateLine(format_published(ymd, hh, mm, offset), outlet, updated)
+    return DateLine(format_published(ymd, hh, mm, offset), outlet, updated, ymd, hh, mm, offset)
 
 
 def _is_brandish(text: str) -> bool:

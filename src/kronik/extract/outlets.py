@@ -16,6 +16,8 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlparse
 
+import tldextract
+
 _DOMAIN_RE = re.compile(r"^[\w-]+(\.[a-z]{2,6}){1,2}$", re.IGNORECASE)
 
 
@@ -49,12 +51,18 @@ class Profiles:
         return self._index.get(spelling.strip().lower())
 
     def by_domain(self, host: str) -> Profile | None:
-        host = host.lower().removeprefix("www.")
+        """The outlet whose domain is the host or a parent of it; the longest domain wins.
+
+        So a profile may claim one subdomain of a network (``koran.example.co.id``) while
+        another claims the rest (``example.co.id``).
+        """
+        host = host.lower().rstrip(".").removeprefix("www.")
+        best: tuple[int, Profile] | None = None
         for prof in self.outlets:
             for dom in prof.domains:
-                if host == dom or host.endswith("." + dom):
-                    return prof
-        return None
+                if (host == dom or host.endswith("." + dom)) and (best is None or len(dom) > best[0]):
+                    best = (len(dom), prof)
+        return best[1] if best else None
 
 
 def _profile(raw: dict[str, object], wire: bool) -> Profile:
@@ -177,20 +185,71 @@ def resolve_outlet(spellings: list[str], profiles: Profiles, page_text: str = ""
     return display_outlet(first[key], profiles, page_text)
 
 
-def outlet_from_url(url: str | None, profiles: Profiles) -> str | None:
-    """The outlet a URL belongs to, by its host: a profile's display name (subdomains included).
-
-    A URL is what the page or the export says about where the article was published, so it is
-    stronger evidence than any spelling in the text.
-    """
+def url_host(url: str | None) -> str | None:
+    """The host of a web URL, lower-case, or None (no URL, not http(s), unparseable)."""
     if not url:
         return None
     try:
-        host = urlparse(url.strip()).hostname or ""
+        parts = urlparse(url.strip())
+        host = parts.hostname or ""
     except ValueError:
         return None
-    prof = profiles.by_domain(host) if host else None
-    return prof.name if prof else None
+    if parts.scheme.lower() not in ("http", "https", "") or "." not in host:
+        return None
+    return host.lower().rstrip(".")
+
+
+@lru_cache(maxsize=1)
+def _tld_extract() -> tldextract.TLDExtract:
+    # The public suffix list bundled with tldextract: nothing is fetched or cached on disk at run time.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def registered_domain(host: str) -> str | None:
+    """``regional.kompas.com`` -> ``kompas.com``; ``berita.kabarsenja.co.id`` -> ``kabarsenja.co.id``.
+
+    None for an IP address or a host with no public suffix (``localhost``).
+    """
+    ext = _tld_extract()(host)
+    if not ext.domain or not ext.suffix:
+        return None
+    return f"{ext.domain}.{ext.suffix}"
+
+
+def domain_display_name(host: str) -> str | None:
+    """A readable outlet name for a domain we have no profile for: its registered domain, capitalised.
+
+    ``kabarsenja.co.id`` -> ``Kabarsenja.co.id``.  Documented, predictable and never a word of the
+    body; a profile (or the user's ``--outlets`` file) gives a better name.
+    """
+    reg = registered_domain(host)
+    return reg[:1].upper() + reg[1:] if reg else None
+
+
+def outlet_from_url(url: str | None, profiles: Profiles, *, unknown: bool = True) -> str | None:
+    """The outlet a URL belongs to, by its host: a profile's display name (subdomains and networks included).
+
+    A URL is what the page or the export says about where the article was published, so it is
+    stronger evidence than any spelling in the text.  For a domain no profile knows, ``unknown``
+    gives a readable name made from the registered domain (``domain_display_name``); callers
+    that have better evidence for unknown sites (a page's ``og:site_name``) pass ``unknown=False``
+    and fall back to ``domain_display_name`` themselves.
+    """
+    host = url_host(url)
+    if not host:
+        return None
+    prof = profiles.by_domain(host)
+    if prof is not None:
+        return prof.name
+    return domain_display_name(host) if unknown else None
+
+
+def site_spellings(profile: Profile | None, *names: str | None) -> set[str]:
+    """Every spelling of a site's own name: a profile's name, aliases and domains, plus given names."""
+    out = {n for n in names if n}
+    if profile is not None:
+        out.update((profile.name, *profile.aliases, *profile.domains))
+    return out
 
 
 def _upper_name(spelling: str) -> bool:
