@@ -162,9 +162,9 @@ def watch(directory: str | Path, store: Store, *, interval: float = 2.0, once: b
             fresh = state.new_problems(problems)
             if fresh and on_problems is not None:
                 on_problems(fresh)
+            state.polls += 1
             ready = state.ready(now)
             state.seen = now
-            state.polls += 1
             for files, report in _rounds(ready, run, on_error, lambda p, now=now: state.fail(p, now[p], max_wait)):
                 for p in files:
                     state.done[p] = now[p]
