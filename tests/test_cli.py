@@ -235,3 +235,16 @@ def test_cli_read_commands_refuse_a_missing_store(tmp_path: Path, cmd: list[str]
     assert not db.exists()
     url = runner.invoke(app, [*cmd, "--db", f"sqlite:///{db}"])
     assert url.exit_code == 2 and not db.exists()
+
+
+def test_cli_read_commands_refuse_an_empty_postgresql_database(pg_url: str) -> None:
+    from sqlalchemy import create_engine, inspect
+
+    res = runner.invoke(app, ["search", "gempa", "--db", pg_url])
+    assert res.exit_code == 2 and "no store at" in res.stderr
+    engine = create_engine(pg_url)
+    with engine.connect() as conn:
+        assert inspect(conn).get_table_names() == []  # nothing was created
+    engine.dispose()
+    Store(pg_url)  # ingest/watch create it; then reading works
+    assert runner.invoke(app, ["search", "gempa", "--db", pg_url]).exit_code == 0

@@ -82,7 +82,9 @@ def _missing(paths: list[Path]) -> None:
     """Exit 2 when a path given does not exist (a link that does is read, and reported if broken)."""
     import os
 
-    missing = [str(p) for p in paths if not os.path.lexists(p)]
+    from kronik.io.files import source_label
+
+    missing = [source_label(p) for p in paths if not os.path.lexists(p)]
     if missing:
         err.print(f"[red]not found:[/red] {rich_escape(', '.join(missing))}", highlight=False)
         raise typer.Exit(2)
@@ -91,18 +93,32 @@ def _missing(paths: list[Path]) -> None:
 def _existing_store(db: str) -> Any:
     """The store at ``db`` for a command that only reads it: a --db that names no store is an error
     (exit 2), not a new empty store."""
+    from kronik.io.files import source_label
     from kronik.store.db import open_store, store_exists
 
+    shown = rich_escape(source_label(_hide_password(db)))
     try:
         found = store_exists(db)
     except Exception as exc:
-        err.print(f"[red]cannot open the store {rich_escape(db)}:[/red] {rich_escape(str(exc))}", highlight=False)
+        err.print(f"[red]cannot open the store {shown}:[/red] {rich_escape(str(exc))}", highlight=False)
         raise typer.Exit(2) from exc
     if not found:
-        err.print(f"[red]no store at {rich_escape(db)}[/red]: ingest files into it first (kronik ingest FILES --db ...)",
+        err.print(f"[red]no store at {shown}[/red]: ingest files into it first (kronik ingest FILES --db ...)",
                   highlight=False)
         raise typer.Exit(2)
     return open_store(db)
+
+
+def _hide_password(db: str) -> str:
+    """A database URL fit for a message (no password)."""
+    if "://" not in db:
+        return db
+    from sqlalchemy import make_url
+
+    try:
+        return make_url(db).render_as_string(hide_password=True)
+    except Exception:
+        return db.split("://", 1)[0] + "://..."
 
 
 def _exit_if_all_failed(seen: int, problems: int) -> None:
