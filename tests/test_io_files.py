@@ -310,3 +310,23 @@ def test_unsupported_types_by_extension_or_signature(tmp_path: Path) -> None:
     # a headline that merely starts like a signature is text
     (tmp_path / "mz.txt").write_text("MZ Pratama terpilih lagi\n" + ARTICLE.format(n=4))
     assert _outcome(_read(tmp_path / "mz.txt"), tmp_path) == {"mz.txt": "ok"}
+
+
+def test_non_utf8_name_over_the_api(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from kronik.api import create_app
+    from kronik.ingest import ingest
+
+    d = tmp_path / "in"
+    d.mkdir()
+    with open(os.fsencode(d) + b"/laporan-\xe9.txt", "wb") as fh:
+        fh.write(ARTICLE.format(n=5).encode())
+    store = Store(str(tmp_path / "k.db"))
+    ingest([d], store)
+    with TestClient(create_app(store, data_dir=tmp_path / "data")) as client:
+        (art,) = store.articles()
+        one = client.get(f"/api/articles/{art.id}")
+        assert one.status_code == 200
+        one.content.decode("utf-8")  # strictly valid UTF-8 on the wire
+        assert one.json()["source"] == f"{d}/laporan-\\xe9.txt"
