@@ -81,8 +81,9 @@ class Unsupported(InputError):
     reason = "unsupported"
 
 
-RUN_FAILURES = frozenset({"stage-failed", "extraction-failed", "config-error"})
-"""Problem reasons that describe this run (a failing stage, a bad configuration), not the input's bytes.
+RUN_FAILURES = frozenset({"stage-failed", "extraction-failed"})
+"""Problem reasons that describe this run (a stage or the extractor raised: a bug, or a configuration the
+library was given, such as an outlets file, that broke), not the input's bytes.
 
 A document that ends in one of them is not recorded as done in the store, so the next run tries it
 again; problems that are properties of the bytes (empty, binary, malformed, no article text...) are

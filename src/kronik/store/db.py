@@ -101,7 +101,7 @@ class Store:
         about ten statements, not two thousand: per-statement overhead had been most of the write time).
         An article already stored (the same article from another file) is written once.
         A document whose problem is a failure of this run (:data:`kronik.errors.RUN_FAILURES`: a stage
-        or configuration error) is not recorded, so the next ingest tries it again.
+        or the extractor raised) is not recorded, so the next ingest tries it again.
         """
         pairs = list(results)
         arts: dict[str, Article] = {}
