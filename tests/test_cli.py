@@ -162,3 +162,89 @@ def test_cli_analyze_fills_duplicates_events_and_stories(tmp_path: Path) -> None
     assert b.duplicate_of == a.id and a.duplicate_of is None
     assert a.event and a.event == b.event and a.story == b.story
     assert [e.id for e in out.events] == [a.event] and len(out.stories) == 1
+
+
+# ------------------------------------------------------------------ failures are not stored documents
+
+
+def _boom_stage() -> str:
+    from kronik.pipeline import stage
+
+    @stage("test-boom", requires=("paragraphs",), assigns=())
+    def boom(article):  # type: ignore[no-untyped-def]
+        raise RuntimeError("stage bug")
+
+    return "test-boom"
+
+
+def test_stage_failure_is_not_recorded_and_a_rerun_retries_it(tmp_path: Path) -> None:
+    from kronik.pipeline import Settings
+
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text(ARTICLE.format(n=1))
+    (d / "short.txt").write_text("Halo.")
+    store = Store(str(tmp_path / "k.db"))
+    failing = Settings(stages=(_boom_stage(),))
+    first = ingest_mod.ingest([d], store, settings=failing)
+    assert sorted(p.reason for p in first.problems) == ["no-article-text", "stage-failed"]
+    assert store.counts()["documents"] == 1  # only the short file: a property of its bytes
+    again = ingest_mod.ingest([d], store, settings=failing)
+    assert again.skipped == 1 and [p.reason for p in again.problems] == ["stage-failed"]  # retried, not skipped
+    fixed = ingest_mod.ingest([d], store)
+    assert fixed.articles == 1 and fixed.skipped == 1 and store.counts()["articles"] == 1
+
+
+def test_cli_bad_outlets_file_is_a_configuration_error(tmp_path: Path) -> None:
+    d = _mixed_dir(tmp_path)
+    for content in ("{not json", '{"outlets": [{"nama": "x"}]}', '["a list"]'):
+        bad = tmp_path / "outlets.json"
+        bad.write_text(content)
+        for cmd in (["analyze", str(d)], ["ingest", str(d), "--db", str(tmp_path / "k.db")],
+                    ["watch", str(d), "--db", str(tmp_path / "k.db"), "--once"]):
+            res = runner.invoke(app, [*cmd, "--outlets", str(bad)])
+            assert res.exit_code == 2, (cmd, content, res.output)
+            assert "cannot use --outlets" in res.stderr
+    missing = runner.invoke(app, ["analyze", str(d), "--outlets", str(tmp_path / "nope.json")])
+    assert missing.exit_code == 2 and "No such file" in missing.stderr
+    assert not (tmp_path / "k.db").exists() or Store(str(tmp_path / "k.db")).counts()["documents"] == 0
+
+
+def test_cli_every_input_failing_exits_nonzero(tmp_path: Path) -> None:
+    d = tmp_path / "bad"
+    d.mkdir()
+    (d / "empty.txt").write_bytes(b"")
+    (d / "scan.pdf").write_bytes(b"%PDF-1.4")
+    db = tmp_path / "k.db"
+    res = runner.invoke(app, ["ingest", str(d), "--db", str(db), "-q"])
+    assert res.exit_code == 1 and "every input failed" in res.stderr and "unsupported" in res.stderr
+    assert runner.invoke(app, ["analyze", str(d)]).exit_code == 1
+    (d / "good.txt").write_text(ARTICLE.format(n=1))
+    assert runner.invoke(app, ["ingest", str(d), "--db", str(db), "-q"]).exit_code == 0  # some failed: 0
+    assert runner.invoke(app, ["ingest", str(d), "--db", str(db), "-q"]).exit_code == 0  # all already stored: 0
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    assert runner.invoke(app, ["ingest", str(empty), "--db", str(db), "-q"]).exit_code == 0  # no input: nothing failed
+
+
+@pytest.mark.parametrize("cmd", [["search", "gempa"], ["export"], ["serve", "--port", "1"], ["cluster"]])
+def test_cli_read_commands_refuse_a_missing_store(tmp_path: Path, cmd: list[str]) -> None:
+    db = tmp_path / "typo.db"
+    res = runner.invoke(app, [*cmd, "--db", str(db)])
+    assert res.exit_code == 2 and "no store at" in res.stderr
+    assert not db.exists()
+    url = runner.invoke(app, [*cmd, "--db", f"sqlite:///{db}"])
+    assert url.exit_code == 2 and not db.exists()
+
+
+def test_cli_read_commands_refuse_an_empty_postgresql_database(pg_url: str) -> None:
+    from sqlalchemy import create_engine, inspect
+
+    res = runner.invoke(app, ["search", "gempa", "--db", pg_url])
+    assert res.exit_code == 2 and "no store at" in res.stderr
+    engine = create_engine(pg_url)
+    with engine.connect() as conn:
+        assert inspect(conn).get_table_names() == []  # nothing was created
+    engine.dispose()
+    Store(pg_url)  # ingest/watch create it; then reading works
+    assert runner.invoke(app, ["search", "gempa", "--db", pg_url]).exit_code == 0

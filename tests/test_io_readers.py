@@ -94,3 +94,11 @@ def test_readers_deeply_nested_json_is_reported(tmp_path: Path) -> None:
     (tmp_path / "deep.jsonl").write_text('{"text": ' + "[" * 100_000 + "]" * 100_000 + '}\n{"text": "Isi berita."}\n')
     docs = _all([tmp_path])
     assert [d.reason if isinstance(d, Problem) else "ok" for d in docs] == ["malformed", "malformed", "ok"]
+
+
+def test_readers_lone_surrogate_escapes_become_replacement_characters(tmp_path: Path) -> None:
+    (tmp_path / "feed.jsonl").write_text('{"title": "Judul \\ud800", "text": "Isi berita \\udfff yang panjang."}\n')
+    (doc,) = _all([tmp_path / "feed.jsonl"])
+    assert isinstance(doc, RawDocument)
+    assert doc.text == "Isi berita \ufffd yang panjang." and doc.fields["title"] == "Judul \ufffd"
+    doc.text.encode("utf-8")

@@ -101,3 +101,78 @@ def test_cli_watch_once_ingests_what_is_there_and_exits(tmp_path: Path) -> None:
     assert counts["articles"] == 3 and counts["events"] >= 1
     again = CliRunner().invoke(app, ["watch", str(inbox), "--db", str(db), "--max-polls", "3", "--interval", "0.05", "-q"])
     assert again.exit_code == 0 and open_store(str(db)).counts()["articles"] == 3  # stored files: no-ops
+
+
+def _attempts_with_one_failing_file(tmp_path: Path, monkeypatch, **kwargs) -> tuple[int, list, object]:
+    import kronik.watch as watch_mod
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for n in range(3):
+        (inbox / f"{n}.txt").write_text(ARTICLE.format(n=n + 20), encoding="utf-8")
+    (inbox / "poison.txt").write_text(ARTICLE.format(n=99), encoding="utf-8")
+    real = watch_mod.ingest
+    tries = {"poison": 0}
+
+    def flaky(files, *args, **kw):  # a bug that only this one file meets
+        if any(p.name == "poison.txt" for p in files):
+            tries["poison"] += 1
+            raise RuntimeError("boom")
+        return real(files, *args, **kw)
+
+    monkeypatch.setattr(watch_mod, "ingest", flaky)
+    errors: list = []
+    store = open_store(str(tmp_path / "k.db"))
+    kwargs.setdefault("on_error", lambda files, exc: errors.append(files))
+    state = watch(inbox, store, interval=0.001, max_polls=40, **kwargs)
+    assert store.counts()["articles"] == 3  # the others were stored in the very round that failed
+    return tries["poison"], errors, state
+
+
+def test_watch_isolates_a_failing_file_and_backs_off(tmp_path: Path, monkeypatch) -> None:
+    tries, errors, state = _attempts_with_one_failing_file(tmp_path, monkeypatch)
+    # the failed round, alone at once, then alone after 2, 4, 8, 16 polls: not once per poll for 40 polls
+    assert tries == 6, tries
+    assert all([p.name for p in files] == ["poison.txt"] for files in errors)
+    assert state.files == 3 and state.failures == tries - 1
+
+
+def test_watch_backoff_is_capped(tmp_path: Path, monkeypatch) -> None:
+    tries, _, _ = _attempts_with_one_failing_file(tmp_path, monkeypatch, max_backoff=0.002)  # at most 2 polls apart
+    assert tries >= 15, tries
+
+
+def test_watch_without_on_error_still_raises(tmp_path: Path, monkeypatch) -> None:
+    import pytest
+
+    with pytest.raises(RuntimeError, match="boom"):
+        _attempts_with_one_failing_file(tmp_path, monkeypatch, on_error=None)
+
+
+def test_watch_reports_special_entries_once_and_goes_on(tmp_path: Path) -> None:
+    import os
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    os.mkfifo(inbox / "pipe.txt")
+    (inbox / "dangling.txt").symlink_to("nowhere")
+    with open(os.fsencode(inbox) + b"/caf\xe9.txt", "wb") as fh:
+        fh.write(ARTICLE.format(n=7).encode())
+    reported: list = []
+    store = open_store(str(tmp_path / "k.db"))
+    state = watch(inbox, store, interval=0.001, max_polls=10, on_problems=reported.extend)
+    assert sorted(p.reason for p in reported) == ["dangling-link", "special-file"]
+    assert state.files == 1 and [a.source for a in store.articles()] == [f"{inbox}/caf\\xe9.txt"]
+
+
+def test_cli_watch_once_with_odd_entries_ends(tmp_path: Path) -> None:
+    import os
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    os.mkfifo(inbox / "pipe.txt")
+    (inbox / "a.txt").write_text(ARTICLE.format(n=1), encoding="utf-8")
+    (inbox / ".kronikignore").write_bytes(b"lama-\xe9*\n")
+    res = CliRunner().invoke(app, ["watch", str(inbox), "--db", str(tmp_path / "k.db"), "--once", "--interval", "0.05"])
+    assert res.exit_code == 0, res.output
+    assert "1 files ingested" in res.stderr and res.stderr.count("special-file") == 1

@@ -67,9 +67,70 @@ def _fields(specs: list[str] | None, date_order: str = "auto") -> FieldMap:
 
 
 def _settings(outlets: str | None, line_model: bool = False) -> Any:
+    """The pipeline settings; a bad ``--outlets`` file is a configuration error here, before any document
+    is read (exit 2), not a failure of every document."""
     from kronik.pipeline import Settings
 
+    if outlets:
+        from kronik.extract.outlets import load_profiles
+
+        try:
+            load_profiles(outlets)
+        except Exception as exc:
+            err.print(f"[red]cannot use --outlets {rich_escape(outlets)}:[/red] {rich_escape(f'{type(exc).__name__}: {exc}')}",
+                      highlight=False)
+            raise typer.Exit(2) from exc
     return Settings(outlets_file=outlets, line_model=line_model)
+
+
+def _missing(paths: list[Path]) -> None:
+    """Exit 2 when a path given does not exist (a link that does is read, and reported if broken)."""
+    import os
+
+    from kronik.io.files import source_label
+
+    missing = [source_label(p) for p in paths if not os.path.lexists(p)]
+    if missing:
+        err.print(f"[red]not found:[/red] {rich_escape(', '.join(missing))}", highlight=False)
+        raise typer.Exit(2)
+
+
+def _existing_store(db: str) -> Any:
+    """The store at ``db`` for a command that only reads it: a --db that names no store is an error
+    (exit 2), not a new empty store."""
+    from kronik.io.files import source_label
+    from kronik.store.db import open_store, store_exists
+
+    shown = rich_escape(source_label(_hide_password(db)))
+    try:
+        found = store_exists(db)
+    except Exception as exc:
+        err.print(f"[red]cannot open the store {shown}:[/red] {rich_escape(str(exc))}", highlight=False)
+        raise typer.Exit(2) from exc
+    if not found:
+        err.print(f"[red]no store at {shown}[/red]: ingest files into it first (kronik ingest FILES --db ...)",
+                  highlight=False)
+        raise typer.Exit(2)
+    return open_store(db)
+
+
+def _hide_password(db: str) -> str:
+    """A database URL fit for a message (no password)."""
+    if "://" not in db:
+        return db
+    from sqlalchemy import make_url
+
+    try:
+        return make_url(db).render_as_string(hide_password=True)
+    except Exception:
+        return db.split("://", 1)[0] + "://..."
+
+
+def _exit_if_all_failed(seen: int, problems: int) -> None:
+    """Exit 1 when there were inputs and every one of them failed (a partial failure exits 0)."""
+    if seen and problems >= seen:
+        err.print(f"[red]every input failed ({problems} problems)[/red]", highlight=False)
+        raise typer.Exit(1)
 
 
 def _engine_kind(engine: str, scheduler: str | None) -> str:
@@ -88,7 +149,8 @@ def _require_data(data: Path, folder: str, label: str, why: str = "") -> None:
 
 def _report_problems(problems: list[Problem]) -> None:
     for p in problems:
-        err.print(f"[yellow]skipped[/yellow] {p.source}: [bold]{p.reason}[/bold] {p.detail}", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]skipped[/yellow] {rich_escape(p.source)}: [bold]{p.reason}[/bold] {rich_escape(p.detail)}",
+                  highlight=False, soft_wrap=True)
 
 
 def _emit(payload: dict[str, Any], as_json: bool, render: Any) -> None:
@@ -125,10 +187,7 @@ def analyze(
 
     if fmt not in ("json", "jsonl"):
         raise typer.BadParameter("expected json or jsonl", param_hint="--format")
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        err.print(f"[red]not found:[/red] {', '.join(missing)}")
-        raise typer.Exit(2)
+    _missing(paths)
     result = Output()
     n_articles = 0
     warnings: dict[str, None] = {}
@@ -156,6 +215,7 @@ def analyze(
     for warning in warnings:
         err.print(f"[yellow]warning:[/yellow] {rich_escape(warning)}")
     err.print(f"{n_articles} articles, {len(result.problems)} problems", highlight=False)
+    _exit_if_all_failed(n_articles + len(result.problems), len(result.problems))
 
 
 @app.command()
@@ -245,10 +305,7 @@ def ingest(
     from kronik.ingest import ingest as run
     from kronik.store import open_store
 
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        err.print(f"[red]not found:[/red] {', '.join(missing)}")
-        raise typer.Exit(2)
+    _missing(paths)
     store = open_store(db)
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err, disable=quiet, transient=True) as progress:
@@ -267,6 +324,7 @@ def ingest(
         f"{report.same_article} repeats of a stored article, {len(report.problems)} problems. "
         f"Store now holds {counts['articles']} articles in {counts['events']} events and {counts['stories']} stories.",
         highlight=False)
+    _exit_if_all_failed(report.seen, len(report.problems))
 
 
 @app.command()
@@ -301,14 +359,18 @@ def watch(
             err.print(describe_round(files, report, store), highlight=False)
 
     def on_error(files: list[Path], exc: Exception) -> None:
-        err.print(f"[red]round of {len(files)} file(s) failed, retrying at the next poll:[/red] {exc}", highlight=False)
+        from kronik.io.files import source_label
+
+        what = source_label(files[0]) if len(files) == 1 else f"a round of {len(files)} files"
+        err.print(f"[red]{rich_escape(what)} failed, tried again later (backing off):[/red] {rich_escape(str(exc))}",
+                  highlight=False)
 
     if not quiet:
         err.print(f"watching {directory} every {interval:g} s; store {db}", highlight=False)
     try:
         state = run(directory, store, interval=interval, once=once, max_polls=max_polls, engine=_engine_kind(engine, scheduler),
                     jobs=jobs, scheduler=scheduler, workers=workers, settings=_settings(outlets), fields=_fields(field),
-                    on_round=on_round, on_error=on_error)
+                    on_round=on_round, on_error=on_error, on_problems=_report_problems)
     except KeyboardInterrupt:
         err.print("stopped", highlight=False)
         return
@@ -326,13 +388,12 @@ def cluster_cmd(
     """Run the corpus pass over the store: duplicates, events and stories for articles not yet clustered."""
     from kronik.corpus.incremental import update_store
     from kronik.corpus.settings import CorpusSettings
-    from kronik.store import open_store
 
     if settings_file is not None and not reset:
         raise typer.BadParameter("new settings apply to a clustering from scratch: add --reset", param_hint="--settings")
     try:
         settings = CorpusSettings.from_file(settings_file) if settings_file else None
-        rep = update_store(open_store(db), settings, reset=reset)
+        rep = update_store(_existing_store(db), settings, reset=reset)
     except (ValueError, OSError) as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
@@ -365,12 +426,11 @@ def export(
 ) -> None:
     """Export the stored corpus (kronik/1), or only the articles a search finds (--q and/or filters)."""
     from kronik.io import writers
-    from kronik.store import open_store
     from kronik.store.search import SearchQuery
 
     if fmt not in writers.FORMATS:
         raise typer.BadParameter(f"expected one of {', '.join(writers.FORMATS)}", param_hint="--format")
-    store = open_store(db)
+    store = _existing_store(db)
     sq = SearchQuery(q=q or "", outlet=outlet, language=language, date_from=date_from, date_to=date_to, entity=entity,
                      speaker=speaker, event=event, story=story)
     articles = writers.export_articles(store, sq)
@@ -404,11 +464,10 @@ def search(
     as_json: JsonOpt = False,
 ) -> None:
     """Ranked full-text search over the stored articles, with filters (same engine as GET /api/search)."""
-    from kronik.store import open_store
     from kronik.store.search import SearchQuery
     from kronik.store.search import search as run
 
-    res = run(open_store(db), SearchQuery(q=query, outlet=outlet, language=language, date_from=date_from,
+    res = run(_existing_store(db), SearchQuery(q=query, outlet=outlet, language=language, date_from=date_from,
                                           date_to=date_to, entity=entity, speaker=speaker, event=event, story=story,
                                           limit=limit, offset=offset))
 
@@ -455,6 +514,7 @@ def serve(
     """Serve the web UI at / and the JSON API under /api/ (OpenAPI document at /openapi.json)."""
     from kronik.api.serve import run_server
 
+    _existing_store(db)
     run_server(db, host=host, port=port, data_dir=data_dir, max_upload_bytes=max_upload_mb * 1024 * 1024,
                workers=workers, log=err)
 

@@ -8,6 +8,11 @@
     |   +-- TooLarge
     |   +-- TruncatedInput
     |   +-- MalformedRecord
+    |   +-- Unreadable        the system refused to list or read it (permissions, I/O error, vanished)
+    |   +-- SpecialFile       a FIFO, socket or device: never opened for reading, so it cannot hang a batch
+    |   +-- SymlinkLoop       links that lead back to themselves or to a folder being walked
+    |   +-- DanglingLink      a link whose target does not exist
+    |   +-- Unsupported       a file type Kronik does not read (PDF, Word, images, archives...)
     +-- StageError            a pipeline stage failed on one article
     +-- StoreError            the database refused a write
 
@@ -54,6 +59,35 @@ class TruncatedInput(InputError):
 
 class MalformedRecord(InputError):
     reason = "malformed"
+
+
+class Unreadable(InputError):
+    reason = "unreadable"
+
+
+class SpecialFile(InputError):
+    reason = "special-file"
+
+
+class SymlinkLoop(InputError):
+    reason = "symlink-loop"
+
+
+class DanglingLink(InputError):
+    reason = "dangling-link"
+
+
+class Unsupported(InputError):
+    reason = "unsupported"
+
+
+RUN_FAILURES = frozenset({"stage-failed", "extraction-failed"})
+"""Problem reasons that describe this run (a stage or the extractor raised: a bug, or a configuration the
+library was given, such as an outlets file, that broke), not the input's bytes.
+
+A document that ends in one of them is not recorded as done in the store, so the next run tries it
+again; problems that are properties of the bytes (empty, binary, malformed, no article text...) are
+recorded, since reading the same bytes again would give the same answer."""
 
 
 class StageError(KronikError):

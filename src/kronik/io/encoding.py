@@ -22,10 +22,11 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-# Signatures of common binary formats people drop into a folder by mistake.
+# Signatures of common binary formats people drop into a folder by mistake.  None is plain letters a
+# headline could start with ("MZ Pratama ...", "ID3 ..."): executables and MP3s are caught by their NUL bytes.
 _BINARY_MAGIC: tuple[bytes, ...] = (
     b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF",
-    b"MZ", b"RIFF", b"OggS", b"ID3", b"\x00\x00\x01\x00", b"SQLite format 3",
+    b"OggS\x00", b"\x00\x00\x01\x00", b"SQLite format 3",
     b"\xd0\xcf\x11\xe0",
 )
 

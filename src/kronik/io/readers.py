@@ -1,25 +1,28 @@
 """Read files, directories, gzip and exports into ``RawDocument``s.
 
-Composes :mod:`kronik.io.files` (which files, their bytes) with
+Composes :mod:`kronik.io.files` (which files, their bytes, their ``source`` labels) with
 :mod:`kronik.io.encoding` (bytes to text) and :mod:`kronik.io.records` (export
 records).  Everything that can go wrong with one input (empty, binary,
-truncated gzip, oversized, malformed record) becomes a ``Problem`` yielded in
-its place, so a batch never stops on one bad file.  Reading is lazy: files are
+truncated gzip, oversized, malformed record, unreadable, special file, link
+loop, unsupported type) becomes a ``Problem`` yielded in its place, so a batch never stops on one bad file.  Reading is lazy: files are
 opened one at a time, records streamed, so memory stays bounded however large
 the input.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kronik.errors import InputError, MalformedRecord
 from kronik.io.document import RawDocument
 from kronik.io.encoding import decode_bytes
-from kronik.io.files import IGNORE_FILE, MAX_FILE_BYTES, format_of, iter_files, read_bytes
+from kronik.io.files import IGNORE_FILE, MAX_FILE_BYTES, format_of, iter_files, problem_of, read_input, source_label
 from kronik.io.records import FieldMap, csv_records, jsonl_records
 from kronik.model import Problem
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 __all__ = ["IGNORE_FILE", "MAX_FILE_BYTES", "FieldMap", "RawDocument", "iter_files", "read_documents"]
 
@@ -28,15 +31,14 @@ def read_documents(paths: Iterable[str | Path], fields: FieldMap | None = None) 
     """Yield a RawDocument per article (a file, or a record of an export), or a Problem."""
     fields = fields or FieldMap()
     for path in iter_files(paths):
-        source = str(path)
-        try:
-            data = read_bytes(path, source)
-            decoded = decode_bytes(data, source)
-        except InputError as exc:
-            yield Problem(source=source, reason=exc.reason, detail=exc.detail)
+        if isinstance(path, Problem):
+            yield path
             continue
-        except OSError as exc:
-            yield Problem(source=source, reason="unreadable", detail=str(exc))
+        source = source_label(path)
+        try:
+            decoded = decode_bytes(read_input(path, source), source)
+        except InputError as exc:
+            yield problem_of(exc)
             continue
         fmt = format_of(path.name, decoded.text[:1024])
         text = decoded.text.lstrip("\ufeff")
@@ -48,8 +50,26 @@ def read_documents(paths: Iterable[str | Path], fields: FieldMap | None = None) 
             yield RawDocument(source=source, format=fmt, text=text, encoding=decoded.encoding)
             continue
         try:
-            yield from records
+            yield from (_valid_unicode(r) for r in records)
         except Exception as exc:  # an export we cannot parse must not end the batch
             yield Problem(source=source, reason=MalformedRecord.reason, detail=f"{type(exc).__name__}: {exc}"[:300])
 
 
+def _valid_unicode(item: RawDocument | Problem) -> RawDocument | Problem:
+    """A record whose JSON escapes spell a lone surrogate (``"\\ud800"``) has text no UTF-8 output can hold
+    (JSON, the database): each such code point becomes U+FFFD, as a UTF-8 decoder does with a bad byte."""
+    if not isinstance(item, RawDocument):
+        return item
+    try:
+        item.text.encode("utf-8")
+        for value in item.fields.values():
+            value.encode("utf-8")
+        return item
+    except UnicodeEncodeError:
+        return RawDocument(source=item.source, format=item.format, text=_replace_surrogates(item.text),
+                           encoding=item.encoding, fields={k: _replace_surrogates(v) for k, v in item.fields.items()},
+                           notes=item.notes)
+
+
+def _replace_surrogates(text: str) -> str:
+    return _SURROGATE.sub("\ufffd", text)

@@ -12,14 +12,15 @@ import itertools
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, bindparam, create_engine, delete, event, func, select, text, update
+from sqlalchemy import Engine, bindparam, create_engine, delete, event, func, inspect, make_url, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
-from kronik.errors import StoreError
+from kronik.errors import RUN_FAILURES, StoreError
 from kronik.io.readers import RawDocument
 from kronik.model import Article, Entity, Event, Problem, Quote, Removed, Story, TimeExpr
 from kronik.store import queries, schema
@@ -32,6 +33,23 @@ def database_url(db: str) -> str:
     if "://" in db:
         return db
     return f"sqlite:///{db}"
+
+
+def store_exists(db: str) -> bool:
+    """Whether ``db`` names a store that exists already: a SQLite file, or a database with Kronik's tables.
+
+    Commands that only read (search, export, serve, cluster) check it first, so a mistyped ``--db``
+    is an error rather than a new empty store (opening a :class:`Store` creates one).
+    """
+    url = make_url(database_url(db))
+    if url.get_backend_name() == "sqlite":
+        return bool(url.database) and url.database != ":memory:" and Path(url.database).is_file()
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return inspect(conn).has_table("documents")
+    finally:
+        engine.dispose()
 
 
 class Store:
@@ -82,6 +100,8 @@ class Store:
         Rows are gathered per table and written with one executemany each (a batch of 200 articles is
         about ten statements, not two thousand: per-statement overhead had been most of the write time).
         An article already stored (the same article from another file) is written once.
+        A document whose problem is a failure of this run (:data:`kronik.errors.RUN_FAILURES`: a stage
+        or the extractor raised) is not recorded, so the next ingest tries it again.
         """
         pairs = list(results)
         arts: dict[str, Article] = {}
@@ -98,7 +118,7 @@ class Store:
                 self._write_articles(conn, new, features or {}, index_rows or {})
                 docs: dict[str, dict[str, Any]] = {}
                 for doc, res in pairs:
-                    if doc is not None:
+                    if doc is not None and not (isinstance(res, Problem) and res.reason in RUN_FAILURES):
                         docs.setdefault(doc.content_hash, _document_row(doc, res))
                 if docs:
                     conn.execute(self._insert(schema.documents).on_conflict_do_nothing(index_elements=["content_hash"]),
