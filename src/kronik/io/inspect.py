@@ -18,7 +18,7 @@ from kronik.errors import InputError
 from kronik.io.columns import FieldMap
 from kronik.io.document import RawDocument
 from kronik.io.encoding import decode_bytes
-from kronik.io.files import format_of, read_bytes
+from kronik.io.files import format_of, read_input, source_label
 from kronik.io.records import scan_file
 from kronik.model import Problem
 
@@ -47,10 +47,10 @@ def inspect_file(path: Path, fields: FieldMap | None = None, display_name: str |
     """A JSON-able report of how ``path`` will be read (see the module docstring)."""
     from kronik.pipeline import Settings
 
-    source = display_name or str(path)
+    source = display_name or source_label(path)
     report: dict[str, Any] = {"file": source}
     try:
-        data = read_bytes(path, source)
+        data = read_input(path, source)
         decoded = decode_bytes(data, source)
     except InputError as exc:
         report.update(problem={"reason": exc.reason, "detail": exc.detail})

@@ -11,7 +11,6 @@ the input.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -21,8 +20,6 @@ from kronik.io.encoding import decode_bytes
 from kronik.io.files import IGNORE_FILE, MAX_FILE_BYTES, format_of, iter_files, problem_of, read_input, source_label
 from kronik.io.records import FieldMap, csv_records, jsonl_records
 from kronik.model import Problem
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 __all__ = ["IGNORE_FILE", "MAX_FILE_BYTES", "FieldMap", "RawDocument", "iter_files", "read_documents"]
 
@@ -50,26 +47,7 @@ def read_documents(paths: Iterable[str | Path], fields: FieldMap | None = None) 
             yield RawDocument(source=source, format=fmt, text=text, encoding=decoded.encoding)
             continue
         try:
-            yield from (_valid_unicode(r) for r in records)
+            yield from records  # lone surrogates from JSON escapes are replaced where records are parsed
         except Exception as exc:  # an export we cannot parse must not end the batch
             yield Problem(source=source, reason=MalformedRecord.reason, detail=f"{type(exc).__name__}: {exc}"[:300])
 
-
-def _valid_unicode(item: RawDocument | Problem) -> RawDocument | Problem:
-    """A record whose JSON escapes spell a lone surrogate (``"\\ud800"``) has text no UTF-8 output can hold
-    (JSON, the database): each such code point becomes U+FFFD, as a UTF-8 decoder does with a bad byte."""
-    if not isinstance(item, RawDocument):
-        return item
-    try:
-        item.text.encode("utf-8")
-        for value in item.fields.values():
-            value.encode("utf-8")
-        return item
-    except UnicodeEncodeError:
-        return RawDocument(source=item.source, format=item.format, text=_replace_surrogates(item.text),
-                           encoding=item.encoding, fields={k: _replace_surrogates(v) for k, v in item.fields.items()},
-                           notes=item.notes)
-
-
-def _replace_surrogates(text: str) -> str:
-    return _SURROGATE.sub("\ufffd", text)

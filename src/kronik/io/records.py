@@ -118,7 +118,7 @@ def _object_row(n: int, item: object) -> _Row:
     for k, v in item.items():
         t = _text_of(v)
         if t is not None:
-            values[str(k)] = t
+            values[_SURROGATE.sub("\ufffd", str(k))] = t
     return _Row(n, values)
 
 
