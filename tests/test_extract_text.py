@@ -237,3 +237,16 @@ def test_byline_conventions_of_indonesian_outlets(byline: str, authors: list[str
     art = extract_text_document(RawDocument(source="x.txt", format="text", text=text))
     assert art.authors == authors
     assert art.published == "2025-10-20T10:00:00+07:00" and art.paragraphs[0].startswith("Pemerintah daerah")
+
+
+def test_english_wire_story_dateline_credit_and_footer() -> None:
+    text = ("Port authority delays harbour expansion vote\n"
+            "ROTTERDAM, March 3 (Reuters) - The port authority postponed a vote on its harbour expansion plan on Tuesday.\n"
+            "\"We need more time to study the environmental review,\" the authority's chairman told reporters.\n"
+            "The plan would add two container terminals on reclaimed land south of the existing docks.\n"
+            "(Reporting by Ann Example; Editing by Bob Sample)\n"
+            "Our Standards: The Thomson Reuters Trust Principles.")
+    art = extract_text_document(RawDocument(source="x.txt", format="text", text=text))
+    assert art.language == "en" and art.dateline == "ROTTERDAM" and art.wire_sources == ["Reuters"]
+    assert len(art.paragraphs) == 3 and art.authors == []
+    assert {r.reason for r in art.removed} >= {"editor-credit", "copyright"}

@@ -220,6 +220,10 @@ _DATELINE_RES: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^(?P<place>{_UP}(?:\s+{_UP}){{0,3}}){_DASH}(?=\S)"),
     # Surabaya - ...    (a capitalised place of up to three words, then a spaced dash)
     re.compile(rf"^(?P<place>{_TITLE}(?:\s+{_TITLE}){{0,2}})\s+(?:-{{1,2}}|–|—)\s+(?=\S)"),
+    # WASHINGTON, Oct 20 (Reuters) -    WILMINGTON, Delaware (Reuters) -    BEIJING, March 3, 2021 (Xinhua) --
+    # (wire datelines: the place in capitals, then a region or the date, then the agency)
+    re.compile(rf"^(?P<place>{_UP}(?:\s+{_UP}){{0,3}})\s*,\s*(?:(?i:{_MONTH_RE})\.?\s+\d{{1,2}}(?:\s*,\s*\d{{4}})?"
+               rf"|{_TITLE}(?:\s+{_TITLE}){{0,2}})\s*\((?P<agency>[^()\d]{{2,40}})\){_DASH}"),
 )
 
 
