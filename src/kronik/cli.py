@@ -294,7 +294,7 @@ def export(
 
     if fmt not in writers.FORMATS:
         raise typer.BadParameter(f"expected one of {', '.join(writers.FORMATS)}", param_hint="--format")
-    store = open_store(db)
+    store = open_store(db, create=False)
     sq = SearchQuery(q=q or "", outlet=outlet, language=language, date_from=date_from, date_to=date_to, entity=entity,
                      speaker=speaker, event=event, story=story)
     articles = writers.export_articles(store, sq)
@@ -321,8 +321,9 @@ def export(
 def search(
     query: Annotated[str, typer.Argument(help="Words (stemmed: 'berdialog' finds 'dialog'), \"a phrase\", a OR b, -word, prefix*.")] = "",
     db: Annotated[str, typer.Option("--db")] = "kronik.db",
-    limit: Annotated[int, typer.Option("--limit", "-n")] = 10,
-    offset: Annotated[int, typer.Option("--offset")] = 0,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=0, max=200)] = 10,
+    offset: Annotated[int, typer.Option("--offset", min=0, max=10_000, help="Skip this many hits (at most 10,000; "
+                                        "`kronik export --q` writes every hit).")] = 0,
     outlet: OutletFilter = None, language: LanguageFilter = None, date_from: FromFilter = None, date_to: ToFilter = None,
     entity: EntityFilter = None, speaker: SpeakerFilter = None, event: EventFilter = None, story: StoryFilter = None,
     as_json: JsonOpt = False,
@@ -332,7 +333,7 @@ def search(
     from kronik.store.search import SearchQuery
     from kronik.store.search import search as run
 
-    res = run(open_store(db), SearchQuery(q=query, outlet=outlet, language=language, date_from=date_from,
+    res = run(open_store(db, create=False), SearchQuery(q=query, outlet=outlet, language=language, date_from=date_from,
                                           date_to=date_to, entity=entity, speaker=speaker, event=event, story=story,
                                           limit=limit, offset=offset))
 
@@ -369,18 +370,47 @@ def rich_escape(text: str) -> str:
 def serve(
     db: Annotated[str, typer.Option("--db", help="SQLite file path or database URL (postgresql://...).")] = "kronik.db",
     port: Annotated[int, typer.Option("--port", "-p")] = 8000,
-    host: Annotated[str, typer.Option("--host", help="Interface to listen on (loopback by default).")] = "127.0.0.1",
+    host: Annotated[str, typer.Option("--host", help="Interface to listen on (loopback by default; beyond it the "
+                                                     "server is read-only unless a write token is set).")] = "127.0.0.1",
     data_dir: Annotated[Path | None, typer.Option("--data-dir", help="Where uploads are saved (default: next to a SQLite "
                                                                      "file, else a temporary folder).")] = None,
     max_upload_mb: Annotated[int, typer.Option("--max-upload-mb", min=1, help="Upload size limit per request.")] = 50,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Server processes (read-mostly deployments; "
                                                                    "upload jobs are tracked per process).")] = 1,
+    write_token: Annotated[list[str] | None, typer.Option(
+        "--write-token", "--token", help="Token for writes (ingest, cluster), sent as Authorization: Bearer. Visible in "
+        "the process list: prefer KRONIK_WRITE_TOKEN or --token-file.", show_default=False)] = None,
+    read_token: Annotated[list[str] | None, typer.Option(
+        "--read-token", help="Token every API read needs (default: reads are open); or KRONIK_READ_TOKEN.",
+        show_default=False)] = None,
+    token_file: Annotated[Path | None, typer.Option(
+        "--token-file", help="File of tokens (mode 600): a line per token, 'read:TOKEN' for a read token, "
+        "a bare line for a write token.")] = None,
+    allow_host: Annotated[list[str] | None, typer.Option(
+        "--allow-host", help="Host name the Host header may carry besides loopback names and the bound address "
+        "(repeatable; '*' turns the check off).")] = None,
+    cors_origin: Annotated[list[str] | None, typer.Option(
+        "--cors-origin", help="Origin allowed to call the API from a browser (repeatable; default: none).")] = None,
+    read_only: Annotated[bool, typer.Option("--read-only", help="Refuse every write, tokens or not.")] = False,
+    keep_uploads: Annotated[bool, typer.Option("--keep-uploads", help="Keep uploaded files after ingesting them "
+                                                                      "(default: deleted).")] = False,
+    write_rate: Annotated[float, typer.Option("--write-rate", min=0, help="Writes per minute per client address "
+                                                                          "(bursts of 20; 0: unlimited).")] = 60.0,
 ) -> None:
-    """Serve the web UI at / and the JSON API under /api/ (OpenAPI document at /openapi.json)."""
-    from kronik.api.serve import run_server
+    """Serve the web UI at / and the JSON API under /api/ (OpenAPI document at /openapi.json).
 
+    Safe by default: on loopback without a token, writes are open to this machine's users but never to
+    another site's pages; bound beyond loopback the server is read-only unless a write token is set
+    (README: "Sharing a server")."""
+    from kronik.api.security import Policy
+    from kronik.api.serve import read_tokens, run_server
+
+    writes, reads = read_tokens(token_file, write_token, read_token)
+    policy = Policy.for_bind(host, write_tokens=writes, read_tokens=reads, allow_hosts=allow_host or (),
+                             cors_origins=cors_origin or (), read_only=read_only, write_rate=write_rate,
+                             max_upload_bytes=max_upload_mb * 1024 * 1024)
     run_server(db, host=host, port=port, data_dir=data_dir, max_upload_bytes=max_upload_mb * 1024 * 1024,
-               workers=workers, log=err)
+               workers=workers, log=err, policy=policy, keep_uploads=keep_uploads)
 
 
 db_app = typer.Typer(help="Database schema (Alembic migrations; the store also upgrades itself on open).",
@@ -768,7 +798,18 @@ def _render_train_lines(res: dict[str, Any], console: Console) -> None:
 
 
 def main() -> None:
-    app()
+    """The ``kronik`` command: Kronik's errors (a bad query, a missing or damaged store, a full disk) end
+    with their message and the exit code :mod:`kronik.errors` gives them, not a traceback."""
+    from kronik.errors import translate
+
+    try:
+        app()  # click handles its own usage errors and exits; anything else comes out here
+    except Exception as exc:
+        known = translate(exc)
+        if known is None:
+            raise
+        err.print(f"[red]error:[/red] {rich_escape(str(known))}", highlight=False, soft_wrap=True)
+        raise SystemExit(known.exit_code) from None
 
 
 if __name__ == "__main__":

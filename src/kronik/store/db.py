@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import itertools
 import threading
+import time
+from pathlib import Path
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, bindparam, create_engine, delete, event, func, select, text, update
+from sqlalchemy import Engine, bindparam, create_engine, delete, event, func, literal, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
-from kronik.errors import StoreError
+from kronik.errors import StoreError, StoreMissing, translate
 from kronik.io.readers import RawDocument
 from kronik.model import Article, Entity, Event, Problem, Quote, Removed, Story, TimeExpr
 from kronik.store import queries, schema
@@ -34,9 +36,22 @@ def database_url(db: str) -> str:
     return f"sqlite:///{db}"
 
 
+def sqlite_path(url: str) -> str | None:
+    """The file behind a ``sqlite:///`` URL (None for other back-ends and in-memory databases)."""
+    if not url.startswith("sqlite:///"):
+        return None
+    path = url[len("sqlite:///"):].split("?", 1)[0]
+    return path if path and path != ":memory:" else None
+
+
 class Store:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, create: bool = True) -> None:
+        """Open (and migrate) the store; ``create=False`` refuses a SQLite path with no file behind it
+        (reading commands and the server: an empty store made by a typo would answer "0 matches")."""
         self.url = database_url(url)
+        path = sqlite_path(self.url)
+        if not create and path is not None and not Path(path).is_file():
+            raise StoreMissing(f"no store at {path}: build one with `kronik ingest FILES --db {path}`")
         self.engine: Engine = create_engine(self.url, future=True)
         self.dialect = self.engine.dialect.name
         if self.dialect == "sqlite":
@@ -46,7 +61,7 @@ class Store:
         try:
             upgrade(self.engine)
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot open or upgrade the database: {exc}") from exc
+            raise (translate(exc, "cannot open or upgrade the database") or StoreError(str(exc))) from exc
 
     def _insert(self, table: Any) -> Any:
         return (sqlite_insert if self.dialect == "sqlite" else pg_insert)(table)
@@ -170,6 +185,20 @@ class Store:
         else:
             conn.execute(text("INSERT INTO search_docs(article_id, title, body) VALUES (:article_id, :title, :body)"),
                          search)
+
+    def rename_sources(self, names: Mapping[str, str]) -> None:
+        """Replace file paths in the ``source`` of articles and documents (``path`` and ``path#N``) by the
+        names given: the server stores an upload under its own folder, and that path is not for readers."""
+        if not names:
+            return
+        with self._writing() as conn:
+            for table in (schema.articles, schema.documents):
+                src = table.c.source
+                for old, new in names.items():
+                    conn.execute(update(table).where(src == old).values(source=new))
+                    conn.execute(update(table).where(src.startswith(old + "#", autoescape=True))
+                                 .values(source=literal(new) + func.substr(src, len(old) + 1)))
+        self.generation += 1
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
@@ -370,7 +399,30 @@ def _time(r: Mapping[str, Any]) -> TimeExpr:
                     end=r["end"])
 
 
+_budget = threading.local()
+
+
+@contextmanager
+def time_budget(seconds: float | None) -> Iterator[None]:
+    """SQLite statements run by this thread inside the block are interrupted once ``seconds`` have passed
+    (they fail with "interrupted", which :func:`kronik.errors.translate` reports as ``OverBudget``): the
+    API's search cannot hold a worker thread and the database for longer than its budget.  PostgreSQL
+    deployments bound statements with the role's ``statement_timeout`` instead."""
+    before = getattr(_budget, "deadline", None)
+    _budget.deadline = None if seconds is None else time.monotonic() + seconds
+    try:
+        yield
+    finally:
+        _budget.deadline = before
+
+
+def _over_budget() -> int:
+    deadline = getattr(_budget, "deadline", None)
+    return 1 if deadline is not None and time.monotonic() > deadline else 0
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.set_progress_handler(_over_budget, 20_000)  # every ~20k VM steps: well under a millisecond
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
@@ -383,5 +435,5 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def open_store(db: str) -> Store:
-    return Store(db)
+def open_store(db: str, *, create: bool = True) -> Store:
+    return Store(db, create=create)
