@@ -123,9 +123,11 @@ class Policy:
             lines.append("writes need the write token (Authorization: Bearer ...)")
         else:
             lines.append("writes are open to this machine's users (loopback, no token)")
+        if self.read_tokens:
+            lines.append("reads need a token (read or write)")
+        elif not is_loopback(host):
+            lines.append(f"WARNING: anyone who can reach {host} can read the store (set KRONIK_READ_TOKEN to restrict)")
         if not is_loopback(host):
-            lines.append("reads need a token" if self.read_tokens else
-                         f"WARNING: anyone who can reach {host} can read the store (set KRONIK_READ_TOKEN to restrict)")
             lines.append("WARNING: plain HTTP: tokens and data travel unencrypted; put a TLS proxy in front")
         lines.append("allowed Host names: " + ", ".join(sorted(self.allowed_hosts)))
         return lines
