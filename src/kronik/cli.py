@@ -711,11 +711,20 @@ def bench_serve_cmd(
     concurrency: Annotated[int, typer.Option("--concurrency", "-c", min=1)] = 4,
     port: Annotated[int, typer.Option("--port", help="0: a free port.")] = 0,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Server processes of kronik serve.")] = 1,
+    abuse: Annotated[bool, typer.Option("--abuse", help="The abuse scenario: clients' search latency alone and while "
+                                        "attackers send 100 KB queries, the costliest allowed query, huge offsets.")] = False,
+    corpus: Annotated[Path | None, typer.Option("--corpus", help="With --abuse: a store of this corpus (e.g. "
+                                                "examples/corpus) instead of the synthetic one.")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Latency of search and story pages over HTTP on a store of N synthetic articles (server in a second process)."""
-    from kronik.bench.serve import bench_serve, render
+    from kronik.bench.serve import bench_abuse, bench_serve, render, render_abuse
 
+    if abuse:
+        res = bench_abuse(db, corpus=corpus, articles=articles, data_dir=data, searches=searches, concurrency=concurrency,
+                          port=port, workers=workers, log=None if as_json else err)
+        _emit(res, as_json, render_abuse)
+        return
     res = bench_serve(db, articles=articles, data_dir=data, searches=searches, story_pages=story_pages,
                       concurrency=concurrency, port=port, workers=workers, log=None if as_json else err)
     _emit(res, as_json, render)
