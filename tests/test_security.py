@@ -457,3 +457,25 @@ def test_error_mapping_is_one_table() -> None:
     assert isinstance(errors.translate(errors.StoreError("x: file is not a database")), errors.StoreCorrupt)
     assert errors.translate(ValueError("a bug")) is None
     assert errors.NotFound("x").http_status == 404 and errors.QueryTooLarge("x").http_status == 422
+
+
+def test_dask_scheduler_security(caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    """tcp:// beyond loopback is warned about; tls:// needs certificates (Dask's config) or a Security given."""
+    pytest.importorskip("distributed")
+    import dask
+
+    from kronik.engines.dask import connection_security
+
+    with caplog.at_level("WARNING", logger="kronik.engines.dask"):
+        assert connection_security("tcp://127.0.0.1:8786") is None and not caplog.records
+        assert connection_security("tcp://10.1.2.3:8786") is None
+    assert "unauthenticated" in caplog.text
+    with dask.config.set({"distributed.comm.tls.ca-file": None, "distributed.comm.tls.client.cert": None}), \
+            pytest.raises(ValueError, match="needs certificates"):
+        connection_security("tls://10.1.2.3:8786")
+    given = object()
+    assert connection_security("tls://10.1.2.3:8786", given) is given
+    with dask.config.set({"distributed.comm.tls.ca-file": "/ca.pem", "distributed.comm.tls.client.cert": "/c.pem",
+                          "distributed.comm.tls.client.key": "/k.pem"}):
+        sec = connection_security("tls://10.1.2.3:8786")
+    assert sec.tls_ca_file == "/ca.pem" and sec.tls_client_cert == "/c.pem"

@@ -25,7 +25,6 @@ bare 500 without traceback otherwise).
 from __future__ import annotations
 
 import hmac
-import ipaddress
 import json
 import logging
 import threading
@@ -37,6 +36,7 @@ from typing import Any
 from starlette.exceptions import HTTPException
 
 from kronik.errors import translate
+from kronik.net import is_loopback
 
 log = logging.getLogger("kronik.api")
 
@@ -50,16 +50,6 @@ WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 MAX_SMALL_BODY = 64 * 1024
 """Body limit of every request but an upload (``POST /api/cluster`` takes a few bytes)."""
 MAX_JSON_DEPTH = 32
-
-
-def is_loopback(host: str) -> bool:
-    """Whether a bind address only accepts connections from this machine."""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 @dataclass(frozen=True)
