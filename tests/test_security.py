@@ -294,7 +294,7 @@ def test_fuzzed_uploads_never_fail_the_server(open_server: tuple[str, Path]) -> 
     names = ["../../etc/passwd", "..", "", "a" * 400 + ".txt", "x\x00y.txt", "\u202e.txt", "C:\\win\\x.html", "ok.jsonl",
              "%2e%2e%2f.txt", "файл.csv", "a.gz", "con.txt"]
     blobs = [b"", b"\x00" * 100, b"\xff\xfe" + "teks".encode("utf-16-le"), b"\x1f\x8b\x08\x00garbage", b'{"title": 1}\n[1,2]\n',
-             b"id,title\n1,\xff\xff\n", "Judul\n\nIsi berita yang cukup panjang untuk dibaca. ".encode() * 20,
+             b"id,title\n1,\xff\xff\n", b"Judul\n\nIsi berita yang cukup panjang untuk dibaca. " * 20,
              b"<html><body><script>alert(1)</script><p>" + b"kata " * 200 + b"</p></body></html>"]
     for i in range(40):
         kind = rng.random()

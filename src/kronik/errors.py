@@ -152,7 +152,7 @@ def translate(exc: BaseException, what: str = "") -> KronikError | None:
     prefix = f"{what}: " if what else ""
     message = str(getattr(exc, "orig", None) or exc)
     low = message.lower()
-    if isinstance(exc, OSError) and exc.errno == 28 or any(m in low for m in _FULL):
+    if (isinstance(exc, OSError) and exc.errno == 28) or any(m in low for m in _FULL):
         return StoreFull(f"{prefix}the disk is full ({message}); nothing of this batch was written")
     if not (plain_store_error or _is_database_error(exc)):
         return None

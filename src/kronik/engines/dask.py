@@ -150,7 +150,7 @@ def connection_security(address: str, security: Any = None) -> Any:
         from distributed.security import Security
 
         sec = Security()
-        if not (sec.tls_ca_file and sec.tls_client_cert):
+        if not (getattr(sec, "tls_ca_file", None) and getattr(sec, "tls_client_cert", None)):
             raise ValueError("a tls:// scheduler needs certificates: set distributed.comm.tls.ca-file, .client.cert "
                              "and .client.key in Dask's configuration (or DASK_DISTRIBUTED__COMM__TLS__CA_FILE, "
                              "DASK_DISTRIBUTED__COMM__TLS__CLIENT__CERT, DASK_DISTRIBUTED__COMM__TLS__CLIENT__KEY)")

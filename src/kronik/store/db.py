@@ -11,9 +11,9 @@ from __future__ import annotations
 import itertools
 import threading
 import time
-from pathlib import Path
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, bindparam, create_engine, delete, event, func, literal, select, text, update
