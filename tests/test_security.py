@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from ui_helpers import ROOT, serve, server_missing
+from ui_helpers import ROOT, serve
 
 httpx = pytest.importorskip("httpx")
 pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.testclient`")
@@ -31,16 +31,6 @@ CSRF = {"X-Kronik-Request": "1"}
 SECURITY = ("content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy")
 
 
-@pytest.fixture(scope="module")
-def example_db(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Path:
-    if why := server_missing():
-        pytest.skip(why)
-    from kronik.ingest import ingest
-    from kronik.store import Store
-
-    db = tmp_path_factory.mktemp("sec") / "kronik.db"
-    ingest([corpus_dir], Store(str(db)))
-    return db
 
 
 def _copy(db: Path, tmp: Path) -> Path:

@@ -17,9 +17,7 @@ import threading
 import time
 from pathlib import Path
 
-import pytest
-
-from ui_helpers import UI, browser_missing, chrome, get_json, quit_chrome, serve, server_missing
+from ui_helpers import UI, get_json, serve
 
 WRITE_TOKEN = "ui-write-token-" + "k" * 20
 
@@ -60,25 +58,8 @@ async function attempt(name, fn) {
 """
 
 
-@pytest.fixture(scope="module")
-def driver():
-    if why := browser_missing():
-        pytest.skip(why)
-    d = chrome()
-    yield d
-    quit_chrome(d)
 
 
-@pytest.fixture(scope="module")
-def example_db(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Path:
-    if why := server_missing():
-        pytest.skip(why)
-    from kronik.ingest import ingest
-    from kronik.store import Store
-
-    db = tmp_path_factory.mktemp("uisec") / "kronik.db"
-    ingest([corpus_dir], Store(str(db)))
-    return db
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -20,6 +20,8 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = Path(os.environ.get("KRONIK_UI_ARTIFACTS", ROOT / "tests" / "artifacts" / "ui"))
 CHROMIUM = os.environ.get("KRONIK_CHROMIUM", "/usr/bin/chromium")
@@ -240,3 +242,26 @@ class UI:
             return []
         return [e["message"] for e in entries
                 if e.get("level") == "SEVERE" and not any(a in e["message"] for a in allow)]
+
+
+@pytest.fixture(scope="module")
+def driver():
+    """A headless Chromium for a test module (skipped when Debian's chromium/chromedriver are absent)."""
+    if why := browser_missing():
+        pytest.skip(why)
+    d = chrome()
+    yield d
+    quit_chrome(d)
+
+
+@pytest.fixture(scope="module")
+def example_db(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Path:
+    """The example corpus ingested into a SQLite store (skipped when the server cannot run here)."""
+    if why := server_missing():
+        pytest.skip(why)
+    from kronik.ingest import ingest
+    from kronik.store import Store
+
+    db = tmp_path_factory.mktemp("example") / "kronik.db"
+    ingest([corpus_dir], Store(str(db)))
+    return db
