@@ -425,6 +425,15 @@ def test_cli_errors_are_messages_with_exit_codes(example_db: Path, tmp_path: Pat
         fh.write(bytes(random.Random(1).getrandbits(8) for _ in range(8192)))
     junk = tmp_path / "junk.db"
     junk.write_bytes(bytes(random.Random(2).getrandbits(8) for _ in range(5000)))
+    with serve(damaged, tmp_path / "data") as base:  # a server over it says so at start-up (503 on damaged pages)
+        seen = Seen(base)
+        assert seen("GET", "/api/search", params={"q": "gempa"}).status_code in (200, 503)
+        end = time.time() + 30
+        while "damaged" not in (tmp_path / "serve.log").read_text() and time.time() < end:
+            time.sleep(0.2)
+        assert "WARNING: the database file is damaged" in (tmp_path / "serve.log").read_text()
+        seen.responses.clear()  # a 503 is the right answer here
+        seen.check()
     for db in (damaged, junk):
         r = _kronik("search", "gempa", "--db", str(db))
         assert r.returncode == 3 and "damaged" in r.stderr and "Traceback" not in r.stderr, r.stderr[-400:]

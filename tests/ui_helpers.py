@@ -263,5 +263,7 @@ def example_db(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Pa
     from kronik.store import Store
 
     db = tmp_path_factory.mktemp("example") / "kronik.db"
-    ingest([corpus_dir], Store(str(db)))
+    store = Store(str(db))
+    ingest([corpus_dir], store)
+    store.engine.dispose()  # the last connection closed: the WAL is checkpointed, the file alone is the store
     return db

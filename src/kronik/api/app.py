@@ -10,6 +10,7 @@ policy and the limits hang off ``app.state`` so the route functions stay thin (s
 from __future__ import annotations
 
 import tempfile
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -53,6 +54,7 @@ def create_app(store: Store | str, *, data_dir: str | Path | None = None,
     app.state.jobs = JobRunner(store, folder, max_bytes=max_upload_bytes, keep=keep_uploads)
     app.state.policy = policy
     app.state.limits = limits or Limits()
+    app.state.export_slots = threading.BoundedSemaphore(app.state.limits.max_exports)
 
     app.add_middleware(Guard, policy=policy)
     app.add_middleware(SecurityHeaders)  # added last: the outermost, so every refusal carries the headers

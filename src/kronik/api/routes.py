@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
+from collections.abc import Iterator
 from typing import Annotated, Any
 
 import anyio
@@ -145,19 +147,52 @@ def export(request: Request, format: Annotated[str, Query(pattern="^(json|jsonl|
     store = _store(request)
     sq = _search_query(q, outlet, language, date_from, date_to, entity, speaker, event, story)
     check_query(sq)  # before the response starts: a streamed download cannot turn into an error later
+    slot = _Slot(request.app.state.export_slots)
     arts = writers.export_articles(store, sq)
     headers = {"Content-Disposition": f'attachment; filename="kronik-export.{format}"'}
     media = writers.MEDIA_TYPES[format]
-    if format == "parquet":
-        return Response(writers.parquet_bytes(arts), media_type=media, headers=headers)
-    if format == "json":
-        import io
-
-        buf = io.StringIO()
-        writers.write_json(store, arts, buf, everything=not (sq.q.strip() or sq.filters()))
-        return Response(buf.getvalue(), media_type=media, headers=headers)
+    if format in ("parquet", "json"):  # built whole in memory: the slots bound how many at once
+        try:
+            return Response(_whole_export(store, arts, format, sq), media_type=media, headers=headers)
+        finally:
+            slot.release()
     body = writers.iter_jsonl(arts) if format == "jsonl" else writers.iter_csv(arts)
-    return StreamingResponse(body, media_type=media, headers=headers)
+    return StreamingResponse(_releasing(body, slot), media_type=media, headers=headers)
+
+
+class _Slot:
+    """One of the server's export slots (``Limits.max_exports``): taken now (429 when none is free) and
+    given back once, when the export ends, fails, or its response is dropped unread (``__del__``)."""
+
+    def __init__(self, slots: threading.BoundedSemaphore) -> None:
+        if not slots.acquire(blocking=False):
+            raise HTTPException(status_code=429, detail="too many exports running; try again shortly",
+                                headers={"Retry-After": "5"})
+        self._slots: threading.BoundedSemaphore | None = slots
+
+    def release(self) -> None:
+        slots, self._slots = self._slots, None
+        if slots is not None:
+            slots.release()
+
+    __del__ = release
+
+
+def _whole_export(store: Store, arts: Iterator[Any], format: str, sq: SearchQuery) -> bytes | str:
+    if format == "parquet":
+        return writers.parquet_bytes(arts)
+    import io
+
+    buf = io.StringIO()
+    writers.write_json(store, arts, buf, everything=not (sq.q.strip() or sq.filters()))
+    return buf.getvalue()
+
+
+def _releasing(chunks: Iterator[str], slot: _Slot) -> Iterator[str]:
+    try:
+        yield from chunks
+    finally:
+        slot.release()
 
 
 @router.get("/entities")

@@ -343,6 +343,8 @@ class Limits:
     max_json_bytes: int = 16 * 1024 * 1024
     max_json_depth: int = MAX_JSON_DEPTH
     max_json_records: int = 5000
+    max_exports: int = 2
+    """Exports running at once (each reads the whole result; JSON and Parquet build it in memory); 429 past it."""
 
 
 def parse_json(data: bytes, max_depth: int = MAX_JSON_DEPTH) -> Any:

@@ -63,7 +63,11 @@ def run_server(db: str, *, host: str = "127.0.0.1", port: int = 8000, data_dir: 
 
     policy = policy or Policy.for_bind(host, max_upload_bytes=max_upload_bytes)
     folder = data_dir or default_data_dir(db)
-    Store(db, create=False).engine.dispose()  # open (and migrate) once, before any worker starts; no connection crosses a fork
+    store = Store(db, create=False)  # open (and migrate) once, before any worker starts
+    if log is not None:
+        _check_in_background(store, log)
+    else:
+        store.engine.dispose()  # no connection crosses a fork
     if log is not None:
         log.print(f"Kronik on http://{host}:{port}/  (API /api/, OpenAPI /openapi.json; store {db})", highlight=False)
         for line in policy.describe(host):
@@ -74,6 +78,22 @@ def run_server(db: str, *, host: str = "127.0.0.1", port: int = 8000, data_dir: 
                                keep_uploads=keep_uploads), host=host, port=port, **_uvicorn_options())
         return
     _run_forked(host, port, workers, app_args)
+
+
+def _check_in_background(store: Any, log: Any) -> None:
+    """Warn (without delaying start-up) when SQLite's quick_check finds the file damaged: queries that touch a
+    damaged page fail with a clear 503, but the others would answer from a store missing part of its data."""
+    import threading
+
+    def check() -> None:
+        problems = store.integrity_problems()
+        store.engine.dispose()
+        if problems:
+            log.print("[red]WARNING: the database file is damaged[/red] (SQLite quick_check: "
+                      + "; ".join(problems)[:500] + "): answers may be incomplete; restore it from a backup or "
+                      "build it again with `kronik ingest`", highlight=False)
+
+    threading.Thread(target=check, name="kronik-quick-check", daemon=True).start()
 
 
 def _uvicorn_options() -> dict[str, Any]:

@@ -186,6 +186,18 @@ class Store:
             conn.execute(text("INSERT INTO search_docs(article_id, title, body) VALUES (:article_id, :title, :body)"),
                          search)
 
+    def integrity_problems(self, limit: int = 5) -> list[str]:
+        """SQLite's ``PRAGMA quick_check`` (reads every page: seconds on a large store), as a list of what it
+        found; empty when the file is sound (and on other back-ends, which check their own pages)."""
+        if self.dialect != "sqlite":
+            return []
+        try:
+            with self.engine.connect() as conn:
+                rows = [r[0] for r in conn.exec_driver_sql(f"PRAGMA quick_check({int(limit)})")]
+        except SQLAlchemyError as exc:
+            return [str(getattr(exc, "orig", exc))]
+        return [] if rows == ["ok"] else rows
+
     def rename_sources(self, names: Mapping[str, str]) -> None:
         """Replace file paths in the ``source`` of articles and documents (``path`` and ``path#N``) by the
         names given: the server stores an upload under its own folder, and that path is not for readers."""
