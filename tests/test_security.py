@@ -478,3 +478,22 @@ def test_dask_scheduler_security(caplog: pytest.LogCaptureFixture, monkeypatch: 
                           "distributed.comm.tls.client.key": "/k.pem"}):
         sec = connection_security("tls://10.1.2.3:8786")
     assert sec.tls_ca_file == "/ca.pem" and sec.tls_client_cert == "/c.pem"
+
+
+def test_search_and_export_slots_answer_429(example_db: Path, tmp_path: Path) -> None:
+    """When the per-client search slots or the export slots are taken, the answer is 429 with Retry-After."""
+    from fastapi.testclient import TestClient
+
+    from kronik.api import create_app
+    from kronik.api.security import Limits
+
+    app = create_app(str(_copy(example_db, tmp_path)), data_dir=tmp_path / "data",
+                     limits=Limits(searches_per_client=0, max_exports=1))
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        r = client.get("/api/search", params={"q": "gempa"})
+        assert r.status_code == 429 and r.headers["retry-after"] == "1" and all(h in r.headers for h in SECURITY)
+        assert client.get("/api/export", params={"format": "csv"}).status_code == 200
+        assert client.get("/api/export", params={"format": "parquet"}).status_code == 200  # the slot came back
+        app.state.export_slots.acquire()  # an export in progress
+        r = client.get("/api/export", params={"format": "jsonl"})
+        assert r.status_code == 429 and all(h in r.headers for h in SECURITY)

@@ -54,18 +54,31 @@ def _limits(request: Request) -> Limits:
 
 
 async def _off_loop(request: Request, fn: Any, *args: Any) -> Any:
-    """Run blocking store work in a worker thread (at most ``Limits.search_threads`` at once) within the
-    request's time budget, so one slow request never stalls the event loop and every other client."""
+    """Run blocking store work in a worker thread (at most ``Limits.search_threads`` at once, at most
+    ``Limits.searches_per_client`` of them for one client address: 429 past it) within the request's time
+    budget, so one slow request never stalls the event loop, and one client never takes every thread."""
     state = request.app.state
     limits = _limits(request)
     if getattr(state, "search_limiter", None) is None:
         state.search_limiter = anyio.CapacityLimiter(limits.search_threads)
+        state.searching = {}
+    client = (request.client.host if request.client else "?")
+    searching: dict[str, int] = state.searching
+    if searching.get(client, 0) >= limits.searches_per_client:
+        raise HTTPException(status_code=429, detail="too many searches at once from this address",
+                            headers={"Retry-After": "1"})
+    searching[client] = searching.get(client, 0) + 1  # only touched on the event loop: no lock needed
 
     def run() -> Any:
         with time_budget(limits.search_seconds):
             return fn(*args)
 
-    return await anyio.to_thread.run_sync(run, limiter=state.search_limiter)
+    try:
+        return await anyio.to_thread.run_sync(run, limiter=state.search_limiter)
+    finally:
+        searching[client] -= 1
+        if not searching[client]:
+            del searching[client]
 
 
 # --------------------------------------------------------------------------- read
@@ -165,10 +178,11 @@ class _Slot:
     given back once, when the export ends, fails, or its response is dropped unread (``__del__``)."""
 
     def __init__(self, slots: threading.BoundedSemaphore) -> None:
+        self._slots: threading.BoundedSemaphore | None = None
         if not slots.acquire(blocking=False):
             raise HTTPException(status_code=429, detail="too many exports running; try again shortly",
                                 headers={"Retry-After": "5"})
-        self._slots: threading.BoundedSemaphore | None = slots
+        self._slots = slots
 
     def release(self) -> None:
         slots, self._slots = self._slots, None

@@ -340,6 +340,9 @@ class Limits:
     """Time budget of one search: SQLite interrupts its query past it (503)."""
     search_threads: int = 4
     """Searches running at once (in worker threads, off the event loop); more wait their turn."""
+    searches_per_client: int = 16
+    """Searches one client address may have running or waiting at once (429 past it): a flood from one
+    address cannot pile up an unbounded queue (a proxy in front makes every client one address)."""
     max_json_bytes: int = 16 * 1024 * 1024
     max_json_depth: int = MAX_JSON_DEPTH
     max_json_records: int = 5000
