@@ -238,7 +238,8 @@ def test_lone_surrogate_record_is_a_problem_and_the_rest_is_stored(open_server: 
     before = _stats(seen)
     good = {"title": "Banjir Rendam Kampung Pulo", "outlet": "Kompas.com", "date": "2022-02-03",
             "text": "JAKARTA - Banjir merendam ratusan rumah di Kampung Pulo pada Kamis pagi. " * 4}
-    body = json.dumps({"articles": [{"title": "Rusak \ud800", "text": "isi \udfff " * 30}, good]})  # escaped: valid JSON
+    # escaped, so valid JSON; the good record twice (an article listed twice is one article, both in its sources)
+    body = json.dumps({"articles": [{"title": "Rusak \ud800", "text": "isi \udfff " * 30}, good, good]})
     r = seen("POST", "/api/ingest", content=body, headers={"Content-Type": "application/json"})
     assert r.status_code == 200, r.text
     job = _wait_job(seen, r.json()["job"])
@@ -249,6 +250,7 @@ def test_lone_surrogate_record_is_a_problem_and_the_rest_is_stored(open_server: 
     hit = _search_soon(seen, "Kampung Pulo")[0]
     art = seen("GET", f"/api/articles/{hit['id']}").json()
     assert art["source"] == "articles#2", art["source"]
+    assert not any(str(data) in x or "uploads" in x for x in art.get("sources", [])), art.get("sources")
     assert not list((data / "uploads").iterdir())
     seen.check()
 

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, bindparam, create_engine, delete, event, func, literal, select, text, update
+from sqlalchemy import Engine, bindparam, create_engine, delete, event, func, literal, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
@@ -199,17 +199,25 @@ class Store:
         return [] if rows == ["ok"] else rows
 
     def rename_sources(self, names: Mapping[str, str]) -> None:
-        """Replace file paths in the ``source`` of articles and documents (``path`` and ``path#N``) by the
-        names given: the server stores an upload under its own folder, and that path is not for readers."""
+        """Replace file paths in the ``source`` of articles and documents (``path`` and ``path#N``), and in an
+        article's list of ``sources`` where the schema has one, by the names given: the server stores an
+        upload under its own folder, and that path is not for readers."""
         if not names:
             return
+        a = schema.articles
         with self._writing() as conn:
-            for table in (schema.articles, schema.documents):
+            for table in (a, schema.documents):
                 src = table.c.source
                 for old, new in names.items():
                     conn.execute(update(table).where(src == old).values(source=new))
                     conn.execute(update(table).where(src.startswith(old + "#", autoescape=True))
                                  .values(source=literal(new) + func.substr(src, len(old) + 1)))
+            if "sources" in a.c:  # every input of an article listed more than once in one file
+                renamed: list[Any] = [a.c.source.in_(list(names.values()))]
+                renamed += [a.c.source.startswith(n + "#", autoescape=True) for n in set(names.values())]
+                for aid, listed in conn.execute(select(a.c.id, a.c.sources).where(or_(*renamed))).all():
+                    if listed:
+                        conn.execute(update(a).where(a.c.id == aid).values(sources=[_renamed(x, names) for x in listed]))
         self.generation += 1
 
     def counts(self) -> dict[str, int]:
@@ -377,6 +385,11 @@ class Store:
         from kronik.store.search import SearchQuery, search
 
         return search(self, SearchQuery(q=query, limit=limit, **filters), facets=False)["results"]
+
+
+def _renamed(source: str, names: Mapping[str, str]) -> str:
+    path, hash_, rec = source.partition("#")
+    return names[path] + hash_ + rec if path in names else source
 
 
 def _present(conn: Any, column: Any, values: Sequence[str]) -> set[str]:
