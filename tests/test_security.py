@@ -499,3 +499,27 @@ def test_search_and_export_slots_answer_429(example_db: Path, tmp_path: Path) ->
         app.state.export_slots.acquire()  # an export in progress
         r = client.get("/api/export", params={"format": "jsonl"})
         assert r.status_code == 429 and all(h in r.headers for h in SECURITY)
+
+
+def test_a_configured_cors_origin_may_call_the_api(example_db: Path, tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from kronik.api import create_app
+    from kronik.api.security import Policy
+
+    dash = "https://dash.example.org"
+    policy = Policy.for_bind("127.0.0.1", cors_origins=[dash + "/"], write_tokens=[WRITE_TOKEN])
+    app = create_app(str(_copy(example_db, tmp_path)), data_dir=tmp_path / "data", policy=policy)
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        r = client.options("/api/cluster", headers={"Origin": dash, "Access-Control-Request-Method": "POST",
+                                                    "Access-Control-Request-Headers": "authorization, content-type"})
+        assert r.status_code == 204 and r.headers["access-control-allow-origin"] == dash
+        assert "Authorization" in r.headers["access-control-allow-headers"]
+        r = client.get("/api/stats", headers={"Origin": dash})
+        assert r.status_code == 200 and r.headers["access-control-allow-origin"] == dash
+        assert client.post("/api/cluster", json={}, headers={"Origin": dash}).status_code == 401  # still the token
+        r = client.post("/api/cluster", json={}, headers={"Origin": dash, "Authorization": f"Bearer {WRITE_TOKEN}"})
+        assert r.status_code == 200 and r.headers["access-control-allow-origin"] == dash
+        r = client.post("/api/cluster", json={}, headers={"Origin": "https://other.example",
+                                                          "Authorization": f"Bearer {WRITE_TOKEN}"})
+        assert r.status_code == 403 and "access-control-allow-origin" not in r.headers
