@@ -331,7 +331,9 @@ def example_store(db: Path, corpus: Path, log: Console | None = None) -> dict[st
         db.parent.mkdir(parents=True, exist_ok=True)
         if log is not None:
             log.print(f"ingesting {corpus} into {db}...", highlight=False)
-        ingest([corpus], Store(str(db)))
+        store = Store(str(db))
+        ingest([corpus], store)
+        store.engine.dispose()  # checkpoint the WAL: the file is the whole store
     counts = Store(str(db)).counts()
     return {"articles": counts["articles"], "events": counts["events"], "stories": counts["stories"],
             "db_mb": round(db.stat().st_size / 2**20, 1), "corpus": str(corpus)}

@@ -526,6 +526,8 @@ class _Terms:
                 frags.add(st[1:])
         # drop fragments inside other fragments: their occurrences are found through the shorter one
         self.fragments = tuple(f for f in frags if not any(g != f and g in f for g in frags))
+        self._prefix_set = frozenset(self.prefixes)
+        self._prefix_lengths = sorted({len(p) for p in self.prefixes})
 
     def candidates(self, body: str) -> list[tuple[int, int]]:
         """Spans of the words of ``body`` that contain a fragment (``str.find`` scans, no per-word loop)."""
@@ -545,12 +547,16 @@ class _Terms:
         return sorted(found.items())
 
     def hit(self, word: str) -> str | None:
+        """The query term ``word`` matches (its stem, or a prefix of its stem or of the word itself).
+        Prefixes are looked up by length (a set per length), not tried one by one: a query may hold 32."""
         s = stem_word(word)
         if s in self.stems:
             return s
-        for p in self.prefixes:
-            if s.startswith(p) or word.startswith(p):
-                return p
+        for k in self._prefix_lengths:
+            if s[:k] in self._prefix_set:
+                return s[:k]
+            if word[:k] in self._prefix_set:
+                return word[:k]
         return None
 
 
