@@ -51,7 +51,8 @@ class Store:
         self.url = database_url(url)
         path = sqlite_path(self.url)
         if not create and path is not None and not Path(path).is_file():
-            raise StoreMissing(f"no store at {path}: build one with `kronik ingest FILES --db {path}`")
+            raise StoreMissing(f"no store at {path}: build one with `kronik ingest FILES --db {path}` "
+                               f"(or an empty one to upload into with `kronik db upgrade --db {path}`)")
         self.engine: Engine = create_engine(self.url, future=True)
         self.dialect = self.engine.dialect.name
         if self.dialect == "sqlite":
