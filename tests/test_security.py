@@ -523,3 +523,21 @@ def test_a_configured_cors_origin_may_call_the_api(example_db: Path, tmp_path: P
         r = client.post("/api/cluster", json={}, headers={"Origin": "https://other.example",
                                                           "Authorization": f"Bearer {WRITE_TOKEN}"})
         assert r.status_code == 403 and "access-control-allow-origin" not in r.headers
+
+
+def test_time_budget_interrupts_sqlite_work(example_db: Path) -> None:
+    """Past its budget a statement is interrupted by SQLite and reported as OverBudget (the API's 503)."""
+    from sqlalchemy.exc import OperationalError
+
+    from kronik import errors
+    from kronik.store import Store
+    from kronik.store.db import time_budget
+
+    store = Store(str(example_db))
+    slow = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 50000000) SELECT count(*) FROM c"
+    with store.engine.connect() as conn, time_budget(0.05), pytest.raises(OperationalError) as caught:
+        conn.exec_driver_sql(slow).scalar()
+    known = errors.translate(caught.value)
+    assert isinstance(known, errors.OverBudget) and known.http_status == 503
+    with store.engine.connect() as conn:  # outside the block: no budget
+        assert conn.exec_driver_sql("SELECT count(*) FROM articles").scalar() == 92
