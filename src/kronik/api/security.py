@@ -116,10 +116,12 @@ class Policy:
         if self.read_tokens:
             lines.append("reads need a token (read or write)")
         elif not is_loopback(host):
-            lines.append(f"WARNING: anyone who can reach {host} can read the store (set KRONIK_READ_TOKEN to restrict)")
+            where = "this machine on any interface" if host in ("0.0.0.0", "::", "") else host
+            lines.append(f"WARNING: anyone who can reach {where} can read the store (set KRONIK_READ_TOKEN to restrict)")
         if not is_loopback(host):
             lines.append("WARNING: plain HTTP: tokens and data travel unencrypted; put a TLS proxy in front")
-        lines.append("allowed Host names: " + ", ".join(sorted(self.allowed_hosts)))
+        lines.append("allowed Host names: " + ", ".join(sorted(self.allowed_hosts))
+                     + ("" if is_loopback(host) else " (add the names clients use with --allow-host)"))
         return lines
 
 
