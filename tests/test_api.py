@@ -23,6 +23,8 @@ from kronik.store import Store
 pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.testclient`")
 
 BACKENDS = ["sqlite", "postgresql"]
+LOCAL = {"base_url": "http://127.0.0.1", "headers": {"X-Kronik-Request": "1"}}
+"""A client on loopback, as the web UI calls it (its writes carry the anti-CSRF header)."""
 
 
 def _store(backend: str, tmp: Path, request: pytest.FixtureRequest) -> Store:
@@ -39,7 +41,7 @@ def corpus_client(request: pytest.FixtureRequest, corpus_dir: Path, tmp_path_fac
     tmp = tmp_path_factory.mktemp(f"api-{request.param}")
     store = _store(request.param, tmp, request)
     ingest([corpus_dir], store)
-    with TestClient(create_app(store, data_dir=tmp / "data")) as client:
+    with TestClient(create_app(store, data_dir=tmp / "data"), **LOCAL) as client:
         client.store = store  # type: ignore[attr-defined]
         yield client
 
@@ -49,7 +51,8 @@ def empty_client(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator:
     from fastapi.testclient import TestClient
 
     store = _store(request.param, tmp_path, request)
-    with TestClient(create_app(store, data_dir=tmp_path / "data", max_upload_bytes=200_000)) as client:
+    with TestClient(create_app(store, data_dir=tmp_path / "data", max_upload_bytes=200_000, keep_uploads=True),
+                    **LOCAL) as client:
         client.data_dir = tmp_path / "data"  # type: ignore[attr-defined]
         yield client
 

@@ -227,21 +227,26 @@ def test_cli_every_input_failing_exits_nonzero(tmp_path: Path) -> None:
     assert runner.invoke(app, ["ingest", str(empty), "--db", str(db), "-q"]).exit_code == 0  # no input: nothing failed
 
 
+def _kronik(args: list[str]) -> subprocess.CompletedProcess[str]:
+    """The installed command as a user runs it (its main maps Kronik's errors to exit codes)."""
+    return subprocess.run([sys.executable, "-m", "kronik", *args], capture_output=True, text=True, timeout=120)
+
+
 @pytest.mark.parametrize("cmd", [["search", "gempa"], ["export"], ["serve", "--port", "1"], ["cluster"]])
 def test_cli_read_commands_refuse_a_missing_store(tmp_path: Path, cmd: list[str]) -> None:
     db = tmp_path / "typo.db"
-    res = runner.invoke(app, [*cmd, "--db", str(db)])
-    assert res.exit_code == 2 and "no store at" in res.stderr
+    res = _kronik([*cmd, "--db", str(db)])
+    assert res.returncode == 3 and "no store at" in res.stderr and "Traceback" not in res.stderr  # kronik.errors: store unavailable
     assert not db.exists()
-    url = runner.invoke(app, [*cmd, "--db", f"sqlite:///{db}"])
-    assert url.exit_code == 2 and not db.exists()
+    url = _kronik([*cmd, "--db", f"sqlite:///{db}"])
+    assert url.returncode == 3 and not db.exists()
 
 
 def test_cli_read_commands_refuse_an_empty_postgresql_database(pg_url: str) -> None:
     from sqlalchemy import create_engine, inspect
 
-    res = runner.invoke(app, ["search", "gempa", "--db", pg_url])
-    assert res.exit_code == 2 and "no store at" in res.stderr
+    res = _kronik(["search", "gempa", "--db", pg_url])
+    assert res.returncode == 3 and "no store at" in res.stderr and "Traceback" not in res.stderr
     engine = create_engine(pg_url)
     with engine.connect() as conn:
         assert inspect(conn).get_table_names() == []  # nothing was created

@@ -324,7 +324,7 @@ def test_non_utf8_name_over_the_api(tmp_path: Path) -> None:
         fh.write(ARTICLE.format(n=5).encode())
     store = Store(str(tmp_path / "k.db"))
     ingest([d], store)
-    with TestClient(create_app(store, data_dir=tmp_path / "data")) as client:
+    with TestClient(create_app(store, data_dir=tmp_path / "data"), base_url="http://127.0.0.1") as client:
         (art,) = store.articles()
         one = client.get(f"/api/articles/{art.id}")
         assert one.status_code == 200

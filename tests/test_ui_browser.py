@@ -19,12 +19,9 @@ from ui_helpers import (
     ROOT,
     UI,
     XSS_MARK,
-    browser_missing,
     build_store,
-    chrome,
     get,
     get_json,
-    quit_chrome,
     serve,
     server_missing,
 )
@@ -47,13 +44,6 @@ def server(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path):
         yield base
 
 
-@pytest.fixture(scope="module")
-def driver():
-    if why := browser_missing():
-        pytest.skip(why)
-    d = chrome()
-    yield d
-    quit_chrome(d)
 
 
 @pytest.fixture

@@ -20,6 +20,8 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = Path(os.environ.get("KRONIK_UI_ARTIFACTS", ROOT / "tests" / "artifacts" / "ui"))
 CHROMIUM = os.environ.get("KRONIK_CHROMIUM", "/usr/bin/chromium")
@@ -69,8 +71,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def get(url: str, timeout: float = 5.0) -> tuple[int, dict[str, str], bytes]:
-    req = urllib.request.Request(url, headers={"Accept": "*/*"})
+def get(url: str, timeout: float = 5.0, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+    req = urllib.request.Request(url, headers={"Accept": "*/*", **(headers or {})})
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     try:
         with opener.open(req, timeout=timeout) as r:
@@ -98,15 +100,18 @@ def build_store(db: Path, corpus: Path, extra: Path) -> None:
 
 
 @contextmanager
-def serve(db: Path, data_dir: Path, timeout: float = 40.0):
-    """`kronik serve` on a free loopback port; yields the base URL."""
+def serve(db: Path, data_dir: Path, timeout: float = 40.0, args: tuple[str, ...] = (),
+          env_extra: dict[str, str] | None = None, probe_headers: dict[str, str] | None = None):
+    """`kronik serve` on a free loopback port (``args``: more options; ``env_extra``: e.g. a token variable;
+    ``probe_headers``: what the start-up probe of /api/stats sends, e.g. a read token); yields the base URL."""
     port = free_port()
     log = open(data_dir.parent / "serve.log", "wb")
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200", **(env_extra or {})}
     for var in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy"):
         env.pop(var, None)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "kronik", "serve", "--db", str(db), "--port", str(port), "--data-dir", str(data_dir)],
+        [sys.executable, "-m", "kronik", "serve", "--db", str(db), "--port", str(port), "--data-dir", str(data_dir),
+         *args],
         cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -116,7 +121,7 @@ def serve(db: Path, data_dir: Path, timeout: float = 40.0):
                 raise RuntimeError(f"kronik serve exited ({proc.returncode}): "
                                    + (data_dir.parent / "serve.log").read_text(errors="replace")[-3000:])
             with suppress(OSError):
-                if get(base + "/api/stats", timeout=1.0)[0] == 200:
+                if get(base + "/api/stats", timeout=1.0, headers=probe_headers)[0] == 200:
                     break
             if time.monotonic() > deadline:
                 raise RuntimeError("kronik serve did not answer /api/stats in time")
@@ -237,3 +242,28 @@ class UI:
             return []
         return [e["message"] for e in entries
                 if e.get("level") == "SEVERE" and not any(a in e["message"] for a in allow)]
+
+
+@pytest.fixture(scope="module")
+def driver():
+    """A headless Chromium for a test module (skipped when Debian's chromium/chromedriver are absent)."""
+    if why := browser_missing():
+        pytest.skip(why)
+    d = chrome()
+    yield d
+    quit_chrome(d)
+
+
+@pytest.fixture(scope="module")
+def example_db(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Path:
+    """The example corpus ingested into a SQLite store (skipped when the server cannot run here)."""
+    if why := server_missing():
+        pytest.skip(why)
+    from kronik.ingest import ingest
+    from kronik.store import Store
+
+    db = tmp_path_factory.mktemp("example") / "kronik.db"
+    store = Store(str(db))
+    ingest([corpus_dir], store)
+    store.engine.dispose()  # the last connection closed: the WAL is checkpointed, the file alone is the store
+    return db

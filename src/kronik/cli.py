@@ -95,25 +95,6 @@ def _missing(paths: list[Path]) -> None:
         raise typer.Exit(2)
 
 
-def _existing_store(db: str) -> Any:
-    """The store at ``db`` for a command that only reads it: a --db that names no store is an error
-    (exit 2), not a new empty store."""
-    from kronik.io.files import source_label
-    from kronik.store.db import open_store, store_exists
-
-    shown = rich_escape(source_label(_hide_password(db)))
-    try:
-        found = store_exists(db)
-    except Exception as exc:
-        err.print(f"[red]cannot open the store {shown}:[/red] {rich_escape(str(exc))}", highlight=False)
-        raise typer.Exit(2) from exc
-    if not found:
-        err.print(f"[red]no store at {shown}[/red]: ingest files into it first (kronik ingest FILES --db ...)",
-                  highlight=False)
-        raise typer.Exit(2)
-    return open_store(db)
-
-
 def _hide_password(db: str) -> str:
     """A database URL fit for a message (no password)."""
     if "://" not in db:
@@ -388,12 +369,13 @@ def cluster_cmd(
     """Run the corpus pass over the store: duplicates, events and stories for articles not yet clustered."""
     from kronik.corpus.incremental import update_store
     from kronik.corpus.settings import CorpusSettings
+    from kronik.store import open_store
 
     if settings_file is not None and not reset:
         raise typer.BadParameter("new settings apply to a clustering from scratch: add --reset", param_hint="--settings")
     try:
         settings = CorpusSettings.from_file(settings_file) if settings_file else None
-        rep = update_store(_existing_store(db), settings, reset=reset)
+        rep = update_store(open_store(db, create=False), settings, reset=reset)
     except (ValueError, OSError) as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
@@ -426,11 +408,12 @@ def export(
 ) -> None:
     """Export the stored corpus (kronik/1), or only the articles a search finds (--q and/or filters)."""
     from kronik.io import writers
+    from kronik.store import open_store
     from kronik.store.search import SearchQuery
 
     if fmt not in writers.FORMATS:
         raise typer.BadParameter(f"expected one of {', '.join(writers.FORMATS)}", param_hint="--format")
-    store = _existing_store(db)
+    store = open_store(db, create=False)
     sq = SearchQuery(q=q or "", outlet=outlet, language=language, date_from=date_from, date_to=date_to, entity=entity,
                      speaker=speaker, event=event, story=story)
     articles = writers.export_articles(store, sq)
@@ -457,17 +440,19 @@ def export(
 def search(
     query: Annotated[str, typer.Argument(help="Words (stemmed: 'berdialog' finds 'dialog'), \"a phrase\", a OR b, -word, prefix*.")] = "",
     db: Annotated[str, typer.Option("--db")] = "kronik.db",
-    limit: Annotated[int, typer.Option("--limit", "-n")] = 10,
-    offset: Annotated[int, typer.Option("--offset")] = 0,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=0, max=200)] = 10,
+    offset: Annotated[int, typer.Option("--offset", min=0, max=10_000, help="Skip this many hits (at most 10,000; "
+                                        "`kronik export --q` writes every hit).")] = 0,
     outlet: OutletFilter = None, language: LanguageFilter = None, date_from: FromFilter = None, date_to: ToFilter = None,
     entity: EntityFilter = None, speaker: SpeakerFilter = None, event: EventFilter = None, story: StoryFilter = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Ranked full-text search over the stored articles, with filters (same engine as GET /api/search)."""
+    from kronik.store import open_store
     from kronik.store.search import SearchQuery
     from kronik.store.search import search as run
 
-    res = run(_existing_store(db), SearchQuery(q=query, outlet=outlet, language=language, date_from=date_from,
+    res = run(open_store(db, create=False), SearchQuery(q=query, outlet=outlet, language=language, date_from=date_from,
                                           date_to=date_to, entity=entity, speaker=speaker, event=event, story=story,
                                           limit=limit, offset=offset))
 
@@ -504,19 +489,47 @@ def rich_escape(text: str) -> str:
 def serve(
     db: Annotated[str, typer.Option("--db", help="SQLite file path or database URL (postgresql://...).")] = "kronik.db",
     port: Annotated[int, typer.Option("--port", "-p")] = 8000,
-    host: Annotated[str, typer.Option("--host", help="Interface to listen on (loopback by default).")] = "127.0.0.1",
+    host: Annotated[str, typer.Option("--host", help="Interface to listen on (loopback by default; beyond it the "
+                                                     "server is read-only unless a write token is set).")] = "127.0.0.1",
     data_dir: Annotated[Path | None, typer.Option("--data-dir", help="Where uploads are saved (default: next to a SQLite "
                                                                      "file, else a temporary folder).")] = None,
     max_upload_mb: Annotated[int, typer.Option("--max-upload-mb", min=1, help="Upload size limit per request.")] = 50,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Server processes (read-mostly deployments; "
                                                                    "upload jobs are tracked per process).")] = 1,
+    write_token: Annotated[list[str] | None, typer.Option(
+        "--write-token", "--token", help="Token for writes (ingest, cluster), sent as Authorization: Bearer. Visible in "
+        "the process list: prefer KRONIK_WRITE_TOKEN or --token-file.", show_default=False)] = None,
+    read_token: Annotated[list[str] | None, typer.Option(
+        "--read-token", help="Token every API read needs (default: reads are open); or KRONIK_READ_TOKEN.",
+        show_default=False)] = None,
+    token_file: Annotated[Path | None, typer.Option(
+        "--token-file", help="File of tokens (mode 600): a line per token, 'read:TOKEN' for a read token, "
+        "a bare line for a write token.")] = None,
+    allow_host: Annotated[list[str] | None, typer.Option(
+        "--allow-host", help="Host name the Host header may carry besides loopback names and the bound address "
+        "(repeatable; '*' turns the check off).")] = None,
+    cors_origin: Annotated[list[str] | None, typer.Option(
+        "--cors-origin", help="Origin allowed to call the API from a browser (repeatable; default: none).")] = None,
+    read_only: Annotated[bool, typer.Option("--read-only", help="Refuse every write, tokens or not.")] = False,
+    keep_uploads: Annotated[bool, typer.Option("--keep-uploads", help="Keep uploaded files after ingesting them "
+                                                                      "(default: deleted).")] = False,
+    write_rate: Annotated[float, typer.Option("--write-rate", min=0, help="Writes per minute per client address "
+                                                                          "(bursts of 20; 0: unlimited).")] = 60.0,
 ) -> None:
-    """Serve the web UI at / and the JSON API under /api/ (OpenAPI document at /openapi.json)."""
-    from kronik.api.serve import run_server
+    """Serve the web UI at / and the JSON API under /api/ (OpenAPI document at /openapi.json).
 
-    _existing_store(db)
+    Safe by default: on loopback without a token, writes are open to this machine's users but never to
+    another site's pages; bound beyond loopback the server is read-only unless a write token is set
+    (README: "Sharing a server")."""
+    from kronik.api.security import Policy
+    from kronik.api.serve import read_tokens, run_server
+
+    writes, reads = read_tokens(token_file, write_token, read_token)
+    policy = Policy.for_bind(host, write_tokens=writes, read_tokens=reads, allow_hosts=allow_host or (),
+                             cors_origins=cors_origin or (), read_only=read_only, write_rate=write_rate,
+                             max_upload_bytes=max_upload_mb * 1024 * 1024)
     run_server(db, host=host, port=port, data_dir=data_dir, max_upload_bytes=max_upload_mb * 1024 * 1024,
-               workers=workers, log=err)
+               workers=workers, log=err, policy=policy, keep_uploads=keep_uploads)
 
 
 db_app = typer.Typer(help="Database schema (Alembic migrations; the store also upgrades itself on open).",
@@ -857,11 +870,20 @@ def bench_serve_cmd(
     concurrency: Annotated[int, typer.Option("--concurrency", "-c", min=1)] = 4,
     port: Annotated[int, typer.Option("--port", help="0: a free port.")] = 0,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Server processes of kronik serve.")] = 1,
+    abuse: Annotated[bool, typer.Option("--abuse", help="The abuse scenario: clients' search latency alone and while "
+                                        "attackers send 100 KB queries, the costliest allowed query, huge offsets.")] = False,
+    corpus: Annotated[Path | None, typer.Option("--corpus", help="With --abuse: a store of this corpus (e.g. "
+                                                "examples/corpus) instead of the synthetic one.")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Latency of search and story pages over HTTP on a store of N synthetic articles (server in a second process)."""
-    from kronik.bench.serve import bench_serve, render
+    from kronik.bench.serve import bench_abuse, bench_serve, render, render_abuse
 
+    if abuse:
+        res = bench_abuse(db, corpus=corpus, articles=articles, data_dir=data, searches=searches, concurrency=concurrency,
+                          port=port, workers=workers, log=None if as_json else err)
+        _emit(res, as_json, render_abuse)
+        return
     res = bench_serve(db, articles=articles, data_dir=data, searches=searches, story_pages=story_pages,
                       concurrency=concurrency, port=port, workers=workers, log=None if as_json else err)
     _emit(res, as_json, render)
@@ -944,7 +966,18 @@ def _render_train_lines(res: dict[str, Any], console: Console) -> None:
 
 
 def main() -> None:
-    app()
+    """The ``kronik`` command: Kronik's errors (a bad query, a missing or damaged store, a full disk) end
+    with their message and the exit code :mod:`kronik.errors` gives them, not a traceback."""
+    from kronik.errors import translate
+
+    try:
+        app()  # click handles its own usage errors and exits; anything else comes out here
+    except Exception as exc:
+        known = translate(exc)
+        if known is None:
+            raise
+        err.print(f"[red]error:[/red] {rich_escape(str(known))}", highlight=False, soft_wrap=True)
+        raise SystemExit(known.exit_code) from None
 
 
 if __name__ == "__main__":

@@ -1,30 +1,32 @@
 """The FastAPI application: JSON API under ``/api``, the single-page UI at ``/``, assets under ``/static``.
 
-Every response carries the Content-Security-Policy of the API contract and ``X-Content-Type-Options:
-nosniff``; nothing is loaded from a CDN.  The store, the upload job runner and the settings hang off
-``app.state`` so the route functions stay thin (see :mod:`kronik.api.routes`).
+Every response, errors included, carries the security headers of :mod:`kronik.api.security` (a
+Content-Security-Policy, ``nosniff``, ``X-Frame-Options``, ``Referrer-Policy``); nothing is loaded from a
+CDN.  Who may read and write is the :class:`~kronik.api.security.Policy` (by default: a loopback server
+open to this machine's users, with cross-site writes refused).  The store, the upload job runner, the
+policy and the limits hang off ``app.state`` so the route functions stay thin (see :mod:`kronik.api.routes`).
 """
 
 from __future__ import annotations
 
 import tempfile
-import time
+import threading
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
-from fastapi import FastAPI, Response
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from kronik import __version__
 from kronik.api.jobs import JobRunner
+from kronik.api.security import CSP, SECURITY_HEADERS, Guard, Limits, Policy, SecurityHeaders
+from kronik.errors import KronikError
 from kronik.store.db import Store
 
+__all__ = ["CSP", "SECURITY_HEADERS", "create_app"]
+
 STATIC = Path(__file__).with_name("static")
-CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
-       "base-uri 'none'; frame-ancestors 'none'")
-SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
-                    "Referrer-Policy": "no-referrer"}
 DEFAULT_MAX_UPLOAD = 50 * 1024 * 1024
 
 _PLACEHOLDER = """<!doctype html>
@@ -34,46 +36,29 @@ _PLACEHOLDER = """<!doctype html>
 """
 
 
-class SecurityHeaders:
-    """Pure ASGI middleware (cheaper than ``BaseHTTPMiddleware``): adds the security headers to every
-    HTTP response, and ``Server-Timing: app;dur=MS`` (time inside the app, for benchmarks and browsers)."""
-
-    def __init__(self, app: Any) -> None:
-        self.app = app
-        self.headers = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
-
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        t0 = time.perf_counter()
-
-        async def send_with_headers(message: Any) -> None:
-            if message["type"] == "http.response.start":
-                have = {k.lower() for k, _ in message.get("headers", [])}
-                extra = [(k, v) for k, v in self.headers if k not in have]
-                extra.append((b"server-timing", f"app;dur={(time.perf_counter() - t0) * 1000:.1f}".encode()))
-                message = {**message, "headers": [*message.get("headers", []), *extra]}
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
-
-
 def create_app(store: Store | str, *, data_dir: str | Path | None = None,
-               max_upload_bytes: int = DEFAULT_MAX_UPLOAD) -> FastAPI:
-    """The app over a store (a :class:`Store` or a path/URL); uploads go under ``data_dir``
-    (default: a fresh temporary folder)."""
+               max_upload_bytes: int = DEFAULT_MAX_UPLOAD, policy: Policy | None = None,
+               limits: Limits | None = None, keep_uploads: bool = False) -> FastAPI:
+    """The app over a store (a :class:`Store` or a path/URL); uploads go under ``data_dir`` (default: a
+    fresh temporary folder) and are deleted once ingested unless ``keep_uploads``.  ``policy``: who may
+    read and write (default: :meth:`Policy.for_bind` of loopback)."""
     from kronik.api import routes
 
     if isinstance(store, str):
-        store = Store(store)
+        store = Store(store, create=False)
+    policy = replace(policy or Policy.for_bind("127.0.0.1"), max_upload_bytes=max_upload_bytes)
     folder = Path(data_dir) if data_dir is not None else Path(tempfile.mkdtemp(prefix="kronik-data-"))
     app = FastAPI(title="Kronik", version=__version__, docs_url=None, redoc_url=None,  # both load from a CDN
                   description="Clean, deduplicated, clustered Indonesian and English news: search and stories.")
     app.state.store = store
-    app.state.jobs = JobRunner(store, folder, max_bytes=max_upload_bytes)
+    app.state.jobs = JobRunner(store, folder, max_bytes=max_upload_bytes, keep=keep_uploads)
+    app.state.policy = policy
+    app.state.limits = limits or Limits()
+    app.state.export_slots = threading.BoundedSemaphore(app.state.limits.max_exports)
 
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(Guard, policy=policy)
+    app.add_middleware(SecurityHeaders)  # added last: the outermost, so every refusal carries the headers
+    app.add_exception_handler(KronikError, _kronik_error)
     app.include_router(routes.router, prefix="/api")
 
     @app.get("/", include_in_schema=False)
@@ -85,3 +70,9 @@ def create_app(store: Store | str, *, data_dir: str | Path | None = None,
 
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     return app
+
+
+async def _kronik_error(_request: Request, exc: Exception) -> JSONResponse:
+    """Kronik's errors as JSON with the status :mod:`kronik.errors` gives them (422, 404, 413, 503, ...)."""
+    status = exc.http_status if isinstance(exc, KronikError) else 500
+    return JSONResponse({"detail": str(exc)}, status_code=status)

@@ -6,6 +6,10 @@ Each file is written under ``<data_dir>/uploads/<job id>/`` with a sanitised nam
 :func:`safe_name`); the resolved path is checked to be inside that folder before anything is written,
 so names like ``../../x.txt`` or ``/etc/passwd`` cannot escape it.  Ingest itself is transactional per
 batch (:meth:`kronik.store.db.Store.write_batch`), so a failed job leaves no half-written article.
+
+Once a job has run, its folder is deleted (``keep=True``, ``kronik serve --keep-uploads``, keeps it), and a
+refused upload removes what it wrote: no file and no empty folder stays behind.  The stored articles'
+``source`` names the file as uploaded (``report.txt``, ``articles#3``), never the server's path to it.
 """
 
 from __future__ import annotations
@@ -21,15 +25,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from kronik.errors import KronikError
+from kronik.errors import UploadTooLarge
 from kronik.store.db import Store
+
+__all__ = ["Job", "JobRunner", "UploadTooLarge", "safe_name"]
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 MAX_NAME = 120
-
-
-class UploadTooLarge(KronikError):
-    """The request's files together exceed the server's upload limit (the API answers 413)."""
+MAX_JOBS = 1000
+"""Finished jobs remembered for ``GET /api/jobs/{id}`` (the oldest are forgotten first)."""
 
 
 def safe_name(name: str | None, fallback: str = "upload") -> str:
@@ -63,6 +67,7 @@ class Job:
     created: float = field(default_factory=time.time)
     files: list[str] = field(default_factory=list)  # paths inside the job folder
     names: dict[str, str] = field(default_factory=dict)  # saved path -> name as uploaded
+    folder: str = ""  # the job's upload folder (deleted after the run unless uploads are kept)
 
     def public(self) -> dict[str, Any]:
         d = asdict(self)
@@ -72,8 +77,9 @@ class Job:
 class JobRunner:
     """Saves uploads and runs their ingest jobs one after another on a background thread."""
 
-    def __init__(self, store: Store, data_dir: Path, *, max_bytes: int = 50 * 1024 * 1024) -> None:
+    def __init__(self, store: Store, data_dir: Path, *, max_bytes: int = 50 * 1024 * 1024, keep: bool = False) -> None:
         self.store = store
+        self.keep = keep
         self.data_dir = Path(data_dir)
         self.uploads = self.data_dir / "uploads"
         self.uploads.mkdir(parents=True, exist_ok=True)
@@ -90,7 +96,13 @@ class JobRunner:
         job = Job(id=uuid.uuid4().hex[:16])
         folder = self.uploads / job.id
         folder.mkdir(parents=True)
+        job.folder = str(folder)
         return job, folder
+
+    def discard(self, folder: Path) -> None:
+        """Remove a job folder whose upload was refused (whatever it holds)."""
+        if folder.is_dir():
+            _remove_tree(folder)
 
     def save(self, job: Job, folder: Path, uploads: Iterable[tuple[str | None, BinaryIO]]) -> None:
         """Copy each (name, stream) into the job's folder under a safe, unique name; raises
@@ -117,14 +129,25 @@ class JobRunner:
                             raise UploadTooLarge(f"upload exceeds {self.max_bytes} bytes")
                         out.write(chunk)
                 job.files.append(str(path))
-                job.names[str(path)] = name or fname
+                job.names[str(path)] = _base_name(name) or fname
         except UploadTooLarge:
             _remove_tree(folder)
             raise
 
     def save_records(self, job: Job, folder: Path, records: list[dict[str, Any]]) -> None:
+        """The records as one JSONL file; a record that is not valid Unicode (a lone surrogate such as
+        ``"\\ud800"``, which JSON can spell but UTF-8 cannot) is a problem of its own, the rest go on.
+        A record keeps its number (``articles#N``) so problems point at the record as sent."""
         path = folder / "articles.jsonl"
-        data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode()
+        lines: list[bytes] = []
+        for i, r in enumerate(records, 1):
+            try:
+                lines.append((json.dumps(r, ensure_ascii=False) + "\n").encode())
+            except UnicodeEncodeError as exc:
+                job.problems.append({"source": f"articles#{i}", "reason": "undecodable",
+                                     "detail": f"not valid Unicode ({exc.reason} at character {exc.start})"})
+                lines.append(b"{}\n")  # keeps the numbering of the records after it
+        data = b"".join(lines)
         if len(data) > self.max_bytes:
             _remove_tree(folder)
             raise UploadTooLarge(f"upload exceeds {self.max_bytes} bytes")
@@ -134,6 +157,8 @@ class JobRunner:
 
     def submit(self, job: Job) -> Job:
         self._jobs[job.id] = job
+        while len(self._jobs) > MAX_JOBS:
+            self._jobs.pop(next(iter(self._jobs)))
         self._ensure_thread()
         self._queue.put(job)
         return job
@@ -176,15 +201,24 @@ class JobRunner:
 
             with self.write_lock:
                 report = ingest(job.files, self.store, on_result=tick)
+                self.store.rename_sources({p: self._display(p) for p in job.files})
             job.done = max(job.done, report.seen)
             job.total = max(job.total, job.done)
             job.articles = report.articles
-            job.problems.extend({"source": self._display(p.source), "reason": p.reason, "detail": p.detail}
-                                for p in report.problems)
+            known = {p["source"] for p in job.problems}  # records refused before ingest (save_records)
+            job.problems.extend({"source": src, "reason": p.reason, "detail": p.detail}
+                                for p in report.problems if (src := self._display(p.source)) not in known)
             job.state = "done"
         except Exception as exc:  # a job reports its failure; the server keeps running
-            job.problems.append({"source": "", "reason": "failed", "detail": f"{type(exc).__name__}: {exc}"})
+            from kronik.errors import translate
+
+            err = translate(exc)
+            detail = str(err) if err is not None else f"{type(exc).__name__}: {exc}"
+            job.problems.append({"source": "", "reason": "failed", "detail": detail.replace(str(self.data_dir), "…")})
             job.state = "failed"
+        finally:
+            if not self.keep and job.folder:
+                self.discard(Path(job.folder))
 
     def _display(self, source: str) -> str:
         """The name a user uploaded, for a problem's source (``path#N`` keeps its record number)."""
@@ -197,6 +231,11 @@ class JobRunner:
             if path in job.names:
                 return job.names[path]
         return Path(path).name
+
+
+def _base_name(name: str | None) -> str:
+    """The last component of an uploaded file's name (a client may send ``../../x.txt`` or ``C:\\x.txt``)."""
+    return (name or "").replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def _remove_tree(folder: Path) -> None:

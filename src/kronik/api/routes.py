@@ -1,27 +1,44 @@
 """The JSON API (``/api/...``), exactly as ``/work/coord/api-contract.md`` has it: thin functions that parse
-parameters, call :mod:`kronik.store.queries` / :mod:`kronik.store.search` and map errors to HTTP codes."""
+parameters and call :mod:`kronik.store.queries` / :mod:`kronik.store.search`.
+
+Errors are not mapped here: a :class:`~kronik.errors.KronikError` carries its HTTP status (the app's one
+handler answers with it), and every parameter is bounded where it is declared (``limit``, ``offset``,
+query length), so no input reaches the store in a form that could make it fail with a 500.  Writes are
+guarded before they get here (:mod:`kronik.api.security`); bodies are read with their size and depth
+bounded.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import json
+import threading
+from collections.abc import Iterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, HTTPException, Query, Request
+import anyio
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response, StreamingResponse
+from pydantic import BaseModel, ConfigDict, StrictBool, ValidationError
 from starlette.datastructures import UploadFile as StarletteUpload
 
-from kronik.api.jobs import JobRunner, UploadTooLarge
+from kronik.api.jobs import JobRunner
+from kronik.api.security import BodyTooLarge, Limits, parse_json
+from kronik.errors import NotFound, RequestError
 from kronik.io import writers
 from kronik.store import queries
-from kronik.store.db import Store
-from kronik.store.search import SearchQuery, search
+from kronik.store.db import Store, time_budget
+from kronik.store.search import MAX_OFFSET, MAX_QUERY_CHARS, SearchQuery, check_query, search
 
 router = APIRouter()
 
+MAX_VALUE = 500
+"""Longest filter value (outlet, entity, story id, ...): longer ones cannot name anything stored."""
+
 Limit = Annotated[int, Query(ge=0, le=queries.MAX_LIMIT)]
-Offset = Annotated[int, Query(ge=0)]
-Opt = Annotated[str | None, Query()]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+Opt = Annotated[str | None, Query(max_length=MAX_VALUE)]
+QueryText = Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)]
 
 
 def _store(request: Request) -> Store:
@@ -32,11 +49,36 @@ def _jobs(request: Request) -> JobRunner:
     return request.app.state.jobs  # type: ignore[no-any-return]
 
 
-def _or_404(fn: Any, *args: Any, **kwargs: Any) -> Any:
+def _limits(request: Request) -> Limits:
+    return request.app.state.limits  # type: ignore[no-any-return]
+
+
+async def _off_loop(request: Request, fn: Any, *args: Any) -> Any:
+    """Run blocking store work in a worker thread (at most ``Limits.search_threads`` at once, at most
+    ``Limits.searches_per_client`` of them for one client address: 429 past it) within the request's time
+    budget, so one slow request never stalls the event loop, and one client never takes every thread."""
+    state = request.app.state
+    limits = _limits(request)
+    if getattr(state, "search_limiter", None) is None:
+        state.search_limiter = anyio.CapacityLimiter(limits.search_threads)
+        state.searching = {}
+    client = (request.client.host if request.client else "?")
+    searching: dict[str, int] = state.searching
+    if searching.get(client, 0) >= limits.searches_per_client:
+        raise HTTPException(status_code=429, detail="too many searches at once from this address",
+                            headers={"Retry-After": "1"})
+    searching[client] = searching.get(client, 0) + 1  # only touched on the event loop: no lock needed
+
+    def run() -> Any:
+        with time_budget(limits.search_seconds):
+            return fn(*args)
+
     try:
-        return fn(*args, **kwargs)
-    except queries.NotFound as exc:
-        raise HTTPException(status_code=404, detail=str(exc)) from exc
+        return await anyio.to_thread.run_sync(run, limiter=state.search_limiter)
+    finally:
+        searching[client] -= 1
+        if not searching[client]:
+            del searching[client]
 
 
 # --------------------------------------------------------------------------- read
@@ -47,7 +89,7 @@ def stats(request: Request) -> dict[str, int]:
 
 
 @router.get("/stories")
-def stories(request: Request, limit: Limit = 20, offset: Offset = 0, q: Opt = None) -> dict[str, Any]:
+def stories(request: Request, limit: Limit = 20, offset: Offset = 0, q: QueryText = None) -> dict[str, Any]:
     return queries.stories(_store(request), q=q, limit=limit, offset=offset)
 
 
@@ -59,7 +101,7 @@ async def story(request: Request, story_id: str) -> Response:
     event loop one after another (first come, first served) beats time-slicing them across the thread
     pool, where the GIL stretches every request in flight (search p95 at 4 concurrent clients on
     100k articles: 40 ms instead of 50 to 90).  Slower, unbounded pages stay plain ``def``."""
-    return Response(_or_404(queries.story_json, _store(request), story_id), media_type="application/json")
+    return Response(queries.story_json(_store(request), story_id), media_type="application/json")
 
 
 @router.get("/events")
@@ -69,7 +111,7 @@ def events(request: Request, story: Opt = None, limit: Limit = 20, offset: Offse
 
 @router.get("/events/{event_id}")
 def event(request: Request, event_id: str) -> dict[str, Any]:
-    return _or_404(queries.event, _store(request), event_id)  # type: ignore[no-any-return]
+    return queries.event(_store(request), event_id)
 
 
 @router.get("/articles")
@@ -80,7 +122,7 @@ def articles(request: Request, outlet: Opt = None, event: Opt = None, story: Opt
 
 @router.get("/articles/{article_id}")
 def article(request: Request, article_id: str) -> dict[str, Any]:
-    return _or_404(queries.article, _store(request), article_id)  # type: ignore[no-any-return]
+    return queries.article(_store(request), article_id)
 
 
 def _search_query(q: str | None, outlet: str | None, language: str | None, date_from: str | None,
@@ -91,50 +133,91 @@ def _search_query(q: str | None, outlet: str | None, language: str | None, date_
 
 
 @router.get("/search")
-async def search_articles(request: Request, q: Opt = None, outlet: Opt = None, language: Opt = None,
-                    date_from: Annotated[str | None, Query(alias="from")] = None,
-                    date_to: Annotated[str | None, Query(alias="to")] = None,
-                    entity: Opt = None, speaker: Opt = None, event: Opt = None, story: Opt = None,
-                    limit: Limit = 20, offset: Offset = 0) -> Response:
-    """Ranked, stemmed full-text search with filters, facets and highlighted snippets (see the contract)."""
+async def search_articles(request: Request, q: QueryText = None, outlet: Opt = None, language: Opt = None,
+                          date_from: Annotated[str | None, Query(alias="from", max_length=MAX_VALUE)] = None,
+                          date_to: Annotated[str | None, Query(alias="to", max_length=MAX_VALUE)] = None,
+                          entity: Opt = None, speaker: Opt = None, event: Opt = None, story: Opt = None,
+                          limit: Limit = 20, offset: Offset = 0) -> Response:
+    """Ranked, stemmed full-text search with filters, facets and highlighted snippets (see the contract).
+
+    The work runs in a worker thread with a time budget (:func:`_off_loop`): a search is a few
+    milliseconds, but a costly one must not hold the event loop that every other client waits on."""
     sq = _search_query(q, outlet, language, date_from, date_to, entity, speaker, event, story, limit, offset)
-    body = json.dumps(search(_store(request), sq), ensure_ascii=False)  # plain data: skip FastAPI's encoder walk
+    check_query(sq)  # limits first: a refused query costs nothing
+    result = await _off_loop(request, search, _store(request), sq)
+    body = json.dumps(result, ensure_ascii=False)  # plain data: skip FastAPI's encoder walk
     return Response(body, media_type="application/json")
 
 
 @router.get("/export")
 def export(request: Request, format: Annotated[str, Query(pattern="^(json|jsonl|csv|parquet)$")] = "jsonl",
-           q: Opt = None, outlet: Opt = None, language: Opt = None,
-           date_from: Annotated[str | None, Query(alias="from")] = None,
-           date_to: Annotated[str | None, Query(alias="to")] = None,
+           q: QueryText = None, outlet: Opt = None, language: Opt = None,
+           date_from: Annotated[str | None, Query(alias="from", max_length=MAX_VALUE)] = None,
+           date_to: Annotated[str | None, Query(alias="to", max_length=MAX_VALUE)] = None,
            entity: Opt = None, speaker: Opt = None, event: Opt = None, story: Opt = None) -> Response:
-    """The articles of a search (or, without query and filters, of the whole store) as a download."""
+    """The articles of a search (or, without query and filters, of the whole store) as a download; CSV
+    cells a spreadsheet would run as a formula are escaped (:func:`kronik.io.writers.safe_cell`)."""
     store = _store(request)
     sq = _search_query(q, outlet, language, date_from, date_to, entity, speaker, event, story)
+    check_query(sq)  # before the response starts: a streamed download cannot turn into an error later
+    slot = _Slot(request.app.state.export_slots)
     arts = writers.export_articles(store, sq)
     headers = {"Content-Disposition": f'attachment; filename="kronik-export.{format}"'}
     media = writers.MEDIA_TYPES[format]
-    if format == "parquet":
-        return Response(writers.parquet_bytes(arts), media_type=media, headers=headers)
-    if format == "json":
-        import io
-
-        buf = io.StringIO()
-        writers.write_json(store, arts, buf, everything=not (sq.q.strip() or sq.filters()))
-        return Response(buf.getvalue(), media_type=media, headers=headers)
+    if format in ("parquet", "json"):  # built whole in memory: the slots bound how many at once
+        try:
+            return Response(_whole_export(store, arts, format, sq), media_type=media, headers=headers)
+        finally:
+            slot.release()
     body = writers.iter_jsonl(arts) if format == "jsonl" else writers.iter_csv(arts)
-    return StreamingResponse(body, media_type=media, headers=headers)
+    return StreamingResponse(_releasing(body, slot), media_type=media, headers=headers)
+
+
+class _Slot:
+    """One of the server's export slots (``Limits.max_exports``): taken now (429 when none is free) and
+    given back once, when the export ends, fails, or its response is dropped unread (``__del__``)."""
+
+    def __init__(self, slots: threading.BoundedSemaphore) -> None:
+        self._slots: threading.BoundedSemaphore | None = None
+        if not slots.acquire(blocking=False):
+            raise HTTPException(status_code=429, detail="too many exports running; try again shortly",
+                                headers={"Retry-After": "5"})
+        self._slots = slots
+
+    def release(self) -> None:
+        slots, self._slots = self._slots, None
+        if slots is not None:
+            slots.release()
+
+    __del__ = release
+
+
+def _whole_export(store: Store, arts: Iterator[Any], format: str, sq: SearchQuery) -> bytes | str:
+    if format == "parquet":
+        return writers.parquet_bytes(arts)
+    import io
+
+    buf = io.StringIO()
+    writers.write_json(store, arts, buf, everything=not (sq.q.strip() or sq.filters()))
+    return buf.getvalue()
+
+
+def _releasing(chunks: Iterator[str], slot: _Slot) -> Iterator[str]:
+    try:
+        yield from chunks
+    finally:
+        slot.release()
 
 
 @router.get("/entities")
-def entities(request: Request, q: Opt = None, type: Opt = None, limit: Limit = 20,
+def entities(request: Request, q: QueryText = None, type: Opt = None, limit: Limit = 20,
              offset: Offset = 0) -> dict[str, Any]:
     return queries.entities(_store(request), q=q, type=type, limit=limit, offset=offset)
 
 
 @router.get("/entities/{name:path}")
 def entity(request: Request, name: str) -> dict[str, Any]:
-    return _or_404(queries.entity, _store(request), name)  # type: ignore[no-any-return]
+    return queries.entity(_store(request), name)
 
 
 @router.get("/quotes")
@@ -144,34 +227,60 @@ def quotes(request: Request, speaker: Opt = None, limit: Limit = 20, offset: Off
 
 # --------------------------------------------------------------------------- write
 
+async def _read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused (413) as soon as it passes ``limit`` bytes: never buffered beyond it."""
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise BodyTooLarge(limit)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _is_json(request: Request) -> bool:
+    return request.headers.get("content-type", "").split(";", 1)[0].strip().lower() == "application/json"
+
+
 @router.post("/ingest")
 async def ingest(request: Request) -> dict[str, str]:
     """Multipart ``files`` (one or more), or JSON ``{"articles": [{...raw record...}]}``: starts a job."""
     jobs = _jobs(request)
-    length = request.headers.get("content-length")
-    if length and length.isdigit() and int(length) > jobs.max_bytes + 64 * 1024:
-        raise HTTPException(status_code=413, detail=f"upload larger than {jobs.max_bytes} bytes")
-    ctype = request.headers.get("content-type", "")
-    job, folder = jobs.new_job()
-    try:
-        if ctype.startswith("multipart/form-data"):
-            form = await request.form(max_part_size=jobs.max_bytes + 1)
+    limits = _limits(request)
+    ctype = request.headers.get("content-type", "").lower()
+    multipart = ctype.startswith("multipart/form-data")
+    if not multipart and not _is_json(request):
+        raise HTTPException(status_code=415, detail="expected multipart/form-data files or application/json")
+    if multipart:
+        form = await request.form(max_files=100, max_fields=100, max_part_size=64 * 1024)
+        try:
             files = [f for f in form.getlist("files") if isinstance(f, StarletteUpload)]
             if not files:
                 raise HTTPException(status_code=422, detail="no files in the 'files' field")
-            await asyncio.to_thread(jobs.save, job, folder, [(f.filename, f.file) for f in files])
-            await form.close()
-        else:
+            job, folder = jobs.new_job()
             try:
-                payload = await request.json()
-            except ValueError as exc:
-                raise HTTPException(status_code=422, detail="expected multipart files or JSON {\"articles\": [...]}") from exc
-            records = payload.get("articles") if isinstance(payload, dict) else None
-            if not isinstance(records, list) or not records or not all(isinstance(r, dict) for r in records):
-                raise HTTPException(status_code=422, detail="expected JSON {\"articles\": [{...}, ...]}")
+                await asyncio.to_thread(jobs.save, job, folder, [(f.filename, f.file) for f in files])
+            except BaseException:
+                jobs.discard(folder)
+                raise
+        finally:
+            await form.close()
+    else:
+        payload = parse_json(await _read_body(request, min(limits.max_json_bytes, jobs.max_bytes)),
+                             limits.max_json_depth)
+        records = payload.get("articles") if isinstance(payload, dict) else None
+        if not isinstance(records, list) or not records or not all(isinstance(r, dict) for r in records):
+            raise HTTPException(status_code=422, detail="expected JSON {\"articles\": [{...}, ...]}")
+        if len(records) > limits.max_json_records:
+            raise RequestError(f"{len(records)} records in one request; at most {limits.max_json_records} "
+                               "(upload a JSONL file for more)")
+        job, folder = jobs.new_job()
+        try:
             jobs.save_records(job, folder, records)
-    except UploadTooLarge as exc:
-        raise HTTPException(status_code=413, detail=str(exc)) from exc
+        except BaseException:
+            jobs.discard(folder)
+            raise
     jobs.submit(job)
     return {"job": job.id}
 
@@ -180,17 +289,34 @@ async def ingest(request: Request) -> dict[str, str]:
 def job(request: Request, job_id: str) -> dict[str, Any]:
     found = _jobs(request).get(job_id)
     if found is None:
-        raise HTTPException(status_code=404, detail=f"no job {job_id!r}")
+        raise NotFound(f"no job {job_id[:64]!r}")
     return found.public()
 
 
+class ClusterRequest(BaseModel):
+    """``POST /api/cluster``'s body: booleans are booleans (``"false"`` is refused, not truthy)."""
+
+    model_config = ConfigDict(extra="forbid")
+    reset: StrictBool = False
+
+
 @router.post("/cluster")
-def cluster(request: Request, body: Annotated[dict[str, Any] | None, Body()] = None) -> dict[str, int]:
+async def cluster(request: Request) -> dict[str, int]:
     """Run the corpus pass (``{"reset": true}`` clusters everything again from the stored features)."""
     from kronik.corpus.incremental import update_store
 
-    reset = bool((body or {}).get("reset", False))
+    body = await _read_body(request, 64 * 1024)
+    if body.strip() and not _is_json(request):
+        raise HTTPException(status_code=415, detail="expected application/json")
+    try:
+        req = ClusterRequest.model_validate(parse_json(body) if body.strip() else {})
+    except ValidationError as exc:
+        raise HTTPException(status_code=422, detail=json.loads(exc.json(include_url=False, include_input=False))) from exc
     jobs = _jobs(request)
-    with jobs.write_lock:
-        rep = update_store(_store(request), reset=reset)
-    return {"articles": rep.articles, "events": rep.events_total, "stories": rep.stories_total}
+
+    def run() -> dict[str, int]:
+        with jobs.write_lock:
+            rep = update_store(_store(request), reset=req.reset)
+        return {"articles": rep.articles, "events": rep.events_total, "stories": rep.stories_total}
+
+    return await anyio.to_thread.run_sync(run)

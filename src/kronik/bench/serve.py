@@ -14,6 +14,14 @@ search requests (one to three words drawn from the corpus's titles, some in affi
 outlet, date-range, language or entity filter, a few on page 2) and ``story_pages`` story-page requests
 (random stories, and the ten largest), ``concurrency`` at a time, after a short warm-up, and reports the
 client-side latency percentiles of each kind.
+
+**The abuse scenario** (``--abuse``): on the same store, or on the example corpus (``--corpus``), four
+clients send the search load alone (the baseline), then while one attacker at a time loops on requests
+a server shared with strangers must survive: 100 KB query strings of distinct words (refused: 422), the
+costliest query the limits allow (32 OR-ed two-letter prefixes, 200 hits a page), and offsets past the
+limit.  It reports the clients' percentiles in
+both runs and the attackers' answers (status counts, slowest answer), so "one client cannot stall the
+others" is a measured figure with its baseline beside it.
 """
 
 from __future__ import annotations
@@ -24,9 +32,11 @@ import random
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -226,6 +236,25 @@ def _drive(base: str, paths: list[tuple[str, dict[str, str]]], concurrency: int)
     return lat, app, errors
 
 
+@contextmanager
+def _server(db: Path, port: int, workers: int) -> Iterator[str]:
+    """``kronik serve`` over ``db`` in a second process on loopback; yields its base URL."""
+    port = port or _free_port()
+    cmd = [sys.executable, "-m", "kronik", "serve", "--db", str(db), "--port", str(port), "--host", "127.0.0.1",
+           "--workers", str(workers), "--data-dir", str(Path(db).with_suffix(".data"))]
+    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=os.environ.copy())
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_up(base, server)
+        yield base
+    finally:
+        server.terminate()
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
 def bench_serve(db: Path, *, articles: int = 100_000, data_dir: Path, searches: int = 500, story_pages: int = 100,
                 concurrency: int = 4, port: int = 0, workers: int = 1, log: Console | None = None) -> dict[str, Any]:
     """Build or reuse the store, start ``kronik serve`` in a second process, drive the load, return the figures."""
@@ -234,13 +263,7 @@ def bench_serve(db: Path, *, articles: int = 100_000, data_dir: Path, searches: 
     meta = build_store(Path(db), articles, Path(data_dir), log)
     rng = random.Random(SEED)
     params, stories = _workload(Path(db), searches, story_pages, rng)
-    port = port or _free_port()
-    cmd = [sys.executable, "-m", "kronik", "serve", "--db", str(db), "--port", str(port), "--host", "127.0.0.1",
-           "--workers", str(workers), "--data-dir", str(Path(db).with_suffix(".data"))]
-    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=os.environ.copy())
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_up(base, server)
+    with _server(Path(db), port, workers) as base:
         warm = [("/api/search", p) for p in params[:20]] + [(f"/api/stories/{s}", {}) for s in stories[:5]]
         _drive(base, warm, concurrency)
         load_before = os.getloadavg()[0]
@@ -251,12 +274,6 @@ def bench_serve(db: Path, *, articles: int = 100_000, data_dir: Path, searches: 
         p_lat, p_app, p_err = _drive(base, [(f"/api/stories/{s}", {}) for s in stories], concurrency)
         t_story = time.perf_counter() - t0
         load_after = os.getloadavg()[0]
-    finally:
-        server.terminate()
-        try:
-            server.wait(10)
-        except subprocess.TimeoutExpired:
-            server.kill()
     return {
         "store": meta, "server": {"workers": workers, "backend": "sqlite"}, "concurrency": concurrency,
         "search": _percentiles(s_lat) | {"errors": s_err, "requests_per_second": round(len(s_lat) / t_search, 1),
@@ -302,3 +319,118 @@ def render(res: dict[str, Any], console: Console) -> None:
     console.print(f"in-app p95 (Server-Timing): search {res['search']['in_app']['p95_ms']} ms, story page "
                   f"{res['story_page']['in_app']['p95_ms']} ms; {res['cpu_count']} CPUs, load average "
                   f"{res['load_average'][0]} -> {res['load_average'][1]} during the run", highlight=False)
+
+
+# --------------------------------------------------------------------------- abuse
+
+def example_store(db: Path, corpus: Path, log: Console | None = None) -> dict[str, Any]:
+    """The example corpus ingested into ``db`` (once: reused while its article count matches)."""
+    from kronik.ingest import ingest
+    from kronik.store import Store
+
+    if not db.exists():
+        db.parent.mkdir(parents=True, exist_ok=True)
+        if log is not None:
+            log.print(f"ingesting {corpus} into {db}...", highlight=False)
+        store = Store(str(db))
+        ingest([corpus], store)
+        store.engine.dispose()  # checkpoint the WAL: the file is the whole store
+    counts = Store(str(db)).counts()
+    return {"articles": counts["articles"], "events": counts["events"], "stories": counts["stories"],
+            "db_mb": round(db.stat().st_size / 2**20, 1), "corpus": str(corpus)}
+
+
+ATTACKS = ("query_100kb", "costliest_allowed_query", "offset_past_limit")
+
+
+def _attack_target(kind: str, words: list[str], rng: random.Random) -> str:
+    from urllib.parse import quote
+
+    if kind == "query_100kb":  # distinct words (a word of the store with a number glued on): the worst case
+        q = " ".join(f"{rng.choice(words)}{i}" for i in range(12_000))[:100_000]
+    elif kind == "costliest_allowed_query":  # 32 OR-ed prefixes: the widest match the limits let through
+        q = " OR ".join(w[:2] + "*" for w in rng.sample(words, 32))[:1000]
+        return "/api/search?q=" + quote(q) + "&limit=200"
+    else:
+        return "/api/search?q=" + quote(rng.choice(words)) + "&offset=" + str(2**63)
+    return "/api/search?q=" + quote(q)
+
+
+def _attacker(base: str, kind: str, words: list[str], stop: threading.Event, seed: int) -> list[tuple[int, float]]:
+    """Loop on one kind of abusive request until ``stop``; (status, ms) of each (raw HTTP: a 100 KB URL is
+    past what httpx sends)."""
+    import http.client
+
+    rng = random.Random(seed)
+    host, port = base.split("//")[1].split(":")
+    out: list[tuple[int, float]] = []
+    while not stop.is_set():
+        conn = http.client.HTTPConnection(host, int(port), timeout=60)
+        t0 = time.perf_counter()
+        try:
+            conn.request("GET", _attack_target(kind, words, rng))
+            r = conn.getresponse()
+            r.read()
+            out.append((r.status, (time.perf_counter() - t0) * 1000))
+        except OSError:
+            out.append((0, (time.perf_counter() - t0) * 1000))
+        finally:
+            conn.close()
+    return out
+
+
+def bench_abuse(db: Path, *, corpus: Path | None, articles: int, data_dir: Path, searches: int = 500,
+                concurrency: int = 4, attackers: int = 1, port: int = 0, workers: int = 1,
+                log: Console | None = None) -> dict[str, Any]:
+    """Clients' search latency alone and under attack (see the module docstring), one server, one run."""
+    meta = example_store(Path(db), corpus, log) if corpus is not None else build_store(Path(db), articles, Path(data_dir), log)
+    rng = random.Random(SEED)
+    params, _ = _workload(Path(db), searches, 1, rng)
+    words = sorted({w for p in params for w in p["q"].split() if w.isalpha()}) or ["kata"]
+    with _server(Path(db), port, workers) as base:
+        _drive(base, [("/api/search", p) for p in params[:30]], concurrency)  # warm-up
+        load = [("/api/search", p) for p in params]
+        lat, app, err = _drive(base, load, concurrency)
+        res: dict[str, Any] = {"baseline": _percentiles(lat) | {"errors": err, "in_app": _percentiles(app)}}
+        for kind in ATTACKS:
+            stop = threading.Event()
+            with ThreadPoolExecutor(attackers) as pool:
+                futs = [pool.submit(_attacker, base, kind, words, stop, i) for i in range(attackers)]
+                time.sleep(0.3)  # the attack is under way before the clients start
+                lat, app, err = _drive(base, load, concurrency)
+                stop.set()
+                hits = [x for f in futs for x in f.result()]
+            statuses: dict[str, int] = {}
+            for status, _ in hits:
+                statuses[str(status)] = statuses.get(str(status), 0) + 1
+            ms = [m for _, m in hits] or [0.0]
+            res[kind] = {"clients": _percentiles(lat) | {"errors": err, "in_app": _percentiles(app)},
+                         "attack": {"requests": len(hits), "statuses": statuses, "max_ms": round(max(ms), 1),
+                                    "p50_ms": _percentiles(ms)["p50_ms"]}}
+    return {"scenario": "abuse", "store": meta, "concurrency": concurrency, "attackers": attackers,
+            "server": {"workers": workers, "backend": "sqlite"}, **res,
+            "bars": {"clients_p95_ms": 100, "attack_answer_ms": 1000},
+            "cpu_count": os.cpu_count(), "load_average": round(os.getloadavg()[0], 2)}
+
+
+def render_abuse(res: dict[str, Any], console: Console) -> None:
+    m = res["store"]
+    console.print(f"store: {m['articles']} articles, {m['events']} events, {m['stories']} stories; "
+                  f"{res['concurrency']} clients, {res['attackers']} attacker(s) per kind; "
+                  f"{res['cpu_count']} CPUs, load {res['load_average']}", highlight=False)
+    bar_c, bar_a = res["bars"]["clients_p95_ms"], res["bars"]["attack_answer_ms"]
+    table = Table(title="kronik bench serve --abuse: clients' search latency (ms) alone and under attack; "
+                        f"bar: clients p95 < {bar_c} ms, every attack answered < {bar_a} ms, no 500")
+    for col in ("run", "p50", "p95", "max", "errors", "attacks", "answers", "slowest", "bar"):
+        table.add_column(col)
+    b = res["baseline"]
+    table.add_row("baseline", str(b["p50_ms"]), str(b["p95_ms"]), str(b["max_ms"]), str(b["errors"]),
+                  "", "", "", "[green]met[/green]" if b["p95_ms"] < bar_c else "[red]missed[/red]")
+    for kind in ATTACKS:
+        r = res[kind]
+        c, a = r["clients"], r["attack"]
+        ok = c["p95_ms"] < bar_c and a["max_ms"] < bar_a and "500" not in a["statuses"]
+        table.add_row(kind, str(c["p50_ms"]), str(c["p95_ms"]), str(c["max_ms"]), str(c["errors"]), str(a["requests"]),
+                      ", ".join(f"{k}: {v}" for k, v in sorted(a["statuses"].items())), str(a["max_ms"]),
+                      "[green]met[/green]" if ok else "[red]missed[/red]")
+    console.print(table)

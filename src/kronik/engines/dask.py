@@ -13,6 +13,17 @@ waited for while the following ones keep the workers busy).  Each batch runs
 the compact corpus features.  Only the results travel back; the corpus stages
 (dedup, events, stories) run afterwards on stored features.
 
+**Network security.**  Dask's ``tcp://`` protocol has no authentication and no encryption: anyone who
+can reach the scheduler's port can submit code that the workers run, and read every document in
+flight.  Use it only on a private network or loopback (the local cluster binds to loopback).  Across
+machines use ``tls://host:8786``: the client then connects with a
+:class:`distributed.security.Security` built from Dask's configuration (the certificate files in
+``distributed.comm.tls.ca-file`` / ``.client.cert`` / ``.client.key``, e.g. the environment variables
+``DASK_DISTRIBUTED__COMM__TLS__CA_FILE``, ``..._CLIENT__CERT``, ``..._CLIENT__KEY``), or with the
+``security`` object given to :class:`DaskEngine`; the scheduler and workers must be started with
+``--tls-ca-file/--tls-cert/--tls-key`` (mutual TLS: only holders of a certificate signed by the CA get in).
+A ``tcp://`` address that is not loopback is logged as a warning.
+
 A worker that dies takes its running batch with it: the scheduler reassigns
 the batch to another worker (``allowed-failures``), a batch that raises is
 retried (``retries``), and a batch the cluster still cannot finish is
@@ -28,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 from kronik.engines import Processed, Result, ordered_batches, process_batch
 from kronik.io.readers import RawDocument
 from kronik.model import Article, Problem
+from kronik.net import is_loopback
 
 if TYPE_CHECKING:
     from kronik.corpus.settings import CorpusSettings
@@ -38,8 +50,10 @@ log = logging.getLogger(__name__)
 
 class DaskEngine:
     def __init__(self, scheduler: str | None = None, workers: int = 2, batch: int = 32, in_flight: int = 3,
-                 retries: int = 3, allowed_failures: int = 10) -> None:
+                 retries: int = 3, allowed_failures: int = 10, security: Any = None) -> None:
         self.scheduler = scheduler
+        self.security = security
+        """A ``distributed.security.Security`` for the connection (default: from Dask's config for tls://)."""
         self.workers = max(1, workers)
         self.batch = batch
         self.in_flight = in_flight
@@ -61,7 +75,8 @@ class DaskEngine:
         from distributed import Client, LocalCluster
 
         if self.scheduler:
-            self.client = Client(self.scheduler, set_as_default=False, timeout="30s")
+            self.client = Client(self.scheduler, set_as_default=False, timeout="30s",
+                                 security=connection_security(self.scheduler, self.security))
         else:
             with dask.config.set({"distributed.scheduler.allowed-failures": self.allowed_failures,
                                   "distributed.worker.profile.enabled": False}):
@@ -122,3 +137,28 @@ class DaskEngine:
         finally:
             if own:
                 self.close()
+
+
+def connection_security(address: str, security: Any = None) -> Any:
+    """The ``Security`` to connect to ``address`` with: the one given; for ``tls://`` one built from Dask's
+    configuration (its certificate files); None for ``tcp://`` (Dask's default), with a warning when the
+    address is not loopback, since that protocol lets anyone who reaches the port run code on the workers."""
+    if security is not None:
+        return security
+    scheme, _, rest = address.partition("://")
+    if scheme == "tls":
+        from distributed.security import Security
+
+        sec = Security()
+        if not (getattr(sec, "tls_ca_file", None) and getattr(sec, "tls_client_cert", None)):
+            raise ValueError("a tls:// scheduler needs certificates: set distributed.comm.tls.ca-file, .client.cert "
+                             "and .client.key in Dask's configuration (or DASK_DISTRIBUTED__COMM__TLS__CA_FILE, "
+                             "DASK_DISTRIBUTED__COMM__TLS__CLIENT__CERT, DASK_DISTRIBUTED__COMM__TLS__CLIENT__KEY)")
+        return sec
+    host = (rest or scheme).rsplit(":", 1)[0].strip("[]")
+    if host and not is_loopback(host):
+        log.warning("Dask scheduler %s: tcp:// is unauthenticated and unencrypted (anyone who can reach it can run "
+                    "code on the workers and read the documents); use tls:// with certificates beyond a private network",
+                    address)
+    return None
+

@@ -44,12 +44,27 @@ def flat_row(a: Article) -> dict[str, Any]:
     }
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet read a CSV cell as a formula (OWASP "CSV injection")."""
+
+
+def safe_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text: a string starting with ``=``, ``+``, ``-``, ``@``, tab or
+    carriage return gets a leading ``'`` (the OWASP rule; spreadsheets hide the quote).  Why every such
+    cell and not only "real" formulas: a title like ``=HYPERLINK(...)`` or ``-1+cmd|...`` is scraped text,
+    and deciding what a spreadsheet would evaluate is the spreadsheet's job, not ours."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def iter_jsonl(articles: Iterable[Article]) -> Iterator[str]:
     for a in articles:
         yield json.dumps(a.model_dump(), ensure_ascii=False) + "\n"
 
 
 def iter_csv(articles: Iterable[Article]) -> Iterator[str]:
+    """CSV text in chunks, every cell through :func:`safe_cell` (the API's download and ``kronik export``)."""
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=FLAT_COLUMNS, extrasaction="ignore")
     w.writeheader()
@@ -57,7 +72,7 @@ def iter_csv(articles: Iterable[Article]) -> Iterator[str]:
         row = flat_row(a)
         for k in ("authors", "wire_sources", "entities", "speakers"):
             row[k] = "; ".join(row[k])
-        w.writerow(row)
+        w.writerow({k: safe_cell(v) for k, v in row.items()})
         if buf.tell() > 1 << 16:
             yield buf.getvalue()
             buf.seek(0)

@@ -10,17 +10,32 @@ from __future__ import annotations
 
 import itertools
 import threading
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, bindparam, create_engine, delete, event, func, inspect, make_url, select, text, update
+from sqlalchemy import (
+    Engine,
+    bindparam,
+    create_engine,
+    delete,
+    event,
+    func,
+    inspect,
+    literal,
+    make_url,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
-from kronik.errors import RUN_FAILURES, StoreError
+from kronik.errors import RUN_FAILURES, StoreError, StoreMissing, translate
 from kronik.io.readers import RawDocument
 from kronik.model import Article, Entity, Event, Problem, Quote, Removed, Story, TimeExpr
 from kronik.store import queries, schema
@@ -52,9 +67,34 @@ def store_exists(db: str) -> bool:
         engine.dispose()
 
 
+def sqlite_path(url: str) -> str | None:
+    """The file behind a ``sqlite:///`` URL (None for other back-ends and in-memory databases)."""
+    if not url.startswith("sqlite:///"):
+        return None
+    path = url[len("sqlite:///"):].split("?", 1)[0]
+    return path if path and path != ":memory:" else None
+
+
+def _found(url: str, path: str | None) -> bool:
+    """A SQLite file that exists, or a server database that already holds Kronik's tables."""
+    if path is not None:
+        return Path(path).is_file()
+    try:
+        return store_exists(url)
+    except SQLAlchemyError as exc:
+        raise translate(exc) from exc
+
+
 class Store:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, create: bool = True) -> None:
+        """Open (and migrate) the store; ``create=False`` refuses a SQLite path with no file behind it
+        (reading commands and the server: an empty store made by a typo would answer "0 matches")."""
         self.url = database_url(url)
+        path = sqlite_path(self.url)
+        if not create and not _found(self.url, path):
+            shown = path or make_url(self.url).render_as_string(hide_password=True)
+            raise StoreMissing(f"no store at {shown}: build one with `kronik ingest FILES --db {shown}` "
+                               f"(or an empty one to upload into with `kronik db upgrade --db {shown}`)")
         self.engine: Engine = create_engine(self.url, future=True)
         self.dialect = self.engine.dialect.name
         if self.dialect == "sqlite":
@@ -64,7 +104,7 @@ class Store:
         try:
             upgrade(self.engine)
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot open or upgrade the database: {exc}") from exc
+            raise (translate(exc, "cannot open or upgrade the database") or StoreError(str(exc))) from exc
 
     def _insert(self, table: Any) -> Any:
         return (sqlite_insert if self.dialect == "sqlite" else pg_insert)(table)
@@ -191,6 +231,40 @@ class Store:
         else:
             conn.execute(text("INSERT INTO search_docs(article_id, title, body) VALUES (:article_id, :title, :body)"),
                          search)
+
+    def integrity_problems(self, limit: int = 5) -> list[str]:
+        """SQLite's ``PRAGMA quick_check`` (reads every page: seconds on a large store), as a list of what it
+        found; empty when the file is sound (and on other back-ends, which check their own pages)."""
+        if self.dialect != "sqlite":
+            return []
+        try:
+            with self.engine.connect() as conn:
+                rows = [r[0] for r in conn.exec_driver_sql(f"PRAGMA quick_check({int(limit)})")]
+        except SQLAlchemyError as exc:
+            return [str(getattr(exc, "orig", exc))]
+        return [] if rows == ["ok"] else rows
+
+    def rename_sources(self, names: Mapping[str, str]) -> None:
+        """Replace file paths in the ``source`` of articles and documents (``path`` and ``path#N``), and in an
+        article's list of ``sources`` where the schema has one, by the names given: the server stores an
+        upload under its own folder, and that path is not for readers."""
+        if not names:
+            return
+        a = schema.articles
+        with self._writing() as conn:
+            for table in (a, schema.documents):
+                src = table.c.source
+                for old, new in names.items():
+                    conn.execute(update(table).where(src == old).values(source=new))
+                    conn.execute(update(table).where(src.startswith(old + "#", autoescape=True))
+                                 .values(source=literal(new) + func.substr(src, len(old) + 1)))
+            if "sources" in a.c:  # every input of an article listed more than once in one file
+                renamed: list[Any] = [a.c.source.in_(list(names.values()))]
+                renamed += [a.c.source.startswith(n + "#", autoescape=True) for n in set(names.values())]
+                for aid, listed in conn.execute(select(a.c.id, a.c.sources).where(or_(*renamed))).all():
+                    if listed:
+                        conn.execute(update(a).where(a.c.id == aid).values(sources=[_renamed(x, names) for x in listed]))
+        self.generation += 1
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
@@ -360,6 +434,11 @@ class Store:
         return search(self, SearchQuery(q=query, limit=limit, **filters), facets=False)["results"]
 
 
+def _renamed(source: str, names: Mapping[str, str]) -> str:
+    path, hash_, rec = source.partition("#")
+    return names[path] + hash_ + rec if path in names else source
+
+
 def _present(conn: Any, column: Any, values: Sequence[str]) -> set[str]:
     """Which of ``values`` the column holds (looked up 500 at a time: IN lists stay within SQLite's limits)."""
     found: set[str] = set()
@@ -392,7 +471,30 @@ def _time(r: Mapping[str, Any]) -> TimeExpr:
                     end=r["end"])
 
 
+_budget = threading.local()
+
+
+@contextmanager
+def time_budget(seconds: float | None) -> Iterator[None]:
+    """SQLite statements run by this thread inside the block are interrupted once ``seconds`` have passed
+    (they fail with "interrupted", which :func:`kronik.errors.translate` reports as ``OverBudget``): the
+    API's search cannot hold a worker thread and the database for longer than its budget.  PostgreSQL
+    deployments bound statements with the role's ``statement_timeout`` instead."""
+    before = getattr(_budget, "deadline", None)
+    _budget.deadline = None if seconds is None else time.monotonic() + seconds
+    try:
+        yield
+    finally:
+        _budget.deadline = before
+
+
+def _over_budget() -> int:
+    deadline = getattr(_budget, "deadline", None)
+    return 1 if deadline is not None and time.monotonic() > deadline else 0
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.set_progress_handler(_over_budget, 20_000)  # every ~20k VM steps: well under a millisecond
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
@@ -405,5 +507,5 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def open_store(db: str) -> Store:
-    return Store(db)
+def open_store(db: str, *, create: bool = True) -> Store:
+    return Store(db, create=create)

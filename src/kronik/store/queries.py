@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
-from kronik.errors import KronikError
+from kronik.errors import NotFound, RequestError
 from kronik.store import schema
+from kronik.store.search import MAX_OFFSET
 
 if TYPE_CHECKING:
     from kronik.store.db import Store
@@ -31,12 +32,10 @@ ENTITY_TYPES = ("PER", "ORG", "LOC")
 RELATED_SAMPLE = 2000  # related entities of a very frequent entity are counted over its latest 2000 articles  # the "key people, organisations and places" of a story or event
 
 
-class NotFound(KronikError):
-    """No such story, event, article or entity (the API answers 404)."""
-
-
 def _page(limit: int, offset: int) -> tuple[int, int]:
-    return max(0, min(limit, MAX_LIMIT)), max(0, offset)
+    if not 0 <= offset <= MAX_OFFSET:  # 2**63 would overflow SQLite's integer: a clear 422, never a 500
+        raise RequestError(f"offset {offset} out of range 0..{MAX_OFFSET}")
+    return max(0, min(limit, MAX_LIMIT)), offset
 
 
 def _paged(results: list[dict[str, Any]], total: int, limit: int, offset: int) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -34,6 +34,13 @@ if TYPE_CHECKING:
     from kronik.store.db import Store
 
 MAX_LIMIT = 200
+MAX_OFFSET = 10_000
+"""Deepest page a search or list serves (like Elasticsearch's result window): every page costs the rows
+before it; :func:`kronik.io.writers.export_articles` is the way to everything a query matches."""
+MAX_QUERY_CHARS = 1000
+MAX_QUERY_TERMS = 32
+"""Words, phrases and OR-alternatives of one query: the snippet and the FTS query grow with their product
+(a 78 KB query of distinct words took 26 s before these limits)."""
 FACET_SIZE = 20
 SNIPPET_WORDS = 32
 FACETS = ("outlet", "language", "story", "entity")
@@ -58,6 +65,22 @@ class SearchQuery:
     def filters(self) -> dict[str, str]:
         return {f.name: v for f in fields(self) if f.name not in ("q", "limit", "offset")
                 and (v := getattr(self, f.name)) not in (None, "")}
+
+
+def check_query(sq: SearchQuery) -> list[_Clause]:
+    """The parsed query, or :class:`~kronik.errors.QueryTooLarge` / :class:`~kronik.errors.RequestError`
+    when the query or the page is beyond the limits (checked before any work is done)."""
+    from kronik.errors import QueryTooLarge, RequestError
+
+    if len(sq.q) > MAX_QUERY_CHARS:
+        raise QueryTooLarge(f"query of {len(sq.q)} characters; at most {MAX_QUERY_CHARS}")
+    if not 0 <= sq.offset <= MAX_OFFSET:
+        raise RequestError(f"offset {sq.offset} out of range 0..{MAX_OFFSET} (export the query for everything)")
+    clauses = parse(sq.q)
+    terms = sum(1 + len(c.alternatives) for c in clauses)
+    if terms > MAX_QUERY_TERMS:
+        raise QueryTooLarge(f"query of {terms} terms; at most {MAX_QUERY_TERMS}")
+    return clauses
 
 
 def index_row(article_id: str, title: str | None, paragraphs: Sequence[str]) -> dict[str, str]:
@@ -230,9 +253,9 @@ def search(store: Store, sq: SearchQuery, *, facets: bool = True, snippets: bool
     Facet counts of outlet, language and story are over every hit; the entity facet counts the
     ``ENTITY_FACET_HITS`` best hits (an entity join per hit would dominate the cost of common words).
     """
+    clauses = check_query(sq)
     limit = max(0, min(sq.limit, MAX_LIMIT))
-    offset = max(0, sq.offset)
-    clauses = parse(sq.q)
+    offset = sq.offset
     with store.engine.connect() as conn:  # one connection for the whole search
         if store.dialect == "sqlite" and _cacheable(sq):
             rows, total, fac = _search_columns(store, conn, sq, clauses, limit, offset, facets)
@@ -455,7 +478,7 @@ def _search_sql(store: Store, sq: SearchQuery, clauses: list[_Clause], limit: in
 
 def matching_ids(store: Store, sq: SearchQuery) -> Iterator[str]:
     """Every matching article id, best first (no pagination): what exports of a search read."""
-    built = _base(store, sq, parse(sq.q))
+    built = _base(store, sq, check_query(replace(sq, offset=0)))
     if built is None:
         return
     base, order = built
@@ -503,6 +526,8 @@ class _Terms:
                 frags.add(st[1:])
         # drop fragments inside other fragments: their occurrences are found through the shorter one
         self.fragments = tuple(f for f in frags if not any(g != f and g in f for g in frags))
+        self._prefix_set = frozenset(self.prefixes)
+        self._prefix_lengths = sorted({len(p) for p in self.prefixes})
 
     def candidates(self, body: str) -> list[tuple[int, int]]:
         """Spans of the words of ``body`` that contain a fragment (``str.find`` scans, no per-word loop)."""
@@ -522,12 +547,16 @@ class _Terms:
         return sorted(found.items())
 
     def hit(self, word: str) -> str | None:
+        """The query term ``word`` matches (its stem, or a prefix of its stem or of the word itself).
+        Prefixes are looked up by length (a set per length), not tried one by one: a query may hold 32."""
         s = stem_word(word)
         if s in self.stems:
             return s
-        for p in self.prefixes:
-            if s.startswith(p) or word.startswith(p):
-                return p
+        for k in self._prefix_lengths:
+            if s[:k] in self._prefix_set:
+                return s[:k]
+            if word[:k] in self._prefix_set:
+                return word[:k]
         return None
 
 

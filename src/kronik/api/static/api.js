@@ -1,4 +1,13 @@
-// The JSON API (see docs/api or /openapi.json). Same origin, no credentials needed.
+// The JSON API (see docs/api or /openapi.json), same origin.
+//
+// Every request carries the X-Kronik-Request header: the server refuses writes without it (or a bearer
+// token), which a page on another site cannot add without a CORS preflight the server refuses.  When the
+// server answers 401 (a token is needed: a shared server), the user is asked for it once; it is kept for
+// this tab only (sessionStorage) and sent as "Authorization: Bearer ...", never in a URL.
+
+import { h } from "./dom.js";
+
+const TOKEN_KEY = "kronik-token";
 
 export class ApiError extends Error {
   constructor(status, detail) {
@@ -8,12 +17,55 @@ export class ApiError extends Error {
   }
 }
 
-async function request(path, init) {
+function storedToken() {
+  try { return sessionStorage.getItem(TOKEN_KEY) || ""; } catch (_) { return ""; }
+}
+
+function keepToken(token) {
+  try {
+    if (token) sessionStorage.setItem(TOKEN_KEY, token); else sessionStorage.removeItem(TOKEN_KEY);
+  } catch (_) { /* storage disabled: asked again next time */ }
+}
+
+/** Ask for the server's token in a modal dialog; resolves to the token, or "" when cancelled. */
+export function askToken(reason) {
+  return new Promise((resolve) => {
+    const input = h("input", { type: "password", id: "token-input", autocomplete: "current-password", required: true });
+    const ok = h("button", { type: "submit", class: "button primary", id: "token-ok", value: "ok" }, "Use token");
+    const cancel = h("button", { type: "button", class: "button", id: "token-cancel" }, "Cancel");
+    const form = h("form", { method: "dialog" },
+      h("h2", null, "Token needed"),
+      h("p", null, reason || "This server needs a token for this."),
+      h("p", null, h("label", { for: "token-input" }, "Token"), " ", input),
+      h("p", null, ok, " ", cancel));
+    const dialog = h("dialog", { id: "token-dialog", class: "token-dialog" }, form);
+    const done = (value) => { dialog.close(); dialog.remove(); resolve(value); };
+    cancel.addEventListener("click", () => done(""));
+    form.addEventListener("submit", (e) => { e.preventDefault(); done(input.value.trim()); });
+    dialog.addEventListener("cancel", () => done(""));
+    document.body.appendChild(dialog);
+    dialog.showModal();
+    input.focus();
+  });
+}
+
+async function request(path, init, retried = false) {
+  const headers = { Accept: "application/json", "X-Kronik-Request": "1", ...((init && init.headers) || {}) };
+  const token = storedToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
   let res;
   try {
-    res = await fetch(path, { headers: { Accept: "application/json" }, ...init });
+    res = await fetch(path, { ...init, headers, credentials: "same-origin" });
   } catch (e) {
     throw new ApiError(0, "The server could not be reached.");
+  }
+  if (res.status === 401 && !retried) {
+    keepToken("");
+    const given = await askToken(token ? "The token was not accepted; enter it again." : "This server needs a token for this.");
+    if (given) {
+      keepToken(given);
+      return request(path, init, true);
+    }
   }
   let body = null;
   const text = await res.text();
@@ -60,7 +112,7 @@ export const api = {
   },
   cluster: (reset = false) => request("/api/cluster", {
     method: "POST",
-    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ reset }),
   }),
 };
