@@ -330,7 +330,8 @@ def cases(t17: Path, limit: int | None = None, only: Sequence[str] | None = None
     return out
 
 
-def evaluate_tls(t17: Path, limit: int | None = None, only: Sequence[str] | None = None) -> EvalResult:
+def evaluate_tls(t17: Path, limit: int | None = None, only: Sequence[str] | None = None,
+                 cache_dir: Path | None = CACHE_DIR) -> EvalResult:
     """Timeline17, news-tls protocol, every figure of ours leave-one-topic-out; baselines in the same run.
 
     Systems: ``ours`` (per held-out topic: settings chosen and model fitted on the other topics only),
@@ -341,14 +342,14 @@ def evaluate_tls(t17: Path, limit: int | None = None, only: Sequence[str] | None
     from kronik.summarize.timeline import TimelineModel
 
     t0 = time.perf_counter()
-    cs = cases(t17, limit, only)
+    cs = cases(t17, limit, only, cache_dir)
     prep_s = time.perf_counter() - t0
     t1 = time.perf_counter()
     if len({c.topic for c in cs}) < 2:
         raise ValueError("leave-one-topic-out needs at least two Timeline17 topics")
     models, chosen = leave_one_topic_out(cs)
     train_s = time.perf_counter() - t1
-    baseline = TimelineModel("mentions", None, 5)
+    baseline = TimelineModel("mentions", None, 5, 40)
     rows: dict[str, dict[str, list[dict[str, Any]]]] = {s: defaultdict(list) for s in ("ours", "mention_count",
                                                                                        "pub_lead")}
     build_s = 0.0
@@ -399,4 +400,4 @@ def render_tls(res: dict[str, Any], console: Any) -> None:
                                                  for k in ("rouge1_f", "rouge2_f", "date_f1")))
     console.print(pt)
     console.print("Settings chosen per held-out topic (on the other topics): " + "; ".join(
-        f"{t}: lead {c['lead_sentences']}, dates {c['dates']}" for t, c in res["chosen"].items()), highlight=False)
+        f"{t}: lead {c['lead_sentences']}, max words {c['max_words']}, dates {c['dates']}" for t, c in res["chosen"].items()), highlight=False)

@@ -52,11 +52,13 @@ from typing import Any
 import numpy as np
 
 from kronik.summarize.dates import DateEvidence, gather, score_dates
-from kronik.summarize.scorer import probabilities, weights_vector
+from kronik.summarize.scorer import QUOTES, probabilities, weights_vector
 from kronik.summarize.space import Sims, ensure_space, rows_of
 from kronik.summarize.summary import Doc
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_SPEECH = re.compile(r"\b(?:said|says|say|told|added|according|kata|katanya|ujar|ujarnya|menurut|jelas|tutur)\b", re.I)
+_NUMBER = re.compile(r"\d")
 
 
 @dataclass
@@ -66,7 +68,8 @@ class TimelineSettings:
     pub_days: int = 2
     redundancy_max: float = 0.5
     min_words: int = 5
-    max_words: int = 40
+    max_words: int | None = None
+    """Longest sentence shown, in words (``None``: the model's)."""
 
 
 @dataclass
@@ -137,7 +140,7 @@ def sentence_mentions(doc: Doc) -> list[list[_Mention]]:
 
 SENTENCE_FEATURES = ("bias", "date_centroid", "mention_centroid", "report_centroid", "mentions_date", "reports_date",
                      "log_dates", "inv_position", "log_words", "story_centrality", "summary_score",
-                     "centroid_gap", "log_lag", "before_date")
+                     "centroid_gap", "log_lag", "before_date", "quote", "reported_speech", "number")
 DEFAULT_LEAD = 5
 
 
@@ -150,6 +153,7 @@ class TimelineModel:
     sentences: np.ndarray | None = None
     """Sentence scorer weights over :data:`SENTENCE_FEATURES` (``None``: closeness to the date's centroid)."""
     lead_sentences: int = DEFAULT_LEAD
+    max_words: int = 40
     notes: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
@@ -159,7 +163,7 @@ class TimelineModel:
                           else self.dates),
                 "sentences": (dict(zip(SENTENCE_FEATURES, map(float, self.sentences), strict=True))
                               if self.sentences is not None else None),
-                "lead_sentences": self.lead_sentences, **self.notes}
+                "lead_sentences": self.lead_sentences, "max_words": self.max_words, **self.notes}
 
 
 def model_from_json(raw: dict[str, Any]) -> TimelineModel:
@@ -175,7 +179,7 @@ def model_from_json(raw: dict[str, Any]) -> TimelineModel:
     sw = raw.get("sentences")
     sent = np.array([float(sw[f]) for f in SENTENCE_FEATURES]) if isinstance(sw, dict) and list(sw) == list(
         SENTENCE_FEATURES) else None
-    return TimelineModel(dates, sent, int(raw.get("lead_sentences", DEFAULT_LEAD)))
+    return TimelineModel(dates, sent, int(raw.get("lead_sentences", DEFAULT_LEAD)), int(raw.get("max_words", 40)))
 
 
 MODEL_FILE = "timeline_model.json"
@@ -279,6 +283,9 @@ class TimelineInput:
             np.log1p([len(self.mentioned[r]) for r in pool]), 1.0 / (1.0 + index), np.log1p(self.words[rows]),
             self.story_centrality()[rows], self.summary_scores()[rows], both - both.max(),
             np.log1p(np.maximum(lag, 0)), lag < 0,
+            [self.sents[r].text[:1] in QUOTES for r in pool],
+            [bool(_SPEECH.search(self.sents[r].text)) for r in pool],
+            [bool(_NUMBER.search(self.sents[r].text)) for r in pool],
         ]).astype(np.float64)
 
 
@@ -308,7 +315,8 @@ def timeline_from(inp: TimelineInput, n_dates: int, per_date: int = 1, settings:
     lead = s.lead_sentences if s.lead_sentences is not None else m.lead_sentences
     ranked, _ = score_dates(inp.evidence, m.dates)
     ev = inp.evidence
-    length_ok = (inp.words >= s.min_words) & (inp.words <= s.max_words)
+    max_words = s.max_words if s.max_words is not None else m.max_words
+    length_ok = (inp.words >= s.min_words) & (inp.words <= max_words)
     picked: list[int] = []
     entries = []
     for d in ranked:
