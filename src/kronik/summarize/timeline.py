@@ -140,7 +140,9 @@ def sentence_mentions(doc: Doc) -> list[list[_Mention]]:
 
 SENTENCE_FEATURES = ("bias", "date_centroid", "mention_centroid", "report_centroid", "mentions_date", "reports_date",
                      "log_dates", "inv_position", "log_words", "story_centrality", "summary_score",
-                     "centroid_gap", "log_lag", "before_date", "quote", "reported_speech", "number")
+                     "centroid_gap", "log_lag", "before_date", "quote", "reported_speech", "number",
+                     "mention_x_centroid", "report_x_centroid", "words_x_centroid", "centroid_squared",
+                     "other_support", "other_max")
 DEFAULT_LEAD = 5
 
 
@@ -286,7 +288,18 @@ class TimelineInput:
             [self.sents[r].text[:1] in QUOTES for r in pool],
             [bool(_SPEECH.search(self.sents[r].text)) for r in pool],
             [bool(_NUMBER.search(self.sents[r].text)) for r in pool],
+            cm * [r in ms for r in pool], cp * [r in ps for r in pool], both * np.log1p(self.words[rows]), both ** 2,
+            *self._support(pool),
         ]).astype(np.float64)
+
+    def _support(self, pool: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+        """Mean and max similarity of each candidate to the other articles' candidates (agreement across outlets)."""
+        g = self.sims.block(pool, pool)
+        docs = self.doc_of[np.asarray(pool, dtype=np.int64)]
+        other = docs[:, None] != docs[None, :]
+        n = other.sum(axis=1)
+        mean = np.divide((g * other).sum(axis=1), n, out=np.zeros(len(pool)), where=n > 0)
+        return mean, (g * other).max(axis=1) if len(pool) else np.zeros(0)
 
 
 def build_timeline(docs: Sequence[Doc], n_dates: int, per_date: int = 1, start: date | None = None,
@@ -326,7 +339,9 @@ def timeline_from(inp: TimelineInput, n_dates: int, per_date: int = 1, settings:
         if not cand:
             continue
         pool = [r for r in cand if length_ok[r]] or cand
-        if m.sentences is not None:
+        if len(pool) <= per_date:
+            score = np.zeros(len(pool))  # every candidate is taken anyway: nothing to rank
+        elif m.sentences is not None:
             score = inp.sentence_features(d, ment, pub_rows, pool) @ m.sentences
         else:
             score = inp.sims.to_centroid(pool, [ment, pub_rows])
