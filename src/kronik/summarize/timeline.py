@@ -57,7 +57,8 @@ from kronik.summarize.space import Sims, ensure_space, rows_of
 from kronik.summarize.summary import Doc
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_SPEECH = re.compile(r"\b(?:said|says|say|told|added|according|kata|katanya|ujar|ujarnya|menurut|jelas|tutur)\b", re.I)
+_SPEECH = frozenset("said says say told added according kata katanya ujar ujarnya menurut jelas tutur".split())
+"""Reporting verbs (English, Indonesian): a sentence that reports speech rarely states the event itself."""
 _NUMBER = re.compile(r"\d")
 
 
@@ -272,23 +273,25 @@ class TimelineInput:
     def sentence_features(self, d: date, ment: Sequence[int], pub: Sequence[int], pool: Sequence[int]) -> np.ndarray:
         """One row of :data:`SENTENCE_FEATURES` per candidate row in ``pool``."""
         n = len(pool)
-        both = self.sims.to_centroid(pool, [ment, pub])
         cm = self.sims.to_centroid(pool, [ment]) if len(ment) else np.zeros(n)
         cp = self.sims.to_centroid(pool, [pub]) if len(pub) else np.zeros(n)
+        both = cm + cp  # the two groups' normalised means summed: to_centroid(pool, [ment, pub])
         rows = np.asarray(pool, dtype=np.int64)
         ms, ps = set(ment), set(pub)
+        is_m = np.fromiter((r in ms for r in pool), dtype=bool, count=n)
+        is_p = np.fromiter((r in ps for r in pool), dtype=bool, count=n)
         pubs = [self.pubs[int(self.doc_of[r])] for r in pool]
         lag = np.array([(p.toordinal() - d.toordinal()) if p is not None else 0 for p in pubs], dtype=float)
         index = np.array([self.sents[r].index for r in pool], dtype=float)
         return np.column_stack([
-            np.ones(n), both, cm, cp, [r in ms for r in pool], [r in ps for r in pool],
+            np.ones(n), both, cm, cp, is_m, is_p,
             np.log1p([len(self.mentioned[r]) for r in pool]), 1.0 / (1.0 + index), np.log1p(self.words[rows]),
             self.story_centrality()[rows], self.summary_scores()[rows], both - both.max(),
             np.log1p(np.maximum(lag, 0)), lag < 0,
             [self.sents[r].text[:1] in QUOTES for r in pool],
-            [bool(_SPEECH.search(self.sents[r].text)) for r in pool],
+            [not _SPEECH.isdisjoint(self.sents[r].tokens) for r in pool],
             [bool(_NUMBER.search(self.sents[r].text)) for r in pool],
-            cm * [r in ms for r in pool], cp * [r in ps for r in pool], both * np.log1p(self.words[rows]), both ** 2,
+            cm * is_m, cp * is_p, both * np.log1p(self.words[rows]), both ** 2,
             *self._support(pool),
         ]).astype(np.float64)
 
