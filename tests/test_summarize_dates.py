@@ -11,7 +11,12 @@ from kronik.model import Article
 from kronik.summarize import build_timeline, prepare
 from kronik.summarize.dates import FEATURES, features, gather, score_dates
 from kronik.summarize.timeline import (
-    SENTENCE_FEATURES, TimelineInput, TimelineModel, model_from_json, sentence_mentions, shipped_model,
+    SENTENCE_FEATURES,
+    TimelineInput,
+    TimelineModel,
+    model_from_json,
+    sentence_mentions,
+    shipped_model,
 )
 
 

@@ -234,7 +234,7 @@ def prepared_topic(folder: Path, cache_dir: Path | None = CACHE_DIR) -> tuple[li
         if path.is_file():
             try:
                 return pickle.loads(path.read_bytes())  # type: ignore[no-any-return]
-            except Exception:  # noqa: BLE001 - a stale or truncated cache is rebuilt
+            except Exception:  # a stale or truncated cache is rebuilt, never trusted
                 pass
     articles, refs = load_topic(folder)
     docs = [prepare(a) for a in articles]

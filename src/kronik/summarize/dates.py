@@ -38,8 +38,8 @@ LEAD = 3
 
 COUNTS = ("mention_articles", "mention_sentences", "lead_mentions", "retro_articles", "published", "published_next",
           "neighbour_mentions", "ahead_articles")
-FEATURES = ("bias",) + tuple(f"rel_{c}" for c in COUNTS) + tuple(f"log_{c}" for c in COUNTS) + (
-    "future_share", "retro_share", "log_mean_lag", "first_mention_share", "edge", "mentioned", "published_only")
+FEATURES = ("bias", *(f"rel_{c}" for c in COUNTS), *(f"log_{c}" for c in COUNTS),
+            "future_share", "retro_share", "log_mean_lag", "first_mention_share", "edge", "mentioned", "published_only")
 
 
 @dataclass
@@ -104,7 +104,7 @@ def features(ev: DateEvidence, cands: Sequence[date]) -> np.ndarray:
         ms = ev.mention_sentences.get(d, 0)
         pos = (d.toordinal() - lo) / (hi - lo) if hi > lo else 0.5
         other[i] = (ev.future.get(d, 0) / ms if ms else 0.0, retro / len(lags) if lags else 0.0,
-                    np.log1p(max(np.mean(lags), 0.0)) if lags else 0.0,
+                    float(np.log1p(max(sum(lags) / len(lags), 0.0))) if lags else 0.0,
                     ev.first_mention.get(d, 0) / len(arts) if arts else 0.0,
                     1.0 - 2 * min(pos, 1 - pos), float(bool(arts)), float(not arts))
     top = counts.max(axis=0)

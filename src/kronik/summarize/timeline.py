@@ -44,9 +44,9 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from functools import cache
 from importlib import resources
-from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
@@ -225,7 +225,7 @@ class TimelineInput:
             sims = Sims(ensure_space(used), rows_of(used))
         self.sims = sims
         sizes = [len(d.sentences) for d in used]
-        self.offsets = np.cumsum([0] + sizes)
+        self.offsets = np.cumsum([0, *sizes])
         self.doc_of = np.repeat(np.arange(len(used)), sizes)
         per_doc = [sentence_mentions(d) for d in used]
         self.mentioned = [m for ms in per_doc for m in ms]
@@ -250,8 +250,8 @@ class TimelineInput:
 
     def summary_scores(self) -> np.ndarray:
         if self._summary is None:
-            feats = [d.features for d in self.docs]
-            self._summary = (probabilities(np.vstack(feats), weights_vector()) if all(f is not None for f in feats)
+            feats = [d.features for d in self.docs if d.features is not None]
+            self._summary = (probabilities(np.vstack(feats), weights_vector()) if len(feats) == len(self.docs)
                              else np.zeros(len(self.sents)))
         return self._summary
 
@@ -334,7 +334,7 @@ def timeline_from(inp: TimelineInput, n_dates: int, per_date: int = 1, settings:
     max_words = s.max_words if s.max_words is not None else m.max_words
     length_ok = (inp.words >= s.min_words) & (inp.words <= max_words)
     picked: list[int] = []
-    entries = []
+    entries: list[dict[str, Any]] = []
     for d in ranked:
         if len(entries) >= n_dates:
             break
