@@ -719,13 +719,18 @@ def eval_tls(
     topic: Annotated[list[str] | None, typer.Option("--topic", help="Only this topic or topic set (e.g. H1N1, bpoil_bbc); repeatable.")] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Timelines on Timeline17 (news-tls protocol): alignment ROUGE-1/2 F (m:1) and date F1, ours vs pub_lead."""
+    """Timelines on Timeline17 (news-tls protocol), leave-one-topic-out: ROUGE-1/2 F (m:1) and date F1, ours vs MentionCount and pub_lead."""
     from kronik.eval.tls import evaluate_tls, render_tls
 
     if not t17.is_dir():
         err.print(f"[red]Timeline17 not found:[/red] {t17}")
         raise typer.Exit(2)
-    _emit(evaluate_tls(t17, limit=limit, only=topic), as_json, render_tls)
+    try:
+        res = evaluate_tls(t17, limit=limit, only=topic)
+    except (ValueError, FileNotFoundError) as exc:
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    _emit(res, as_json, render_tls)
 
 
 @bench_app.command("cluster")
@@ -922,6 +927,24 @@ def train_summary_cmd(
     _emit(train_summary(data_dir, out), as_json,
           lambda r, c: c.print(f"Trained on {r['articles']} articles ({r['sentences']} sentences) in {r['seconds']} s; "
                                f"wrote {r['out']}.", highlight=False))
+
+
+@train_app.command("dates")
+def train_dates_cmd(
+    data: Annotated[Path, typer.Option("--data", help="Shared data folder (Timeline17 topic sets under t17/).")] = SHARED_DATA,
+    out: Annotated[Path, typer.Option("--out", help="Where to write the model.")] = Path("src/kronik/data/timeline_model.json"),
+    as_json: JsonOpt = False,
+) -> None:
+    """Train the timeline model (date ranker, sentence scorer) on Timeline17; settings chosen leave-one-topic-out."""
+    from kronik.eval.tls_train import train_timeline
+
+    if not (data / "t17").is_dir():
+        err.print(f"[red]Timeline17 not found:[/red] {data / 't17'}")
+        raise typer.Exit(2)
+    _emit(train_timeline(data / "t17", out), as_json,
+          lambda r, c: c.print(f"Trained on {r['timelines']} timelines of {len(r['topics'])} topics in {r['seconds']} s "
+                               f"(lead {r['lead_sentences']}, max words {r['max_words']}, dates {r['dates']}; "
+                               f"leave-one-topic-out {r['chosen_figures']}); wrote {r['out']}.", highlight=False))
 
 
 @train_app.command("lines")
