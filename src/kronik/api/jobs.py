@@ -21,11 +21,12 @@ import threading
 import time
 import uuid
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from kronik.errors import UploadTooLarge
+from kronik.io.columns import FieldMap
 from kronik.store.db import Store
 
 __all__ = ["Job", "JobRunner", "UploadTooLarge", "safe_name"]
@@ -68,10 +69,11 @@ class Job:
     files: list[str] = field(default_factory=list)  # paths inside the job folder
     names: dict[str, str] = field(default_factory=dict)  # saved path -> name as uploaded
     folder: str = ""  # the job's upload folder (deleted after the run unless uploads are kept)
+    fields: FieldMap = field(default_factory=FieldMap)  # the column mapping the user confirmed on the upload page
 
     def public(self) -> dict[str, Any]:
-        d = asdict(self)
-        return {k: d[k] for k in ("id", "state", "done", "total", "articles", "problems")}
+        return {"id": self.id, "state": self.state, "done": self.done, "total": self.total, "articles": self.articles,
+                "problems": [dict(p) for p in self.problems]}
 
 
 class JobRunner:
@@ -194,13 +196,13 @@ class JobRunner:
 
         job.state = "running"
         try:
-            job.total = sum(1 for _ in read_documents(job.files))
+            job.total = sum(1 for _ in read_documents(job.files, job.fields))
 
             def tick(_doc: object, _res: object) -> None:
                 job.done += 1
 
             with self.write_lock:
-                report = ingest(job.files, self.store, on_result=tick)
+                report = ingest(job.files, self.store, fields=job.fields, on_result=tick)
                 self.store.rename_sources({p: self._display(p) for p in job.files})
             job.done = max(job.done, report.seen)
             job.total = max(job.total, job.done)

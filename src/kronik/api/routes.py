@@ -14,6 +14,7 @@ import asyncio
 import json
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Annotated, Any
 
 import anyio
@@ -26,6 +27,7 @@ from kronik.api.jobs import JobRunner
 from kronik.api.security import BodyTooLarge, Limits, parse_json
 from kronik.errors import NotFound, RequestError
 from kronik.io import writers
+from kronik.io.columns import FieldMap
 from kronik.store import queries
 from kronik.store.db import Store, time_budget
 from kronik.store.search import MAX_OFFSET, MAX_QUERY_CHARS, SearchQuery, check_query, search
@@ -258,7 +260,9 @@ async def ingest(request: Request) -> dict[str, str]:
             files = [f for f in form.getlist("files") if isinstance(f, StarletteUpload)]
             if not files:
                 raise HTTPException(status_code=422, detail="no files in the 'files' field")
+            fields = _field_map(form)
             job, folder = jobs.new_job()
+            job.fields = fields
             try:
                 await asyncio.to_thread(jobs.save, job, folder, [(f.filename, f.file) for f in files])
             except BaseException:
@@ -283,6 +287,53 @@ async def ingest(request: Request) -> dict[str, str]:
             raise
     jobs.submit(job)
     return {"job": job.id}
+
+
+def _field_map(form: Any) -> FieldMap:
+    """The column mapping a form gives: ``field`` values ``ROLE=COLUMN`` (repeatable) and ``date_order``."""
+    spec: dict[str, str] = {}
+    for raw in form.getlist("field"):
+        if not isinstance(raw, str):
+            continue
+        role, sep, name = raw.partition("=")
+        if not sep or not name.strip():
+            raise RequestError(f"field mapping {raw[:80]!r}: expected ROLE=COLUMN")
+        spec[role.strip()] = name.strip()[:200]
+    order = form.get("date_order")
+    try:
+        fields = FieldMap().with_date_order(order if isinstance(order, str) and order else "auto")
+        return fields.override(spec) if spec else fields
+    except ValueError as exc:
+        raise RequestError(str(exc)) from exc
+
+
+@router.post("/inspect")
+async def inspect(request: Request) -> dict[str, Any]:
+    """Multipart ``file`` (and optional ``field`` ROLE=COLUMN, ``date_order``): how it will be read, before
+    anything is stored (the report of ``kronik inspect``: columns, date order and its evidence, first records)."""
+    from kronik.io.inspect import inspect_file
+
+    if not request.headers.get("content-type", "").lower().startswith("multipart/form-data"):
+        raise HTTPException(status_code=415, detail="expected multipart/form-data with a 'file'")
+    jobs = _jobs(request)
+    form = await request.form(max_files=1, max_fields=20, max_part_size=64 * 1024)
+    try:
+        upload = form.get("file")
+        if not isinstance(upload, StarletteUpload):
+            raise HTTPException(status_code=422, detail="no file in the 'file' field")
+        fields = _field_map(form)
+        job, folder = jobs.new_job()
+        try:
+            await asyncio.to_thread(jobs.save, job, folder, [(upload.filename, upload.file)])
+            if not job.files:
+                raise RequestError("the file name was refused")
+            path = job.files[0]
+            report = await asyncio.to_thread(inspect_file, Path(path), fields, job.names.get(path))
+        finally:
+            jobs.discard(folder)
+    finally:
+        await form.close()
+    return report
 
 
 @router.get("/jobs/{job_id}")

@@ -47,6 +47,8 @@ SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "n
 CSRF_HEADER = "X-Kronik-Request"
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+UPLOAD_PATHS = frozenset({"/api/ingest", "/api/inspect"})
+"""Endpoints that take uploaded files (the upload limit applies; every other body is small)."""
 MAX_SMALL_BODY = 64 * 1024
 """Body limit of every request but an upload (``POST /api/cluster`` takes a few bytes)."""
 MAX_JSON_DEPTH = 32
@@ -261,7 +263,7 @@ class Guard:
             await send_error(send, 401, "this server needs a token (Authorization: Bearer ...)",
                              {"WWW-Authenticate": 'Bearer realm="kronik"', **cors})
             return
-        limit = p.max_upload_bytes + 64 * 1024 if path == "/api/ingest" else MAX_SMALL_BODY
+        limit = p.max_upload_bytes + 64 * 1024 if path in UPLOAD_PATHS else MAX_SMALL_BODY
         if method in WRITE_METHODS:
             refusal = self._refuse_write(headers, role, origin)
             if refusal is not None:

@@ -158,7 +158,7 @@ class OrderDecision:
 
     def explain(self) -> str:
         if self.basis == "given":
-            return f"{self.order} as given by --date-order"
+            return f"{self.order} as chosen (--date-order)"
         if self.basis == "column":
             seen = self.day_first_only if self.order == "DMY" else self.month_first_only
             example = "a first number above 12" if self.order == "DMY" else "a second number above 12"

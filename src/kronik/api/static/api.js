@@ -92,6 +92,15 @@ function qs(params) {
 
 const enc = encodeURIComponent;
 
+// mapping: { fields: { role: column }, dateOrder: "auto" | "DMY" | "MDY" } (the upload page's choices).
+function addMapping(fd, mapping) {
+  if (!mapping) return;
+  for (const [role, column] of Object.entries(mapping.fields || {})) {
+    if (column) fd.append("field", `${role}=${column}`);
+  }
+  if (mapping.dateOrder && mapping.dateOrder !== "auto") fd.append("date_order", mapping.dateOrder);
+}
+
 export const api = {
   stats: () => request("/api/stats"),
   stories: (p) => request(`/api/stories${qs(p)}`),
@@ -105,10 +114,18 @@ export const api = {
   entity: (name) => request(`/api/entities/${enc(name)}`),
   quotes: (p) => request(`/api/quotes${qs(p)}`),
   job: (id) => request(`/api/jobs/${enc(id)}`),
-  ingest: (files) => {
+  ingest: (files, mapping) => {
     const fd = new FormData();
     for (const f of files) fd.append("files", f, f.name);
+    addMapping(fd, mapping);
     return request("/api/ingest", { method: "POST", body: fd });
+  },
+  // How a file will be read (columns, date order and its evidence, first records), before anything is stored.
+  inspect: (file, mapping) => {
+    const fd = new FormData();
+    fd.append("file", file, file.name);
+    addMapping(fd, mapping);
+    return request("/api/inspect", { method: "POST", body: fd });
   },
   cluster: (reset = false) => request("/api/cluster", {
     method: "POST",

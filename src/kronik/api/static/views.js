@@ -355,6 +355,22 @@ export function uploadPage() {
     }
   });
 
+  // Preview: how an export will be read, with its column mapping and date order editable before ingesting.
+  const preview = h("div", { class: "preview", id: "preview", "aria-live": "polite" });
+  const mapping = { fields: {}, dateOrder: "auto" };
+  const refresh = async () => {
+    const files = [...(input.files || [])];
+    if (files.length !== 1) { preview.replaceChildren(); return; }
+    preview.replaceChildren(h("p", null, `Reading ${files[0].name}…`));
+    try {
+      const rep = await api.inspect(files[0], mapping);
+      preview.replaceChildren(previewView(rep, mapping, refresh));
+    } catch (err) {
+      preview.replaceChildren(h("p", { class: "error" }, `Preview failed: ${err.message}`));
+    }
+  };
+  input.addEventListener("change", () => { mapping.fields = {}; mapping.dateOrder = "auto"; refresh(); });
+
   const form = h("form", { class: "upload-form", on: { submit: async (e) => {
     e.preventDefault();
     const files = [...(input.files || [])];
@@ -362,7 +378,7 @@ export function uploadPage() {
     submit.disabled = true;
     status.replaceChildren(h("p", null, `Uploading ${plural(files.length, "file")}…`));
     try {
-      const { job } = await api.ingest(files);
+      const { job } = await api.ingest(files, files.length === 1 ? mapping : null);
       await pollJob(job, status);
     } catch (err) {
       status.replaceChildren(h("p", { class: "error" }, `Upload failed: ${err.message}`));
@@ -371,7 +387,7 @@ export function uploadPage() {
     }
   } } },
   h("label", { for: "files" }, "Files (HTML, text, JSONL or CSV exports; gzip accepted)"),
-  input, submit);
+  input, preview, submit);
 
   const node = h("div", { class: "upload-page" },
     h("header", { class: "page-head" }, h("h1", { tabindex: -1 }, "Upload articles"),
@@ -382,6 +398,52 @@ export function uploadPage() {
       h("p", null, h("label", { class: "check" }, reset, " From scratch (reset events and stories)")),
       clusterBtn, clusterOut], { id: "clustering" }));
   return { node, title: "Upload" };
+}
+
+const ROLES = [["title", "Title"], ["text", "Article text"], ["date", "Published"], ["url", "URL"], ["outlet", "Outlet"], ["author", "Author"]];
+
+/** The preview of one file: format, column mapping (editable), date order (editable) and the first records. */
+function previewView(rep, mapping, refresh) {
+  if (rep.problem) return h("p", { class: "error" }, `${rep.file}: ${rep.problem.reason}: ${rep.problem.detail}`);
+  const head = h("p", null, `${rep.file}: ${rep.format}, ${rep.encoding}, ${plural(rep.records, "record")}` +
+    (rep.articles !== undefined ? ` → ${plural(rep.articles, "article")}` +
+      (rep.duplicate_listings ? ` (${plural(rep.duplicate_listings, "listing")} of an article already listed)` : "") +
+      (rep.problem_count ? `, ${plural(rep.problem_count, "problem")}` : "") : ""));
+  const parts = [head];
+  if (rep.columns) {
+    const rows = ROLES.map(([role, label]) => {
+      const id = `map-${role}`;
+      const select = h("select", { id, name: id },
+        h("option", { value: "" }, "(none)"),
+        rep.columns.seen.map((c) => h("option", { value: c, selected: rep.columns.mapping[role] === c }, c)));
+      select.addEventListener("change", () => { mapping.fields[role] = select.value; refresh(); });
+      return h("tr", null, h("th", { scope: "row" }, h("label", { for: id }, label)), h("td", null, select));
+    });
+    parts.push(h("table", { class: "mapping", id: "mapping" },
+      h("caption", null, "Columns (change a choice to read the file differently)"), h("tbody", null, rows)));
+    if (rep.date && rep.date.column) {
+      const order = h("select", { id: "date-order", name: "date-order" },
+        [["auto", "decide from the file"], ["DMY", "day/month/year"], ["MDY", "month/day/year"]].map(([v, t]) =>
+          h("option", { value: v, selected: mapping.dateOrder === v }, t)));
+      order.addEventListener("change", () => { mapping.dateOrder = order.value; refresh(); });
+      parts.push(h("p", null, h("label", { for: "date-order" }, "Date order: "), order, " ",
+        h("span", { class: "muted", id: "date-evidence" }, `${(rep.date.samples || []).slice(0, 2).join(", ")} → ${rep.date.evidence || "read as written"}`)));
+    }
+  }
+  for (const w of rep.warnings || []) parts.push(h("p", { class: "warning" }, `Warning: ${w}`));
+  for (const p of (rep.problems || []).slice(0, 5)) parts.push(h("p", { class: "error" }, `${p.source}: ${p.reason}: ${p.detail}`));
+  const recs = rep.preview || [];
+  if (recs.length) {
+    parts.push(h("table", { class: "preview-records", id: "preview-records" },
+      h("caption", null, "First records as they will be read"),
+      h("thead", null, h("tr", null, ["Title", "Published", "Outlet", "Lead"].map((t) => h("th", { scope: "col" }, t)))),
+      h("tbody", null, recs.map((r) => h("tr", null,
+        h("td", null, r.title || "–"),
+        h("td", null, r.published ? `${r.published}${r.published_basis === "ambiguous" ? " (order unsure)" : ""}` : "–"),
+        h("td", null, r.outlet || "–"),
+        h("td", { lang: r.language || "id" }, (r.lead || r.error || "").slice(0, 160)))))));
+  }
+  return h("div", null, parts);
 }
 
 const STATE = { queued: "Queued", running: "Running", done: "Done", failed: "Failed" };
