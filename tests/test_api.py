@@ -315,3 +315,26 @@ def test_api_entity_stats_kept_up_to_date_on_write(corpus_client) -> None:
         stats = {c: n for c, _, n in conn.execute(schema.entity_stats.select())}
         truth = dict(conn.execute(select(e.c.canonical, func.count(e.c.article_id.distinct())).group_by(e.c.canonical)).all())
     assert stats == truth
+
+
+def test_api_inspect_previews_without_storing_and_hides_server_paths(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    store = Store(str(tmp_path / "k.db"))
+    body = "Pemerintah kota meresmikan taman baru di tepi sungai pada pagi hari. Warga menyambut dengan gembira."
+    csv_bytes = ("judul;tulisan;tanggal\n" + f"Taman Baru;{body};10/21/2025 09:15\n").encode()
+    with TestClient(create_app(store, data_dir=tmp_path / "data"), **LOCAL) as client:
+        r = client.post("/api/inspect", files={"file": ("ekspor.csv", csv_bytes, "text/csv")})
+        assert r.status_code == 200
+        rep = r.json()
+        assert rep["file"] == "ekspor.csv" and "text" not in rep["columns"]["mapping"]
+        assert str(tmp_path) not in r.text  # the upload's server path is never shown
+        r = client.post("/api/inspect", files={"file": ("ekspor.csv", csv_bytes, "text/csv")},
+                        data={"field": "text=tulisan"})
+        rep = r.json()
+        assert rep["articles"] == 1 and rep["date"]["order"] == "MDY"
+        assert rep["preview"][0]["published"] == "2025-10-21"  # no outlet, so no zone: the date alone
+        bad = client.post("/api/inspect", files={"file": ("e.csv", csv_bytes, "text/csv")}, data={"field": "nope=x"})
+        assert bad.status_code in (400, 422)
+        assert client.post("/api/inspect", json={"x": 1}).status_code == 415
+    assert store.counts()["articles"] == 0 and not any((tmp_path / "data").rglob("*.csv"))
