@@ -125,14 +125,16 @@ class Clusterer:
         self.escratch = Scratch(1 << settings.hash_bits)
         self.tscratch = Scratch(1 << settings.hash_bits)
         self.logdf = np.log(state.df.astype(np.float32) + np.float32(1.0))
-        self.base = np.float32(math.log(state.n_docs + 1.0) + 1.0)
+        self.base = np.float32(math.log(state.n_docs + 1.0) + settings.event_idf_offset)
         if state.index is None:
             state.rebuild_index(settings.posting_cap)
 
     # ---- weights
     def idf(self, idx: np.ndarray) -> np.ndarray:
-        """log((N + 1) / (df + 1)) + 1 with the running document frequencies."""
-        return self.base - self.logdf[idx]
+        """log((N + 1) / (df + 1)) + event_idf_offset with the running document frequencies, raised to
+        ``event_idf_power`` (above 1, the window's frequent names and words weigh even less)."""
+        w = np.maximum(self.base - self.logdf[idx], np.float32(1e-3))
+        return w if self.s.event_idf_power == 1.0 else w ** np.float32(self.s.event_idf_power)
 
     def _top(self, idx: np.ndarray, val: np.ndarray, k: int) -> np.ndarray:
         if len(idx) <= k:
@@ -199,8 +201,10 @@ class Clusterer:
         return cos, lens > 0
 
     def scores(self, f: ArticleFeatures, events: list[EventProfile], q_norm: float, e_norm: float,
-               t_norm: float) -> np.ndarray:
-        """Scores of the loaded article against each candidate event (see the module docstring)."""
+               t_norm: float) -> tuple[np.ndarray, np.ndarray]:
+        """Scores of the loaded article against each candidate event (see the module docstring), and the
+        threshold each must reach: ``event_threshold`` when words were compared (same language), else
+        ``event_threshold_cross`` (only names and dates can be compared, and they are sparser)."""
         s = self.s
         n = len(events)
         lang = f.language or ""
@@ -229,7 +233,8 @@ class Clusterer:
                     inter = sum(1 for d in a if d in ev.days)
                     base[i] += s.w_dates * inter / len(a | ev.days.keys())
         gaps = np.array([ev.gap_days(f.time) for ev in events])
-        return base * np.exp(-gaps / s.event_tau_days)
+        worded = same & ((q_norm > 0) | (t_norm > 0))
+        return base * np.exp(-gaps / s.event_tau_days), np.where(worded, s.event_threshold, s.event_threshold_cross)
 
     # ---- updates
     def _new_event(self, f: ArticleFeatures) -> EventProfile:
@@ -276,7 +281,7 @@ class Clusterer:
     def _count_df(self, f: ArticleFeatures) -> None:
         st = self.st
         st.n_docs += 1
-        self.base = np.float32(math.log(st.n_docs + 1.0) + 1.0)
+        self.base = np.float32(math.log(st.n_docs + 1.0) + self.s.event_idf_offset)
         for idx in (f.terms, f.entity_terms, np.setdiff1d(f.title_terms, f.terms, assume_unique=True)):
             if len(idx):
                 st.df[idx] += 1
@@ -304,10 +309,16 @@ class Clusterer:
         best, best_score = None, -1.0
         cands = self.candidates(f)
         if cands:
-            sc = self.scores(f, cands, q_norm, e_norm, t_norm)
-            i = int(np.argmax(sc))  # first of the best: candidates come in a fixed order
-            best, best_score = cands[i], float(sc[i])
-        if best is None or best_score < self.s.event_threshold:
+            sc, thr = self.scores(f, cands, q_norm, e_norm, t_norm)
+            i = int(np.argmax(sc - thr))  # first of the best: candidates come in a fixed order
+            best, best_score = cands[i], float(sc[i] - thr[i])
+            if best_score >= 0 and sc[i] < self.s.event_strong and len(cands) > 1:
+                # a weak match must also stand out: on a dense day many events share the window's
+                # generic names and words, and the best of many look-alikes is no evidence
+                second = float(np.partition(sc, -2)[-2]) if sc[i] == sc.max() else float(sc.max())
+                if sc[i] < self.s.event_ratio * max(second, self.s.event_ratio_floor):
+                    best_score = -1.0
+        if best is None or best_score < 0:
             best = self._new_event(f)
         self._join(best, f, duplicate=False)
         return best.id
