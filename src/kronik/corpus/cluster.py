@@ -44,6 +44,8 @@ from kronik.corpus.features import ArticleFeatures, iso_day
 from kronik.corpus.settings import CorpusSettings
 from kronik.corpus.vectors import EMPTY_F, EMPTY_I, PostingIndex, Scratch, add, ranked
 
+EMPTY_U = np.zeros(0, np.uint32)
+
 DAY = 86400.0
 WEEK = 7 * DAY
 
@@ -126,6 +128,7 @@ class Clusterer:
         self.tscratch = Scratch(1 << settings.hash_bits)
         self.logdf = np.log(state.df.astype(np.float32) + np.float32(1.0))
         self.base = np.float32(math.log(state.n_docs + 1.0) + settings.event_idf_offset)
+        self.merged: dict[str, tuple[str, str | None]] = {}
         if state.index is None:
             state.rebuild_index(settings.posting_cap)
 
@@ -297,6 +300,14 @@ class Clusterer:
             self._join(ev, f, duplicate=True)
             return ev.id
         self._count_df(f)
+        best = self.best_event(f)
+        if best is None:
+            best = self._new_event(f)
+        self._join(best, f, duplicate=False)
+        return best.id
+
+    def best_event(self, f: ArticleFeatures, exclude: str | None = None) -> EventProfile | None:
+        """The event the article (or an event seen as one, :func:`_as_query`) joins by the rules above."""
         q = f.weights * self.idf(f.terms)
         q_norm = float(np.sqrt(q @ q)) if len(q) else 0.0
         self.scratch.load(f.terms, q)
@@ -307,7 +318,7 @@ class Clusterer:
         t_norm = float(np.sqrt(t @ t)) if len(t) else 0.0
         self.tscratch.load(f.title_terms, t)
         best, best_score = None, -1.0
-        cands = self.candidates(f)
+        cands = [ev for ev in self.candidates(f) if ev.id != exclude]
         if cands:
             sc, thr = self.scores(f, cands, q_norm, e_norm, t_norm)
             i = int(np.argmax(sc - thr))  # first of the best: candidates come in a fixed order
@@ -318,23 +329,75 @@ class Clusterer:
                 second = float(np.partition(sc, -2)[-2]) if sc[i] == sc.max() else float(sc.max())
                 if sc[i] < self.s.event_ratio * max(second, self.s.event_ratio_floor):
                     best_score = -1.0
-        if best is None or best_score < 0:
-            best = self._new_event(f)
-        self._join(best, f, duplicate=False)
-        return best.id
+        return best if best is not None and best_score >= 0 else None
+
+    def merge_touched(self, event_ids: Iterable[str]) -> None:
+        """Events a pass touched are compared with the events of their window, and one that now clearly
+        belongs to another (articles arriving out of order can open two events that one pass in
+        publication order makes one) is merged into the older.  Bounded by the touched events."""
+        for eid in list(dict.fromkeys(event_ids)):
+            ev = self.st.events.get(eid)
+            if ev is None or ev.n == 0:
+                continue
+            other = self.best_event(_as_query(ev), exclude=ev.id)
+            if other is None:
+                continue
+            keep, gone = (other, ev) if other.seq < ev.seq else (ev, other)
+            self._absorb(keep, gone)
+
+    def _absorb(self, keep: EventProfile, gone: EventProfile) -> None:
+        s, st = self.s, self.st
+        assert st.index is not None
+        st.index.remove(gone.keys, gone.seq)
+        del st.events[gone.id]
+        st.by_seq.pop(gone.seq, None)
+        for aid in gone.articles:
+            st.article_event[aid] = keep.id
+        keep.articles.extend(gone.articles)
+        keep.n += gone.n
+        for a, b in ((gone.start, gone.start_text), (gone.end, gone.end_text)):
+            if a is not None and (keep.start is None or a < keep.start):
+                keep.start, keep.start_text = a, b
+            if a is not None and (keep.end is None or a > keep.end):
+                keep.end, keep.end_text = a, b
+        if gone.title and (keep.title is None or (gone.title_time is not None and
+                                                  (keep.title_time is None or gone.title_time < keep.title_time))):
+            keep.title, keep.title_time = gone.title, gone.title_time
+        keep.t_idx, keep.t_val = add(keep.t_idx, keep.t_val, gone.t_idx, gone.t_val, cap=s.centroid_terms)
+        keep.ti_idx, keep.ti_val = add(keep.ti_idx, keep.ti_val, gone.ti_idx, gone.ti_val, cap=s.centroid_terms)
+        keep.e_idx, keep.e_val = add(keep.e_idx, keep.e_val, gone.e_idx, gone.e_val, cap=s.centroid_terms)
+        for mine, theirs in ((keep.names, gone.names), (keep.days, gone.days), (keep.outlets, gone.outlets),
+                             (keep.languages, gone.languages)):
+            for k, v in theirs.items():
+                mine[k] = mine.get(k, 0) + v  # type: ignore[index]
+        self.merged[gone.id] = (keep.id, gone.story)
+        self._index_event(keep)
+
+
+def _as_query(ev: EventProfile) -> ArticleFeatures:
+    """An event seen as one article (its centroid, titles, names, days and time), to find its look-alikes."""
+    lang = max(ev.languages.items(), key=lambda kv: kv[1])[0] if ev.languages else None
+    mid = None if ev.start is None or ev.end is None else (ev.start + ev.end) / 2.0
+    return ArticleFeatures(id=ev.id, time=mid, dated=mid is not None, published=None, language=lang or None,
+                           outlet=None, title=ev.title, body_hash="", n_shingles=0, minhash=EMPTY_U,
+                           terms=ev.t_idx, weights=ev.t_val, title_terms=ev.ti_idx, entities=dict(ev.names),
+                           entity_terms=ev.e_idx, entity_weights=ev.e_val, days=tuple(sorted(ev.days)))
 
 
 def cluster(feats: Sequence[ArticleFeatures], roots: dict[str, str], state: ClusterState,
-            settings: CorpusSettings) -> dict[str, str]:
-    """Events of the articles (id -> event id), in publication order (undated ones last)."""
+            settings: CorpusSettings) -> tuple[dict[str, str], dict[str, tuple[str, str | None]]]:
+    """Events of the articles (id -> event id), in publication order (undated ones last), then the
+    touched events merged where one now clearly belongs to another; also the merged events:
+    gone event id -> (the event it joined, its former story or None)."""
     c = Clusterer(state, settings)
     inf = float("inf")
     order = sorted(feats, key=lambda f: (f.time if f.time is not None else inf, f.id))
     # an original always precedes its copies (its root); copies whose original is undated wait for it
-    out: dict[str, str] = {}
     for f in order:
-        out[f.id] = c.add(f, roots.get(f.id))
-    return out
+        c.add(f, roots.get(f.id))
+    if settings.event_merge:
+        c.merge_touched(state.article_event[f.id] for f in order)
+    return {f.id: state.article_event[f.id] for f in feats}, c.merged
 
 
 def top_entities(ev: EventProfile, k: int = 8) -> list[str]:

@@ -68,6 +68,9 @@ class CorpusSettings:
     event_ratio_floor: float = 0.05
     """A match below ``event_strong`` must be at least ``event_ratio`` times the second-best candidate's
     score (at least the floor): the best of many look-alikes is no evidence of the same happening."""
+    event_merge: bool = True
+    """After a pass, an event it touched that now clearly belongs to another event of its window is
+    merged into the older one (arrival order must not decide what is one happening)."""
     w_body: float = 0.5
     w_title: float = 0.2
     w_entities: float = 0.3

@@ -335,15 +335,37 @@ class Linker:
             self._index(story)
 
 
-def link(event_ids: list[str], state: StoryState, clusters: ClusterState, settings: CorpusSettings) -> None:
-    """Give every listed event a story (events that have one only update their story's span)."""
+def unlink(event_id: str, story_id: str, state: StoryState) -> bool:
+    """An event (merged into another) leaves its story; a story left without events is dropped (True)."""
+    story = state.stories.get(story_id)
+    if story is None or event_id not in story.events:
+        return False
+    story.events.remove(event_id)
+    if not story.events:
+        if state.index is not None:
+            state.index.remove(story.keys, story.seq)
+        del state.stories[story_id]
+        state.by_seq.pop(story.seq, None)
+        return True
+    return False
+
+
+def link(event_ids: list[str], state: StoryState, clusters: ClusterState, settings: CorpusSettings) -> set[str]:
+    """Give every listed event a story (events that have one only update their story's span, or, alone in
+    their story, have it decided again); returns the ids of stories this dropped (their event moved on)."""
     linker = Linker(state, clusters, settings)
     inf = float("inf")
     evs = [clusters.events[e] for e in dict.fromkeys(event_ids) if e in clusters.events]
     evs.sort(key=lambda e: (e.start if e.start is not None else inf, e.seq))
+    before: set[str] = set()
     for ev in evs:
         if ev.story is None:
             linker.assign(ev)
-        elif not linker.reconsider(ev):
+            continue
+        old = ev.story
+        if linker.reconsider(ev):
+            before.add(old)
+        else:
             linker.refresh(ev)
+    return {sid for sid in before if sid not in state.stories}
 
