@@ -10,7 +10,19 @@ event *E* is
     + w_dates * jaccard(days a mentions, days E mentions)
 
 multiplied by ``exp(-gap / event_tau_days)``, where *gap* is how many days
-*a* lies outside *E*'s time span.  Cosines use TF-IDF weights whose IDF comes
+*a* lies outside *E*'s time span.  A match below ``event_strong`` must also
+stand out: at least ``event_ratio`` times the second-best candidate's score.
+On a dense day many events share the window's frequent names and words (the
+president, a ministry, "setahun pemerintahan"), and the best of many
+look-alikes is no evidence of the same happening; a real follow-up scores far
+above the rest.  An event in another language (only names and dates
+compared) needs ``event_threshold_cross``.
+
+After each pass the events it touched are compared with their window (as one
+article each, :func:`_as_query`) and one that now clearly belongs to another
+event by the same rules is **merged** into the older one, so articles that
+arrive out of publication order end closer to where one pass would put them;
+the merged events are reported so a store rewrites their articles.  Cosines use TF-IDF weights whose IDF comes
 from document frequencies counted as the stream goes (hashed buckets, no
 fitted vocabulary).  A title or entity part that one side lacks is left out
 (its weight too), so English pages with no title and no entities still work;

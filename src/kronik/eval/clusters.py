@@ -2,6 +2,12 @@
 
 Inputs (each optional; an absent one is skipped):
 
+* **real news days** (``../shared/data/real-news``, :data:`REAL_DAYS`): an
+  export as a user gives it, read through the real pipeline (as ``kronik
+  analyze`` reads it), scored by URL against hand-made ``{"url", "event",
+  "story"}`` lines; false duplicates = articles marked ``duplicate_of`` an
+  article of another gold event.  2025-10-20 is the dev day (error classes
+  were studied on it); held-out days made the same way decide.
 * **our example corpus** (``examples/corpus``, labels written by us): read
   through the real pipeline (read_documents, extraction, time expressions,
   entities), so extraction errors are part of the measurement.  Gold events,
@@ -19,7 +25,14 @@ Inputs (each optional; an absent one is skipped):
   two gold stories.  Never used for tuning.
 
 Every stream is clustered in one :func:`kronik.corpus.run_corpus` call from
-an empty state with the default settings.
+an empty state with the default settings.  The real days and the corpus also
+get **arrival-order rows**: a corpus pass per article in input order (a
+``watch`` feed), and a pass every :data:`ARRIVAL_EVERY` articles in shuffled
+orders (seeds :data:`ARRIVAL_SEEDS`, the state saved to bytes and loaded
+between passes).  Timeline17 gets a **leave-topic-out row**: per topic, of
+the candidate settings :data:`T17_CANDIDATES`, the one best on the other
+topics, scored on that topic (B-cubed over its articles, clusters counted
+over the whole stream).
 """
 
 from __future__ import annotations
