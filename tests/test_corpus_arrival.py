@@ -97,3 +97,27 @@ def test_real_dev_day_events_and_no_false_duplicates(real_day) -> None:
     assert false_duplicates({a.id: a.duplicate_of or a.id for a in out}, gold_ev) == []
     each = run_in_passes(articles, 1)
     assert ev["bcubed_f1"] - cluster_scores(gold_ev, each["events"])["bcubed_f1"] <= 0.02
+
+
+def test_store_passes_leave_no_stale_events_or_stories(corpus_dir, tmp_path) -> None:
+    """Small shuffled batches through the store: events merged away and stories given up lose their rows,
+    and their articles point at the events and stories that took them over."""
+    import random
+
+    from kronik.ingest import ingest
+    from kronik.store import open_store
+
+    files = sorted(p for p in corpus_dir.rglob("*") if p.is_file() and p.name not in ("labels.jsonl", ".kronikignore")
+                   and "README" not in p.name)
+    random.Random(3).shuffle(files)
+    store = open_store(str(tmp_path / "k.db"))
+    for i in range(0, len(files), 8):
+        ingest(files[i:i + 8], store)
+    arts = list(store.articles())
+    events = {e.id: e for e in store.events()}
+    stories = {s.id: s for s in store.stories()}
+    assert all(a.event in events and a.story in stories for a in arts)
+    assert all(e.articles for e in events.values())  # no event row without articles
+    assert {a.event for a in arts} == set(events)
+    assert {a.story for a in arts} == set(stories)
+    assert all(set(s.events) <= set(events) for s in stories.values())
