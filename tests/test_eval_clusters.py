@@ -125,3 +125,24 @@ def test_bench_cluster_small(shared_data: Path, tmp_path: Path) -> None:
     render_bench_cluster({"sizes": rows, "untimed": {"note": "x", "entity_tagging_of_source_bodies_seconds": 0}},
                          Console(file=buf, width=200))
     assert "400" in buf.getvalue()
+
+
+def test_bcubed_over_a_part_counts_what_others_mixed_in() -> None:
+    from kronik.eval.clusters import leave_topic_out
+
+    gold = {"a": "t1", "b": "t1", "c": "t2"}
+    pred = {"a": "x", "b": "x", "c": "x"}
+    part = bcubed(gold, pred, over=["a", "b"])
+    assert part["precision"] == pytest.approx(2 / 3) and part["recall"] == 1.0
+    # leave-topic-out: each topic gets the candidate that is best on the others
+    good = {"a": "x", "b": "x", "c": "y"}
+    res = leave_topic_out(gold, [pred, good])
+    assert res["topics"]["t1"]["chosen"] == 1 and res["topics"]["t2"]["chosen"] == 1
+    assert res["mean"]["f1"] == pytest.approx(1.0)
+
+
+def test_false_duplicates_are_pairs_across_gold_events() -> None:
+    from kronik.eval.clusters import false_duplicates
+
+    gold = {"a": "e1", "b": "e1", "c": "e2"}
+    assert false_duplicates({"a": "a", "b": "a", "c": "a"}, gold) == [("c", "a")]

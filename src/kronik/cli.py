@@ -674,13 +674,15 @@ def eval_clusters(
     corpus: Annotated[Path, typer.Option("--corpus", help="Labelled corpus (labels.jsonl with story/event).")] = Path("examples/corpus"),
     t17: Annotated[Path, typer.Option("--t17", help="Timeline17 folder.")] = SHARED_DATA / "t17",
     indotimex: Annotated[Path, typer.Option("--indotimex", help="IndoTimex folder.")] = SHARED_DATA / "indotimex",
+    real: Annotated[Path, typer.Option("--real", help="Real-news folder (an export and its event/story gold by URL).")] = SHARED_DATA / "real-news",
     as_json: JsonOpt = False,
 ) -> None:
     """Events and stories: pairwise and B-cubed P/R/F1 on each input given (missing ones are skipped)."""
     from kronik.eval.clusters import evaluate_clusters, render_clusters
 
     _emit(evaluate_clusters(corpus if (corpus / "labels.jsonl").is_file() else None,
-                            t17 if t17.is_dir() else None, indotimex if indotimex.is_dir() else None),
+                            t17 if t17.is_dir() else None, indotimex if indotimex.is_dir() else None,
+                            real if real.is_dir() else None),
           as_json, render_clusters)
 
 

@@ -21,7 +21,7 @@ from kronik.corpus.cluster import ClusterState, EventProfile, cluster, top_entit
 from kronik.corpus.dedup import DedupState, deduplicate
 from kronik.corpus.features import ArticleFeatures, article_features
 from kronik.corpus.settings import CorpusSettings
-from kronik.corpus.stories import StoryProfile, StoryState, link
+from kronik.corpus.stories import StoryProfile, StoryState, link, unlink
 from kronik.model import Article, Event, Story
 
 __all__ = [
@@ -40,6 +40,11 @@ class CorpusState:
     stories: StoryState
     changed: dict[str, str | None] = field(default_factory=dict)
     """After a run: earlier articles whose ``duplicate_of`` changed (a late arrival became their original)."""
+    merged: dict[str, str] = field(default_factory=dict)
+    """After a run: articles of events that were merged into another (article -> its event now)."""
+    removed_events: set[str] = field(default_factory=set)
+    removed_stories: set[str] = field(default_factory=set)
+    """After a run: events merged away and stories left empty or given up (a store deletes their rows)."""
 
     @classmethod
     def empty(cls, settings: CorpusSettings | None = None) -> CorpusState:
@@ -62,9 +67,19 @@ def run_features(feats: Sequence[ArticleFeatures], state: CorpusState | None = N
             fresh.append(f)
             seen.add(f.id)
     roots, changed = deduplicate(fresh, state.dedup, s)
-    cluster(fresh, roots, state.clusters, s)
+    _, merged = cluster(fresh, roots, state.clusters, s)
+    state.merged, state.removed_events, state.removed_stories = {}, set(merged), set()
+    for gone, (into, story) in merged.items():  # the merged event leaves its story (an emptied story goes)
+        if story is not None and unlink(gone, story, state.stories):
+            state.removed_stories.add(story)
+    for gone, (into, _) in merged.items():
+        for aid in state.clusters.events[into].articles if into in state.clusters.events else ():
+            state.merged[aid] = state.clusters.article_event[aid]
     touched = list(dict.fromkeys(known[f.id] for f in feats))
-    link(touched, state.stories, state.clusters, s)
+    touched += [e for e in dict.fromkeys(state.merged.values()) if e not in touched]
+    state.removed_stories |= link(touched, state.stories, state.clusters, s)
+    state.removed_events -= set(state.clusters.events)
+    state.removed_stories -= set(state.stories.stories)
     for aid in changed:
         r = state.dedup.root.get(aid)
         state.changed[aid] = r if r != aid else None

@@ -10,7 +10,19 @@ event *E* is
     + w_dates * jaccard(days a mentions, days E mentions)
 
 multiplied by ``exp(-gap / event_tau_days)``, where *gap* is how many days
-*a* lies outside *E*'s time span.  Cosines use TF-IDF weights whose IDF comes
+*a* lies outside *E*'s time span.  A match below ``event_strong`` must also
+stand out: at least ``event_ratio`` times the second-best candidate's score.
+On a dense day many events share the window's frequent names and words (the
+president, a ministry, "setahun pemerintahan"), and the best of many
+look-alikes is no evidence of the same happening; a real follow-up scores far
+above the rest.  An event in another language (only names and dates
+compared) needs ``event_threshold_cross``.
+
+After each pass the events it touched are compared with their window (as one
+article each, :func:`_as_query`) and one that now clearly belongs to another
+event by the same rules is **merged** into the older one, so articles that
+arrive out of publication order end closer to where one pass would put them;
+the merged events are reported so a store rewrites their articles.  Cosines use TF-IDF weights whose IDF comes
 from document frequencies counted as the stream goes (hashed buckets, no
 fitted vocabulary).  A title or entity part that one side lacks is left out
 (its weight too), so English pages with no title and no entities still work;
@@ -43,6 +55,8 @@ import numpy as np
 from kronik.corpus.features import ArticleFeatures, iso_day
 from kronik.corpus.settings import CorpusSettings
 from kronik.corpus.vectors import EMPTY_F, EMPTY_I, PostingIndex, Scratch, add, ranked
+
+EMPTY_U = np.zeros(0, np.uint32)
 
 DAY = 86400.0
 WEEK = 7 * DAY
@@ -125,14 +139,17 @@ class Clusterer:
         self.escratch = Scratch(1 << settings.hash_bits)
         self.tscratch = Scratch(1 << settings.hash_bits)
         self.logdf = np.log(state.df.astype(np.float32) + np.float32(1.0))
-        self.base = np.float32(math.log(state.n_docs + 1.0) + 1.0)
+        self.base = np.float32(math.log(state.n_docs + 1.0) + settings.event_idf_offset)
+        self.merged: dict[str, tuple[str, str | None]] = {}
         if state.index is None:
             state.rebuild_index(settings.posting_cap)
 
     # ---- weights
     def idf(self, idx: np.ndarray) -> np.ndarray:
-        """log((N + 1) / (df + 1)) + 1 with the running document frequencies."""
-        return self.base - self.logdf[idx]
+        """log((N + 1) / (df + 1)) + event_idf_offset with the running document frequencies, raised to
+        ``event_idf_power`` (above 1, the window's frequent names and words weigh even less)."""
+        w = np.maximum(self.base - self.logdf[idx], np.float32(1e-3))
+        return w if self.s.event_idf_power == 1.0 else w ** np.float32(self.s.event_idf_power)
 
     def _top(self, idx: np.ndarray, val: np.ndarray, k: int) -> np.ndarray:
         if len(idx) <= k:
@@ -199,8 +216,10 @@ class Clusterer:
         return cos, lens > 0
 
     def scores(self, f: ArticleFeatures, events: list[EventProfile], q_norm: float, e_norm: float,
-               t_norm: float) -> np.ndarray:
-        """Scores of the loaded article against each candidate event (see the module docstring)."""
+               t_norm: float) -> tuple[np.ndarray, np.ndarray]:
+        """Scores of the loaded article against each candidate event (see the module docstring), and the
+        threshold each must reach: ``event_threshold`` when words were compared (same language), else
+        ``event_threshold_cross`` (only names and dates can be compared, and they are sparser)."""
         s = self.s
         n = len(events)
         lang = f.language or ""
@@ -229,7 +248,8 @@ class Clusterer:
                     inter = sum(1 for d in a if d in ev.days)
                     base[i] += s.w_dates * inter / len(a | ev.days.keys())
         gaps = np.array([ev.gap_days(f.time) for ev in events])
-        return base * np.exp(-gaps / s.event_tau_days)
+        worded = same & ((q_norm > 0) | (t_norm > 0))
+        return base * np.exp(-gaps / s.event_tau_days), np.where(worded, s.event_threshold, s.event_threshold_cross)
 
     # ---- updates
     def _new_event(self, f: ArticleFeatures) -> EventProfile:
@@ -276,7 +296,7 @@ class Clusterer:
     def _count_df(self, f: ArticleFeatures) -> None:
         st = self.st
         st.n_docs += 1
-        self.base = np.float32(math.log(st.n_docs + 1.0) + 1.0)
+        self.base = np.float32(math.log(st.n_docs + 1.0) + self.s.event_idf_offset)
         for idx in (f.terms, f.entity_terms, np.setdiff1d(f.title_terms, f.terms, assume_unique=True)):
             if len(idx):
                 st.df[idx] += 1
@@ -292,6 +312,14 @@ class Clusterer:
             self._join(ev, f, duplicate=True)
             return ev.id
         self._count_df(f)
+        best = self.best_event(f)
+        if best is None:
+            best = self._new_event(f)
+        self._join(best, f, duplicate=False)
+        return best.id
+
+    def best_event(self, f: ArticleFeatures, exclude: str | None = None) -> EventProfile | None:
+        """The event the article (or an event seen as one, :func:`_as_query`) joins by the rules above."""
         q = f.weights * self.idf(f.terms)
         q_norm = float(np.sqrt(q @ q)) if len(q) else 0.0
         self.scratch.load(f.terms, q)
@@ -302,28 +330,86 @@ class Clusterer:
         t_norm = float(np.sqrt(t @ t)) if len(t) else 0.0
         self.tscratch.load(f.title_terms, t)
         best, best_score = None, -1.0
-        cands = self.candidates(f)
+        cands = [ev for ev in self.candidates(f) if ev.id != exclude]
         if cands:
-            sc = self.scores(f, cands, q_norm, e_norm, t_norm)
-            i = int(np.argmax(sc))  # first of the best: candidates come in a fixed order
-            best, best_score = cands[i], float(sc[i])
-        if best is None or best_score < self.s.event_threshold:
-            best = self._new_event(f)
-        self._join(best, f, duplicate=False)
-        return best.id
+            sc, thr = self.scores(f, cands, q_norm, e_norm, t_norm)
+            i = int(np.argmax(sc - thr))  # first of the best: candidates come in a fixed order
+            best, best_score = cands[i], float(sc[i] - thr[i])
+            if best_score >= 0 and sc[i] < self.s.event_strong and len(cands) > 1:
+                # a weak match must also stand out: on a dense day many events share the window's
+                # generic names and words, and the best of many look-alikes is no evidence
+                second = float(np.partition(sc, -2)[-2]) if sc[i] == sc.max() else float(sc.max())
+                if sc[i] < self.s.event_ratio * max(second, self.s.event_ratio_floor):
+                    best_score = -1.0
+        return best if best is not None and best_score >= 0 else None
+
+    def merge_touched(self, event_ids: Iterable[str]) -> None:
+        """Events a pass touched are compared with the events of their window, and one that now clearly
+        belongs to another (articles arriving out of order can open two events that one pass in
+        publication order makes one) is merged into the older.  Bounded by the touched events."""
+        for eid in list(dict.fromkeys(event_ids)):
+            ev = self.st.events.get(eid)
+            if ev is None or ev.n == 0:
+                continue
+            other = self.best_event(_as_query(ev), exclude=ev.id)
+            if other is None:
+                continue
+            keep, gone = (other, ev) if other.seq < ev.seq else (ev, other)
+            self._absorb(keep, gone)
+
+    def _absorb(self, keep: EventProfile, gone: EventProfile) -> None:
+        s, st = self.s, self.st
+        assert st.index is not None
+        st.index.remove(gone.keys, gone.seq)
+        del st.events[gone.id]
+        st.by_seq.pop(gone.seq, None)
+        for aid in gone.articles:
+            st.article_event[aid] = keep.id
+        keep.articles.extend(gone.articles)
+        keep.n += gone.n
+        for a, b in ((gone.start, gone.start_text), (gone.end, gone.end_text)):
+            if a is not None and (keep.start is None or a < keep.start):
+                keep.start, keep.start_text = a, b
+            if a is not None and (keep.end is None or a > keep.end):
+                keep.end, keep.end_text = a, b
+        if gone.title and (keep.title is None or (gone.title_time is not None and
+                                                  (keep.title_time is None or gone.title_time < keep.title_time))):
+            keep.title, keep.title_time = gone.title, gone.title_time
+        keep.t_idx, keep.t_val = add(keep.t_idx, keep.t_val, gone.t_idx, gone.t_val, cap=s.centroid_terms)
+        keep.ti_idx, keep.ti_val = add(keep.ti_idx, keep.ti_val, gone.ti_idx, gone.ti_val, cap=s.centroid_terms)
+        keep.e_idx, keep.e_val = add(keep.e_idx, keep.e_val, gone.e_idx, gone.e_val, cap=s.centroid_terms)
+        for mine, theirs in ((keep.names, gone.names), (keep.days, gone.days), (keep.outlets, gone.outlets),
+                             (keep.languages, gone.languages)):
+            for k, v in theirs.items():
+                mine[k] = mine.get(k, 0) + v  # type: ignore[index]
+        self.merged[gone.id] = (keep.id, gone.story)
+        self._index_event(keep)
+
+
+def _as_query(ev: EventProfile) -> ArticleFeatures:
+    """An event seen as one article (its centroid, titles, names, days and time), to find its look-alikes."""
+    lang = max(ev.languages.items(), key=lambda kv: kv[1])[0] if ev.languages else None
+    mid = None if ev.start is None or ev.end is None else (ev.start + ev.end) / 2.0
+    return ArticleFeatures(id=ev.id, time=mid, dated=mid is not None, published=None, language=lang or None,
+                           outlet=None, title=ev.title, body_hash="", n_shingles=0, minhash=EMPTY_U,
+                           terms=ev.t_idx, weights=ev.t_val, title_terms=ev.ti_idx, entities=dict(ev.names),
+                           entity_terms=ev.e_idx, entity_weights=ev.e_val, days=tuple(sorted(ev.days)))
 
 
 def cluster(feats: Sequence[ArticleFeatures], roots: dict[str, str], state: ClusterState,
-            settings: CorpusSettings) -> dict[str, str]:
-    """Events of the articles (id -> event id), in publication order (undated ones last)."""
+            settings: CorpusSettings) -> tuple[dict[str, str], dict[str, tuple[str, str | None]]]:
+    """Events of the articles (id -> event id), in publication order (undated ones last), then the
+    touched events merged where one now clearly belongs to another; also the merged events:
+    gone event id -> (the event it joined, its former story or None)."""
     c = Clusterer(state, settings)
     inf = float("inf")
     order = sorted(feats, key=lambda f: (f.time if f.time is not None else inf, f.id))
     # an original always precedes its copies (its root); copies whose original is undated wait for it
-    out: dict[str, str] = {}
     for f in order:
-        out[f.id] = c.add(f, roots.get(f.id))
-    return out
+        c.add(f, roots.get(f.id))
+    if settings.event_merge:
+        c.merge_touched(state.article_event[f.id] for f in order)
+    return {f.id: state.article_event[f.id] for f in feats}, c.merged
 
 
 def top_entities(ev: EventProfile, k: int = 8) -> list[str]:

@@ -6,8 +6,11 @@
   shingles, then every candidate pair is **verified** on the full signature:
   estimated Jaccard at least ``dup_jaccard``, or estimated containment of the
   shorter body in the longer at least ``dup_containment`` when the shorter has
-  at least ``dup_min_ratio`` of the longer's shingles.  Only pairs published
-  within ``dup_window_days`` are considered.
+  at least ``dup_min_ratio`` of the longer's shingles; and the later article
+  adds at most ``dup_max_new_share`` of its shingles that the earlier lacks
+  (a follow-up that reuses the first report's paragraphs as background and
+  adds the new fact is not a copy: it joins the event instead).  Only pairs
+  published within ``dup_window_days`` are considered.
 
 LSH is vectorised over a whole batch: for every band the band keys of the
 batch (and of the recent articles kept in the state) are sorted; within a run
@@ -109,7 +112,10 @@ def verify(sigs: np.ndarray, sizes: np.ndarray, pairs: np.ndarray, s: CorpusSett
     inter = jac * (a + b) / (1.0 + jac)
     contain = np.where(small > 0, inter / np.maximum(small, 1), 0.0)
     ok = (jac >= s.dup_jaccard) | ((contain >= s.dup_containment) & (small >= s.dup_min_ratio * large))
-    return ok & (small >= s.dup_min_shingles)
+    # a copy's own body is contained in its original: a later article with a substantial share of
+    # new text (a follow-up that reuses the earlier report as background) is news, not a copy
+    new_share = 1.0 - np.where(b > 0, inter / np.maximum(b, 1), 0.0)
+    return ok & (small >= s.dup_min_shingles) & (new_share <= s.dup_max_new_share)
 
 
 def deduplicate(feats: Sequence[ArticleFeatures], state: DedupState, s: CorpusSettings) -> tuple[dict[str, str], set[str]]:

@@ -96,6 +96,10 @@ def update_store(store: Store, settings: CorpusSettings | None = None, *, reset:
             ev = state.clusters.article_event.get(aid)
             if ev is not None:
                 assign[aid] = (root, ev, state.clusters.events[ev].story)
+        for aid, ev in state.merged.items():  # earlier articles of an event merged into another
+            if aid not in assign:
+                r = state.dedup.root.get(aid, aid)
+                assign[aid] = (r if r != aid else None, ev, state.clusters.events[ev].story)
         touched = list(dict.fromkeys(e for _, e, _ in assign.values()))
         story_ids = list(dict.fromkeys(st for e in touched if (st := state.clusters.events[e].story)))
         stories = [to_story(state.stories.stories[s], state.clusters) for s in story_ids]
@@ -109,7 +113,8 @@ def update_store(store: Store, settings: CorpusSettings | None = None, *, reset:
         ev_rows = [event_row(e, dict(p.outlets)) for e, p in zip(events, profiles, strict=True)]
         st_rows = [_story_row(s, state) for s in stories]
         store.apply_corpus({k: (d, e, s or None) for k, (d, e, s) in assign.items()}, ev_rows, st_rows,
-                           save_state(state), len(state.clusters.article_event), reset=reset and first)
+                           save_state(state), len(state.clusters.article_event), reset=reset and first,
+                           removed=(sorted(state.removed_events), sorted(state.removed_stories)))
         first = False
         report.events_touched += len(events)
         report.stories_touched += len(stories)

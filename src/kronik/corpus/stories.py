@@ -20,8 +20,10 @@ The event joins the best story when its score reaches ``story_threshold``
 and either reaches ``story_strong`` or is at least ``story_ratio`` times the
 second-best candidate's (at least ``story_ratio_floor``): a weak match must
 also be a clear one, which keeps generic topics (every earthquake, every
-football final) from gathering into one "story".  An event keeps its story
-once given, so incremental runs never move it.
+football final) from gathering into one "story".  An event that is alone in
+its story is reconsidered whenever it grows (a pass that touches it), so
+articles arriving one by one end where one pass would put them; an event in
+a story with others keeps it.
 """
 
 from __future__ import annotations
@@ -258,7 +260,8 @@ class Linker:
         f = s.story_decay_floor
         return best * (f + (1.0 - f) * np.exp(-gaps / s.story_tau_days))
 
-    def assign(self, ev: EventProfile) -> str:
+    def best_story(self, ev: EventProfile) -> StoryProfile | None:
+        """The story the event joins by the rule above, or None."""
         q = self._weighted("e", ev)
         self.tq.load(q.t_idx, q.t_w)
         self.eq.load(q.e_idx, q.e_w)
@@ -272,7 +275,11 @@ class Linker:
         s = self.s
         joins = best is not None and best_score >= s.story_threshold and (
             best_score >= s.story_strong or best_score >= s.story_ratio * max(second, s.story_ratio_floor))
-        if not joins or best is None:
+        return best if joins else None
+
+    def assign(self, ev: EventProfile) -> str:
+        best = self.best_story(ev)
+        if best is None:
             self.st.seq += 1
             sid = ev.id.replace("ev-", "st-", 1)
             if sid in self.st.stories:
@@ -296,6 +303,26 @@ class Linker:
         self._packs.pop(story.id, None)
         self._index(story)
 
+    def reconsider(self, ev: EventProfile) -> bool:
+        """An event that grew and is still its story's only event gets its story decided again.
+
+        Its story was chosen when the event had its first articles; the evidence has changed since, so
+        articles arriving one by one must not freeze a decision that one pass over all of them would
+        make differently.  The story's id is kept when the event opens a story again."""
+        story = self.st.stories.get(ev.story or "")
+        if story is None or story.events != [ev.id]:
+            return False
+        assert self.st.index is not None
+        self.st.index.remove(story.keys, story.seq)
+        del self.st.stories[story.id]
+        self.st.by_seq.pop(story.seq, None)
+        self._cache.pop(("s", story.id), None)
+        self._packs.pop(story.id, None)
+        self._cache.pop(("e", ev.id), None)
+        ev.story = None
+        self.assign(ev)
+        return True
+
     def refresh(self, ev: EventProfile) -> None:
         """An event that already has a story grew: widen the story's span (its profile keeps the first view)."""
         story = self.st.stories.get(ev.story or "")
@@ -308,14 +335,37 @@ class Linker:
             self._index(story)
 
 
-def link(event_ids: list[str], state: StoryState, clusters: ClusterState, settings: CorpusSettings) -> None:
-    """Give every listed event a story (events that have one only update their story's span)."""
+def unlink(event_id: str, story_id: str, state: StoryState) -> bool:
+    """An event (merged into another) leaves its story; a story left without events is dropped (True)."""
+    story = state.stories.get(story_id)
+    if story is None or event_id not in story.events:
+        return False
+    story.events.remove(event_id)
+    if not story.events:
+        if state.index is not None:
+            state.index.remove(story.keys, story.seq)
+        del state.stories[story_id]
+        state.by_seq.pop(story.seq, None)
+        return True
+    return False
+
+
+def link(event_ids: list[str], state: StoryState, clusters: ClusterState, settings: CorpusSettings) -> set[str]:
+    """Give every listed event a story (events that have one only update their story's span, or, alone in
+    their story, have it decided again); returns the ids of stories this dropped (their event moved on)."""
     linker = Linker(state, clusters, settings)
     inf = float("inf")
     evs = [clusters.events[e] for e in dict.fromkeys(event_ids) if e in clusters.events]
     evs.sort(key=lambda e: (e.start if e.start is not None else inf, e.seq))
+    before: set[str] = set()
     for ev in evs:
         if ev.story is None:
             linker.assign(ev)
+            continue
+        old = ev.story
+        if linker.reconsider(ev):
+            before.add(old)
         else:
             linker.refresh(ev)
+    return {sid for sid in before if sid not in state.stories}
+

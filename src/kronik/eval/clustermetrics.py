@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Mapping
+from collections.abc import Collection, Hashable, Mapping
 
 
 def _f1(p: float, r: float) -> float:
@@ -22,16 +22,22 @@ def pairwise(gold: Mapping[str, Hashable], pred: Mapping[str, Hashable]) -> dict
     return {"precision": prec, "recall": rec, "f1": _f1(prec, rec), "gold_pairs": g, "predicted_pairs": p}
 
 
-def bcubed(gold: Mapping[str, Hashable], pred: Mapping[str, Hashable]) -> dict[str, float]:
-    """B-cubed precision/recall/F1 (Bagga and Baldwin 1998; Amigó et al. 2009), averaged over items."""
+def bcubed(gold: Mapping[str, Hashable], pred: Mapping[str, Hashable],
+           over: Collection[str] | None = None) -> dict[str, float]:
+    """B-cubed precision/recall/F1 (Bagga and Baldwin 1998; Amigó et al. 2009), averaged over items.
+
+    ``over`` averages over those items only while clusters are counted over every gold item, so a
+    part of a stream (one topic) is charged for what other parts mixed into its clusters.
+    """
     items = list(gold)
-    if not items:
+    scored = items if over is None else [i for i in over if i in gold]
+    if not scored:
         return {"precision": 1.0, "recall": 1.0, "f1": 1.0}
     joint = Counter((gold[i], pred[i]) for i in items)
     gc = Counter(gold[i] for i in items)
     pc = Counter(pred[i] for i in items)
-    prec = sum(joint[(gold[i], pred[i])] / pc[pred[i]] for i in items) / len(items)
-    rec = sum(joint[(gold[i], pred[i])] / gc[gold[i]] for i in items) / len(items)
+    prec = sum(joint[(gold[i], pred[i])] / pc[pred[i]] for i in scored) / len(scored)
+    rec = sum(joint[(gold[i], pred[i])] / gc[gold[i]] for i in scored) / len(scored)
     return {"precision": prec, "recall": rec, "f1": _f1(prec, rec)}
 
 

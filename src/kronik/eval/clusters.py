@@ -2,6 +2,12 @@
 
 Inputs (each optional; an absent one is skipped):
 
+* **real news days** (``../shared/data/real-news``, :data:`REAL_DAYS`): an
+  export as a user gives it, read through the real pipeline (as ``kronik
+  analyze`` reads it), scored by URL against hand-made ``{"url", "event",
+  "story"}`` lines; false duplicates = articles marked ``duplicate_of`` an
+  article of another gold event.  2025-10-20 is the dev day (error classes
+  were studied on it); held-out days made the same way decide.
 * **our example corpus** (``examples/corpus``, labels written by us): read
   through the real pipeline (read_documents, extraction, time expressions,
   entities), so extraction errors are part of the measurement.  Gold events,
@@ -19,7 +25,14 @@ Inputs (each optional; an absent one is skipped):
   two gold stories.  Never used for tuning.
 
 Every stream is clustered in one :func:`kronik.corpus.run_corpus` call from
-an empty state with the default settings.
+an empty state with the default settings.  The real days and the corpus also
+get **arrival-order rows**: a corpus pass per article in input order (a
+``watch`` feed), and a pass every :data:`ARRIVAL_EVERY` articles in shuffled
+orders (seeds :data:`ARRIVAL_SEEDS`, the state saved to bytes and loaded
+between passes).  Timeline17 gets a **leave-topic-out row**: per topic, of
+the candidate settings :data:`T17_CANDIDATES`, the one best on the other
+topics, scored on that topic (B-cubed over its articles, clusters counted
+over the whole stream).
 """
 
 from __future__ import annotations
@@ -30,12 +43,20 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from kronik.eval.clustermetrics import cluster_scores, dedup_scores
+from kronik.corpus.settings import CorpusSettings
+from kronik.eval.clustermetrics import bcubed, cluster_scores, dedup_scores
 from kronik.eval.result import EvalResult
 from kronik.model import Article
 
 ANNOTATION_STAGES = ("times", "entities")
 T17_TUNE_TOPICS = ("H1N1", "MJ")
+ARRIVAL_EVERY = 2
+ARRIVAL_SEEDS = (1, 2, 3)
+REAL_DAYS = (("detik-2025-10-20.csv", "events-2025-10-20.jsonl"),)
+T17_CANDIDATES: tuple[dict[str, Any], ...] = ({}, {"story_ratio": 2.5}, {"story_strong": 0.3})
+"""Candidate settings (changes to the defaults) for the Timeline17 leave-topic-out row; the first is the defaults."""
+SETTINGS_PROVENANCE = ("events: the real dev day and the example corpus; stories: the example corpus tune split and "
+                       "Timeline17 H1N1 and MJ (earlier tuning), checked on the dev day")
 _PTB = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}", "``": '"', "''": '"'}
 
 
@@ -157,41 +178,65 @@ def load_indotimex(indotimex: Path) -> tuple[list[Article], dict[str, str]]:
 
 # --------------------------------------------------------------------------- evaluation
 
-def _run(articles: list[Article]) -> tuple[list[Article], int, int, float]:
+def _run(articles: list[Article], settings: CorpusSettings | None = None) -> tuple[list[Article], int, int, float]:
     from kronik.corpus import run_corpus
 
     t0 = time.perf_counter()
-    arts, events, stories, _ = run_corpus([a.model_copy() for a in articles])
+    arts, events, stories, _ = run_corpus([a.model_copy() for a in articles], settings=settings)
     return arts, len(events), len(stories), time.perf_counter() - t0
 
 
-def _run_incremental(articles: list[Article], labels: dict[str, dict[str, Any]], batches: int = 3,
-                     seed: int = 7) -> dict[str, str | None]:
-    """The same articles arriving file by file in a shuffled order, in ``batches`` runs, the state saved
-    to bytes and loaded again between runs (what ingest into an existing store does): article -> event/story."""
+def run_in_passes(articles: list[Article], every: int, seed: int | None = None, save: bool = False,
+                  settings: CorpusSettings | None = None) -> dict[str, dict[str, str | None]]:
+    """The articles arriving ``every`` at a time (a corpus pass per batch, as a ``watch`` feed does), in
+    input order or shuffled with ``seed``; ``save`` round-trips the state through bytes between passes.
+    Returns the final assignment read from the state: {"events": id -> event, "stories": id -> story,
+    "dups": id -> original or itself}."""
     import random
 
     from kronik.corpus import load_state, run_corpus, save_state
 
-    files: dict[str, list[Article]] = {}
-    for a in articles:
-        files.setdefault(labels[a.id]["source"].partition("#")[0], []).append(a)
-    order = sorted(files)
-    random.Random(seed).shuffle(order)
+    order = list(articles)
+    if seed is not None:
+        random.Random(seed).shuffle(order)
     state = None
-    out_ev: dict[str, str | None] = {}
-    out_st: dict[str, str | None] = {}
-    for i in range(batches):
-        part = [a.model_copy() for f in order[i::batches] for a in files[f]]
-        arts, _, _, state = run_corpus(part, state)
-        state = load_state(save_state(state))
-        for a in arts:
-            out_ev[a.id], out_st[a.id] = a.event, a.story
+    for i in range(0, len(order), max(1, every)):
+        _, _, _, state = run_corpus([a.model_copy() for a in order[i:i + every]], state, settings=settings)
+        if save:
+            state = load_state(save_state(state))
     assert state is not None
-    for aid in out_ev:  # stories of earlier events never change, but read the final state to be sure
-        ev = state.clusters.article_event[aid]
-        out_ev[aid], out_st[aid] = ev, state.clusters.events[ev].story
-    return {"events": out_ev, "stories": out_st}  # type: ignore[return-value]
+    ev_of = state.clusters.article_event
+    return {"events": {a.id: ev_of[a.id] for a in articles},
+            "stories": {a.id: state.clusters.events[ev_of[a.id]].story for a in articles},
+            "dups": {a.id: state.dedup.root.get(a.id, a.id) for a in articles}}
+
+
+def _arrival(articles: list[Article], gold_ev: dict[str, Any] | None, gold_st: dict[str, Any],
+             every: int = ARRIVAL_EVERY, seeds: tuple[int, ...] = ARRIVAL_SEEDS) -> dict[str, Any]:
+    """Arrival-order row: one pass per article in input order, and a pass every ``every`` articles
+    in shuffled orders (mean and worst over ``seeds``)."""
+    one = run_in_passes(articles, 1)
+    out: dict[str, Any] = {"one_by_one": {"every": 1, "order": "input",
+                                          "events": cluster_scores(gold_ev, one["events"]) if gold_ev else None,
+                                          "stories": cluster_scores(gold_st, one["stories"])}}
+    runs = []
+    for sd in seeds:
+        r = run_in_passes(articles, every, seed=sd, save=True)
+        runs.append({"events": cluster_scores(gold_ev, r["events"]) if gold_ev else None,
+                     "stories": cluster_scores(gold_st, r["stories"])})
+
+    def mean(kind: str) -> dict[str, Any] | None:
+        if runs[0][kind] is None:
+            return None
+        keys = [k for k, v in runs[0][kind].items() if isinstance(v, float)]
+        m = {k: sum(r[kind][k] for r in runs) / len(runs) for k in keys}
+        m["worst_bcubed_f1"] = min(r[kind]["bcubed_f1"] for r in runs)
+        m["items"] = runs[0][kind]["items"]
+        return m
+
+    out["shuffled"] = {"every": every, "order": f"shuffled, seeds {', '.join(map(str, seeds))}, state saved between",
+                       "events": mean("events"), "stories": mean("stories")}
+    return out
 
 
 def _subset(d: dict[str, Any], keep: Callable[[str], bool]) -> dict[str, Any]:
@@ -224,17 +269,86 @@ def evaluate_corpus(corpus: Path) -> dict[str, Any]:
             "events": cluster_scores(_subset(gold_ev, keep), pred_ev),
             "stories": cluster_scores(_subset(gold_st, keep), pred_st),
         }
-    inc = _run_incremental(articles, labels)
-    out["incremental"] = {"articles": len(articles), "batches": 3,
-                          "events": cluster_scores(gold_ev, inc["events"]),
-                          "stories": cluster_scores(gold_st, inc["stories"])}
+    out["arrival"] = _arrival(articles, gold_ev, gold_st)
     return out
+
+
+def load_real(export: Path, gold: Path) -> tuple[list[Article], dict[str, dict[str, Any]]]:
+    """A real news export read through the real pipeline (as ``kronik analyze`` reads it), and its
+    hand-made labels (``{"url", "event", "story"}`` lines) by article id; articles without a label are left out."""
+    from kronik.pipeline import Settings, analyze
+
+    labels = {}
+    for line in gold.read_text("utf-8").splitlines():
+        if line.strip():
+            lab = json.loads(line)
+            labels[lab["url"]] = lab
+    articles: list[Article] = []
+    by_id: dict[str, dict[str, Any]] = {}
+    for _, res in analyze([export], settings=Settings(stages=annotation_stages())):
+        if isinstance(res, Article) and res.url in labels and res.id not in by_id:
+            articles.append(res)
+            by_id[res.id] = labels[res.url]
+    return articles, by_id
+
+
+def false_duplicates(dups: dict[str, str], gold_ev: dict[str, Any]) -> list[tuple[str, str]]:
+    """(copy, original) pairs marked duplicate although the gold puts them in different events."""
+    return sorted((a, r) for a, r in dups.items() if r != a and r in gold_ev and gold_ev[a] != gold_ev[r])
+
+
+def evaluate_real(folder: Path) -> dict[str, Any]:
+    """Every real day in ``folder`` (an export and its gold, see :data:`REAL_DAYS`): one stream per day."""
+    days: dict[str, Any] = {}
+    for export, gold in REAL_DAYS:
+        if not (folder / export).is_file() or not (folder / gold).is_file():
+            continue
+        articles, labels = load_real(folder / export, folder / gold)
+        arts, n_ev, n_st, secs = _run(articles)
+        gold_ev = {aid: lab["event"] for aid, lab in labels.items()}
+        gold_st = {aid: lab["story"] for aid, lab in labels.items()}
+        by_id = {a.id: a for a in articles}
+        fd = false_duplicates({a.id: a.duplicate_of or a.id for a in arts}, gold_ev)
+        days[export] = {
+            "articles": len(arts), "events_found": n_ev, "stories_found": n_st, "seconds": round(secs, 3),
+            "events": cluster_scores(gold_ev, {a.id: a.event for a in arts}),
+            "stories": cluster_scores(gold_st, {a.id: a.story for a in arts}),
+            "false_duplicates": len(fd),
+            "false_duplicate_pairs": [[by_id[a].url, by_id[r].url] for a, r in fd],
+            "arrival": _arrival(articles, gold_ev, gold_st),
+        }
+    if not days:
+        return {}
+    name, first = next(iter(days.items()))
+    return {**first, "dedup": None, "days": days,
+            "used_for": f"{name}: the dev day (error classes studied on it); held-out days are scored elsewhere"}
+
+
+def leave_topic_out(topic: dict[str, str], runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Per topic, the story B-cubed of the candidate settings that score best on the *other* topics.
+
+    ``runs``: one story assignment (id -> story) per candidate setting, all over the whole stream; a
+    topic is scored over its own articles with clusters counted over the whole stream (what another
+    topic mixes in counts against it)."""
+    names = sorted(set(topic.values()))
+    per = [{t: bcubed(topic, r, over=[a for a, x in topic.items() if x == t]) for t in names} for r in runs]
+    out: dict[str, Any] = {}
+    for t in names:
+        others = [sum(p[o]["f1"] for o in names if o != t) for p in per]
+        k = max(range(len(runs)), key=lambda i: (others[i], -i))
+        out[t] = {"chosen": k, **per[k][t]}
+    mean = {m: sum(v[m] for v in out.values()) / len(out) for m in ("precision", "recall", "f1")} if out else {}
+    return {"topics": out, "mean": mean}
 
 
 def evaluate_t17(t17: Path) -> dict[str, Any]:
     articles, topic = load_t17(t17)
     arts, n_ev, n_st, secs = _run(articles)
     pred_st = {a.id: a.story for a in arts}
+    runs = [pred_st]
+    for variant in T17_CANDIDATES[1:]:
+        more, _, _, _ = _run(articles, CorpusSettings(**variant))
+        runs.append({a.id: a.story for a in more})
     held = _subset(topic, lambda aid: topic[aid] not in T17_TUNE_TOPICS)
     tuned = _subset(topic, lambda aid: topic[aid] in T17_TUNE_TOPICS)
     return {
@@ -242,8 +356,11 @@ def evaluate_t17(t17: Path) -> dict[str, Any]:
         "events": None, "stories": cluster_scores(topic, pred_st), "dedup": None,
         "stories_heldout_topics": cluster_scores(held, pred_st) if held else None,
         "stories_tuning_topics": cluster_scores(tuned, pred_st) if tuned else None,
+        "leave_topic_out": leave_topic_out(topic, runs),
+        "candidates": list(T17_CANDIDATES),
         "topics": sorted(set(topic.values())),
-        "used_for": f"story parameters tuned with topics {', '.join(T17_TUNE_TOPICS)}; the others held out",
+        "used_for": ("default settings: " + SETTINGS_PROVENANCE + "; leave-topic-out: per topic, the candidate "
+                     "settings best on the other topics"),
     }
 
 
@@ -263,15 +380,23 @@ def _short(block: dict[str, Any] | None) -> dict[str, Any] | None:
     return {k: round(v, 4) if isinstance(v, float) else v for k, v in block.items()}
 
 
-def evaluate_clusters(corpus: Path | None, t17: Path | None, indotimex: Path | None) -> EvalResult:
+def _arrival_figures(v: dict[str, Any]) -> dict[str, Any]:
+    return {k: {"every": r["every"], "order": r["order"], "events": _short(r["events"]), "stories": _short(r["stories"])}
+            for k, r in v.items()}
+
+
+def evaluate_clusters(corpus: Path | None, t17: Path | None, indotimex: Path | None,
+                      real: Path | None = None) -> EvalResult:
     """Scores per input given: ``{"<input>": {"events": {...}, "stories": {...}, "dedup": {...}}}``."""
     figures: dict[str, Any] = {}
     details: dict[str, Any] = {}
-    for name, path, func in (("corpus", corpus, evaluate_corpus), ("t17", t17, evaluate_t17),
-                             ("indotimex", indotimex, evaluate_indotimex)):
+    for name, path, func in (("real", real, evaluate_real), ("corpus", corpus, evaluate_corpus),
+                             ("t17", t17, evaluate_t17), ("indotimex", indotimex, evaluate_indotimex)):
         if path is None or not Path(path).is_dir():
             continue
         res = func(Path(path))
+        if not res:
+            continue
         figures[name] = {
             "events": _short(res["events"]), "stories": _short(res["stories"]),
             "dedup": None if res["dedup"] is None else {k: round(v, 4) if isinstance(v, float) else v
@@ -282,13 +407,17 @@ def evaluate_clusters(corpus: Path | None, t17: Path | None, indotimex: Path | N
         for extra in ("stories_heldout_topics", "stories_tuning_topics"):
             if res.get(extra) is not None:
                 figures[name][extra] = _short(res[extra])
+        if "false_duplicates" in res:
+            figures[name]["false_duplicates"] = res["false_duplicates"]
         if "splits" in res:
             figures[name]["splits"] = {sp: {"articles": v["articles"], "events": _short(v["events"]),
                                             "stories": _short(v["stories"])} for sp, v in res["splits"].items()}
-        if res.get("incremental"):
-            v = res["incremental"]
-            figures[name]["incremental"] = {"articles": v["articles"], "batches": v["batches"],
-                                            "events": _short(v["events"]), "stories": _short(v["stories"])}
+        if res.get("arrival"):
+            figures[name]["arrival"] = _arrival_figures(res["arrival"])
+        if res.get("leave_topic_out"):
+            lto = res["leave_topic_out"]
+            figures[name]["leave_topic_out"] = {"mean": _short(lto["mean"]),
+                                                "topics": {t: _short(v) for t, v in lto["topics"].items()}}
         figures[name]["used_for"] = res["used_for"]
         details[name] = res
     return EvalResult(figures, details)
@@ -305,24 +434,32 @@ def render_clusters(result: dict[str, Any], console: Any) -> None:
     def prf(block: dict[str, Any] | None, kind: str) -> str:
         if not block:
             return "-"
+        if kind + "_precision" not in block:  # a bare B-cubed block
+            return "-" if kind != "bcubed" else f"{block['precision']:.3f} / {block['recall']:.3f} / {block['f1']:.3f}"
         return f"{block[kind + '_precision']:.3f} / {block[kind + '_recall']:.3f} / {block[kind + '_f1']:.3f}"
 
-    def row(label: str, res: dict[str, Any], articles: int) -> None:
+    def row(label: str, res: dict[str, Any], articles: int | str) -> None:
         dd = res.get("dedup")
+        dup = f"{dd['precision']:.3f} / {dd['recall']:.3f}" if dd else "-"
+        if "false_duplicates" in res:
+            dup = f"{res['false_duplicates']} false"
         table.add_row(label, str(articles), prf(res.get("events"), "pairwise"), prf(res.get("events"), "bcubed"),
-                      prf(res.get("stories"), "pairwise"), prf(res.get("stories"), "bcubed"),
-                      f"{dd['precision']:.3f} / {dd['recall']:.3f}" if dd else "-")
+                      prf(res.get("stories"), "pairwise"), prf(res.get("stories"), "bcubed"), dup)
 
     for name, res in result.items():
         row(f"[bold]{name}[/bold]", res, res["articles"])
         for sp, v in res.get("splits", {}).items():
             row(f"  {name}:{sp}", v, v["articles"])
-        if res.get("incremental"):
-            v = res["incremental"]
-            row(f"  {name}: {v['batches']} shuffled batches, state saved between", v, v["articles"])
+        for v in res.get("arrival", {}).values():
+            row(f"  {name}: a pass every {v['every']} ({v['order']})", v, res["articles"])
         for extra, label in (("stories_tuning_topics", "tuning topics"), ("stories_heldout_topics", "held-out topics")):
             if res.get(extra):
                 row(f"  {name}:{label}", {"stories": res[extra]}, res[extra]["items"])
+        lto = res.get("leave_topic_out")
+        if lto:
+            for t, v in lto["topics"].items():
+                row(f"  {name}:{t}, settings chosen without it", {"stories": v}, "")
+            row(f"  {name}: leave-topic-out mean over topics", {"stories": lto["mean"]}, "")
     console.print(table)
     for name, res in result.items():
         console.print(f"{name}: {res['events_found']} events, {res['stories_found']} stories in {res['seconds']} s; "

@@ -357,9 +357,11 @@ class Store:
 
     def apply_corpus(self, assign: Mapping[str, tuple[str | None, str | None, str | None]],
                      events: Sequence[dict[str, Any]], stories: Sequence[dict[str, Any]],
-                     state: bytes | None, n_articles: int, *, reset: bool = False) -> None:
+                     state: bytes | None, n_articles: int, *, reset: bool = False,
+                     removed: tuple[Sequence[str], Sequence[str]] = ((), ())) -> None:
         """Write one corpus pass in one transaction: the articles' (duplicate_of, event, story),
         the events and stories it touched (whole rows, upserted), and the state to continue from.
+        ``removed``: ids of events (merged into another) and stories (left empty) whose rows go.
 
         With ``reset`` every earlier assignment, event and story is dropped first (clustering again
         from scratch).  Either all of it lands or none of it does.
@@ -378,6 +380,10 @@ class Store:
                     stmt = (update(a).where(a.c.id == bindparam("aid"))
                             .values(duplicate_of=bindparam("dup"), event=bindparam("ev"), story=bindparam("st")))
                     conn.execute(stmt, [{"aid": k, "dup": d, "ev": e, "st": s} for k, (d, e, s) in assign.items()])
+                for table, ids in zip((schema.events, schema.stories), removed, strict=True):
+                    for i in range(0, len(ids), 500):
+                        conn.execute(delete(table).where(table.c.id.in_(list(ids[i:i + 500]))))
+                touched |= set(removed[1])
                 for table, rows in ((schema.events, events), (schema.stories, stories)):
                     if rows:
                         ins = self._insert(table)
