@@ -147,8 +147,9 @@ def deduplicate(feats: Sequence[ArticleFeatures], state: DedupState, s: CorpusSe
     order_t = times + np.arange(len(ids), dtype=np.float64) * 1e-6  # distinct, stable among equal times
     pairs = candidate_pairs(band_keys(sigs, s.lsh_bands, s.lsh_rows), order_t, is_new, s.dup_window_days * DAY)
     if len(pairs):
-        dt = np.abs(times[pairs[:, 0]] - times[pairs[:, 1]])
         both_timed = np.isfinite(times[pairs[:, 0]]) & np.isfinite(times[pairs[:, 1]])
+        with np.errstate(invalid="ignore"):  # inf - inf for two undated articles: not compared on time
+            dt = np.abs(times[pairs[:, 0]] - times[pairs[:, 1]])
         pairs = pairs[~both_timed | (dt <= s.dup_window_days * DAY)]
     ok = verify(sigs, sizes, pairs, s)
     neighbours: dict[int, list[int]] = {}
