@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from kronik.lang.base import LanguagePack, all_packs
 
@@ -167,6 +168,11 @@ def match_rule(text: str, packs: tuple[LanguagePack, ...] | None = None) -> tupl
 _ENUMERATOR = re.compile(r"^(?:\(?\d{1,2}[.)]|#\d{1,2}|\d{1,2}\s*[-–—:])\s+")
 
 
+def is_list_item(text: str) -> bool:
+    """A numbered item ('1. Kebijakan DHE', '4) ...', '#3 ...'): article content, never a credit or label."""
+    return _ENUMERATOR.match(text) is not None
+
+
 def repetition_key(text: str) -> str:
     """What makes two lines 'the same' headline: case, list numbers and decoration aside."""
     return _ENUMERATOR.sub("", text.strip(_DECORATION)).strip(_DECORATION + ".:").lower()
@@ -229,6 +235,7 @@ def clean_lines(
     strict_start: bool = True,
     mode: str = "text",
     patterns: bool = True,
+    rules: list[tuple[str, str] | None] | None = None,
 ) -> CleanResult:
     """Decide, for each (already normalised, non-empty) line, body or not.
 
@@ -243,30 +250,42 @@ def clean_lines(
             related-headline lists inside the article container remain.  Repetition, capital
             labels, bare URLs and the tail trim are off there: real articles repeat interview
             questions, use capital subheadings and list links.
+        rules: ``match_rule`` of each line with the default packs, when the caller already has them
+            (the header reader needs them too; a page of 100k distinct lines overflows the shared cache).
     """
     given_packs = packs
     packs = packs or all_packs()
     meta = meta or {}
-    stop = _stop_words(tuple(p.code for p in packs))
+    codes = tuple(p.code for p in packs)
+    stop = _stop_words(codes)
     keys = [repetition_key(ln) for ln in lines]
     counts = Counter(keys)
-    pulled = set() if mode == "html" else _pull_quotes(lines)
+    html = mode == "html"
+    pulled = set() if html else _pull_quotes(lines)
+    first_copies = set() if html else _first_copies(lines, keys)
     core = _Core(stop)
     if title:
         core.add(title)
     out: list[LineVerdict] = []
-    html = mode == "html"
+    listed: set[int] = set()  # lines kept as items of an announced list
     state = "body"
     prev_block_line = ""  # what the previous line inside a block was: 'headline', 'prose', 'other'
     n = len(lines)
     for i, text in enumerate(lines):
+        if state == "list" and not out[-1].keep:
+            state = "body"  # a list is one run of lines: furniture or metadata ends it
         if i in meta:
             out.append(LineVerdict(text, False, meta[i]))
             continue
         if i < start and strict_start:
             out.append(LineVerdict(text, False, "before-article"))
             continue
-        rule = match_rule(text, given_packs) if patterns else None
+        if not patterns:
+            rule = None
+        elif rules is not None and given_packs is None:
+            rule = rules[i]
+        else:
+            rule = match_rule(text, given_packs)
         if rule is not None and html and rule[1] == "line" and rule[0] not in HTML_LINE_REASONS:
             rule = None
         if rule is not None and html and rule[1] == "comments":
@@ -281,16 +300,23 @@ def clean_lines(
             prev_block_line = "other"
             out.append(LineVerdict(text, False, rule[0]))  # type: ignore[index]
             continue
-        if rule is not None and not (kind == "line" and _protected(text, rule[0])):
+        if rule is not None and not (kind == "line" and _protected(text, rule[0], codes)):
             out.append(LineVerdict(text, False, rule[0]))
             if state in ("related", "lead-in"):
                 prev_block_line = "other"
             continue
+        if state == "list" and is_prose(text):
+            state = "body"  # the body goes on after the list
         if html:
             if state == "body" and i + 1 < n and keys[i + 1] == keys[i] and is_headline_like(text) and len(text.split()) >= 3:
                 state = "related"
         elif _URL_LINE.match(text):
             out.append(LineVerdict(text, False, "url"))
+            continue
+        elif state == "list":
+            listed.add(i)
+            out.append(LineVerdict(text, True))
+            core.add(text)
             continue
         elif _is_label(text):
             out.append(LineVerdict(text, False, "label"))
@@ -301,7 +327,7 @@ def clean_lines(
         if i in pulled:
             out.append(LineVerdict(text, False, "pull-quote"))
             continue
-        if counts[keys[i]] > 1 and (not html or state == "related"):
+        if counts[keys[i]] > 1 and (not html or state == "related") and not (state == "body" and i in first_copies):
             # Related headlines come twice (link text, then heading).  A pair in a
             # row outside any block opens one.
             if state in ("body", "lead-in") and i + 1 < n and keys[i + 1] == keys[i] and is_headline_like(text):
@@ -329,8 +355,10 @@ def clean_lines(
                 continue
         out.append(LineVerdict(text, True))
         core.add(text)
+        if not html and _announces_list(text, codes):
+            state = "list"
     if not html:
-        _trim_tail(out)
+        _trim_tail(out, listed)
     return CleanResult(out)
 
 
@@ -338,25 +366,108 @@ _QUOTE_CHARS = "\"“”'‘’"
 
 
 def _pull_quotes(lines: list[str]) -> set[int]:
-    """Lines that repeat a piece of a longer line of the page: pull quotes set off from the text."""
-    found: set[int] = set()
-    joined = "\n".join(ln.lower() for ln in lines)
+    """Lines that repeat a piece of a longer line of the page: pull quotes set off from the text.
+
+    A candidate (4+ words, at most 200 characters) is a pull quote when a line
+    more than 5 characters longer contains it.  Searching every line for every
+    candidate is quadratic (50,000 short lines took 42 s), so the search goes
+    the other way, once over each distinct line: a candidate's inner words (all
+    but its first and last, which may be parts of longer tokens) are whole
+    space-delimited tokens, in order, wherever it occurs.  Each line's token
+    windows that start with the first two inner words of some candidate are
+    looked up among the candidates' inner word sequences, and only those hits
+    are checked as substrings.  Time grows with the number of lines.
+    """
+    by_core: dict[str, list[int]] = {}
     for i, ln in enumerate(lines):
         if len(ln) > 200 or ln.count(" ") < 3:
             continue
         core = ln.strip(_QUOTE_CHARS + " ").rstrip(".,").lower()
-        if len(core.split()) < 4:
+        if len(core.split()) >= 4:
+            by_core.setdefault(core, []).append(i)
+    if not by_core:
+        return set()
+    inner: dict[tuple[str, ...], list[str]] = {}
+    lengths: dict[tuple[str, str], set[int]] = {}
+    for core in by_core:
+        toks = tuple(core.split()[1:-1])
+        inner.setdefault(toks, []).append(core)
+        lengths.setdefault(toks[:2], set()).add(len(toks))
+    contained: set[str] = set()
+    seen: set[str] = set()
+    for ln in lines:
+        low = ln.lower()
+        if low in seen:
             continue
-        # Found in the page more often than as (part of) the line itself, inside a longer line.
-        first = joined.find(core)
-        if first < 0 or joined.find(core, first + 1) < 0:
-            continue
-        if any(len(other) > len(core) + 5 and core in other.lower() for other in lines if other is not ln):
+        seen.add(low)
+        toks = low.split()
+        for p in range(len(toks) - 1):
+            for m in lengths.get((toks[p], toks[p + 1]), ()):
+                for core in inner.get(tuple(toks[p:p + m]), ()):
+                    if core not in contained and len(ln) > len(core) + 5 and core in low:
+                        contained.add(core)
+    found: set[int] = set()
+    for core in contained:
+        for i in by_core[core]:
             found.add(i)
             # "— Name, Role" under a pull quote credits it
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
             if nxt[:1] in "—–-" and len(nxt.split()) <= 12 and not nxt.endswith((".", "!", "?")):
                 found.add(i + 1)
+    return found
+
+
+def _announces_list(text: str, codes: tuple[str, ...]) -> bool:
+    """A body sentence ending in a colon ('Tarif barunya:') or opening with a list word of the
+    language ('Berikut daftar tarifnya.') announces a list, table, lyrics or Q&A: the short lines
+    that follow are its content, not headlines."""
+    return text.endswith((":", "：")) or _list_opener_re(codes).search(text) is not None
+
+
+@lru_cache(maxsize=8)
+def _list_opener_re(codes: tuple[str, ...]) -> re.Pattern[str]:
+    from kronik.lang.base import pack_data
+
+    words: set[str] = set()
+    for code in codes:
+        try:
+            words.update(getattr(pack_data(code, "boilerplate"), "LIST_OPENERS", ()))
+        except KeyError:
+            continue
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
+    # the last sentence of the line opens with the word
+    return re.compile(rf"(?:^|[.!?]\s+)(?:{alt})\b[^.!?]*[.!?:]?$", re.IGNORECASE)
+
+
+def _first_copies(lines: list[str], keys: list[str]) -> set[int]:
+    """First copies of blocks the page repeats (a scraper captured a passage twice): they stay body.
+
+    A block is a maximal run of lines whose next copies also follow one another.
+    Only blocks holding a prose line (or a line announcing a list) count: a headline listed twice (link text,
+    then heading) is a related-story teaser, not article text, and two copies in
+    a row are such a pair.  Linear: each line is visited once.
+    """
+    nxt: list[int | None] = [None] * len(keys)
+    last: dict[str, int] = {}
+    first: set[int] = set()
+    for i in range(len(keys) - 1, -1, -1):
+        nxt[i] = last.get(keys[i])
+        last[keys[i]] = i
+    seen: set[str] = set()
+    for i, k in enumerate(keys):
+        if k not in seen:
+            seen.add(k)
+            if nxt[i] is not None and nxt[i] != i + 1:
+                first.add(i)
+    found: set[int] = set()
+    run: list[int] = []
+    for i in sorted(first) + [-2]:
+        if run and (i != run[-1] + 1 or nxt[i] != nxt[run[-1]] + 1):  # type: ignore[operator]
+            if any(is_prose(lines[j]) or lines[j].endswith((":", "：")) for j in run):
+                found.update(run)
+            run = []
+        if i >= 0:
+            run.append(i)
     return found
 
 
@@ -366,16 +477,81 @@ def _is_label(text: str) -> bool:
     return n <= 4 and text.isupper() and not text.endswith(_TERMINAL) and any(ch.isalpha() for ch in text)
 
 
-def _protected(text: str, reason: str) -> bool:
-    """Soft patterns (subscription prompts, copyright) never remove a long prose paragraph."""
-    if reason in ("subscription", "copyright", "caption", "timestamp"):
-        return len(text.split()) > 45 and is_prose(text)
-    return False
+_SOFT_REASONS = frozenset({"subscription", "copyright", "caption", "timestamp"})
+# Soft patterns that never remove a quote or a reported statement: a caption describes a photo,
+# a prompt addresses the reader, a copyright notice speaks for the site; none quotes anyone.
+_NOT_FOR_REPORTING = frozenset({"subscription", "copyright", "caption"})
 
 
-def _trim_tail(out: list[LineVerdict]) -> None:
-    """After the last prose body line, short unpunctuated leftovers are page furniture."""
+def _protected(text: str, reason: str, codes: tuple[str, ...]) -> bool:
+    """Soft patterns (captions, subscription prompts, copyright) never remove a long prose
+    paragraph, nor a quote or reporting line ('"...," ujar Budi kepada wartawan, Jumat (17/10).')."""
+    if reason not in _SOFT_REASONS:
+        return False
+    if len(text.split()) > 45 and is_prose(text):
+        return True
+    return reason in _NOT_FOR_REPORTING and is_reporting(text, codes)
+
+
+_OPEN_QUOTE = "\"“‘'"
+_CLOSE_QUOTE = "\"”’'"
+
+
+@lru_cache(maxsize=8)
+def _reporting_re(codes: tuple[str, ...]) -> re.Pattern[str]:
+    """Speech attribution in the languages' own words (``quote_verbs`` of each pack):
+    '," kata X' / ', ujarnya' after a quote or statement, 'X mengatakan, ...' / 'mengatakan bahwa'
+    before one, 'dikutip dari X' for a quoted source."""
+    from kronik.lang.base import pack_data
+
+    after: set[str] = set()
+    before: set[str] = set()
+    comp: set[str] = set()
+    sources: set[str] = set()
+    clitics: set[str] = set()
+    for code in codes:
+        try:
+            qv: Any = pack_data(code, "quote_verbs")
+        except KeyError:
+            continue
+        after.update(qv.SAY_AFTER)
+        before.update(qv.SAY_BEFORE)
+        before.update(qv.INDIRECT_VERBS)
+        comp.add(qv.COMPLEMENTIZER)
+        sources.update(qv.QUOTED_SOURCE)
+        if qv.CLITIC:
+            clitics.add(qv.CLITIC)
+
+    def alt(ws: set[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True)) or r"(?!x)x"
+
+    clitic = f"(?:{alt(clitics)})?" if clitics else ""
+    return re.compile(
+        rf"[,{re.escape(_CLOSE_QUOTE)}]\s*(?:\w+\s+){{0,2}}?(?:{alt(after)}){clitic}\b"
+        rf"|\b(?:{alt(before)})\s*(?:[,:]|(?:{alt(comp)})\b)"
+        rf"|\b(?:{alt(sources)})\b",
+        re.IGNORECASE,
+    )
+
+
+def is_reporting(text: str, codes: tuple[str, ...] | None = None) -> bool:
+    """A quote or reporting line: speech is attributed in it, or it opens with a quotation of
+    three words or more that closes within the line."""
+    codes = codes or tuple(p.code for p in all_packs())
+    if text[:1] in _OPEN_QUOTE:
+        close = max(text.rfind(q) for q in _CLOSE_QUOTE)
+        if close > 0 and len(text[1:close].split()) >= 3:
+            return True
+    return _reporting_re(codes).search(text) is not None
+
+
+def _trim_tail(out: list[LineVerdict], listed: set[int]) -> None:
+    """After the last prose body line, short unpunctuated leftovers are page furniture.
+
+    Items of a list the article announced ('Berikut daftarnya:') are not leftovers.
+    """
     last_prose = max((k for k, v in enumerate(out) if v.keep and is_prose(v.text)), default=-1)
-    for v in out[last_prose + 1:]:
-        if v.keep and not is_prose(v.text) and len(v.text.split()) <= 3 and not v.text.endswith(":"):
+    for k in range(last_prose + 1, len(out)):
+        v = out[k]
+        if v.keep and k not in listed and not is_prose(v.text) and len(v.text.split()) <= 3 and not v.text.endswith(":"):
             v.keep, v.reason = False, "after-article"

@@ -16,3 +16,6 @@ RULES: tuple[R, ...] = (
     R("comments", "comments", r"^(\d+\s+)?(comments?|responses?)(\s*\(\d+\))?\W*$|^(join|view|show|read) (the )?(\d+ )?(comments?|conversation|discussion)\b.{0,40}$|^(leave a (comment|reply)|post a comment)\b"),
     R("editor-credit", "line", r"^(reporting by|editing by|additional reporting by|writing by|compiled by)\b.{0,200}$"),
 )
+
+# A sentence opening with these announces the list that follows it (see lang/id/boilerplate.py).
+LIST_OPENERS: tuple[str, ...] = ("here are", "here is", "these are", "the following")

@@ -9,6 +9,10 @@ position, repetition and cohesion with the article (see extract/boilerplate.py).
 from kronik.lang.base import BoilerplateRule as R
 
 _SEP = r"\s*[:：\-–—|]?\s*"
+# Lookaheads for the weakest subscription words: the line addresses the reader, or is a short menu item.
+_CALL_TO_ACTION = (r"(?=.*\b(?:dapatkan|unduh|download|install|instal|pasang|ikuti|follow|gabung|bergabung|join|klik|"
+                   r"kunjungi|yuk|ayo|mari|silakan|silahkan|aktifkan|nyalakan|berlangganan|subscribe|daftar|sign up)\b)")
+_SHORT_LINE = r"(?=\W*(?:\S+\s+){0,5}\S+\W*$)"
 
 RULES: tuple[R, ...] = (
     # Inline links to other stories.
@@ -34,17 +38,23 @@ RULES: tuple[R, ...] = (
     R("login", "line", r"^(silakan|silahkan) (masuk|login|daftar)\b"),
     R("subscription", "line", r"\b(dapatkan|download|unduh|install|pasang) (update|info|informasi|berita|notifikasi|aplikasi\w*|app)\b"),
     R("subscription", "line", r"\b(bergabung|gabung|join|ikuti|follow) (di |ke |dengan )?(grup|group|kanal|channel|saluran|akun|kami|media sosial)\b"),
-    R("subscription", "line", r"\b(langganan|berlangganan|subscribe|newsletter|buletin|notifikasi)\b.{0,120}$"),
-    R("subscription", "line", r"\b(google news|google play|play store|app store|whatsapp channel)\b"),
+    # The words alone also serve the body ("langganan banjir", "notifikasi resmi", "diunduh di Play Store"):
+    # a prompt says them to the reader (a call to action) or stands as a short menu item.
+    R("subscription", "line", rf"^(?:{_CALL_TO_ACTION}|{_SHORT_LINE}).*\b(langganan|berlangganan|subscribe|newsletter|buletin|notifikasi)\b.{{0,120}}$"),
+    R("subscription", "line", rf"^(?:{_CALL_TO_ACTION}|{_SHORT_LINE}).*\b(google news|google play|play store|app store|whatsapp channel)\b"),
     R("subscription", "line", r"^(?=.{0,200}$).*\b(ikuti|follow|gabung|bergabung|join|simak|pantau)\b.{0,60}\b(kanal|saluran|channel|grup|group|akun|whatsapp|telegram|instagram|tiktok|youtube|twitter|facebook)\b"),
     R("syndication", "line", r"^(artikel|berita|tulisan) ini (telah|sudah) (tayang|terbit|dimuat|diterbitkan) (di|pada)\b"),
     R("subscription", "line", r"^(klik|tap|ketuk) (di ?sini|link|tautan|tombol)\b"),
     R("caption", "line", r"\((foto|dok|dokumentasi|ilustrasi|sumber foto|photo|image|gambar|istimewa|net|shutterstock|getty)\b[^)]*\)\s*\W*$"),
     R("caption", "line", r"^(foto|ilustrasi|dok\.?|dokumentasi|gambar|photo|image|infografis|grafis)\s*(:|：|\s[-–—|])\s.{0,200}$"),
     # A photo credit closing a caption: "(ANTARA FOTO/Nama)", "(KOMPAS.com/Nama)", "(Dok. Humas/Nama)".
-    R("caption", "line", r"\((?:[^()/]{2,40})/\s?[^()/]{2,40}\)\s*\.?$"),
+    # Both parts are names, so they hold a capital and no digit: "(17/10)" and "(20/10/2025)" are dates,
+    # "(rah/rah)" closing a paragraph is an editor's initials, and a period after the parenthesis
+    # ("... provinsi (UMK/UMP).") ends a sentence of the body, which a caption credit never does.
+    R("caption", "line", r"\((?=[^()]*(?-i:[A-Z]))(?:[^()/\d]{2,40})/\s?[^()/\d]{2,40}\)\s*$"),
     R("tags", "line", r"^(tag|tags|topik|topic|kata kunci|keywords?|label|kategori|category|categories|filed under|posted in|diposting di)\s*[:：]"),
-    R("copyright", "line", r"(©|\(c\)\s*\d{4}|copyright|hak cipta|all rights reserved|dilindungi undang-undang)"),
+    # "Ã©" is "é" decoded as cp1252 (EugÃ©nie), not a copyright sign.
+    R("copyright", "line", r"((?<!Ã)©|\(c\)\s*\d{4}|copyright|hak cipta|all rights reserved|dilindungi undang-undang)"),
     R("editor-credit", "line", r"^(editor|penyunting|redaktur|pewarta|editor bahasa|sumber|source)\s*[:：]\s*.{0,80}$"),
     R("editor-credit", "line", r"^\((\w{2,4}/)+\w{1,5}\)$|^\(\w{2,5}\)$"),
     R("editor-credit", "line", r"^(editor|penyunting|redaktur|pewarta)$"),
@@ -64,3 +74,6 @@ RULES: tuple[R, ...] = (
 BYLINE_LABELS: tuple[str, ...] = ("penulis", "reporter", "oleh", "wartawan", "kontributor", "author", "by", "ditulis oleh")
 # Labels of people who are not authors (their names must not become authors).
 NON_AUTHOR_LABELS: tuple[str, ...] = ("editor", "penyunting", "redaktur", "editor bahasa", "fotografer", "foto", "video", "produser")
+# A sentence opening with these announces the list, table, lyrics or Q&A that follows it
+# ("Berikut daftar tarifnya.", "Inilah liriknya:"), whatever its final punctuation.
+LIST_OPENERS: tuple[str, ...] = ("berikut", "berikut ini", "inilah", "ini dia")
