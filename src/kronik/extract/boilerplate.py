@@ -49,6 +49,9 @@ HEADLINE_MAX_WORDS = 24
 # Cohesion with the article core needed for body to resume after a related block.
 RESUME_MIN_SHARED = 2
 RESUME_MIN_RATIO = 0.12
+# A subscription word on a line this short is a menu item or a prompt ('Berlangganan', 'Newsletter gratis');
+# on a longer line it takes a call to action (the packs' CALL_TO_ACTION).
+PROMPT_MAX_WORDS_WITHOUT_CALL = 6
 
 
 def normalize_line(text: str) -> str:
@@ -424,19 +427,24 @@ def _announces_list(text: str, codes: tuple[str, ...]) -> bool:
     return text.endswith((":", "：")) or _list_opener_re(codes).search(text) is not None
 
 
-@lru_cache(maxsize=8)
 def _list_opener_re(codes: tuple[str, ...]) -> re.Pattern[str]:
+    # the last sentence of the line opens with a list word
+    return _pack_words_re(codes, "LIST_OPENERS", r"(?:^|[.!?]\s+)(?:{})\b[^.!?]*[.!?:]?$")
+
+
+@lru_cache(maxsize=16)
+def _pack_words_re(codes: tuple[str, ...], name: str, template: str = r"\b(?:{})\b") -> re.Pattern[str]:
+    """A case-insensitive pattern of the word list ``name`` of the packs' boilerplate modules, put into ``template``."""
     from kronik.lang.base import pack_data
 
     words: set[str] = set()
     for code in codes:
         try:
-            words.update(getattr(pack_data(code, "boilerplate"), "LIST_OPENERS", ()))
+            words.update(getattr(pack_data(code, "boilerplate"), name, ()))
         except KeyError:
             continue
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
-    # the last sentence of the line opens with the word
-    return re.compile(rf"(?:^|[.!?]\s+)(?:{alt})\b[^.!?]*[.!?:]?$", re.IGNORECASE)
+    return re.compile(template.format(alt), re.IGNORECASE)
 
 
 def _first_copies(lines: list[str], keys: list[str]) -> set[int]:
@@ -490,6 +498,8 @@ def _protected(text: str, reason: str, codes: tuple[str, ...]) -> bool:
         return False
     if len(text.split()) > 45 and is_prose(text):
         return True
+    if reason == "subscription" and len(text.split()) > PROMPT_MAX_WORDS_WITHOUT_CALL and not _pack_words_re(codes, "CALL_TO_ACTION").search(text):
+        return True  # names an app store or a notification without asking the reader to do anything
     return reason in _NOT_FOR_REPORTING and is_reporting(text, codes)
 
 

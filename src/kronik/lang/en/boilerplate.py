@@ -19,3 +19,8 @@ RULES: tuple[R, ...] = (
 
 # A sentence opening with these announces the list that follows it (see lang/id/boilerplate.py).
 LIST_OPENERS: tuple[str, ...] = ("here are", "here is", "these are", "the following")
+# Words of a prompt addressing the reader (see lang/id/boilerplate.py).
+CALL_TO_ACTION: tuple[str, ...] = (
+    "sign up", "subscribe", "get", "download", "follow", "join", "click", "tap", "register", "become", "already",
+    "install", "try",
+)

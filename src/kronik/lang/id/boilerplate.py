@@ -9,11 +9,6 @@ position, repetition and cohesion with the article (see extract/boilerplate.py).
 from kronik.lang.base import BoilerplateRule as R
 
 _SEP = r"\s*[:：\-–—|]?\s*"
-# Lookaheads for the weakest subscription words: the line addresses the reader, or is a short menu item.
-_CALL_TO_ACTION = (r"(?=.*\b(?:dapatkan|unduh|download|install|instal|pasang|ikuti|follow|gabung|bergabung|join|klik|"
-                   r"kunjungi|yuk|ayo|mari|silakan|silahkan|aktifkan|nyalakan|berlangganan|subscribe|daftar|sign up)\b)")
-_SHORT_LINE = r"(?=\W*(?:\S+\s+){0,5}\S+\W*$)"
-
 RULES: tuple[R, ...] = (
     # Inline links to other stories.
     R("read-also", "lead-in", r"^(baca|simak|lihat|tonton|cek)( (juga|pula|berita|artikel|video))*\s*[:：\-–—|»>]*\s*$"),
@@ -40,18 +35,21 @@ RULES: tuple[R, ...] = (
     R("subscription", "line", r"\b(bergabung|gabung|join|ikuti|follow) (di |ke |dengan )?(grup|group|kanal|channel|saluran|akun|kami|media sosial)\b"),
     # The words alone also serve the body ("langganan banjir", "notifikasi resmi", "diunduh di Play Store"):
     # a prompt says them to the reader (a call to action) or stands as a short menu item.
-    R("subscription", "line", rf"^(?:{_CALL_TO_ACTION}|{_SHORT_LINE}).*\b(langganan|berlangganan|subscribe|newsletter|buletin|notifikasi)\b.{{0,120}}$"),
-    R("subscription", "line", rf"^(?:{_CALL_TO_ACTION}|{_SHORT_LINE}).*\b(google news|google play|play store|app store|whatsapp channel)\b"),
+    # These words also serve the body ("langganan banjir", "notifikasi resmi", "diunduh di Play Store"):
+    # the cleaner takes a longer line for a prompt only when it calls to action (CALL_TO_ACTION below).
+    R("subscription", "line", r"\b(langganan|berlangganan|subscribe|newsletter|buletin|notifikasi)\b.{0,120}$"),
+    R("subscription", "line", r"\b(google news|google play|play store|app store|whatsapp channel)\b"),
     R("subscription", "line", r"^(?=.{0,200}$).*\b(ikuti|follow|gabung|bergabung|join|simak|pantau)\b.{0,60}\b(kanal|saluran|channel|grup|group|akun|whatsapp|telegram|instagram|tiktok|youtube|twitter|facebook)\b"),
     R("syndication", "line", r"^(artikel|berita|tulisan) ini (telah|sudah) (tayang|terbit|dimuat|diterbitkan) (di|pada)\b"),
     R("subscription", "line", r"^(klik|tap|ketuk) (di ?sini|link|tautan|tombol)\b"),
     R("caption", "line", r"\((foto|dok|dokumentasi|ilustrasi|sumber foto|photo|image|gambar|istimewa|net|shutterstock|getty)\b[^)]*\)\s*\W*$"),
     R("caption", "line", r"^(foto|ilustrasi|dok\.?|dokumentasi|gambar|photo|image|infografis|grafis)\s*(:|：|\s[-–—|])\s.{0,200}$"),
     # A photo credit closing a caption: "(ANTARA FOTO/Nama)", "(KOMPAS.com/Nama)", "(Dok. Humas/Nama)".
-    # Both parts are names, so they hold a capital and no digit: "(17/10)" and "(20/10/2025)" are dates,
-    # "(rah/rah)" closing a paragraph is an editor's initials, and a period after the parenthesis
-    # ("... provinsi (UMK/UMP).") ends a sentence of the body, which a caption credit never does.
-    R("caption", "line", r"\((?=[^()]*(?-i:[A-Z]))(?:[^()/\d]{2,40})/\s?[^()/\d]{2,40}\)\s*$"),
+    # Both parts are names, without digits: "(17/10)" and "(20/10/2025)" are dates.  The photographer's
+    # name is capitalised: "(rah/rah)", "(Adji/tri)" closing a paragraph are the editors' initials.  A
+    # period after the parenthesis ("... provinsi (UMK/UMP).") ends a sentence of the body, which a
+    # caption credit never does.
+    R("caption", "line", r"\((?:[^()/\d]{2,40})/\s?(?=[^()]*(?-i:[A-Z]))[^()/\d]{2,40}\)\s*$"),
     R("tags", "line", r"^(tag|tags|topik|topic|kata kunci|keywords?|label|kategori|category|categories|filed under|posted in|diposting di)\s*[:：]"),
     # "Ã©" is "é" decoded as cp1252 (EugÃ©nie), not a copyright sign.
     R("copyright", "line", r"((?<!Ã)©|\(c\)\s*\d{4}|copyright|hak cipta|all rights reserved|dilindungi undang-undang)"),
@@ -77,3 +75,11 @@ NON_AUTHOR_LABELS: tuple[str, ...] = ("editor", "penyunting", "redaktur", "edito
 # A sentence opening with these announces the list, table, lyrics or Q&A that follows it
 # ("Berikut daftar tarifnya.", "Inilah liriknya:"), whatever its final punctuation.
 LIST_OPENERS: tuple[str, ...] = ("berikut", "berikut ini", "inilah", "ini dia")
+# Words of a prompt addressing the reader.  A subscription pattern removes a line of more than six
+# words only if one of these is in it: a prompt asks the reader to act, a body sentence that names
+# an app store or a notification reports.
+CALL_TO_ACTION: tuple[str, ...] = (
+    "dapatkan", "unduh", "download", "install", "instal", "pasang", "ikuti", "follow", "gabung", "bergabung", "join",
+    "klik", "tap", "ketuk", "kunjungi", "yuk", "ayo", "mari", "silakan", "silahkan", "aktifkan", "nyalakan",
+    "berlangganan", "subscribe", "daftar", "daftarkan",
+)
