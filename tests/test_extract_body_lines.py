@@ -6,6 +6,9 @@ All texts are made up for these tests (our own writing), in the shapes real Indo
 
 import random
 
+import pytest
+
+from kronik.extract import boilerplate
 from kronik.extract.boilerplate import _pull_quotes, is_reporting, match_rule
 from kronik.extract.text import extract_text_document
 from kronik.io.readers import RawDocument
@@ -169,7 +172,9 @@ def _pull_quotes_naive(lines: list[str]) -> set[int]:
     return found
 
 
-def test_pull_quote_index_agrees_with_the_whole_page_search() -> None:
+@pytest.mark.parametrize("budget", [0, 10**12])  # word index / direct search
+def test_pull_quote_search_agrees_with_the_former_definition(budget: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(boilerplate, "DIRECT_SEARCH_BUDGET", budget)
     rng = random.Random(7)
     vocab = "air warga kota hujan banjir pasar wali kami akan terus berjuang kata dia di sana".split()
     for _ in range(200):

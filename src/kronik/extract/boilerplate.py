@@ -13,6 +13,13 @@ and reader comments.  What separates body from boilerplate here is structure:
   headlines, labels, timestamps and teasers; a comment header ends the article;
 * **position**: the article starts at its lead (after the title and date line)
   and nothing before it is body;
+* **announced lists**: a body line ending in a colon or opening with a list word
+  ("Berikut ...") is followed by the article's own list, table, lyrics or Q&A,
+  whose short and even repeated lines are body up to the next prose line;
+* **first copies**: of a passage the scraper captured twice, the first copy is
+  body and later copies are 'repeated';
+* **attribution**: quote and reporting lines are never captions, prompts or
+  copyright notices, whatever they end with;
 * **cohesion**: when a block might have ended, body resumes only with a prose
   line that shares vocabulary with the article's title and lead.  Teasers of
   other stories do not.
@@ -368,18 +375,19 @@ def clean_lines(
 _QUOTE_CHARS = "\"“”'‘’"
 
 
+# Up to this many characters scanned (candidates x page length), a direct search is cheaper than
+# building the word index; past it, the index keeps the time linear in the number of lines.
+DIRECT_SEARCH_BUDGET = 2_000_000
+
+
 def _pull_quotes(lines: list[str]) -> set[int]:
     """Lines that repeat a piece of a longer line of the page: pull quotes set off from the text.
 
     A candidate (4+ words, at most 200 characters) is a pull quote when a line
-    more than 5 characters longer contains it.  Searching every line for every
-    candidate is quadratic (50,000 short lines took 42 s), so the search goes
-    the other way, once over each distinct line: a candidate's inner words (all
-    but its first and last, which may be parts of longer tokens) are whole
-    space-delimited tokens, in order, wherever it occurs.  Each line's token
-    windows that start with the first two inner words of some candidate are
-    looked up among the candidates' inner word sequences, and only those hits
-    are checked as substrings.  Time grows with the number of lines.
+    more than 5 characters longer contains it.  Searching the page for every
+    candidate is quadratic (50,000 short lines took 42 s), so past a small page
+    (``DIRECT_SEARCH_BUDGET``) the longer lines are found through a word index
+    instead; both give the same answer.
     """
     by_core: dict[str, list[int]] = {}
     for i, ln in enumerate(lines):
@@ -390,13 +398,51 @@ def _pull_quotes(lines: list[str]) -> set[int]:
             by_core.setdefault(core, []).append(i)
     if not by_core:
         return set()
+    if len(by_core) * sum(len(ln) + 1 for ln in lines) <= DIRECT_SEARCH_BUDGET:
+        contained = _contained_direct(lines, by_core)
+    else:
+        contained = _contained_indexed(lines, by_core)
+    found: set[int] = set()
+    for core in contained:
+        for i in by_core[core]:
+            found.add(i)
+            # "— Name, Role" under a pull quote credits it
+            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            if nxt[:1] in "—–-" and len(nxt.split()) <= 12 and not nxt.endswith((".", "!", "?")):
+                found.add(i + 1)
+    return found
+
+
+def _contained_direct(lines: list[str], cores: dict[str, list[int]]) -> set[str]:
+    """The cores some longer line contains, by searching the page for each (small pages)."""
+    lowered = [ln.lower() for ln in lines]
+    joined = "\n".join(lowered)
+    out: set[str] = set()
+    for core in cores:
+        first = joined.find(core)  # its own line holds it once; a longer line would be a second time
+        if first < 0 or joined.find(core, first + 1) < 0:
+            continue
+        if any(len(ln) > len(core) + 5 and core in low for ln, low in zip(lines, lowered, strict=True)):
+            out.add(core)
+    return out
+
+
+def _contained_indexed(lines: list[str], cores: dict[str, list[int]]) -> set[str]:
+    """The cores some longer line contains, in one pass over the page's distinct lines.
+
+    A core's inner words (all but its first and last, which may be parts of
+    longer tokens) are whole space-delimited tokens, in order, wherever it
+    occurs.  Each line's token windows that start with the first two inner
+    words of some core are looked up among the cores' inner word sequences, and
+    only those hits are checked as substrings.
+    """
     inner: dict[tuple[str, ...], list[str]] = {}
     lengths: dict[tuple[str, str], set[int]] = {}
-    for core in by_core:
+    for core in cores:
         toks = tuple(core.split()[1:-1])
         inner.setdefault(toks, []).append(core)
         lengths.setdefault(toks[:2], set()).add(len(toks))
-    contained: set[str] = set()
+    out: set[str] = set()
     seen: set[str] = set()
     for ln in lines:
         low = ln.lower()
@@ -407,17 +453,9 @@ def _pull_quotes(lines: list[str]) -> set[int]:
         for p in range(len(toks) - 1):
             for m in lengths.get((toks[p], toks[p + 1]), ()):
                 for core in inner.get(tuple(toks[p:p + m]), ()):
-                    if core not in contained and len(ln) > len(core) + 5 and core in low:
-                        contained.add(core)
-    found: set[int] = set()
-    for core in contained:
-        for i in by_core[core]:
-            found.add(i)
-            # "— Name, Role" under a pull quote credits it
-            nxt = lines[i + 1] if i + 1 < len(lines) else ""
-            if nxt[:1] in "—–-" and len(nxt.split()) <= 12 and not nxt.endswith((".", "!", "?")):
-                found.add(i + 1)
-    return found
+                    if core not in out and len(ln) > len(core) + 5 and core in low:
+                        out.add(core)
+    return out
 
 
 def _announces_list(text: str, codes: tuple[str, ...]) -> bool:
@@ -443,8 +481,12 @@ def _pack_words_re(codes: tuple[str, ...], name: str, template: str = r"\b(?:{})
             words.update(getattr(pack_data(code, "boilerplate"), name, ()))
         except KeyError:
             continue
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
-    return re.compile(template.format(alt), re.IGNORECASE)
+    return re.compile(template.format(_alternation(words)), re.IGNORECASE)
+
+
+def _alternation(words: set[str]) -> str:
+    """Words as a regex alternation, longest first; one that never matches when there are none."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
 
 
 def _first_copies(lines: list[str], keys: list[str]) -> set[int]:
@@ -532,14 +574,11 @@ def _reporting_re(codes: tuple[str, ...]) -> re.Pattern[str]:
         if qv.CLITIC:
             clitics.add(qv.CLITIC)
 
-    def alt(ws: set[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True)) or r"(?!x)x"
-
-    clitic = f"(?:{alt(clitics)})?" if clitics else ""
+    clitic = f"(?:{_alternation(clitics)})?" if clitics else ""
     return re.compile(
-        rf"[,{re.escape(_CLOSE_QUOTE)}]\s*(?:\w+\s+){{0,2}}?(?:{alt(after)}){clitic}\b"
-        rf"|\b(?:{alt(before)})\s*(?:[,:]|(?:{alt(comp)})\b)"
-        rf"|\b(?:{alt(sources)})\b",
+        rf"[,{re.escape(_CLOSE_QUOTE)}]\s*(?:\w+\s+){{0,2}}?(?:{_alternation(after)}){clitic}\b"
+        rf"|\b(?:{_alternation(before)})\s*(?:[,:]|(?:{_alternation(comp)})\b)"
+        rf"|\b(?:{_alternation(sources)})\b",
         re.IGNORECASE,
     )
 
