@@ -175,6 +175,26 @@ def match_rule(text: str, packs: tuple[LanguagePack, ...] | None = None) -> tupl
     return _compiled(packs).first_match(core)
 
 
+class LineRules:
+    """``match_rule`` (default packs) of the lines of one page, each computed on first use and kept.
+
+    The header reader and the cleaner ask about the same lines; the shared LRU
+    cache cannot hold a long page, and lines the cleaner skips (title, date
+    line, byline) are never matched at all.
+    """
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+        self._memo: dict[int, tuple[str, str] | None] = {}
+
+    def __getitem__(self, i: int) -> tuple[str, str] | None:
+        try:
+            return self._memo[i]
+        except KeyError:
+            rule = self._memo[i] = match_rule(self._lines[i])
+            return rule
+
+
 _ENUMERATOR = re.compile(r"^(?:\(?\d{1,2}[.)]|#\d{1,2}|\d{1,2}\s*[-–—:])\s+")
 
 
@@ -245,7 +265,7 @@ def clean_lines(
     strict_start: bool = True,
     mode: str = "text",
     patterns: bool = True,
-    rules: list[tuple[str, str] | None] | None = None,
+    rules: LineRules | None = None,
 ) -> CleanResult:
     """Decide, for each (already normalised, non-empty) line, body or not.
 
@@ -260,8 +280,7 @@ def clean_lines(
             related-headline lists inside the article container remain.  Repetition, capital
             labels, bare URLs and the tail trim are off there: real articles repeat interview
             questions, use capital subheadings and list links.
-        rules: ``match_rule`` of each line with the default packs, when the caller already has them
-            (the header reader needs them too; a page of 100k distinct lines overflows the shared cache).
+        rules: the page's ``LineRules`` when the caller has them (the header reader shares them).
     """
     given_packs = packs
     packs = packs or all_packs()
@@ -462,12 +481,11 @@ def _announces_list(text: str, codes: tuple[str, ...]) -> bool:
     """A body sentence ending in a colon ('Tarif barunya:') or opening with a list word of the
     language ('Berikut daftar tarifnya.') announces a list, table, lyrics or Q&A: the short lines
     that follow are its content, not headlines."""
-    return text.endswith((":", "：")) or _list_opener_re(codes).search(text) is not None
-
-
-def _list_opener_re(codes: tuple[str, ...]) -> re.Pattern[str]:
-    # the last sentence of the line opens with a list word
-    return _pack_words_re(codes, "LIST_OPENERS", r"(?:^|[.!?]\s+)(?:{})\b[^.!?]*[.!?:]?$")
+    if text.endswith((":", "：")):
+        return True
+    body = text.rstrip(".!?")
+    last = text[max(body.rfind(". "), body.rfind("! "), body.rfind("? ")) + 1:].lstrip()  # the last sentence
+    return _pack_words_re(codes, "LIST_OPENERS", r"(?:{})\b").match(last) is not None
 
 
 @lru_cache(maxsize=16)

@@ -15,11 +15,11 @@ from datetime import datetime
 
 from kronik.extract.boilerplate import (
     CleanResult,
+    LineRules,
     clean_lines,
     is_headline_like,
     is_list_item,
     is_prose,
-    match_rule,
     normalize_line,
 )
 from kronik.extract.finish import finish_article
@@ -151,15 +151,15 @@ def _corroborated(wire: str, line: str, page_text: str, tokens: Counter[str]) ->
     return len(re.findall(rf"(?<!\w){re.escape(wire)}(?!\w)", page_text)) >= 2
 
 
-def read_header(lines: list[str], profiles: Profiles, rules: list[tuple[str, str] | None] | None = None) -> Header:
+def read_header(lines: list[str], profiles: Profiles, rules: LineRules | None = None) -> Header:
     """Find the title, date line, bylines and the lead paragraph of a dump.
 
-    ``rules``: ``match_rule`` of each line, when the caller has them (computed here otherwise).
+    ``rules``: the page's ``LineRules``, when the caller shares them with the cleaner.
     """
     header = Header()
     page_text = "\n".join(lines)
     if rules is None:
-        rules = [match_rule(text) for text in lines]
+        rules = LineRules(lines)
     tokens: Counter[str] | None = None
     for i, text in enumerate(lines[:HEADER_SCAN]):
         dl = parse_date_line(text, profiles, page_text)
@@ -304,7 +304,7 @@ class RuleAnalysis:
 def analyse_rules(doc: RawDocument, profiles: Profiles) -> RuleAnalysis:
     lines, removed = _split_lines(doc.text)
     given = doc.fields
-    rules = [match_rule(text) for text in lines]
+    rules = LineRules(lines)
     header = read_header(lines, profiles, rules)
     if given.get("title"):
         # The export names the title; if the text repeats it on top, that line is metadata.

@@ -52,7 +52,7 @@ RULES: tuple[R, ...] = (
     R("caption", "line", r"\((?:[^()/\d]{2,40})/\s?(?=[^()]*(?-i:[A-Z]))[^()/\d]{2,40}\)\s*$"),
     R("tags", "line", r"^(tag|tags|topik|topic|kata kunci|keywords?|label|kategori|category|categories|filed under|posted in|diposting di)\s*[:：]"),
     # "Ã©" is "é" decoded as cp1252 (EugÃ©nie), not a copyright sign.
-    R("copyright", "line", r"((?<!Ã)©|\(c\)\s*\d{4}|copyright|hak cipta|all rights reserved|dilindungi undang-undang)"),
+    R("copyright", "line", r"(©(?<!Ã©)|\(c\)\s*\d{4}|copyright|hak cipta|all rights reserved|dilindungi undang-undang)"),
     R("editor-credit", "line", r"^(editor|penyunting|redaktur|pewarta|editor bahasa|sumber|source)\s*[:：]\s*.{0,80}$"),
     R("editor-credit", "line", r"^\((\w{2,4}/)+\w{1,5}\)$|^\(\w{2,5}\)$"),
     R("editor-credit", "line", r"^(editor|penyunting|redaktur|pewarta)$"),
