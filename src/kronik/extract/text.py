@@ -178,10 +178,11 @@ def read_header(lines: list[str], profiles: Profiles, rules: LineRules | None = 
         rule = rules[i]
         if rule is not None and rule[0] != "editor-credit":
             continue  # 'IKLAN', 'VIDEO': page furniture in capitals, not a credit
-        if tokens is None and profiles.wire(wire) is None:
-            tokens = Counter(_TOKEN_RE.findall(page_text))
-        if profiles.wire(wire) is None and not _corroborated(wire, text, page_text, tokens or Counter()):
-            continue  # an unknown capitalised word alone ('DUNIA') is a section label
+        if profiles.wire(wire) is None:
+            if tokens is None:
+                tokens = Counter(_TOKEN_RE.findall(page_text))
+            if not _corroborated(wire, text, page_text, tokens):
+                continue  # an unknown capitalised word alone ('DUNIA') is a section label
         header.meta[i] = "wire-credit"
         if wire not in header.wires:
             header.wires.append(wire)
