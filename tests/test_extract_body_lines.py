@@ -108,7 +108,7 @@ def test_announced_list_at_the_end_of_the_article_is_not_trimmed() -> None:
 def test_a_list_ends_at_furniture() -> None:
     body = ("Berikut susunan pemain kedua tim:\nTim A: Arif, Budi, Candra, Dedi, Eko\nTim B: Fajar, Gilang, Hadi, Iwan, Joko\n"
             "Baca juga: Pasar Baru Diresmikan Wali Kota\nTag\n#futsal #final\n")
-    kept, removed = _kept_and_removed(body)
+    kept, _ = _kept_and_removed(body)
     assert "Tim A: Arif, Budi, Candra, Dedi, Eko" in kept
     assert "Tag" not in kept and "#futsal #final" not in kept
 

@@ -456,11 +456,11 @@ def _contained_indexed(lines: list[str], cores: dict[str, list[int]]) -> set[str
     only those hits are checked as substrings.
     """
     inner: dict[tuple[str, ...], list[str]] = {}
-    lengths: dict[tuple[str, str], set[int]] = {}
+    lengths: dict[tuple[str, ...], set[int]] = {}
     for core in cores:
-        toks = tuple(core.split()[1:-1])
-        inner.setdefault(toks, []).append(core)
-        lengths.setdefault(toks[:2], set()).add(len(toks))
+        words_in = tuple(core.split()[1:-1])
+        inner.setdefault(words_in, []).append(core)
+        lengths.setdefault(words_in[:2], set()).add(len(words_in))
     out: set[str] = set()
     seen: set[str] = set()
     for ln in lines:
@@ -515,22 +515,23 @@ def _first_copies(lines: list[str], keys: list[str]) -> set[int]:
     then heading) is a related-story teaser, not article text, and two copies in
     a row are such a pair.  Linear: each line is visited once.
     """
-    nxt: list[int | None] = [None] * len(keys)
-    last: dict[str, int] = {}
-    first: set[int] = set()
+    nxt: dict[int, int] = {}  # first occurrence -> its next copy, for lines the page repeats
+    later: dict[str, int] = {}
     for i in range(len(keys) - 1, -1, -1):
-        nxt[i] = last.get(keys[i])
-        last[keys[i]] = i
+        if keys[i] in later:
+            nxt[i] = later[keys[i]]
+        later[keys[i]] = i
     seen: set[str] = set()
+    firsts: list[int] = []
     for i, k in enumerate(keys):
         if k not in seen:
             seen.add(k)
-            if nxt[i] is not None and nxt[i] != i + 1:
-                first.add(i)
+            if i in nxt and nxt[i] != i + 1:
+                firsts.append(i)
     found: set[int] = set()
     run: list[int] = []
-    for i in sorted(first) + [-2]:
-        if run and (i != run[-1] + 1 or nxt[i] != nxt[run[-1]] + 1):  # type: ignore[operator]
+    for i in [*firsts, -1]:
+        if run and (i != run[-1] + 1 or nxt.get(i) != nxt[run[-1]] + 1):
             if any(is_prose(lines[j]) or lines[j].endswith((":", "：")) for j in run):
                 found.update(run)
             run = []
