@@ -120,8 +120,10 @@ def test_bench_extract_small_run(tmp_path: Path) -> None:
     from kronik.bench.extract import bench_extract
 
     data = _fake_indosum(tmp_path / "data")
-    res = bench_extract(n=25, html_pages=3, data_dir=data, corpus_dir=None)
+    res = bench_extract(n=25, html_pages=3, data_dir=data, corpus_dir=None, line_sizes=(100, 1000))
     assert res["n"] == 25
+    assert [row["lines"] for row in res["cleaning_per_line"]] == [100, 1000]
+    assert all(row["us_per_line"] > 0 and row["kept"] > 0 for row in res["cleaning_per_line"])
     assert res["articles_per_second"] > 0
     assert res["html_pages_per_second"] is None  # no benchmark pages in the fake data folder
     assert res["peak_rss_mb"] > 0

@@ -12,17 +12,17 @@ from kronik.eval.clustermetrics import cluster_scores
 from kronik.eval.clusters import REAL_DAYS, false_duplicates, load_corpus, load_real, run_in_passes
 
 REPORT = [
-    "Komisi Pemberantasan Korupsi menangkap Bupati Tanah Laut dalam operasi tangkap tangan di rumah dinasnya pada "
-    "Selasa malam bersama tujuh orang lain.",
+    ("Komisi Pemberantasan Korupsi menangkap Bupati Tanah Laut dalam operasi tangkap tangan di rumah dinasnya pada "
+    "Selasa malam bersama tujuh orang lain."),
     "Penyidik menyita uang tunai sekitar Rp 1,2 miliar yang diduga suap proyek jalan kabupaten tahun anggaran 2025.",
     "Juru bicara lembaga itu mengatakan para pihak yang ditangkap masih diperiksa intensif di gedung Merah Putih.",
     "Status hukum mereka akan ditentukan dalam waktu dua puluh empat jam sesuai hukum acara yang berlaku.",
 ]
 FOLLOW_UP = [
-    "Bupati Tanah Laut resmi ditetapkan sebagai tersangka dan langsung ditahan selama dua puluh hari pertama di "
-    "rumah tahanan cabang gedung Merah Putih.",
-    "Wakil ketua lembaga itu menjelaskan tersangka diduga menerima komitmen fee sepuluh persen dari tiga kontraktor "
-    "proyek peningkatan jalan.",
+    ("Bupati Tanah Laut resmi ditetapkan sebagai tersangka dan langsung ditahan selama dua puluh hari pertama di "
+    "rumah tahanan cabang gedung Merah Putih."),
+    ("Wakil ketua lembaga itu menjelaskan tersangka diduga menerima komitmen fee sepuluh persen dari tiga kontraktor "
+    "proyek peningkatan jalan."),
     "Tiga kontraktor pemberi suap juga ditetapkan sebagai tersangka dan ditahan di rutan yang berbeda.",
     *REPORT,  # the first report's paragraphs, reused as background
 ]

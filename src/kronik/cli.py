@@ -844,14 +844,15 @@ def bench_extract(
     n: Annotated[int, typer.Option("--n", help="Articles in the generated corpus.")] = 10_000,
     html_pages: Annotated[int, typer.Option("--html", help="HTML pages to time.")] = 400,
     data: Annotated[Path, typer.Option("--data", help="Shared data folder (IndoSum bodies).")] = SHARED_DATA,
+    lines: Annotated[str, typer.Option("--lines", help="Page sizes in lines for the cleaning-per-line timing, comma-separated ('' skips it).")] = "1000,10000,100000",
     as_json: JsonOpt = False,
 ) -> None:
-    """Articles per second per core for plain-text and HTML extraction, and peak memory."""
+    """Articles per second per core for plain-text and HTML extraction, cleaning time per line, and peak memory."""
     from kronik.bench.extract import bench_extract as run
     from kronik.bench.extract import render_bench
 
     _require_data(data, "indosum", "IndoSum", " (the benchmark corpus is built from its article bodies)")
-    _emit(run(n=n, html_pages=html_pages, data_dir=data), as_json, render_bench)
+    _emit(run(n=n, html_pages=html_pages, data_dir=data, line_sizes=tuple(_int_list(lines))), as_json, render_bench)
 
 
 @bench_app.command("annotate")

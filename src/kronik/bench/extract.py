@@ -8,6 +8,14 @@ cycling through the benchmark's pages (and our example corpus's HTML pages
 when present).  One untimed warm-up call each loads profiles and compiles
 patterns.  Peak memory is the process's peak RSS (``ru_maxrss``), which
 includes the in-memory corpus; the RSS before the timed loops is reported too.
+
+Cleaning per line: one plain-text page of 1k, 10k and 100k lines through
+``extract_text_document``, CPU time: the first synthetic dump's header (title, date
+line, byline) and then the body paragraphs of all dumps in order (real
+IndoSum text; cycled when there are fewer), so that nearly every line takes
+the cleaner's body path rather than ending in the first comment section.  Time per line should not grow with the page: a
+cleaner that compares every line with the whole page (as the pull-quote search
+once did) shows here as a per-line time that rises tenfold from 10k to 100k.
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ from rich.table import Table
 from kronik.bench.synth import generate
 
 SEED = 20240
+LINE_SIZES = (1_000, 10_000, 100_000)
 EXAMPLE_CORPUS = Path("examples/corpus")
 
 
@@ -60,7 +69,41 @@ def _html_documents(data_dir: Path, corpus: Path | None) -> list[Any]:
     return docs
 
 
-def bench_extract(n: int, html_pages: int, data_dir: Path, corpus_dir: Path | None = EXAMPLE_CORPUS) -> dict[str, Any]:
+def _header_of(text: str, body: list[str]) -> list[str]:
+    """The lines of a synthetic dump above its first body paragraph (title, date line, byline, furniture)."""
+    lines = text.splitlines()
+    first = body[0] if body else None
+    return lines[: lines.index(first)] if first in lines else lines[:3]
+
+
+def _long_page(header: list[str], paragraphs: list[str], n_lines: int) -> Any:
+    """One plain-text page of ``n_lines`` lines: ``header``, then ``paragraphs`` in order, cycled if needed."""
+    from kronik.io.readers import RawDocument
+
+    head = header[:n_lines]
+    body = [paragraphs[i % len(paragraphs)] for i in range(n_lines - len(head))] if paragraphs else []
+    return RawDocument(source=f"bench-{n_lines}-lines.txt", format="text", text="\n".join(head + body))
+
+
+def bench_cleaning(header: list[str], paragraphs: list[str], sizes: tuple[int, ...] = LINE_SIZES) -> list[dict[str, Any]]:
+    """Seconds and microseconds per line to extract one page of each size (see the module docstring)."""
+    from kronik.extract.outlets import load_profiles
+    from kronik.extract.text import extract_text_document
+
+    profiles = load_profiles()
+    rows = []
+    for size in sizes:
+        doc = _long_page(header, paragraphs, size)
+        t0 = time.process_time()  # CPU time of this process: other load on a shared machine does not count
+        art = extract_text_document(doc, profiles)
+        seconds = time.process_time() - t0
+        rows.append({"lines": size, "seconds": seconds, "us_per_line": seconds / size * 1e6 if size else None,
+                     "kept": len(art.paragraphs)})
+    return rows
+
+
+def bench_extract(n: int, html_pages: int, data_dir: Path, corpus_dir: Path | None = EXAMPLE_CORPUS,
+                  line_sizes: tuple[int, ...] = LINE_SIZES) -> dict[str, Any]:
     """Time plain-text and HTML extraction in this process (one core); see the module docstring."""
     from kronik.extract.html import extract_html_document
     from kronik.extract.outlets import load_profiles
@@ -80,6 +123,7 @@ def bench_extract(n: int, html_pages: int, data_dir: Path, corpus_dir: Path | No
     kinds = Counter(d.kind for d in synth)
     origins = Counter(d.origin for d in synth)
     gold = [d.body for d in synth]
+    header = _header_of(synth[0].text, synth[0].body) if synth else []
     del synth
     text_bytes = sum(len(d.text.encode("utf-8")) for d in docs)
 
@@ -107,6 +151,9 @@ def bench_extract(n: int, html_pages: int, data_dir: Path, corpus_dir: Path | No
         fp += sum(got.values()) - shared
         fn += sum(want.values()) - shared
     del results
+
+    # --- one long page per size: cleaning time per line ---
+    cleaning = bench_cleaning(header, [p for body in gold for p in body], line_sizes) if docs else []
 
     # --- HTML ---
     html_seconds = 0.0
@@ -139,6 +186,7 @@ def bench_extract(n: int, html_pages: int, data_dir: Path, corpus_dir: Path | No
         "mean_article_kb": text_bytes / len(docs) / 1024 if docs else None,
         "mean_html_kb": html_bytes / len(html_docs) / 1024 if html_docs else None,
         "seconds": {"generate": gen_seconds, "text": text_seconds, "html": html_seconds},
+        "cleaning_per_line": cleaning,
         "problems": dict(problems),
         "html_failures": {"raised": html_raised, "empty": html_empty},
         "synthetic": {
@@ -172,6 +220,14 @@ def render_bench(result: dict[str, Any], console: Console) -> None:
                   str(result["html_pages"]), f"{_trunc(result['mean_html_kb'])} KB",
                   _trunc(result["seconds"]["html"], 2), f"[bold]{_trunc(result['html_pages_per_second'])}[/bold]")
     console.print(table)
+    if result.get("cleaning_per_line"):
+        lines = Table(title="Cleaning one long page (extract_text_document), CPU time per line")
+        for col in ("lines", "CPU seconds", "µs per line", "kept lines"):
+            lines.add_column(col, justify="right")
+        for row in result["cleaning_per_line"]:
+            lines.add_row(f"{row['lines']:,}", _trunc(row["seconds"], 2), f"[bold]{_trunc(row['us_per_line'])}[/bold]",
+                          f"{row['kept']:,}")
+        console.print(lines)
     console.print(f"Peak RSS {_trunc(result['peak_rss_mb'])} MB (ru_maxrss, whole process incl. the in-memory corpus); "
                   f"RSS before the timed loops {_trunc(result['rss_before_timing_mb'])} MB. "
                   f"Corpus generation took {_trunc(result['seconds']['generate'], 2)} s (not included).", highlight=False)

@@ -69,10 +69,10 @@ def run_features(feats: Sequence[ArticleFeatures], state: CorpusState | None = N
     roots, changed = deduplicate(fresh, state.dedup, s)
     _, merged = cluster(fresh, roots, state.clusters, s)
     state.merged, state.removed_events, state.removed_stories = {}, set(merged), set()
-    for gone, (into, story) in merged.items():  # the merged event leaves its story (an emptied story goes)
+    for gone, (_into, story) in merged.items():  # the merged event leaves its story (an emptied story goes)
         if story is not None and unlink(gone, story, state.stories):
             state.removed_stories.add(story)
-    for gone, (into, _) in merged.items():
+    for _gone, (into, _) in merged.items():
         for aid in state.clusters.events[into].articles if into in state.clusters.events else ():
             state.merged[aid] = state.clusters.article_event[aid]
     touched = list(dict.fromkeys(known[f.id] for f in feats))

@@ -13,6 +13,13 @@ and reader comments.  What separates body from boilerplate here is structure:
   headlines, labels, timestamps and teasers; a comment header ends the article;
 * **position**: the article starts at its lead (after the title and date line)
   and nothing before it is body;
+* **announced lists**: a body line ending in a colon or opening with a list word
+  ("Berikut ...") is followed by the article's own list, table, lyrics or Q&A,
+  whose short and even repeated lines are body up to the next prose line;
+* **first copies**: of a passage the scraper captured twice, the first copy is
+  body and later copies are 'repeated';
+* **attribution**: quote and reporting lines are never captions, prompts or
+  copyright notices, whatever they end with;
 * **cohesion**: when a block might have ended, body resumes only with a prose
   line that shares vocabulary with the article's title and lead.  Teasers of
   other stories do not.
@@ -27,6 +34,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from kronik.lang.base import LanguagePack, all_packs
 
@@ -48,6 +56,9 @@ HEADLINE_MAX_WORDS = 24
 # Cohesion with the article core needed for body to resume after a related block.
 RESUME_MIN_SHARED = 2
 RESUME_MIN_RATIO = 0.12
+# A subscription word on a line this short is a menu item or a prompt ('Berlangganan', 'Newsletter gratis');
+# on a longer line it takes a call to action (the packs' CALL_TO_ACTION).
+PROMPT_MAX_WORDS_WITHOUT_CALL = 6
 
 
 def normalize_line(text: str) -> str:
@@ -164,7 +175,32 @@ def match_rule(text: str, packs: tuple[LanguagePack, ...] | None = None) -> tupl
     return _compiled(packs).first_match(core)
 
 
+class LineRules:
+    """``match_rule`` (default packs) of the lines of one page, each computed on first use and kept.
+
+    The header reader and the cleaner ask about the same lines; the shared LRU
+    cache cannot hold a long page, and lines the cleaner skips (title, date
+    line, byline) are never matched at all.
+    """
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+        self._memo: dict[int, tuple[str, str] | None] = {}
+
+    def __getitem__(self, i: int) -> tuple[str, str] | None:
+        try:
+            return self._memo[i]
+        except KeyError:
+            rule = self._memo[i] = match_rule(self._lines[i])
+            return rule
+
+
 _ENUMERATOR = re.compile(r"^(?:\(?\d{1,2}[.)]|#\d{1,2}|\d{1,2}\s*[-–—:])\s+")
+
+
+def is_list_item(text: str) -> bool:
+    """A numbered item ('1. Kebijakan DHE', '4) ...', '#3 ...'): article content, never a credit or label."""
+    return _ENUMERATOR.match(text) is not None
 
 
 def repetition_key(text: str) -> str:
@@ -229,6 +265,7 @@ def clean_lines(
     strict_start: bool = True,
     mode: str = "text",
     patterns: bool = True,
+    rules: LineRules | None = None,
 ) -> CleanResult:
     """Decide, for each (already normalised, non-empty) line, body or not.
 
@@ -243,30 +280,41 @@ def clean_lines(
             related-headline lists inside the article container remain.  Repetition, capital
             labels, bare URLs and the tail trim are off there: real articles repeat interview
             questions, use capital subheadings and list links.
+        rules: the page's ``LineRules`` when the caller has them (the header reader shares them).
     """
     given_packs = packs
     packs = packs or all_packs()
     meta = meta or {}
-    stop = _stop_words(tuple(p.code for p in packs))
+    codes = tuple(p.code for p in packs)
+    stop = _stop_words(codes)
     keys = [repetition_key(ln) for ln in lines]
     counts = Counter(keys)
-    pulled = set() if mode == "html" else _pull_quotes(lines)
+    html = mode == "html"
+    pulled = set() if html else _pull_quotes(lines)
+    first_copies = set() if html else _first_copies(lines, keys)
     core = _Core(stop)
     if title:
         core.add(title)
     out: list[LineVerdict] = []
-    html = mode == "html"
+    listed: set[int] = set()  # lines kept as items of an announced list
     state = "body"
     prev_block_line = ""  # what the previous line inside a block was: 'headline', 'prose', 'other'
     n = len(lines)
     for i, text in enumerate(lines):
+        if state == "list" and not out[-1].keep:
+            state = "body"  # a list is one run of lines: furniture or metadata ends it
         if i in meta:
             out.append(LineVerdict(text, False, meta[i]))
             continue
         if i < start and strict_start:
             out.append(LineVerdict(text, False, "before-article"))
             continue
-        rule = match_rule(text, given_packs) if patterns else None
+        if not patterns:
+            rule = None
+        elif rules is not None and given_packs is None:
+            rule = rules[i]
+        else:
+            rule = match_rule(text, given_packs)
         if rule is not None and html and rule[1] == "line" and rule[0] not in HTML_LINE_REASONS:
             rule = None
         if rule is not None and html and rule[1] == "comments":
@@ -281,16 +329,23 @@ def clean_lines(
             prev_block_line = "other"
             out.append(LineVerdict(text, False, rule[0]))  # type: ignore[index]
             continue
-        if rule is not None and not (kind == "line" and _protected(text, rule[0])):
+        if rule is not None and not (kind == "line" and _protected(text, rule[0], codes)):
             out.append(LineVerdict(text, False, rule[0]))
             if state in ("related", "lead-in"):
                 prev_block_line = "other"
             continue
+        if state == "list" and is_prose(text):
+            state = "body"  # the body goes on after the list
         if html:
             if state == "body" and i + 1 < n and keys[i + 1] == keys[i] and is_headline_like(text) and len(text.split()) >= 3:
                 state = "related"
         elif _URL_LINE.match(text):
             out.append(LineVerdict(text, False, "url"))
+            continue
+        elif state == "list":
+            listed.add(i)
+            out.append(LineVerdict(text, True))
+            core.add(text)
             continue
         elif _is_label(text):
             out.append(LineVerdict(text, False, "label"))
@@ -301,7 +356,7 @@ def clean_lines(
         if i in pulled:
             out.append(LineVerdict(text, False, "pull-quote"))
             continue
-        if counts[keys[i]] > 1 and (not html or state == "related"):
+        if counts[keys[i]] > 1 and (not html or state == "related") and not (state == "body" and i in first_copies):
             # Related headlines come twice (link text, then heading).  A pair in a
             # row outside any block opens one.
             if state in ("body", "lead-in") and i + 1 < n and keys[i + 1] == keys[i] and is_headline_like(text):
@@ -329,34 +384,159 @@ def clean_lines(
                 continue
         out.append(LineVerdict(text, True))
         core.add(text)
+        if not html and _announces_list(text, codes):
+            state = "list"
     if not html:
-        _trim_tail(out)
+        _trim_tail(out, listed)
     return CleanResult(out)
 
 
 _QUOTE_CHARS = "\"“”'‘’"
 
 
+# Up to this many characters scanned (candidates x page length), a direct search is cheaper than
+# building the word index; past it, the index keeps the time linear in the number of lines.
+DIRECT_SEARCH_BUDGET = 2_000_000
+
+
 def _pull_quotes(lines: list[str]) -> set[int]:
-    """Lines that repeat a piece of a longer line of the page: pull quotes set off from the text."""
-    found: set[int] = set()
-    joined = "\n".join(ln.lower() for ln in lines)
+    """Lines that repeat a piece of a longer line of the page: pull quotes set off from the text.
+
+    A candidate (4+ words, at most 200 characters) is a pull quote when a line
+    more than 5 characters longer contains it.  Searching the page for every
+    candidate is quadratic (50,000 short lines took 42 s), so past a small page
+    (``DIRECT_SEARCH_BUDGET``) the longer lines are found through a word index
+    instead; both give the same answer.
+    """
+    by_core: dict[str, list[int]] = {}
     for i, ln in enumerate(lines):
         if len(ln) > 200 or ln.count(" ") < 3:
             continue
         core = ln.strip(_QUOTE_CHARS + " ").rstrip(".,").lower()
-        if len(core.split()) < 4:
-            continue
-        # Found in the page more often than as (part of) the line itself, inside a longer line.
-        first = joined.find(core)
-        if first < 0 or joined.find(core, first + 1) < 0:
-            continue
-        if any(len(other) > len(core) + 5 and core in other.lower() for other in lines if other is not ln):
+        if len(core.split()) >= 4:
+            by_core.setdefault(core, []).append(i)
+    if not by_core:
+        return set()
+    if len(by_core) * sum(len(ln) + 1 for ln in lines) <= DIRECT_SEARCH_BUDGET:
+        contained = _contained_direct(lines, by_core)
+    else:
+        contained = _contained_indexed(lines, by_core)
+    found: set[int] = set()
+    for core in contained:
+        for i in by_core[core]:
             found.add(i)
             # "— Name, Role" under a pull quote credits it
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
             if nxt[:1] in "—–-" and len(nxt.split()) <= 12 and not nxt.endswith((".", "!", "?")):
                 found.add(i + 1)
+    return found
+
+
+def _contained_direct(lines: list[str], cores: dict[str, list[int]]) -> set[str]:
+    """The cores some longer line contains, by searching the page for each (small pages)."""
+    lowered = [ln.lower() for ln in lines]
+    joined = "\n".join(lowered)
+    out: set[str] = set()
+    for core in cores:
+        first = joined.find(core)  # its own line holds it once; a longer line would be a second time
+        if first < 0 or joined.find(core, first + 1) < 0:
+            continue
+        if any(len(ln) > len(core) + 5 and core in low for ln, low in zip(lines, lowered, strict=True)):
+            out.add(core)
+    return out
+
+
+def _contained_indexed(lines: list[str], cores: dict[str, list[int]]) -> set[str]:
+    """The cores some longer line contains, in one pass over the page's distinct lines.
+
+    A core's inner words (all but its first and last, which may be parts of
+    longer tokens) are whole space-delimited tokens, in order, wherever it
+    occurs.  Each line's token windows that start with the first two inner
+    words of some core are looked up among the cores' inner word sequences, and
+    only those hits are checked as substrings.
+    """
+    inner: dict[tuple[str, ...], list[str]] = {}
+    lengths: dict[tuple[str, ...], set[int]] = {}
+    for core in cores:
+        words_in = tuple(core.split()[1:-1])
+        inner.setdefault(words_in, []).append(core)
+        lengths.setdefault(words_in[:2], set()).add(len(words_in))
+    out: set[str] = set()
+    seen: set[str] = set()
+    for ln in lines:
+        low = ln.lower()
+        if low in seen:
+            continue
+        seen.add(low)
+        toks = low.split()
+        for p in range(len(toks) - 1):
+            for m in lengths.get((toks[p], toks[p + 1]), ()):
+                for core in inner.get(tuple(toks[p:p + m]), ()):
+                    if core not in out and len(ln) > len(core) + 5 and core in low:
+                        out.add(core)
+    return out
+
+
+def _announces_list(text: str, codes: tuple[str, ...]) -> bool:
+    """A body sentence ending in a colon ('Tarif barunya:') or opening with a list word of the
+    language ('Berikut daftar tarifnya.') announces a list, table, lyrics or Q&A: the short lines
+    that follow are its content, not headlines."""
+    if text.endswith((":", "：")):
+        return True
+    body = text.rstrip(".!?")
+    last = text[max(body.rfind(". "), body.rfind("! "), body.rfind("? ")) + 1:].lstrip()  # the last sentence
+    return _pack_words_re(codes, "LIST_OPENERS", r"(?:{})\b").match(last) is not None
+
+
+@lru_cache(maxsize=16)
+def _pack_words_re(codes: tuple[str, ...], name: str, template: str = r"\b(?:{})\b") -> re.Pattern[str]:
+    """A case-insensitive pattern of the word list ``name`` of the packs' boilerplate modules, put into ``template``."""
+    from kronik.lang.base import pack_data
+
+    words: set[str] = set()
+    for code in codes:
+        try:
+            words.update(getattr(pack_data(code, "boilerplate"), name, ()))
+        except KeyError:
+            continue
+    return re.compile(template.format(_alternation(words)), re.IGNORECASE)
+
+
+def _alternation(words: set[str]) -> str:
+    """Words as a regex alternation, longest first; one that never matches when there are none."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
+
+
+def _first_copies(lines: list[str], keys: list[str]) -> set[int]:
+    """First copies of blocks the page repeats (a scraper captured a passage twice): they stay body.
+
+    A block is a maximal run of lines whose next copies also follow one another.
+    Only blocks holding a prose line (or a line announcing a list) count: a headline listed twice (link text,
+    then heading) is a related-story teaser, not article text, and two copies in
+    a row are such a pair.  Linear: each line is visited once.
+    """
+    nxt: dict[int, int] = {}  # first occurrence -> its next copy, for lines the page repeats
+    later: dict[str, int] = {}
+    for i in range(len(keys) - 1, -1, -1):
+        if keys[i] in later:
+            nxt[i] = later[keys[i]]
+        later[keys[i]] = i
+    seen: set[str] = set()
+    firsts: list[int] = []
+    for i, k in enumerate(keys):
+        if k not in seen:
+            seen.add(k)
+            if i in nxt and nxt[i] != i + 1:
+                firsts.append(i)
+    found: set[int] = set()
+    run: list[int] = []
+    for i in [*firsts, -1]:
+        if run and (i != run[-1] + 1 or nxt.get(i) != nxt[run[-1]] + 1):
+            if any(is_prose(lines[j]) or lines[j].endswith((":", "：")) for j in run):
+                found.update(run)
+            run = []
+        if i >= 0:
+            run.append(i)
     return found
 
 
@@ -366,16 +546,80 @@ def _is_label(text: str) -> bool:
     return n <= 4 and text.isupper() and not text.endswith(_TERMINAL) and any(ch.isalpha() for ch in text)
 
 
-def _protected(text: str, reason: str) -> bool:
-    """Soft patterns (subscription prompts, copyright) never remove a long prose paragraph."""
-    if reason in ("subscription", "copyright", "caption", "timestamp"):
-        return len(text.split()) > 45 and is_prose(text)
-    return False
+_SOFT_REASONS = frozenset({"subscription", "copyright", "caption", "timestamp"})
+# Soft patterns that never remove a quote or a reported statement: a caption describes a photo,
+# a prompt addresses the reader, a copyright notice speaks for the site; none quotes anyone.
+_NOT_FOR_REPORTING = frozenset({"subscription", "copyright", "caption"})
 
 
-def _trim_tail(out: list[LineVerdict]) -> None:
-    """After the last prose body line, short unpunctuated leftovers are page furniture."""
+def _protected(text: str, reason: str, codes: tuple[str, ...]) -> bool:
+    """Soft patterns (captions, subscription prompts, copyright) never remove a long prose
+    paragraph, nor a quote or reporting line ('"...," ujar Budi kepada wartawan, Jumat (17/10).')."""
+    if reason not in _SOFT_REASONS:
+        return False
+    if len(text.split()) > 45 and is_prose(text):
+        return True
+    if reason == "subscription" and len(text.split()) > PROMPT_MAX_WORDS_WITHOUT_CALL and not _pack_words_re(codes, "CALL_TO_ACTION").search(text):
+        return True  # names an app store or a notification without asking the reader to do anything
+    return reason in _NOT_FOR_REPORTING and is_reporting(text, codes)
+
+
+_OPEN_QUOTE = "\"“‘'"
+_CLOSE_QUOTE = "\"”’'"
+
+
+@lru_cache(maxsize=8)
+def _reporting_re(codes: tuple[str, ...]) -> re.Pattern[str]:
+    """Speech attribution in the languages' own words (``quote_verbs`` of each pack):
+    '," kata X' / ', ujarnya' after a quote or statement, 'X mengatakan, ...' / 'mengatakan bahwa'
+    before one, 'dikutip dari X' for a quoted source."""
+    from kronik.lang.base import pack_data
+
+    after: set[str] = set()
+    before: set[str] = set()
+    comp: set[str] = set()
+    sources: set[str] = set()
+    clitics: set[str] = set()
+    for code in codes:
+        try:
+            qv: Any = pack_data(code, "quote_verbs")
+        except KeyError:
+            continue
+        after.update(qv.SAY_AFTER)
+        before.update(qv.SAY_BEFORE)
+        before.update(qv.INDIRECT_VERBS)
+        comp.add(qv.COMPLEMENTIZER)
+        sources.update(qv.QUOTED_SOURCE)
+        if qv.CLITIC:
+            clitics.add(qv.CLITIC)
+
+    clitic = f"(?:{_alternation(clitics)})?" if clitics else ""
+    return re.compile(
+        rf"[,{re.escape(_CLOSE_QUOTE)}]\s*(?:\w+\s+){{0,2}}?(?:{_alternation(after)}){clitic}\b"
+        rf"|\b(?:{_alternation(before)})\s*(?:[,:]|(?:{_alternation(comp)})\b)"
+        rf"|\b(?:{_alternation(sources)})\b",
+        re.IGNORECASE,
+    )
+
+
+def is_reporting(text: str, codes: tuple[str, ...] | None = None) -> bool:
+    """A quote or reporting line: speech is attributed in it, or it opens with a quotation of
+    three words or more that closes within the line."""
+    codes = codes or tuple(p.code for p in all_packs())
+    if text[:1] in _OPEN_QUOTE:
+        close = max(text.rfind(q) for q in _CLOSE_QUOTE)
+        if close > 0 and len(text[1:close].split()) >= 3:
+            return True
+    return _reporting_re(codes).search(text) is not None
+
+
+def _trim_tail(out: list[LineVerdict], listed: set[int]) -> None:
+    """After the last prose body line, short unpunctuated leftovers are page furniture.
+
+    Items of a list the article announced ('Berikut daftarnya:') are not leftovers.
+    """
     last_prose = max((k for k, v in enumerate(out) if v.keep and is_prose(v.text)), default=-1)
-    for v in out[last_prose + 1:]:
-        if v.keep and not is_prose(v.text) and len(v.text.split()) <= 3 and not v.text.endswith(":"):
+    for k in range(last_prose + 1, len(out)):
+        v = out[k]
+        if v.keep and k not in listed and not is_prose(v.text) and len(v.text.split()) <= 3 and not v.text.endswith(":"):
             v.keep, v.reason = False, "after-article"

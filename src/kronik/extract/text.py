@@ -9,15 +9,17 @@ the date line.  Each kept paragraph is exactly one input line.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 
 from kronik.extract.boilerplate import (
     CleanResult,
+    LineRules,
     clean_lines,
     is_headline_like,
+    is_list_item,
     is_prose,
-    match_rule,
     normalize_line,
 )
 from kronik.extract.dates import is_future
@@ -159,17 +161,32 @@ def _title_cased(text: str) -> bool:
     return caps >= 3 and caps >= 0.75 * len(long_words)
 
 
-def _corroborated(wire: str, line: str, page_text: str) -> bool:
-    """An unknown agency credit counts if labelled ('Sumber: KBN', '(KBN)') or cited elsewhere in the page."""
+_TOKEN_RE = re.compile(r"\w+")
+
+
+def _corroborated(wire: str, line: str, page_text: str, tokens: Counter[str]) -> bool:
+    """An unknown agency credit counts if labelled ('Sumber: KBN', '(KBN)') or cited elsewhere in the page.
+
+    ``tokens`` counts the page's word tokens, so a one-word name is looked up instead of
+    searched for (a page with many candidate lines would otherwise be scanned once per line).
+    """
     if line.lstrip().startswith("(") or ":" in line:
         return True
+    if _TOKEN_RE.fullmatch(wire):
+        return tokens[wire] >= 2
     return len(re.findall(rf"(?<!\w){re.escape(wire)}(?!\w)", page_text)) >= 2
 
 
-def read_header(lines: list[str], profiles: Profiles) -> Header:
-    """Find the title, date line, bylines and the lead paragraph of a dump."""
+def read_header(lines: list[str], profiles: Profiles, rules: LineRules | None = None) -> Header:
+    """Find the title, date line, bylines and the lead paragraph of a dump.
+
+    ``rules``: the page's ``LineRules``, when the caller shares them with the cleaner.
+    """
     header = Header()
     page_text = "\n".join(lines)
+    if rules is None:
+        rules = LineRules(lines)
+    tokens: Counter[str] | None = None
     for i, text in enumerate(lines[:HEADER_SCAN]):
         dl = parse_date_line(text, profiles, page_text)
         if dl is None:
@@ -179,16 +196,19 @@ def read_header(lines: list[str], profiles: Profiles) -> Header:
         header.meta[i] = "date-line"
     _read_bylines(lines, header)
     for i, text in enumerate(lines):
-        if i in header.meta or len(text) > 60 or is_prose(text):
-            continue
+        if i in header.meta or len(text) > 60 or is_prose(text) or is_list_item(text):
+            continue  # '4. Kopdes Merah Putih (KDMP)' is an item of the article's list, not a wire credit
         wire = credit_line_source(text, profiles)
         if wire is None:
             continue
-        rule = match_rule(text)
+        rule = rules[i]
         if rule is not None and rule[0] != "editor-credit":
             continue  # 'IKLAN', 'VIDEO': page furniture in capitals, not a credit
-        if profiles.wire(wire) is None and not _corroborated(wire, text, page_text):
-            continue  # an unknown capitalised word alone ('DUNIA') is a section label
+        if profiles.wire(wire) is None:
+            if tokens is None:
+                tokens = Counter(_TOKEN_RE.findall(page_text))
+            if not _corroborated(wire, text, page_text, tokens):
+                continue  # an unknown capitalised word alone ('DUNIA') is a section label
         header.meta[i] = "wire-credit"
         if wire not in header.wires:
             header.wires.append(wire)
@@ -201,7 +221,7 @@ def read_header(lines: list[str], profiles: Profiles) -> Header:
 
     def lead_candidate(i: int) -> bool:
         text = lines[i]
-        if i in header.meta or match_rule(text) is not None or counts[text.lower()] > 1:
+        if i in header.meta or rules[i] is not None or counts[text.lower()] > 1:
             return False
         if i == first_content and i + 1 < len(lines) and _title_cased(text) and not text.endswith((".", ",", ";", ":")):
             return False  # a headline on top, even one ending in "!" or "?": the title, not the lead
@@ -240,7 +260,7 @@ def read_header(lines: list[str], profiles: Profiles) -> Header:
     limit = first_meta if first_meta is not None and first_meta < lead else lead
     for i in range(limit - 1, -1, -1):
         text = lines[i]
-        if i in header.meta or match_rule(text) is not None:
+        if i in header.meta or rules[i] is not None:
             continue
         if _title_like(text):
             header.title_idx = i
@@ -251,7 +271,7 @@ def read_header(lines: list[str], profiles: Profiles) -> Header:
     if header.title_idx is None and first_meta is not None and first_meta < lead:
         for i in range(first_meta + 1, lead):
             text = lines[i]
-            if i not in header.meta and match_rule(text) is None and _title_like(text):
+            if i not in header.meta and rules[i] is None and _title_like(text):
                 header.title_idx = i
                 header.meta[i] = "title"
                 break
@@ -359,7 +379,8 @@ class RuleAnalysis:
 def analyse_rules(doc: RawDocument, profiles: Profiles) -> RuleAnalysis:
     lines, removed = _split_lines(doc.text)
     given = doc.fields
-    header = read_header(lines, profiles)
+    rules = LineRules(lines)
+    header = read_header(lines, profiles, rules)
     if given.get("title"):
         # The export names the title; if the text repeats it on top, that line is metadata.
         for i, text in enumerate(lines[:3]):
@@ -370,7 +391,8 @@ def analyse_rules(doc: RawDocument, profiles: Profiles) -> RuleAnalysis:
             header.title_idx = None
             header.lead_idx = min(header.lead_idx, min((k for k in header.meta), default=0))
     title_text = given.get("title") or (lines[header.title_idx] if header.title_idx is not None else None)
-    result = clean_lines(lines, meta=header.meta, start=header.lead_idx, title=title_text, strict_start=not doc.fields)
+    result = clean_lines(lines, meta=header.meta, start=header.lead_idx, title=title_text, strict_start=not doc.fields,
+                         rules=rules)
     return RuleAnalysis(lines, removed, header, title_text, result)
 
 

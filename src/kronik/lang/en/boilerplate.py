@@ -19,3 +19,11 @@ RULES: tuple[R, ...] = (
     R("copyright", "line", r"^(our standards\s*:\s*)?the thomson reuters trust principles\W*$|^our standards\s*:.{0,80}$"),
     R("copyright", "line", r"^(copyright|©)\s*(\d{4}\s*)?(the associated press|reuters|agence france-presse|afp|bloomberg)\b.{0,120}$"),
 )
+
+# A sentence opening with these announces the list that follows it (see lang/id/boilerplate.py).
+LIST_OPENERS: tuple[str, ...] = ("here are", "here is", "these are", "the following")
+# Words of a prompt addressing the reader (see lang/id/boilerplate.py).
+CALL_TO_ACTION: tuple[str, ...] = (
+    "sign up", "subscribe", "get", "download", "follow", "join", "click", "tap", "register", "become", "already",
+    "install", "try",
+)

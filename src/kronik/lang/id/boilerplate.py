@@ -9,7 +9,6 @@ position, repetition and cohesion with the article (see extract/boilerplate.py).
 from kronik.lang.base import BoilerplateRule as R
 
 _SEP = r"\s*[:：\-–—|]?\s*"
-
 RULES: tuple[R, ...] = (
     # Inline links to other stories.
     R("read-also", "lead-in", r"^(baca|simak|lihat|tonton|cek)( (juga|pula|berita|artikel|video))*\s*[:：\-–—|»>]*\s*$"),
@@ -34,6 +33,10 @@ RULES: tuple[R, ...] = (
     R("login", "line", r"^(silakan|silahkan) (masuk|login|daftar)\b"),
     R("subscription", "line", r"\b(dapatkan|download|unduh|install|pasang) (update|info|informasi|berita|notifikasi|aplikasi\w*|app)\b"),
     R("subscription", "line", r"\b(bergabung|gabung|join|ikuti|follow) (di |ke |dengan )?(grup|group|kanal|channel|saluran|akun|kami|media sosial)\b"),
+    # The words alone also serve the body ("langganan banjir", "notifikasi resmi", "diunduh di Play Store"):
+    # a prompt says them to the reader (a call to action) or stands as a short menu item.
+    # These words also serve the body ("langganan banjir", "notifikasi resmi", "diunduh di Play Store"):
+    # the cleaner takes a longer line for a prompt only when it calls to action (CALL_TO_ACTION below).
     R("subscription", "line", r"\b(langganan|berlangganan|subscribe|newsletter|buletin|notifikasi)\b.{0,120}$"),
     R("subscription", "line", r"\b(google news|google play|play store|app store|whatsapp channel)\b"),
     R("subscription", "line", r"^(?=.{0,200}$).*\b(ikuti|follow|gabung|bergabung|join|simak|pantau)\b.{0,60}\b(kanal|saluran|channel|grup|group|akun|whatsapp|telegram|instagram|tiktok|youtube|twitter|facebook)\b"),
@@ -42,9 +45,14 @@ RULES: tuple[R, ...] = (
     R("caption", "line", r"\((foto|dok|dokumentasi|ilustrasi|sumber foto|photo|image|gambar|istimewa|net|shutterstock|getty)\b[^)]*\)\s*\W*$"),
     R("caption", "line", r"^(foto|ilustrasi|dok\.?|dokumentasi|gambar|photo|image|infografis|grafis)\s*(:|：|\s[-–—|])\s.{0,200}$"),
     # A photo credit closing a caption: "(ANTARA FOTO/Nama)", "(KOMPAS.com/Nama)", "(Dok. Humas/Nama)".
-    R("caption", "line", r"\((?:[^()/]{2,40})/\s?[^()/]{2,40}\)\s*\.?$"),
+    # Both parts are names, without digits: "(17/10)" and "(20/10/2025)" are dates.  The photographer's
+    # name is capitalised: "(rah/rah)", "(Adji/tri)" closing a paragraph are the editors' initials.  A
+    # period after the parenthesis ("... provinsi (UMK/UMP).") ends a sentence of the body, which a
+    # caption credit never does.
+    R("caption", "line", r"\((?:[^()/\d]{2,40})/\s?(?=[^()]*(?-i:[A-Z]))[^()/\d]{2,40}\)\s*$"),
     R("tags", "line", r"^(tag|tags|topik|topic|kata kunci|keywords?|label|kategori|category|categories|filed under|posted in|diposting di)\s*[:：]"),
-    R("copyright", "line", r"(©|\(c\)\s*\d{4}|copyright|hak cipta|all rights reserved|dilindungi undang-undang)"),
+    # "Ã©" is "é" decoded as cp1252 (EugÃ©nie), not a copyright sign.
+    R("copyright", "line", r"(©(?<!Ã©)|\(c\)\s*\d{4}|copyright|hak cipta|all rights reserved|dilindungi undang-undang)"),
     R("editor-credit", "line", r"^(editor|penyunting|redaktur|pewarta|editor bahasa|sumber|source)\s*[:：]\s*.{0,80}$"),
     R("editor-credit", "line", r"^\((\w{2,4}/)+\w{1,5}\)$|^\(\w{2,5}\)$"),
     R("editor-credit", "line", r"^(editor|penyunting|redaktur|pewarta)$"),
@@ -66,3 +74,14 @@ BYLINE_LABELS: tuple[str, ...] = ("penulis", "reporter", "oleh", "wartawan", "ko
 # Labels of people who are not authors (their names must not become authors).
 NON_AUTHOR_LABELS: tuple[str, ...] = ("editor", "penyunting", "redaktur", "editor bahasa", "fotografer", "foto", "video", "produser",
                                       "red", "ilustrasi", "grafis", "penerjemah")
+# A sentence opening with these announces the list, table, lyrics or Q&A that follows it
+# ("Berikut daftar tarifnya.", "Inilah liriknya:"), whatever its final punctuation.
+LIST_OPENERS: tuple[str, ...] = ("berikut", "berikut ini", "inilah", "ini dia")
+# Words of a prompt addressing the reader.  A subscription pattern removes a line of more than six
+# words only if one of these is in it: a prompt asks the reader to act, a body sentence that names
+# an app store or a notification reports.
+CALL_TO_ACTION: tuple[str, ...] = (
+    "dapatkan", "unduh", "download", "install", "instal", "pasang", "ikuti", "follow", "gabung", "bergabung", "join",
+    "klik", "tap", "ketuk", "kunjungi", "yuk", "ayo", "mari", "silakan", "silahkan", "aktifkan", "nyalakan",
+    "berlangganan", "subscribe", "daftar", "daftarkan",
+)
