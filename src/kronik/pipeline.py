@@ -9,6 +9,7 @@ on a Dask worker.  Extraction is the entry stage (``RawDocument -> Article``).
 
 from __future__ import annotations
 
+import functools
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -44,11 +45,23 @@ REGISTRY: dict[str, Stage] = {}
 
 
 def stage(name: str, *, requires: Iterable[str], assigns: Iterable[str], version: str = "v1") -> Callable[[ArticleStage], ArticleStage]:
-    """Register an Article stage under ``name`` (the decorator add-ons use too)."""
+    """Register an Article stage under ``name`` (the decorator add-ons use too).
+
+    ``requires`` are the Article fields the stage reads, ``assigns`` those it writes (``tests/test_stage_contract.py``
+    checks both against what it really does).  The registered function also records the stage's label
+    (``name.version``) in ``article.stages``, wherever it runs, so stored annotations say which code made them.
+    """
+    label = f"{name}.{version}"
 
     def register(func: ArticleStage) -> ArticleStage:
-        REGISTRY[name] = Stage(name, version, tuple(requires), tuple(assigns), func)
-        return func
+        @functools.wraps(func)
+        def run(article: Article) -> Article:
+            out = func(article)
+            out.stages = [s for s in out.stages if s.rpartition(".")[0] != name] + [label]
+            return out
+
+        REGISTRY[name] = Stage(name, version, tuple(requires), tuple(assigns), run)
+        return run
 
     return register
 

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from kronik.lang.words import TimeWords
+
 
 @dataclass(frozen=True)
 class BoilerplateRule:
@@ -44,6 +46,10 @@ class LanguagePack:
     citation_cues: tuple[str, ...] = ()
     byline_labels: tuple[str, ...] = ()
     non_author_labels: tuple[str, ...] = ()
+    time: TimeWords = field(kw_only=True)
+    """Words for time expressions (``kronik.lang.<code>.time_words``), typed; every table stated."""
+    abbreviations: frozenset[str] = field(kw_only=True)
+    """Words written with a dot that do not end a sentence (lowercase, without the dot)."""
 
 
 LANGUAGES = ("id", "en")

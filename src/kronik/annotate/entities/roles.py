@@ -40,7 +40,7 @@ def _clean(para: _Para, pi: int, spans_: list[tuple[int, int, str]], lex: TitleL
             hit = aliases.lookup(" ".join(words))
             kind = hit[1] if hit else gaz_other.get(tuple(w.lower() for w in words))
             if kind in ("LOC", "ORG"):
-                return length, kind  # type: ignore[return-value]
+                return length, kind
         if _is_acronym(toks[i].text):
             return 1, "ORG"
         return None

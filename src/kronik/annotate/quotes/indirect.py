@@ -31,6 +31,7 @@ def _indirect(doc: _Doc, pi: int) -> list[tuple[int, Quote]]:
         if len(body.split()) < 4:
             continue
         found: tuple[int, int, _Mention | None] | None = None
+        mention: _Mention | None
         m = lang.according_start.match(body)
         if m:
             who = (m.group("m") or "").strip()

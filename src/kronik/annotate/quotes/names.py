@@ -192,9 +192,9 @@ def _looks_like_subject(lang: _Lang, text: str, end: int) -> bool:
     m = _APPOS.match(tail)
     if m:
         nxt = _NAME_TOKEN.match(tail, m.end())
-        return bool(nxt) and _verbish(lang, nxt.group())
+        return nxt is not None and _verbish(lang, nxt.group())
     nxt = _NAME_TOKEN.match(tail.lstrip())
-    return bool(nxt) and _verbish(lang, nxt.group())
+    return nxt is not None and _verbish(lang, nxt.group())
 
 
 def _trim_names(doc: _Doc) -> None:

@@ -111,7 +111,7 @@ def _article_lang(article: Article) -> str:
     return lang
 
 
-@stage("times", requires=["paragraphs", "published"], assigns=["times"])
+@stage("times", requires=["paragraphs", "published", "language"], assigns=["times"])
 def annotate_times(article: Article) -> Article:
     """Fill ``article.times``: TIMEX3-typed expressions with values against the publication date."""
     found = tag_paragraphs(article.paragraphs, article.published, _article_lang(article))

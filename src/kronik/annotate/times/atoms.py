@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from types import ModuleType
 from typing import Any
 
 from kronik.annotate.times.model import Atom
 from kronik.annotate.times.values import _ROMAN, UNIT_ORDER, _duration, _norm, _safe_date
+from kronik.lang.words import TimeWords
 
 
 class AtomRules:
@@ -16,7 +16,7 @@ class AtomRules:
     Kept apart from ``Grammar`` so that the patterns (``grammar``) and what a match means (here) read apart.
     """
 
-    w: ModuleType
+    w: TimeWords
     months: dict[str, int]
     weekdays: dict[str, int]
     month_full: set[str]
@@ -133,7 +133,7 @@ class AtomRules:
         d, mon = int(m.group("d")), int(m.group("m"))
         ys = m.groupdict().get("y")
         y = int(ys) if ys else None
-        if y is not None and len(ys) == 2:
+        if y is not None and ys is not None and len(ys) == 2:
             if m.re.pattern.startswith(r"\("):
                 y += 2000 if y < 50 else 1900
             else:
@@ -147,7 +147,7 @@ class AtomRules:
     def _date_slash(self, m: re.Match[str], text: str) -> list[Atom]:
         # 22/4 alone is a date only right after a weekday or a day word ("Kamis 22/4", "tanggal 22/4")
         before = text[max(0, m.start() - 16):m.start()].rstrip(" ,").lower()
-        if not any(before.endswith(w) for w in (*self.weekday_full, "tanggal", "tgl", "tgl.")):
+        if not any(before.endswith(w) for w in (*self.weekday_full, *self.w.date_slash_after)):
             return []
         return self._date_num(m, text)
 
@@ -263,12 +263,12 @@ class AtomRules:
 
     def _quarter(self, m: re.Match[str], text: str) -> list[Atom]:
         kind = m.group("kind").lower()
-        if kind == "q" and (m.group("kind") != "Q" or not m.group("y")):
+        if len(kind) == 1 and (not m.group("kind").isupper() or not m.group("y")):
             return []     # "Q2" alone is a qualifying session; "Q2 2017" is a quarter
         n = self.ordinals.get(m.group("n").lower())
         if n is None:
             n = _ROMAN.get(m.group("n").lower())
-        half = kind == "semester"
+        half = kind in self.w.half_year_words
         if n is None or n == 0 or (half and n not in (1, 2, -1)) or (not half and n not in (1, 2, 3, 4, -1)):
             return []
         if n == -1:
@@ -289,11 +289,11 @@ class AtomRules:
         elif pod_word:
             p = _norm(pod_word)
             if p in self.pm_parts:
-                if p == "malam" and 6 <= h < 12:
+                if p == self.w.night_word and 6 <= h < 12:
                     h += 12
-                elif p == "malam" and h == 12:
+                elif p == self.w.night_word and h == 12:
                     h = 24
-                elif p != "malam" and (h < 12 and (p != "siang" or h <= 6)):
+                elif p != self.w.night_word and (h < 12 and (p != self.w.midday_word or h <= 6)):
                     h += 12
         if h > 24 or mi > 59 or (h == 24 and mi):
             return None
@@ -304,12 +304,12 @@ class AtomRules:
         h = self.clock_hour_words[_norm(gd["hw"])] if gd.get("hw") else int(gd["h"])
         mi = int(gd["mi"]) if gd.get("mi") else 0
         pref = (gd.get("pref") or "").lower()
-        if gd.get("hw") and pref == "jam" and not gd.get("pod") and not gd.get("zone"):
+        if gd.get("hw") and pref == self.w.clock_bare_prefix and not gd.get("pod") and not gd.get("zone"):
             return []     # "jam dua" alone is too often "two hours" read wrongly
-        if pref == "jam" and not gd.get("hw") and gd.get("mi") is None and not gd.get("pod") and not gd.get("zone"):
+        if pref == self.w.clock_bare_prefix and not gd.get("hw") and gd.get("mi") is None and not gd.get("pod") and not gd.get("zone"):
             # "jam 10" is a clock time, but "jam 2 tangan" is not: want a clock-ish next word or end
             nxt = self._next_word(text, m.end())
-            if nxt and nxt not in ("wib", "wita", "wit", "tepat", "kurang", "lebih") and not re.match(r"\s*[,.;)]", text[m.end():m.end() + 2]):
+            if nxt and nxt not in self.w.clock_confirm_after and not re.match(r"\s*[,.;)]", text[m.end():m.end() + 2]):
                 return []
         fields = self._clock_fields(h, mi, gd.get("pod"), gd.get("ampm"))
         if fields is None:
@@ -491,7 +491,7 @@ class AtomRules:
             return []
         nxt = self._next_word(text, m.end("x"))
         prev = self._prev_word(text, m.start())
-        if nxt in getattr(self.w, "HOLIDAY_BLOCK_AFTER", ()) or prev in getattr(self.w, "HOLIDAY_BLOCK_BEFORE", ()):
+        if nxt in self.w.holiday_block_after or prev in self.w.holiday_block_before:
             return []
         mon, d, pod = self.holidays[_norm(word)]
         y = int(m.group("y")) if m.group("y") else None

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from functools import cache
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from kronik.annotate.times.atoms import AtomRules
 from kronik.annotate.times.values import _TOKEN, EU, B, E, _alt
-from kronik.lang.base import pack_data
+from kronik.lang.base import get_pack
+from kronik.lang.words import TimeWords
 
 if TYPE_CHECKING:
     from kronik.annotate.times.model import Atom
@@ -24,54 +24,53 @@ if TYPE_CHECKING:
 class Grammar(AtomRules):
     """Compiled patterns and lookups for one language."""
 
-    def __init__(self, w: ModuleType) -> None:
+    def __init__(self, w: TimeWords) -> None:
         self.w = w
-        g = lambda name, default: getattr(w, name, default)  # noqa: E731
-        self.months: dict[str, int] = dict(g("MONTHS", {}))
-        self.weekdays: dict[str, int] = dict(g("WEEKDAYS", {}))
-        self.units: dict[str, str] = dict(g("UNITS", {}))
-        self.number_words: dict[str, float] = dict(g("NUMBER_WORDS", {}))
-        self.teen: str | None = g("TEEN_WORD", None)
-        self.multipliers: dict[str, int] = dict(g("NUMBER_MULTIPLIERS", {}))
-        self.decimal: str = g("DECIMAL_SEPARATOR", ".")
-        self.one_prefix: str = g("ONE_PREFIX", "")
-        self.vague: dict[str, str | None] = dict(g("VAGUE_QUANTITIES", {}))
-        self.redup: dict[str, str] = dict(g("REDUPLICATED_UNITS", {}))
-        self.rel_after: dict[str, int] = dict(g("RELATIVE_AFTER", {}))
-        self.rel_before: dict[str, int] = dict(g("RELATIVE_BEFORE", {}))
-        self.counted_after: dict[str, int] = dict(g("COUNTED_RELATIVE_AFTER", {}))
-        self.counted_from_mention = frozenset(g("COUNTED_FROM_MENTION", ()))
-        self.unit_from_mention: dict[str, int] = dict(g("UNIT_FROM_MENTION", {}))
-        self.duration_after = tuple(g("DURATION_AFTER", ()))
-        self.half_after = tuple(g("HALF_AFTER_UNIT", ()))
-        self.parts: dict[str, str] = dict(g("PERIOD_PARTS", {}))
-        self.pods: dict[str, str] = dict(g("PARTS_OF_DAY", {}))
-        self.pm_parts = frozenset(g("PM_PARTS", ()))
-        self.pod_after: dict[str, str] = dict(g("POD_AFTER", {}))
-        self.pod_before: dict[str, int] = dict(g("POD_BEFORE", {}))
-        self.deictic: dict[str, int] = dict(g("DEICTIC_DAYS", {}))
-        self.story_days: dict[str, int] = dict(g("STORY_DAYS", {}))
-        self.anaphoric = tuple(g("ANAPHORIC", ()))
-        self.anaphoric_fallback: str | None = g("ANAPHORIC_FALLBACK", "PAST_REF")
-        self.refs: dict[str, str] = dict(g("REFERENCES", {}))
-        self.guarded: dict[str, tuple[str, tuple[str, ...]]] = dict(g("GUARDED_REFERENCES", {}))
-        self.edge_refs: dict[str, str] = dict(g("CLAUSE_EDGE_REFERENCES", {}))
-        self.seasons: dict[str, str] = dict(g("SEASONS", {}))
-        self.holidays: dict[str, tuple[int, int, str | None]] = dict(g("HOLIDAYS", {}))
-        self.set_words: dict[str, str] = dict(g("SET_WORDS", {}))
-        self.vague_durations: dict[str, str] = dict(g("VAGUE_DURATIONS", {}))
-        self.fixed_times: dict[str, tuple[int, str]] = dict(g("FIXED_TIMES", {}))
-        self.ordinals: dict[str, int] = dict(g("ORDINALS", {}))
-        self.not_before = frozenset(g("NOT_TIME_BEFORE", ()))
-        self.not_year_after = frozenset(g("NOT_YEAR_AFTER", ()))
-        self.clock_ampm: dict[str, str] = dict(g("CLOCK_AMPM", {}))
-        self.last_night = tuple(g("LAST_NIGHT", ()))
-        self.weekend = tuple(g("WEEKEND", ()))
-        self.weekday_block_before = frozenset(g("WEEKDAY_BLOCK_BEFORE", ()))
-        self.clock_hour_words: dict[str, int] = dict(g("CLOCK_HOUR_WORDS", {}))
-        self.clock_after: dict[str, int] = dict(g("CLOCK_AFTER", {}))
-        self.pod_before_story: dict[str, int] = dict(g("POD_BEFORE_STORY", {}))
-        self.pod_suffix: str = g("POD_SUFFIX_STORY", "")
+        self.months: dict[str, int] = dict(w.months)
+        self.weekdays: dict[str, int] = dict(w.weekdays)
+        self.units: dict[str, str] = dict(w.units)
+        self.number_words: dict[str, float] = dict(w.number_words)
+        self.teen: str | None = w.teen_word
+        self.multipliers: dict[str, int] = dict(w.number_multipliers)
+        self.decimal: str = w.decimal_separator
+        self.one_prefix: str = w.one_prefix
+        self.vague: dict[str, str | None] = dict(w.vague_quantities)
+        self.redup: dict[str, str] = dict(w.reduplicated_units)
+        self.rel_after: dict[str, int] = dict(w.relative_after)
+        self.rel_before: dict[str, int] = dict(w.relative_before)
+        self.counted_after: dict[str, int] = dict(w.counted_relative_after)
+        self.counted_from_mention = frozenset(w.counted_from_mention)
+        self.unit_from_mention: dict[str, int] = dict(w.unit_from_mention)
+        self.duration_after = tuple(w.duration_after)
+        self.half_after = tuple(w.half_after_unit)
+        self.parts: dict[str, str] = dict(w.period_parts)
+        self.pods: dict[str, str] = dict(w.parts_of_day)
+        self.pm_parts = frozenset(w.pm_parts)
+        self.pod_after: dict[str, str] = dict(w.pod_after)
+        self.pod_before: dict[str, int] = dict(w.pod_before)
+        self.deictic: dict[str, int] = dict(w.deictic_days)
+        self.story_days: dict[str, int] = dict(w.story_days)
+        self.anaphoric = tuple(w.anaphoric)
+        self.anaphoric_fallback: str | None = w.anaphoric_fallback
+        self.refs: dict[str, str] = dict(w.references)
+        self.guarded: dict[str, tuple[str, tuple[str, ...]]] = dict(w.guarded_references)
+        self.edge_refs: dict[str, str] = dict(w.clause_edge_references)
+        self.seasons: dict[str, str] = dict(w.seasons)
+        self.holidays: dict[str, tuple[int, int, str | None]] = dict(w.holidays)
+        self.set_words: dict[str, str] = dict(w.set_words)
+        self.vague_durations: dict[str, str] = dict(w.vague_durations)
+        self.fixed_times: dict[str, tuple[int, str]] = dict(w.fixed_times)
+        self.ordinals: dict[str, int] = dict(w.ordinals)
+        self.not_before = frozenset(w.not_time_before)
+        self.not_year_after = frozenset(w.not_year_after)
+        self.clock_ampm: dict[str, str] = dict(w.clock_ampm)
+        self.last_night = tuple(w.last_night)
+        self.weekend = tuple(w.weekend)
+        self.weekday_block_before = frozenset(w.weekday_block_before)
+        self.clock_hour_words: dict[str, int] = dict(w.clock_hour_words)
+        self.clock_after: dict[str, int] = dict(w.clock_after)
+        self.pod_before_story: dict[str, int] = dict(w.pod_before_story)
+        self.pod_suffix: str = w.pod_suffix_story
 
         # names allowed on their own (not abbreviations) -------------------------------------
         def full_names(table: dict[str, int]) -> set[str]:
@@ -96,16 +95,16 @@ class Grammar(AtomRules):
         rel_before = _alt(self.rel_before)
         pod = _alt(self.pods)
         parts = _alt(self.parts)
-        zone = _alt(g("ZONE_WORDS", ()))
+        zone = _alt(w.zone_words)
         ampm = _alt(self.clock_ampm)
-        clock_prefix = _alt(g("CLOCK_PREFIX", ()))
-        day_head = _alt(g("DAY_HEAD", ()))
-        wd_head = _alt(g("WEEKDAY_HEAD", ()))
-        mon_head = _alt(g("MONTH_HEAD", ()))
-        year_head = _alt(g("YEAR_HEAD", ()))
-        week_words = _alt(g("WEEK_WORDS", ()))
-        range_words = _alt(g("RANGE_WORDS", ("-",)))
-        self.year_word = _alt(g("YEAR_HEAD", ()))
+        clock_prefix = _alt(w.clock_prefix)
+        day_head = _alt(w.day_head)
+        wd_head = _alt(w.weekday_head)
+        mon_head = _alt(w.month_head)
+        year_head = _alt(w.year_head)
+        week_words = _alt(w.week_words)
+        range_words = _alt(w.range_words)
+        self.year_word = _alt(w.year_head)
         dec = re.escape(self.decimal)
         nw_start = _alt(self.number_words)
         nw_all = _alt([*self.number_words, *( [self.teen] if self.teen else []), *self.multipliers])
@@ -114,27 +113,29 @@ class Grammar(AtomRules):
         counted_after = _alt(self.counted_after)
         dur_after = _alt(self.duration_after)
         half = _alt(self.half_after)
-        mods = _alt(g("MODIFIERS_BEFORE", ()))
-        set_prefix = _alt(g("SET_PREFIX", ()))
-        once_after = _alt(g("SET_ONCE_AFTER", ()))
-        freq = _alt([g("FREQUENCY_WORD", "")]) if g("FREQUENCY_WORD", "") else r"(?!x)x"
-        times_signs = _alt(g("TIMES_SIGNS", ()))
+        mods = _alt(w.modifiers_before)
+        set_prefix = _alt(w.set_prefix)
+        once_after = _alt(w.set_once_after)
+        freq = _alt([w.frequency_word]) if w.frequency_word else r"(?!x)x"
+        times_signs = _alt(w.times_signs)
         se = re.escape(self.one_prefix) if self.one_prefix else r"(?!x)x"
         year_rel_after = rf"{year_head}\s+(?P<yrel>{rel_after}){E}"
 
-        self.mods_re = re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<mod>{mods})\s+$", re.I) if g("MODIFIERS_BEFORE", ()) else None
+        self.mods_re = re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<mod>{mods})\s+$", re.I) if w.modifiers_before else None
         self.parts_re = re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<part>{parts})\s+$", re.I) if self.parts else None
         self.mods_alt = mods
 
         R: list[tuple[str, str, Callable[[re.Match[str], str], list[Atom]], int]] = []
-        add = lambda name, pattern, handler, prio=0: R.append((name, pattern, handler, prio))  # noqa: E731
+
+        def add(name: str, pattern: str, handler: Callable[[re.Match[str], str], list[Atom]], prio: int = 0) -> None:
+            R.append((name, pattern, handler, prio))
 
         # dates ---------------------------------------------------------------------------------
         add("date_text",
             rf"{B}(?:(?P<head>{day_head})\s*)?(?P<d>[0-3]?\d){E}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{mon_all})\.?{E}"
             rf"(?:\s*,?\s*(?:{year_head}\s+)?(?P<y>\d{{4}})(?![\w.,]\d)|\s+{year_rel_after})?(?:\s+(?P<rel>{rel_after}){E})?",
             self._date_text, 2)
-        if g("MONTH_DAY_ORDER", False):
+        if w.month_day_order:
             add("date_mdy",
                 rf"{B}(?P<mon>{mon_all})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?{E}(?:,?\s+(?P<y>\d{{4}}){E})?",
                 self._date_text, 2)
@@ -168,10 +169,10 @@ class Grammar(AtomRules):
         add("year",
             rf"{B}(?:(?P<head>{year_head})\s+)?(?P<y>\d{{4}})(?![\w'’]|[.,]\d|\s*-an{E})(?:\s+(?P<rel>{rel_after}){E})?",
             self._year, 0)
-        add("decade", rf"{B}(?:(?P<head>{year_head}|era|dekade|the)\s+)?(?P<y>\d{{4}}|\d0)['’]?(?:-an|an|s){E}", self._decade, 1)
-        add("century", rf"{B}(?:abad|century)\s+(?:ke-?\s*)?(?P<c>\d{{1,2}}|[ivxlIVXL]+){E}", self._century, 1)
+        add("decade", rf"{B}(?:(?P<head>{year_head}|{_alt(w.decade_head)})\s+)?(?P<y>\d{{4}}|\d0)['’]?(?:-an|an|s){E}", self._decade, 1)
+        add("century", rf"{B}{_alt(w.century_words)}\s+(?:ke-?\s*)?(?P<c>\d{{1,2}}|[ivxlIVXL]+){E}", self._century, 1)
         add("quarter",
-            rf"{B}(?P<kind>kuartal|triwulan|trimester|semester|quarter|Q)\s*(?:ke-?\s*)?(?P<n>iv|i{{1,3}}|[1-4]|pertama|kedua|ketiga|keempat|terakhir|first|second|third|fourth|last){E}"
+            rf"{B}(?P<kind>{_alt(w.quarter_words)})\s*(?:ke-?\s*)?(?P<n>iv|i{{1,3}}|[1-4]|{_alt(w.quarter_ordinals)}){E}"
             rf"(?:\s*[-/,]?\s*(?:{year_head}\s+)?(?P<y>\d{{4}}){E}|\s+{year_rel_after}|\s+(?P<rel>{rel_after}){E})?",
             self._quarter, 1)
 
@@ -195,7 +196,7 @@ class Grammar(AtomRules):
         if self.clock_ampm:
             add("clock_ampm", rf"{B}(?P<h>[01]?\d)(?:[.:](?P<mi>[0-5]\d))?\s*(?P<ampm>{ampm})(?![\w])(?:\s*(?P<zone>{zone}){E})?",
                 self._clock, 2)
-        if g("CLOCK_BARE_COLON", False):
+        if w.clock_bare_colon:
             add("clock_colon", rf"{B}(?P<h>[0-2]?\d):(?P<mi>[0-5]\d){E}(?::\d)?(?:\s*(?P<zone>{zone}){E})?", self._clock, 1)
 
         # counted units: durations and dates counted from the anchor ---------------------------------
@@ -205,7 +206,7 @@ class Grammar(AtomRules):
         if self.one_prefix:
             add("count_se", rf"{B}{se}(?P<u>{unit}){EU}" + count_tail, self._count, 1)
         add("count_range",
-            rf"{B}(?P<q>{num}){E}\s*(?:-|–|hingga|sampai|s/d|atau|to)\s*(?=(?P<q2>{num})\s+(?P<u>{unit}){EU})",
+            rf"{B}(?P<q>{num}){E}\s*{_alt(w.count_range_words)}\s*(?=(?P<q2>{num})\s+(?P<u>{unit}){EU})",
             self._count_range, 1)
         add("count_mult", rf"{B}(?P<a>\d{{1,3}})\s*{times_signs}\s*(?P<b>\d{{1,3}})\s+(?P<u>{unit}){EU}", self._count_mult, 2)
         if self.redup:
@@ -222,13 +223,13 @@ class Grammar(AtomRules):
         # parts of day ------------------------------------------------------------------------------
         add("pod",
             rf"{B}(?:(?P<before>{_alt(self.pod_before)})\s+|(?P<bstory>{_alt(self.pod_before_story)})\s+)?(?P<pod>{pod})(?P<nya>{re.escape(self.pod_suffix) if self.pod_suffix else '(?!x)x'})?{E}"
-            rf"(?:\s+(?P<head>{_alt(g('POD_HEAD', ()))}){E})?"
+            rf"(?:\s+(?P<head>{_alt(w.pod_head)}){E})?"
             rf"(?:\s+(?P<after>{_alt(self.pod_after)}){E})?",
             self._pod, 0)
         if self.rel_before:
             add("pod_before", rf"{B}(?P<relb>{rel_before})\s+(?P<pod>{pod}){E}", self._pod, 0)
         if self.last_night:
-            add("last_night", rf"{B}(?P<ln>{_alt(self.last_night)}){E}(?!\s+(?:suntuk|penuh))", self._last_night, 2)
+            add("last_night", rf"{B}(?P<ln>{_alt(self.last_night)}){E}(?!\s+{_alt(w.last_night_block_after)})", self._last_night, 2)
 
         # fixed phrases -----------------------------------------------------------------------------
         add("deictic", rf"{B}(?P<x>{_alt(self.deictic)}){E}", self._deictic, 1)
@@ -272,7 +273,7 @@ class Grammar(AtomRules):
         se_units = [self.one_prefix + u for u in self.units] if self.one_prefix else []
         numbers = firsts(self.number_words, self.vague)
         months_all, months_full, wds = firsts(self.months), firsts(self.month_full), firsts(self.weekday_full)
-        dayh, wdh, monh, yearh = (firsts(g(n, ())) for n in ("DAY_HEAD", "WEEKDAY_HEAD", "MONTH_HEAD", "YEAR_HEAD"))
+        dayh, wdh, monh, yearh = (firsts(x) for x in (w.day_head, w.weekday_head, w.month_head, w.year_head))
         relb = firsts(self.rel_before)
         DIGIT, PAREN = "<digit>", "("
         triggers: dict[str, frozenset[str]] = {
@@ -280,10 +281,10 @@ class Grammar(AtomRules):
             "date_iso": frozenset({DIGIT}), "date_paren": frozenset({PAREN}), "date_slash": frozenset({DIGIT}),
             "day_only": dayh, "day_range": frozenset({DIGIT}), "month_range": months_full,
             "weekday": wdh | wds, "weekday_before": relb, "month": monh | months_all, "month_before": relb,
-            "year": yearh | {DIGIT}, "decade": yearh | {"era", "dekade", "the", DIGIT}, "century": frozenset({"abad", "century"}),
-            "quarter": frozenset({"kuartal", "triwulan", "trimester", "semester", "quarter", "q1", "q2", "q3", "q4"}),
-            "clock": firsts(g("CLOCK_PREFIX", ())), "clock_zone": frozenset({DIGIT}), "clock_word": firsts(g("CLOCK_PREFIX", ())),
-            "clock_range": firsts(g("CLOCK_PREFIX", ())), "clock_ampm": frozenset({DIGIT}), "clock_colon": frozenset({DIGIT}),
+            "year": yearh | {DIGIT}, "decade": yearh | firsts(w.decade_head) | {DIGIT}, "century": firsts(w.century_words),
+            "quarter": firsts(q for q in w.quarter_words if len(q) > 1) | {q.lower() + n for q in w.quarter_words if len(q) == 1 for n in "1234"},
+            "clock": firsts(w.clock_prefix), "clock_zone": frozenset({DIGIT}), "clock_word": firsts(w.clock_prefix),
+            "clock_range": firsts(w.clock_prefix), "clock_ampm": frozenset({DIGIT}), "clock_colon": frozenset({DIGIT}),
             "count": numbers | {DIGIT}, "count_se": frozenset(se_units), "count_mult": frozenset({DIGIT}),
             "redup": firsts(self.redup), "unit_rel": firsts(self.parts, self.units), "unit_before": firsts(self.parts) | relb,
             "weekend": firsts(self.weekend), "pod": firsts(self.pod_before, self.pods, self.pod_before_story)
@@ -292,7 +293,7 @@ class Grammar(AtomRules):
             "anaphor": firsts(self.anaphoric), "ref": firsts(self.refs),
             "guarded": firsts(*(cues for _, cues in self.guarded.values())), "edge_ref": firsts(self.edge_refs),
             "season": firsts(self.seasons), "holiday": firsts(self.holidays), "set_word": firsts(self.set_words),
-            "fixed_time": firsts(self.fixed_times), "set": firsts(g("SET_PREFIX", ())),
+            "fixed_time": firsts(self.fixed_times), "set": firsts(w.set_prefix),
             "vague_duration": firsts(self.vague_durations), "count_range": numbers | {DIGIT},
             "set_freq": numbers | {DIGIT}, "set_once": frozenset(se_units),
         }
@@ -300,8 +301,8 @@ class Grammar(AtomRules):
         self.all_triggers = frozenset().union(*(r[4] for r in self.rules))
 
         # things that are never times -------------------------------------------------------------
-        coord = _alt(g("COORDINATE_WORDS", ("°",)))
-        coord_words = tuple(g("COORDINATE_WORDS", ("°",)))
+        coord = _alt(w.coordinate_words)
+        coord_words = tuple(w.coordinate_words)
         money = ("Rp", "RP", "rp", "$", "USD", "IDR", "SGD", "RM", "€", "£")
         self.blockers = [(coord_words, rx) for rx in [
             re.compile(rf"\d+(?:[.,]\d+)?\s*{coord}(?:\s*\d+(?:[.,]\d+)?\s*(?:menit|minutes?|'|′))?(?:\s*\d+(?:[.,]\d+)?\s*(?:detik|seconds?|\"|″))?", re.I),
@@ -312,14 +313,14 @@ class Grammar(AtomRules):
             (("jam", "hour", "km"), re.compile(r"\d+(?:[.,]\d+)?\s*(?:km|kilometer|mil|knot)\s*(?:/|per)\s*(?:jam|hour)", re.I)),
         ]
         # tense cues
-        self.attribution_re = re.compile(rf"{B}{_alt(g('ATTRIBUTION_CUES', ()))}{E}", re.I) if g("ATTRIBUTION_CUES", ()) else None
-        self.future_re = re.compile(rf"{B}{_alt(g('FUTURE_CUES', ()))}{E}", re.I)
-        self.past_re = re.compile(rf"{B}{_alt(g('PAST_CUES', ()))}{E}", re.I)
+        self.attribution_re = re.compile(rf"{B}{_alt(w.attribution_cues)}{E}", re.I) if w.attribution_cues else None
+        self.future_re = re.compile(rf"{B}{_alt(w.future_cues)}{E}", re.I)
+        self.past_re = re.compile(rf"{B}{_alt(w.past_cues)}{E}", re.I)
         self.sentence_end = re.compile(r"[.!?]+[\"”'’)]*\s|\n")
         self._clause_end = re.compile(r"[.!?,;:\"“”(]")
         self._clause_start = re.compile(r"[.!?]\s|[\"“”]")
         self.week_units = frozenset(k for k, v in self.units.items() if v == "W")
-        self.ambiguous_units = frozenset(g("AMBIGUOUS_UNIT_WEEKDAY", ()))
+        self.ambiguous_units = frozenset(w.ambiguous_unit_weekday)
 
     # ---------------------------------------------------------------------------------------------
     # atoms of a paragraph
@@ -387,9 +388,9 @@ class Grammar(AtomRules):
         for m in self.sentence_end.finditer(text, lo, start):
             lo = m.end()
         hi = min(len(text), end + 15)
-        m = self._clause_end.search(text, end, hi)
-        if m:
-            hi = m.start()
+        clause_end = self._clause_end.search(text, end, hi)
+        if clause_end:
+            hi = clause_end.start()
         best: tuple[int, int] | None = None
         for rx, sign in ((self.future_re, 1), (self.past_re, -1)):
             for c in rx.finditer(text, lo, hi):
@@ -403,6 +404,4 @@ class Grammar(AtomRules):
 
 @cache
 def grammar(lang: str) -> Grammar:
-    module = pack_data(lang, "time_words")
-    assert isinstance(module, ModuleType)
-    return Grammar(module)
+    return Grammar(get_pack(lang).time)
