@@ -69,7 +69,7 @@ def test_declarations_match_reads_and_writes(name: str, article: Article) -> Non
     st = {s.name: s for s in _stages()}[name]
     rec = Recorder(_prepared(article, name))
     st.func(rec)  # type: ignore[arg-type]
-    assert rec.read - BOOKKEEPING <= set(st.requires), f"{st.label} reads {sorted(rec.read - set(st.requires))} undeclared"
+    assert rec.read - BOOKKEEPING <= set(st.requires) | set(st.uses), f"{st.label} reads {sorted(rec.read - set(st.requires))} undeclared"
     assert rec.written - BOOKKEEPING == set(st.assigns), f"{st.label} writes {sorted(rec.written)}, declares {st.assigns}"
 
 
@@ -81,14 +81,21 @@ def test_every_declared_read_is_used_somewhere() -> None:
             rec = Recorder(_prepared(article, st.name))
             st.func(rec)  # type: ignore[arg-type]
             seen |= rec.read
-        assert set(st.requires) <= seen, f"{st.label} declares {sorted(set(st.requires) - seen)} but never reads them"
+        declared = set(st.requires) | set(st.uses)
+        assert declared <= seen, f"{st.label} declares {sorted(declared - seen)} but never reads them"
 
 
 def test_requires_are_available_in_default_order() -> None:
     available = set(EXTRACT_FIELDS)
     for st in check_order(DEFAULT_STAGES):
-        assert set(st.requires) <= available
+        assert set(st.requires) | set(st.uses) <= available
         available |= set(st.assigns)
+
+
+def test_an_optional_input_must_not_come_later() -> None:
+    assert [s.name for s in check_order(["quotes"])] == ["quotes"]  # entities are optional for quotes
+    with pytest.raises(ValueError, match="run it first"):
+        check_order(["quotes", "entities"])
 
 
 @pytest.mark.parametrize("name", DEFAULT_STAGES)
