@@ -125,5 +125,102 @@ def load(cls: type[T], module: ModuleType) -> T:
     for name in fields:
         raw = getattr(module, name.upper())
         origin = getattr(hints[name], "__origin__", None)
-        values[name] = tuple(raw) if origin is tuple else dict(raw) if origin is dict else raw
+        values[name] = (tuple(raw) if origin is tuple else dict(raw) if origin is dict
+                        else frozenset(raw) if origin is frozenset else raw)
     return cls(**values)
+
+
+@dataclasses.dataclass(frozen=True)
+class QuoteWords:
+    """How a language attributes speech (read by ``kronik.annotate.quotes``); see ``kronik.lang.id.quote_verbs``.
+
+    Fields ending in ``_pattern`` are regular-expression fragments; ``indirect_pattern`` has the placeholders
+    ``<VERBS>`` and ``<COMP>`` (the indirect verbs and the complementiser).
+    """
+
+    say_after: tuple[str, ...]
+    say_after_lead: tuple[str, ...]          # regex fragments before an after-verb: '"...," demikian kata X'
+    say_after_statement_lead: tuple[str, ...]  # '"...," demikian pernyataan X': a statement noun as the verb after
+                                               # these regex fragments (empty: the language has no such form)
+    subject_before_say_after: bool           # '"...," X said': the subject before the verb after a quote
+    clitic: str
+    pronouns: tuple[str, ...]
+    statement_nouns: tuple[str, ...]
+    say_before: tuple[str, ...]
+    indirect_verbs: tuple[str, ...]
+    indirect_pattern: str
+    complementizer: str
+    according: tuple[str, ...]
+    according_after_clause: bool             # '..., according to X' and '..., X said.' close a sentence
+    trailing_said: tuple[str, ...]           # the verbs of '..., X said.' (empty: the language has no such form)
+    connectors: tuple[str, ...]              # regex fragments that may open an 'according to' sentence
+    according_not_speaker: tuple[str, ...]
+    statement_phrases: tuple[str, ...]
+    quoted_source: tuple[str, ...]
+    medium_words: tuple[str, ...]
+    post_lead: str
+    post_passive: tuple[str, ...]
+    post_active: tuple[str, ...]
+    post_object: str
+    title_cues: tuple[str, ...]
+    mention_stops: tuple[str, ...]
+    anaphor_end: tuple[str, ...]
+    read_also: str
+    definite_articles: tuple[str, ...]       # 'the health ministry' describes an organisation
+    determiners: tuple[str, ...]             # 'the'/'its' + a short description
+    plural_suffix: str                       # 'officials', 'analysts': unnamed when a role word takes it
+    unnamed_plural_heads: frozenset[str]     # besides the role words
+    lowercase_descriptions: bool             # a short all-lowercase speaker is an organisation description
+
+
+@dataclasses.dataclass(frozen=True)
+class SpeakerWords:
+    """Words around a speaker's name (read by the quote annotator's name resolver); see ``kronik.lang.id.speakers``."""
+
+    honorifics: frozenset[str]
+    ranks: frozenset[str]
+    role_words: frozenset[str]
+    org_heads: frozenset[str]
+    not_name: frozenset[str]
+    place_heads: frozenset[str]
+    function_words: frozenset[str]
+    name_particles: frozenset[str]
+    name_prefixes: frozenset[str]
+    post_nominal: str
+    role_aliases: dict[str, str]
+    person_anaphors: frozenset[str]
+    org_anaphors: frozenset[str]
+    indefinite: tuple[str, ...]
+    locative: frozenset[str]
+    alias_after: str
+    alias_before: str
+    verb_prefixes: tuple[str, ...]
+    subject_followers: frozenset[str]
+
+
+@dataclasses.dataclass(frozen=True)
+class TitleWords:
+    """Titles, roles and degrees around a person's name (read by the entity annotator); see ``kronik.lang.id.titles``."""
+
+    titles: frozenset[str]
+    title_phrases: tuple[str, ...]
+    role_words: frozenset[str]
+    role_modifiers: frozenset[str]
+    honorifics: frozenset[str]
+    ranks: frozenset[str]
+    degrees: frozenset[str]
+    org_words: frozenset[str]
+    name_connectors: frozenset[str]
+    role_stop: frozenset[str]
+
+
+@dataclasses.dataclass(frozen=True)
+class NameWords:
+    """Everything a language says about names: the entity annotator's titles and the quote annotator's speakers.
+
+    Two tables today because the two annotators grew their own; one resolver over one table is the next step
+    (issue 13), and it changes canonical names, so it is measured on its own.
+    """
+
+    titles: TitleWords
+    speakers: SpeakerWords

@@ -34,7 +34,7 @@ Steps
    nicknames to one name (Moskow/Moscow -> Moskwa, AS/USA -> Amerika Serikat,
    Jokowi -> Joko Widodo).
 
-English articles (``language == "en"``) have no trained tagger yet: runs of
+Languages without a trained tagger (the pack's ``ner`` is ``capitalised``; English today): runs of
 capitalised words (not sentence-initial function words, months or weekdays)
 become entities, PER after a title or honorific, ORG with an organisation word
 ("Ministry", "Inc"), the alias table's label when it knows the name, else

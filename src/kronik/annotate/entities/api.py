@@ -9,6 +9,7 @@ from kronik.annotate.entities.canonical import canonicalize
 from kronik.annotate.entities.lexicon import title_lexicon
 from kronik.annotate.entities.mentions import _prepare, _tag_spans
 from kronik.annotate.entities.roles import _clean, _roles
+from kronik.lang.base import LANGUAGES
 from kronik.model import Article, Entity
 from kronik.pipeline import stage
 
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 def find_entities(paragraphs: Sequence[str], language: str = "id") -> list[Entity]:
     """Entities of an article's body paragraphs (see the module docstring)."""
     lang = language or "id"
-    if lang not in ("id", "en"):
+    if lang not in LANGUAGES:
         return []
     lex = title_lexicon(lang)
     paras = [_prepare(p) for p in paragraphs]

@@ -7,9 +7,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from kronik.lang.base import pack_data
+from kronik.lang.base import LanguagePack, get_pack
 
 if TYPE_CHECKING:
     from kronik.annotate.entities.tokens import Token
@@ -49,13 +49,10 @@ class AliasIndex:
 
 @cache
 def alias_index(lang: str) -> AliasIndex:
-    try:
-        mod: Any = pack_data(lang, "aliases")
-    except KeyError:
-        mod = pack_data("id", "aliases")  # one table for the corpus: names merge across languages
-    max_len = getattr(mod, "CASE_SENSITIVE_MAX_LEN", 4)
+    pack = _pack(lang)
+    max_len = pack.alias_exact_max_len
     idx = AliasIndex()
-    for canonical, (label, variants) in mod.ALIASES.items():
+    for canonical, (label, variants) in pack.aliases.items():
         for form in (canonical, *variants):
             bare = re.sub(r"\s+", " ", form.replace(".", "")).strip()
             compact = bare.replace(" ", "")
@@ -89,26 +86,31 @@ class TitleLexicon:
 
 @cache
 def title_lexicon(lang: str) -> TitleLexicon:
-    try:
-        mod: Any = pack_data(lang, "titles")
-    except KeyError:
-        mod = pack_data("id", "titles")
-    phrase_words = {w for p in mod.TITLE_PHRASES for w in p.split()}
+    t = _pack(lang).names.titles
+    phrase_words = {w for p in t.title_phrases for w in p.split()}
     phrases: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for p in mod.TITLE_PHRASES:
+    for p in t.title_phrases:
         phrases[p.split()[0]].append(tuple(p.split()))
-    heads = frozenset(mod.TITLES) | frozenset(mod.HONORIFICS) | frozenset(mod.RANKS)
+    heads = t.titles | t.honorifics | t.ranks
     return TitleLexicon(
         heads=heads,
         phrases={k: tuple(v) for k, v in phrases.items()},
-        inner=heads | frozenset(mod.ROLE_WORDS) | frozenset(phrase_words),
+        inner=heads | t.role_words | frozenset(phrase_words),
         strip=heads,
-        degrees=frozenset(mod.DEGREES),
-        stop=frozenset(getattr(mod, "ROLE_STOP", ())),
-        org_words=frozenset(getattr(mod, "ORG_WORDS", ())),
-        connectors=frozenset(getattr(mod, "NAME_CONNECTORS", ())),
-        modifiers=frozenset(getattr(mod, "ROLE_MODIFIERS", ())),
+        degrees=t.degrees,
+        stop=t.role_stop,
+        org_words=t.org_words,
+        connectors=t.name_connectors,
+        modifiers=t.role_modifiers,
     )
+
+
+def _pack(lang: str) -> LanguagePack:
+    """The language's pack; Indonesian for a language without one (the tables are the corpus's)."""
+    try:
+        return get_pack(lang)
+    except KeyError:
+        return get_pack("id")
 
 
 def _low(t: str) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from kronik.annotate.entities.lexicon import _low, alias_index, title_lexicon
+from kronik.annotate.entities.lexicon import _low, _pack, alias_index, title_lexicon
 from kronik.annotate.entities.tokens import QUOTE_CHARS, sentences, tokenize
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def _prepare(text: str) -> _Para:
 
 def _tag_spans(para: _Para, lang: str) -> list[tuple[int, int, str]]:
     """Entity token spans of one paragraph, by the CRF (Indonesian) or the capitalisation fallback."""
-    if lang == "en":
+    if _pack(lang).ner != "crf":
         return _capitalised_spans(para, lang)
     from kronik.annotate.ner_tagger import default_tagger, spans
 

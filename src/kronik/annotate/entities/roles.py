@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from kronik.annotate.entities.lexicon import _low, alias_index
+from kronik.annotate.entities.lexicon import _low, _pack, alias_index
 from kronik.annotate.entities.mentions import Mention, _is_acronym
 from kronik.annotate.entities.tokens import _TERMINAL
 
@@ -18,7 +18,7 @@ def _clean(para: _Para, pi: int, spans_: list[tuple[int, int, str]], lex: TitleL
     """Spans -> mentions: acronyms split off, titles and degrees stripped from persons, junk dropped."""
     toks = para.tokens
     gaz_other: dict[tuple[str, ...], str] = {}
-    if lang != "en":
+    if _pack(lang).ner == "crf":
         from kronik.annotate.ner_tagger import default_tagger
 
         gaz_other = default_tagger().resources.gaz_ext.phrases

@@ -45,7 +45,8 @@ sentence topic or speaker.  Unnamed speakers ("seorang warga", "one engineer",
 "analysts") get ``speaker=None``.
 
 Language knowledge (verbs, titles, cue words) is data in the language packs
-(``quote_verbs``, ``speakers``), read with ``pack_data``.
+(``get_pack(code).quote`` and ``.names.speakers``, typed, from the ``quote_verbs``
+and ``speakers`` modules); no code here branches on the language.
 
 Modules, in the order the passes run: ``lexicon`` (the language's words as
 patterns), ``model`` (working data), ``spans``, ``names``, ``mentions``,

@@ -43,7 +43,7 @@ def _indirect(doc: _Doc, pi: int) -> list[tuple[int, Quote]]:
                 mention = _make_mention(doc, pi, s + m.start("m"), s + m.end("m"))
                 if mention is not None:
                     found = (s + m.start("clause"), s + m.end("clause"), mention)
-        if found is None and lang.code == "en":
+        if found is None and lang.according_after_clause:
             m = lang.according_end.match(body)
             if m and not m.group("m").lower().startswith(lang.not_speaker):
                 mention = _make_mention(doc, pi, s + m.start("m"), s + m.end("m"))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from kronik.lang.base import LANGUAGES, get_pack, pack_data
+from kronik.lang.base import LANGUAGES, get_pack
 
 _MARK = re.compile(r'["“”„‟«»]')
 _MARKS = '"“”„‟«»'
@@ -91,6 +91,12 @@ class _Lang:
     stop_words: frozenset[str]
     calendar: frozenset[str]
     say_words: frozenset[str]
+    according_after_clause: bool
+    definite_articles: frozenset[str]
+    determiners: frozenset[str]
+    plural_suffix: str
+    unnamed_plural_heads: frozenset[str]
+    lowercase_descriptions: bool
 
 
 def _alt(words: Any) -> str:
@@ -101,73 +107,63 @@ def _alt(words: Any) -> str:
 def _lang(code: str) -> _Lang:
     if code not in LANGUAGES:
         code = "id"
-    qv: Any = pack_data(code, "quote_verbs")
-    sp: Any = pack_data(code, "speakers")
     pack = get_pack(code)
-    clitic = qv.CLITIC
-    after_verbs = _alt(qv.SAY_AFTER)
+    qv, sp = pack.quote, pack.names.speakers
+    clitic = qv.clitic
+    after_verbs = _alt(qv.say_after)
     clitic_part = f"(?P<clitic>{re.escape(clitic)})?" if clitic else "(?P<clitic>(?!))?"
-    # '"...," kata X' / '"...," ujarnya' / '"...," demikian pernyataan X'
-    say_after = re.compile(
-        rf"^\s*[,.]?\s*(?:(?:demikian|begitu)\s+)?(?P<verb>{after_verbs}){clitic_part}\b\s*",
-        re.IGNORECASE,
-    )
-    # '"...," X said' (English: subject before the verb, after the quote)
+    lead = "|".join(qv.say_after_lead)
+    if qv.say_after_statement_lead:
+        # '"...," kata X' / '"...," ujarnya' / '"...," demikian pernyataan X'
+        statement = _alt(qv.statement_nouns)
+        say_after = re.compile(
+            rf"^\s*[,.]?\s*(?:(?:{lead})\s+(?:(?:{statement})\s+)?)?(?P<verb>{after_verbs}){clitic_part}\b\s*"
+            rf"|^\s*[,.]?\s*(?:{'|'.join(qv.say_after_statement_lead)})\s+(?P<verb2>{statement})\b\s*",
+            re.IGNORECASE,
+        )
+    else:
+        say_after = re.compile(
+            rf"^\s*[,.]?\s*(?:(?:{lead})\s+)?(?P<verb>{after_verbs}){clitic_part}\b\s*",
+            re.IGNORECASE,
+        )
+    # '"...," X said' (the subject before the verb, after the quote)
     subj_then_verb_after = re.compile(
         rf"^\s*,?\s*(?P<m>(?:[\w'’.\-]+\s+){{0,6}}?[\w'’.\-]+)\s+(?P<verb>{after_verbs})\b",
         re.IGNORECASE,
-    )
-    if code == "id":
-        subj_then_verb_after = re.compile(r"(?!)")
-        say_after = re.compile(
-            rf"^\s*[,.]?\s*(?:(?:demikian|begitu)\s+(?:(?:{_alt(qv.STATEMENT_NOUNS)})\s+)?)?(?P<verb>{after_verbs}){clitic_part}\b\s*"
-            rf"|^\s*[,.]?\s*demikian\s+(?P<verb2>{_alt(qv.STATEMENT_NOUNS)})\b\s*",
-            re.IGNORECASE,
-        )
-    before_verbs = _alt(qv.SAY_BEFORE)
+    ) if qv.subject_before_say_after else re.compile(r"(?!)")
+    before_verbs = _alt(qv.say_before)
     say_before = re.compile(
         rf"(?P<verb>\b(?:{before_verbs}))\b(?P<tail>[^,:;.!?\"“”]{{0,60}}?)\s*[,:]\s*$",
         re.IGNORECASE,
     )
-    according = _alt(qv.ACCORDING)
+    according = _alt(qv.according)
     according_before = re.compile(rf"\b(?:{according})(?P<clitic>{re.escape(clitic)})?\b\s*(?P<m>[^,:]{{0,80}}?)\s*[,:]\s*$" if clitic
                                   else rf"\b(?:{according})\b\s*(?P<m>[^,:]{{1,80}}?)\s*[,:]\s*$", re.IGNORECASE)
-    quoted_source_before = re.compile(rf"\b(?:{_alt(qv.QUOTED_SOURCE)})\s+(?P<m>[^,:]{{1,100}}?)\s*[,:]\s*$", re.IGNORECASE)
+    quoted_source_before = re.compile(rf"\b(?:{_alt(qv.quoted_source)})\s+(?P<m>[^,:]{{1,100}}?)\s*[,:]\s*$", re.IGNORECASE)
     post_passive = re.compile(
-        rf"^\s*(?:{qv.POST_LEAD})\s+(?:{_alt(qv.POST_PASSIVE) or '(?!)'})\s+(?:oleh\s+)?",
+        rf"^\s*(?:{qv.post_lead})\s+(?:{_alt(qv.post_passive) or '(?!)'})\s+(?:oleh\s+)?",
         re.IGNORECASE,
     )
     post_active = re.compile(
-        rf"^\s*(?P<m>[^.,;!?\"“”]{{1,80}}?)\s+(?:{_alt(qv.POST_ACTIVE) or '(?!)'})\s+(?:{qv.POST_OBJECT})\b",
+        rf"^\s*(?P<m>[^.,;!?\"“”]{{1,80}}?)\s+(?:{_alt(qv.post_active) or '(?!)'})\s+(?:{qv.post_object})\b",
         re.IGNORECASE,
     )
-    ind_verbs = _alt(qv.INDIRECT_VERBS)
-    comp = re.escape(qv.COMPLEMENTIZER)
-    if code == "id":
-        indirect = re.compile(
-            rf"\b(?P<verb>{ind_verbs})\b(?:\s+(?:kepada|di\s+hadapan|dalam|saat|ketika|di)\b[^,]{{0,60}}?)?"
-            rf"(?:\s+{comp}\s+|\s*,\s+)(?P<clause>[^\"“”].*)$",
-            re.IGNORECASE,
-        )
-    else:
-        indirect = re.compile(
-            rf"\b(?:has\s+|had\s+|have\s+)?(?:previously\s+|also\s+|earlier\s+)?(?P<verb>{ind_verbs})\b"
-            rf"(?:\s+(?:in|on|at|during)\s+[^,\"“”]{{1,40}}?(?=\s+{comp}\b))?(?:\s+{comp})?\s+(?P<clause>[^\"“”:,].*)$",
-            re.IGNORECASE,
-        )
+    ind_verbs = _alt(qv.indirect_verbs)
+    comp = re.escape(qv.complementizer)
+    indirect = re.compile(qv.indirect_pattern.replace("<VERBS>", ind_verbs).replace("<COMP>", comp), re.IGNORECASE)
     according_start = re.compile(
-        rf"^(?:(?:namun|sementara\s+itu|however|but|meanwhile)\s*,?\s*)?(?:{according})(?P<clitic>{re.escape(clitic) if clitic else '(?!)'})?\b\s*(?P<m>[^,]{{0,80}}?)\s*,\s*(?P<clause>[^\"“”].*)$",
+        rf"^(?:(?:{'|'.join(qv.connectors)})\s*,?\s*)?(?:{according})(?P<clitic>{re.escape(clitic) if clitic else '(?!)'})?\b\s*(?P<m>[^,]{{0,80}}?)\s*,\s*(?P<clause>[^\"“”].*)$",
         re.IGNORECASE,
     )
     according_end = re.compile(rf"^(?P<clause>.+?),\s*(?:{according})\s+(?P<m>[^,]{{1,80}}?)(?:,[^,]*)?$", re.IGNORECASE)
-    if code == "en":
+    if qv.trailing_said:
         trailing_said = re.compile(
-            rf"^(?P<clause>[^\"“”].+?),\s*(?P<m>(?:[\w'’.\-]+\s+){{0,6}}?[\w'’.\-]+)\s+(?:{_alt(('said', 'says', 'say', 'told reporters', 'added'))})\b(?P<rest>.*)$",
+            rf"^(?P<clause>[^\"“”].+?),\s*(?P<m>(?:[\w'’.\-]+\s+){{0,6}}?[\w'’.\-]+)\s+(?:{_alt(qv.trailing_said)})\b(?P<rest>.*)$",
             re.IGNORECASE,
         )
     else:
         trailing_said = re.compile(r"(?!)")
-    statement_phrase = re.compile(r"\s*(?:" + "|".join(qv.STATEMENT_PHRASES) + r")\s*", re.IGNORECASE)
+    statement_phrase = re.compile(r"\s*(?:" + "|".join(qv.statement_phrases) + r")\s*", re.IGNORECASE)
     calendar = frozenset(k.lower() for k in (*pack.weekdays, *(m for m in pack.months if len(m) >= 5)))
     return _Lang(
         code=code,
@@ -183,36 +179,42 @@ def _lang(code: str) -> _Lang:
         according_end=according_end,
         trailing_said=trailing_said,
         statement_phrase=statement_phrase,
-        read_also=re.compile(qv.READ_ALSO, re.IGNORECASE),
+        read_also=re.compile(qv.read_also, re.IGNORECASE),
         indirect_cue=re.compile(rf"\b(?:{ind_verbs}|{according})", re.IGNORECASE),
-        title_cues=frozenset(qv.TITLE_CUES),
-        mention_stops=frozenset(qv.MENTION_STOPS),
-        anaphor_end=frozenset(qv.ANAPHOR_END),
-        pronouns=frozenset(qv.PRONOUNS),
+        title_cues=frozenset(qv.title_cues),
+        mention_stops=frozenset(qv.mention_stops),
+        anaphor_end=frozenset(qv.anaphor_end),
+        pronouns=frozenset(qv.pronouns),
         clitic=clitic,
-        statement_nouns=frozenset(qv.STATEMENT_NOUNS),
-        not_speaker=tuple(qv.ACCORDING_NOT_SPEAKER),
-        medium_words=frozenset(qv.MEDIUM_WORDS),
-        honorifics=sp.HONORIFICS,
-        ranks=sp.RANKS,
-        roles=sp.ROLE_WORDS,
-        org_heads=sp.ORG_HEADS,
-        not_name=sp.NOT_NAME,
-        place_heads=sp.PLACE_HEADS,
-        function_words=sp.FUNCTION_WORDS,
-        particles=sp.NAME_PARTICLES,
-        name_prefixes=sp.NAME_PREFIXES,
-        post_nominal=re.compile(r",?\s*" + sp.POST_NOMINAL + r"(?:\s*,?\s*" + sp.POST_NOMINAL + r")*"),
-        role_aliases=dict(sp.ROLE_ALIASES),
-        person_anaphors=sp.PERSON_ANAPHORS,
-        org_anaphors=sp.ORG_ANAPHORS,
-        indefinite=tuple(sp.INDEFINITE),
-        locative=sp.LOCATIVE,
-        alias_after=re.compile(sp.ALIAS_AFTER, re.IGNORECASE),
-        alias_before=re.compile(sp.ALIAS_BEFORE, re.IGNORECASE),
-        verb_prefixes=tuple(sp.VERB_PREFIXES),
-        subject_followers=sp.SUBJECT_FOLLOWERS,
+        statement_nouns=frozenset(qv.statement_nouns),
+        not_speaker=tuple(qv.according_not_speaker),
+        medium_words=frozenset(qv.medium_words),
+        honorifics=sp.honorifics,
+        ranks=sp.ranks,
+        roles=sp.role_words,
+        org_heads=sp.org_heads,
+        not_name=sp.not_name,
+        place_heads=sp.place_heads,
+        function_words=sp.function_words,
+        particles=sp.name_particles,
+        name_prefixes=sp.name_prefixes,
+        post_nominal=re.compile(r",?\s*" + sp.post_nominal + r"(?:\s*,?\s*" + sp.post_nominal + r")*"),
+        role_aliases=dict(sp.role_aliases),
+        person_anaphors=sp.person_anaphors,
+        org_anaphors=sp.org_anaphors,
+        indefinite=tuple(sp.indefinite),
+        locative=sp.locative,
+        alias_after=re.compile(sp.alias_after, re.IGNORECASE),
+        alias_before=re.compile(sp.alias_before, re.IGNORECASE),
+        verb_prefixes=tuple(sp.verb_prefixes),
+        subject_followers=sp.subject_followers,
         stop_words=pack.stop_words,
         calendar=calendar,
-        say_words=frozenset(w.lower() for w in (*qv.SAY_AFTER, *qv.SAY_BEFORE, *qv.INDIRECT_VERBS)),
+        say_words=frozenset(w.lower() for w in (*qv.say_after, *qv.say_before, *qv.indirect_verbs)),
+        according_after_clause=qv.according_after_clause,
+        definite_articles=frozenset(qv.definite_articles),
+        determiners=frozenset(qv.determiners),
+        plural_suffix=qv.plural_suffix,
+        unnamed_plural_heads=qv.unnamed_plural_heads,
+        lowercase_descriptions=qv.lowercase_descriptions,
     )

@@ -75,11 +75,6 @@ def _mention_after(doc: _Doc, pi: int, pos: int) -> _Mention | None:
                 break
             if low in lang.roles:
                 has_role = True
-            elif not collected and low not in lang.person_anaphors and low not in lang.org_anaphors \
-                    and low not in lang.roles and low not in ("the", "its", "his", "her", "their", "a", "an") \
-                    and low not in lang.statement_nouns and not lang.code == "en":
-                # '"...," tegas Kapolda' is a role; '"...," kata pria ...' a description; other words are not a speaker.
-                pass
         collected.append(toks[i])
         i += 1
         if len(collected) >= 14:
@@ -145,7 +140,7 @@ def _make_mention(doc: _Doc, pi: int, s: int, e: int, kind: str = "") -> _Mentio
             return _Mention(pi, s, e, raw, "name", " ".join(full), " ".join(full))
     if kind == "anaphor" or (words and words[-1] in lang.anaphor_end) or words[0] == "the" or words[0] == "its":
         head_words = set(words)
-        if lang.code == "en" and words[0] in ("the", "its") and len(words) >= 3 and words[-1] in lang.org_anaphors:
+        if words[0] in lang.determiners and len(words) >= 3 and words[-1] in lang.org_anaphors:
             return _Mention(pi, s, e, raw, "org-desc", " ".join(words[1:]))  # 'the health ministry'
         if head_words & lang.org_anaphors:
             return _Mention(pi, s, e, raw, "org-anaphor", low)
@@ -153,7 +148,7 @@ def _make_mention(doc: _Doc, pi: int, s: int, e: int, kind: str = "") -> _Mentio
             return _Mention(pi, s, e, raw, "role", lang.role_aliases[low])
         if head_words & lang.person_anaphors or _AGED.search(low):
             return _Mention(pi, s, e, raw, "anaphor")
-        if lang.code == "en" and words[0] == "the":
+        if words[0] in lang.definite_articles:
             return _Mention(pi, s, e, raw, "org-desc", " ".join(words[1:]))
         return _Mention(pi, s, e, raw, "anaphor")
     if low in lang.role_aliases:
@@ -162,11 +157,12 @@ def _make_mention(doc: _Doc, pi: int, s: int, e: int, kind: str = "") -> _Mentio
         return _Mention(pi, s, e, raw, "role", lang.role_aliases[words[-1]])
     if words[0] in lang.org_anaphors or (len(words) <= 2 and words[-1] in lang.org_anaphors):
         return _Mention(pi, s, e, raw, "org-anaphor", low)
-    if lang.code == "en" and len(words) <= 4 and words[-1].endswith("s") and words[-1].rstrip("s") in lang.roles | {"official", "analyst", "villager", "resident", "expert", "witness", "source"}:
+    if lang.plural_suffix and len(words) <= 4 and words[-1].endswith(lang.plural_suffix) \
+            and words[-1].rstrip(lang.plural_suffix) in lang.roles | lang.unnamed_plural_heads:
         return _Mention(pi, s, e, raw, "anon")
-    if lang.code == "en" and words[0] in ("the", "its") and len(words) <= 5:
+    if words[0] in lang.determiners and len(words) <= 5:
         return _Mention(pi, s, e, raw, "org-desc", " ".join(words[1:]))
-    if lang.code == "en" and len(words) <= 4 and not any(w[:1].isupper() for w in stripped.split()):
+    if lang.lowercase_descriptions and len(words) <= 4 and not any(w[:1].isupper() for w in stripped.split()):
         return _Mention(pi, s, e, raw, "org-desc", low)
     return None
 

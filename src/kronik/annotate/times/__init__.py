@@ -1,7 +1,8 @@
 """Time expressions: find them and normalise them to TimeML TIMEX3 values.
 
 Three steps, all rules (no model), all language knowledge read from the
-language pack's ``time_words`` module (``pack_data(lang, "time_words")``):
+language pack's typed time words (``get_pack(lang).time``, a ``TimeWords`` filled from
+``kronik.lang.<code>.time_words``):
 
 1. **Atoms.**  A set of regular expressions, built from the word tables,
    proposes candidate atoms (a weekday, a date, a clock time, a counted unit,

@@ -279,12 +279,12 @@ class AtomRules:
 
     def _clock_fields(self, h: int, mi: int, pod_word: str | None, ampm: str | None) -> tuple[int, int] | None:
         if ampm:
-            code = self.clock_ampm.get(_norm(ampm))
+            meridiem = self.clock_ampm.get(_norm(ampm))
             if h > 12:
                 return None
-            if code == "PM" and h < 12:
+            if meridiem == "PM" and h < 12:
                 h += 12
-            if code == "AM" and h == 12:
+            if meridiem == "AM" and h == 12:
                 h = 0
         elif pod_word:
             p = _norm(pod_word)

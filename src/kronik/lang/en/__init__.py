@@ -1,8 +1,9 @@
 """English language pack: data only, plugged into ``LanguagePack``."""
 
 from kronik.lang.base import LanguagePack
-from kronik.lang.en import abbreviations, boilerplate, calendar, stop_words, time_words
-from kronik.lang.words import TimeWords, load
+from kronik.lang.en import abbreviations, boilerplate, calendar, quote_verbs, speakers, stop_words, time_words, titles
+from kronik.lang.id import aliases  # one alias table for the corpus: names merge across languages
+from kronik.lang.words import NameWords, QuoteWords, SpeakerWords, TimeWords, TitleWords, load
 
 PACK = LanguagePack(
     code="en",
@@ -16,4 +17,9 @@ PACK = LanguagePack(
     non_author_labels=("editing by", "edited by", "editor", "photo", "photograph"),
     time=load(TimeWords, time_words),
     abbreviations=abbreviations.ABBREVIATIONS,
+    quote=load(QuoteWords, quote_verbs),
+    names=NameWords(titles=load(TitleWords, titles), speakers=load(SpeakerWords, speakers)),
+    aliases=aliases.ALIASES,
+    alias_exact_max_len=aliases.CASE_SENSITIVE_MAX_LEN,
+    ner="capitalised",
 )
