@@ -46,8 +46,9 @@ Modules: ``tokens`` (step 1), ``mentions`` (step 2), ``roles`` (steps 3-4),
 
 from kronik.annotate.entities.api import annotate_entities, find_entities
 from kronik.annotate.entities.canonical import canonicalize
-from kronik.annotate.entities.lexicon import AliasIndex, TitleLexicon, alias_index, title_lexicon
+from kronik.annotate.entities.lexicon import TitleLexicon, title_lexicon
 from kronik.annotate.entities.mentions import Mention, alias_pass
 from kronik.annotate.entities.tokens import Token, sentences, tokenize
+from kronik.annotate.names import AliasIndex, alias_index
 
 __all__ = ["AliasIndex", "Mention", "TitleLexicon", "Token", "alias_index", "alias_pass", "annotate_entities", "canonicalize", "find_entities", "sentences", "title_lexicon", "tokenize"]

@@ -6,8 +6,8 @@ import re
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Any
 
-from kronik.annotate.entities.lexicon import _norm_key, alias_index
 from kronik.annotate.entities.mentions import _is_acronym
+from kronik.annotate.names import _norm_key, alias_index, pick_full_name
 
 if TYPE_CHECKING:
     from kronik.annotate.entities.mentions import Mention
@@ -70,13 +70,9 @@ def canonicalize(mentions: list[Mention], lang: str) -> None:
         # ("Donald Trump" is not "Donald Trump Jr")
         found = [cl for cl in clusters if w == cl["words"] or (len(w) == 1 and w[0] in cl["words"])]
         if found:
-            if len(found) > 1:  # ambiguous short name: prefer a last-name match, then the latest earlier mention
-                last = [cl for cl in found if cl["words"][-len(w):] == w]
-                found = last or found
-                earlier = [(max(j for j in cl["seen"] if j < i), k) for k, cl in enumerate(found) if min(cl["seen"]) < i]
-                if earlier:
-                    found = [found[max(earlier)[1]]]
-            cl = found[0]
+            # an ambiguous short name: the resolver's rule (a last-name match, then the latest earlier mention)
+            cl = found[0] if len(found) == 1 else pick_full_name(
+                w, found, [c["words"] for c in found], [c["seen"] for c in found], i)
         else:
             cl = {"words": w, "text": m.text, "seen": [], "members": []}
             clusters.append(cl)

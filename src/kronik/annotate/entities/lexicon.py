@@ -1,68 +1,20 @@
-"""The language data the entity annotator reads: the corpus alias table and the title lexicon."""
+"""The title lexicon the entity annotator reads (the alias table is the name resolver's: ``kronik.annotate.names``)."""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
-from kronik.lang.base import LanguagePack, get_pack
+from kronik.annotate.names import _pack
 
 if TYPE_CHECKING:
     from kronik.annotate.entities.tokens import Token
 
 
 # --------------------------------------------------------------------------- language data
-
-@lru_cache(maxsize=65536)
-def _norm_key(s: str) -> str:
-    return re.sub(r"\s+", " ", s.replace(".", "").replace("-", " ").replace("’", "'")).strip().casefold()
-
-
-@dataclass
-class AliasIndex:
-    """Surface form -> (canonical, label); short or all-caps forms only match case-sensitively."""
-
-    exact: dict[str, tuple[str, str]] = field(default_factory=dict)
-    folded: dict[str, tuple[str, str]] = field(default_factory=dict)
-    first: dict[str, int] = field(default_factory=dict)  # first word (folded) -> most words of a form it opens
-
-    def add_first(self, form: str) -> None:
-        words = _norm_key(form).split()
-        if words and self.first.get(words[0], 0) < len(words):
-            self.first[words[0]] = len(words)
-
-    def max_words(self, word: str) -> int:
-        """How many words a form starting with ``word`` can have (0: none starts with it)."""
-        return self.first.get(_norm_key(word).split(" ")[0], 0) if word else 0
-
-    def lookup(self, text: str) -> tuple[str, str] | None:
-        bare = re.sub(r"\s+", " ", text.replace(".", "")).strip()
-        hit = self.exact.get(bare)
-        if hit:
-            return hit
-        return self.folded.get(_norm_key(text))
-
-
-@cache
-def alias_index(lang: str) -> AliasIndex:
-    pack = _pack(lang)
-    max_len = pack.alias_exact_max_len
-    idx = AliasIndex()
-    for canonical, (label, variants) in pack.aliases.items():
-        for form in (canonical, *variants):
-            bare = re.sub(r"\s+", " ", form.replace(".", "")).strip()
-            compact = bare.replace(" ", "")
-            if len(compact) <= max_len or compact.isupper():
-                idx.exact.setdefault(bare, (canonical, label))
-            else:
-                idx.folded.setdefault(_norm_key(form), (canonical, label))
-            idx.add_first(form)
-    return idx
-
 
 @dataclass(frozen=True)
 class TitleLexicon:
@@ -103,14 +55,6 @@ def title_lexicon(lang: str) -> TitleLexicon:
         connectors=t.name_connectors,
         modifiers=t.role_modifiers,
     )
-
-
-def _pack(lang: str) -> LanguagePack:
-    """The language's pack; Indonesian for a language without one (the tables are the corpus's)."""
-    try:
-        return get_pack(lang)
-    except KeyError:
-        return get_pack("id")
 
 
 def _low(t: str) -> str:

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from kronik.annotate.entities.lexicon import _low, _pack, alias_index, title_lexicon
+from kronik.annotate.entities.lexicon import _low, title_lexicon
 from kronik.annotate.entities.tokens import QUOTE_CHARS, sentences, tokenize
+from kronik.annotate.names import _pack, alias_index
 
 if TYPE_CHECKING:
     from kronik.annotate.entities.tokens import Token

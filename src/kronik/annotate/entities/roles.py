@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from kronik.annotate.entities.lexicon import _low, _pack, alias_index
+from kronik.annotate.entities.lexicon import _low
 from kronik.annotate.entities.mentions import Mention, _is_acronym
 from kronik.annotate.entities.tokens import _TERMINAL
+from kronik.annotate.names import _pack, alias_index
 
 if TYPE_CHECKING:
     from kronik.annotate.entities.lexicon import TitleLexicon
