@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kronik.annotate.names import ArticleNames
 from kronik.annotate.quotes.attribution import _attribute
 from kronik.annotate.quotes.classify import _classify
 from kronik.annotate.quotes.lexicon import _lang
@@ -25,7 +26,7 @@ def annotate_quotes(article: Article) -> Article:
 def extract_quotes(paragraphs: list[str], language: str = "id", entities: list[Entity] | None = None) -> list[Quote]:
     """The quotes of a list of body paragraphs (direct and indirect), in text order."""
     lang = _lang(language if language in LANGUAGES else "id")
-    doc = _Doc(lang=lang, paras=list(paragraphs))
+    doc = _Doc(lang=lang, paras=list(paragraphs), known=ArticleNames.from_entities(entities or (), lang.code))
     for ent in entities or ():
         doc.entities.setdefault(ent.paragraph, []).append(ent)
     _find_spans(doc)

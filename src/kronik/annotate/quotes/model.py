@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kronik.annotate.names import ArticleNames
 from kronik.model import Entity
 
 if TYPE_CHECKING:
@@ -90,3 +91,4 @@ class _Doc:
     standalone: set[str] = field(default_factory=set)
     names_low: list[tuple[int, int, tuple[str, ...], tuple[str, ...]]] | None = None
     name_tokens: set[str] = field(default_factory=set)
+    known: ArticleNames = field(default_factory=lambda: ArticleNames.from_entities((), "id"))

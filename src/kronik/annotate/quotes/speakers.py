@@ -88,9 +88,9 @@ def _resolve(doc: _Doc, m: _Mention) -> tuple[str | None, str]:
     """(canonical speaker, event kind) for a mention; pronouns and descriptions look back."""
     ent = _entity_canonical(doc, m) if m.kind in ("name", "org") else None
     if m.kind == "name":
-        # Our own name resolution first: it handles nicknames in quotes, honorific prefixes
-        # (I Made, Ni Luh) and short forms better than the tagger's span boundaries do today;
-        # the entity's canonical name is the fallback.
+        # Our own reading of the name first: it handles nicknames in quotes, honorific prefixes (I Made,
+        # Ni Luh) and short forms better than the tagger's span boundaries do today; then the name resolver
+        # (kronik.annotate.names) gives it the name the article's entities or the corpus alias table use.
         if m.alias_of:
             return m.alias_of, "person"
         toks = tuple(m.name.split()) if m.name else ()
@@ -100,7 +100,7 @@ def _resolve(doc: _Doc, m: _Mention) -> tuple[str | None, str]:
         own = _canonical_name(doc, toks, m.para, m.start)
         if ent and (not own or _extends(own, ent)):
             return ent, "person"  # the tagger knows the fuller name ('Sri' -> 'Sri Wahyuni Indrawati')
-        return own or ent, "person"
+        return (doc.known.person(own, m.para, m.start) if own else None) or own or ent, "person"
     if m.kind == "org":
         if ent:
             return ent, "org"
