@@ -13,8 +13,9 @@ Steps
    initials ("S.H."), the dateline date "(22/4)" and a parenthesised acronym
    "(BEI)" as one token each (the training data writes them that way),
    everything else one character per token.  Quote marks are dropped before
-   tagging (the training sentences have none); sentences split at . ! ? before
-   a word that is not lowercase.
+   tagging (the training sentences have none); sentences are the one
+   splitter's (``kronik.lang.sentences``, shared with quotes and summaries),
+   as token ranges.
 2. **Tagging**: the CRF of :mod:`kronik.annotate.ner_tagger` (Indonesian),
    labels PER, ORG, LOC.  For English a capitalisation fallback (below).
 3. **Clean-up**: "Bursa Efek Indonesia (BEI)" becomes two mentions (the name

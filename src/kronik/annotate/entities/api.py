@@ -25,7 +25,7 @@ def find_entities(paragraphs: Sequence[str], language: str = "id") -> list[Entit
     if lang not in LANGUAGES:
         return []
     lex = title_lexicon(lang)
-    paras = [_prepare(p) for p in paragraphs]
+    paras = [_prepare(p, lang) for p in paragraphs]
     mentions: list[Mention] = []
     for pi, para in enumerate(paras):
         if not para.tokens:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from kronik.annotate.entities.lexicon import _low, title_lexicon
 from kronik.annotate.entities.tokens import QUOTE_CHARS, sentences, tokenize
 from kronik.annotate.names import _pack, alias_index
+from kronik.lang.sentences import sentence_spans
 
 if TYPE_CHECKING:
     from kronik.annotate.entities.tokens import Token
@@ -37,9 +38,9 @@ class _Para:
     sents: list[tuple[int, int]]
 
 
-def _prepare(text: str) -> _Para:
+def _prepare(text: str, lang: str = "id") -> _Para:
     toks = [t for t in tokenize(text) if t.text not in QUOTE_CHARS]
-    return _Para(text, toks, sentences(toks))
+    return _Para(text, toks, sentences(toks, sentence_spans(text, lang)))
 
 
 def _tag_spans(para: _Para, lang: str) -> list[tuple[int, int, str]]:

@@ -1,4 +1,4 @@
-"""Tokens with character offsets and sentences over them, as the NER training data writes them."""
+"""Tokens with character offsets (as the NER training data writes them) and the sentences over them."""
 
 from __future__ import annotations
 
@@ -63,17 +63,19 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
-def sentences(tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """(start, end) index ranges of sentences over ``tokens`` (quote marks already removed)."""
-    out = []
-    start = 0
-    n = len(tokens)
-    for i, t in enumerate(tokens):
-        if t.text in _TERMINAL and i + 1 < n:
-            nxt = tokens[i + 1].text
-            if not nxt[:1].islower():
-                out.append((start, i + 1))
-                start = i + 1
-    if start < n:
-        out.append((start, n))
+def sentences(toks: Sequence[Token], spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences as token index ranges, from the character spans of the one splitter
+    (``kronik.lang.sentences``): each token belongs to the sentence its first character is in."""
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(toks)
+    for k in range(len(spans)):
+        j = i
+        limit = spans[k + 1][0] if k + 1 < len(spans) else None
+        while j < n and (limit is None or toks[j].start < limit):
+            j += 1
+        if j > i:
+            out.append((i, j))
+        i = j
+    if i < n:
+        out.append((i, n))
     return out

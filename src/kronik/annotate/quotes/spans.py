@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kronik.annotate.quotes.lexicon import _ABBREV, _MARK, _MARKS, _NAME_TOKEN, _READ_ALSO_REACH, _SENT_END
+from kronik.annotate.quotes.lexicon import _MARK, _NAME_TOKEN, _READ_ALSO_REACH, _SENT_END
 from kronik.annotate.quotes.model import _Span
 from kronik.annotate.quotes.names import _runs
+from kronik.lang.sentences import sentence_spans
 
 if TYPE_CHECKING:
     from kronik.annotate.quotes.model import _Doc
@@ -90,7 +91,7 @@ def _mask(doc: _Doc) -> None:
                     if m.start() <= sp.open < stop:
                         sp.reason = sp.reason or "read-also"
         doc.masked.append(masked)
-        sents = _split_sentences(masked)
+        sents = _split_sentences(masked, lang.code)
         doc.sentences.append(sents)
         buckets: list[list[list[tuple[int, int, str]]]] = [[] for _ in sents]
         si = 0
@@ -110,22 +111,14 @@ def _teaser_end(masked: str, start: int, spans: list[_Span]) -> int:
     return m.start() + 1 if m else len(masked)
 
 
-def _split_sentences(masked: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENT_END.finditer(masked):
-        nxt = masked[m.end():m.end() + 1]
-        if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in _MARKS or nxt in "(['‘"):
-            continue
-        if masked[m.start()] == ".":
-            prev = _NAME_TOKEN.findall(masked[max(0, m.start() - 12):m.start()])
-            if prev and masked[:m.start()].endswith(prev[-1]) and (prev[-1].lower() in _ABBREV or len(prev[-1]) == 1):
-                continue
-        out.append((start, m.end()))
-        start = m.end()
-    if start < len(masked):
-        out.append((start, len(masked)))
-    return out
+def _split_sentences(masked: str, lang: str) -> list[tuple[int, int]]:
+    """Sentences of the masked text by the one splitter (``kronik.lang.sentences``), as contiguous spans
+    (each runs to the next one's start) so every position of the paragraph is in one sentence."""
+    spans = sentence_spans(masked, lang)
+    if not spans:
+        return [(0, len(masked))] if masked else []
+    starts = [0, *(s for s, _e in spans[1:])]
+    return list(zip(starts, [*starts[1:], len(masked)], strict=True))
 
 
 def _sentence_of(doc: _Doc, pi: int, pos: int) -> tuple[int, int]:
