@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TypeVar
 
-from kronik.lang.base import LanguagePack, get_pack
+from kronik.lang.base import LANGUAGES, LanguagePack, get_pack
 from kronik.model import Entity
 
 T = TypeVar("T")
@@ -34,10 +34,7 @@ T = TypeVar("T")
 
 def _pack(lang: str) -> LanguagePack:
     """The language's pack; Indonesian for a language without one (the tables are the corpus's)."""
-    try:
-        return get_pack(lang)
-    except KeyError:
-        return get_pack("id")
+    return get_pack(lang if lang in LANGUAGES else "id")
 
 
 @lru_cache(maxsize=65536)

@@ -29,7 +29,7 @@ import re
 from bisect import bisect_left
 from functools import cache
 
-from kronik.lang.base import get_pack
+from kronik.lang.base import LANGUAGES, get_pack
 
 # abbreviations that often close a sentence ("... dan lain-lain dll. Setelah itu")
 _MAY_END = frozenset("dll dsb dst dkk etc inc ltd co corp tbk".split())
@@ -42,10 +42,7 @@ _WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
 
 @cache
 def _abbreviations(lang: str) -> frozenset[str]:
-    try:
-        return get_pack(lang).abbreviations
-    except KeyError:
-        return frozenset()
+    return get_pack(lang).abbreviations if lang in LANGUAGES else frozenset()
 
 
 def _is_abbreviation(word: str, abbrevs: frozenset[str]) -> bool:

@@ -10,6 +10,7 @@ never ``getattr`` with a default.
 from __future__ import annotations
 
 import dataclasses
+import importlib
 from types import ModuleType
 from typing import Any, TypeVar, get_type_hints
 
@@ -224,3 +225,23 @@ class NameWords:
 
     titles: TitleWords
     speakers: SpeakerWords
+
+
+def read_tables(code: str, *, aliases_from: str | None = None) -> dict[str, Any]:
+    """The word tables of ``kronik.lang.<code>``'s data modules, typed, as ``LanguagePack`` keyword arguments.
+
+    ``aliases_from``: the language whose alias table this one shares (one table for the corpus).
+    """
+
+    def data(name: str, lang: str = code) -> ModuleType:
+        return importlib.import_module(f"kronik.lang.{lang}.{name}")
+
+    aliases = data("aliases", aliases_from or code)
+    return {
+        "time": load(TimeWords, data("time_words")),
+        "abbreviations": frozenset(data("abbreviations").ABBREVIATIONS),
+        "quote": load(QuoteWords, data("quote_verbs")),
+        "names": NameWords(titles=load(TitleWords, data("titles")), speakers=load(SpeakerWords, data("speakers"))),
+        "aliases": dict(aliases.ALIASES),
+        "alias_exact_max_len": int(aliases.CASE_SENSITIVE_MAX_LEN),
+    }

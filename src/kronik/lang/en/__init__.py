@@ -1,9 +1,8 @@
 """English language pack: data only, plugged into ``LanguagePack``."""
 
 from kronik.lang.base import LanguagePack
-from kronik.lang.en import abbreviations, boilerplate, calendar, quote_verbs, speakers, stop_words, time_words, titles
-from kronik.lang.id import aliases  # one alias table for the corpus: names merge across languages
-from kronik.lang.words import NameWords, QuoteWords, SpeakerWords, TimeWords, TitleWords, load
+from kronik.lang.en import boilerplate, calendar, stop_words
+from kronik.lang.words import read_tables
 
 PACK = LanguagePack(
     code="en",
@@ -15,11 +14,6 @@ PACK = LanguagePack(
     citation_cues=("according to", "told", "reported by", "citing", "quoted by", "source:"),
     byline_labels=("by", "author", "written by", "reporting by"),
     non_author_labels=("editing by", "edited by", "editor", "photo", "photograph"),
-    time=load(TimeWords, time_words),
-    abbreviations=abbreviations.ABBREVIATIONS,
-    quote=load(QuoteWords, quote_verbs),
-    names=NameWords(titles=load(TitleWords, titles), speakers=load(SpeakerWords, speakers)),
-    aliases=aliases.ALIASES,
-    alias_exact_max_len=aliases.CASE_SENSITIVE_MAX_LEN,
+    **read_tables("en", aliases_from="id"),  # one alias table for the corpus: names merge across languages
     ner="capitalised",
 )

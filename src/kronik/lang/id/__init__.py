@@ -1,19 +1,8 @@
 """Indonesian language pack: data only, plugged into ``LanguagePack``."""
 
 from kronik.lang.base import LanguagePack
-from kronik.lang.id import (
-    abbreviations,
-    aliases,
-    boilerplate,
-    calendar,
-    quote_verbs,
-    speakers,
-    stop_words,
-    time_words,
-    titles,
-    wires,
-)
-from kronik.lang.words import NameWords, QuoteWords, SpeakerWords, TimeWords, TitleWords, load
+from kronik.lang.id import boilerplate, calendar, stop_words, wires
+from kronik.lang.words import read_tables
 
 PACK = LanguagePack(
     code="id",
@@ -25,11 +14,6 @@ PACK = LanguagePack(
     citation_cues=wires.CITATION_CUES,
     byline_labels=boilerplate.BYLINE_LABELS,
     non_author_labels=boilerplate.NON_AUTHOR_LABELS,
-    time=load(TimeWords, time_words),
-    abbreviations=abbreviations.ABBREVIATIONS,
-    quote=load(QuoteWords, quote_verbs),
-    names=NameWords(titles=load(TitleWords, titles), speakers=load(SpeakerWords, speakers)),
-    aliases=aliases.ALIASES,
-    alias_exact_max_len=aliases.CASE_SENSITIVE_MAX_LEN,
+    **read_tables("id"),
     ner="crf",
 )
