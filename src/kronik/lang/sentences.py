@@ -81,7 +81,7 @@ def sentence_spans(text: str, lang: str = "id") -> list[tuple[int, int]]:
             continue
         punct = m.group()
         if punct[0] == "." and not any(c in punct for c in "!?"):
-            wm = _WORD_BEFORE.search(text, 0, m.start())
+            wm = _WORD_BEFORE.search(text, max(0, m.start() - 80), m.start())  # a window: a search from 0 is quadratic
             word = wm.group(1) if wm else ""
             if word and word[-1:].isdigit() and text[m.end():m.end() + 2].strip()[:1].isdigit():
                 continue  # "pukul 10. 30" and similar number breaks
