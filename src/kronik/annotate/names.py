@@ -9,6 +9,8 @@ get the same name:
 * **short forms** — a one-word name is the full name it is a word of; among
   several, the one it ends ("Biden" -> "Joe Biden") wins, then the latest
   mentioned before it (:func:`pick_full_name`, the rule entity clusters use);
+  a speaker's name is the fullest name found in the article containing it,
+  'Boni' for 'Bonifasius Lubis' included (:func:`fullest_name`);
 * **the article's entities** — a name the entities stage saw (as written or as
   a canonical) resolves to that entity's canonical (:class:`ArticleNames`);
 * **the corpus alias table** — spellings, nicknames and acronyms
@@ -103,6 +105,48 @@ def pick_full_name(word: Sequence[str], found: Sequence[T], words_of: Sequence[S
     if earlier:
         return found[max(earlier)[1]]
     return found[idx[0]]
+
+
+def fullest_name(tokens: tuple[str, ...], index: Sequence[tuple[int, int, tuple[str, ...], tuple[str, ...]]],
+                 at: tuple[int, int], name_prefixes: frozenset[str]) -> str:
+    """The fullest name of ``index`` (paragraph, position, tokens, lowercase tokens) containing ``tokens``.
+
+    The most recent one before ``at``, else the first after; a one-word short form also matches a name with a
+    word it begins or (from four letters) ends ('Boni' for 'Bonifasius Lubis', 'Wati' for 'Rahmawati
+    Ibrahim'); a place left in front of a registered name is dropped ('Karangsari Heru Prasetyo').
+    """
+    pi, pos = at
+    low = tuple(t.lower() for t in tokens)
+    if len(low) >= 3:
+        # 'Karangsari Heru Prasetyo' (a place left in front) -> the registered 'Heru Prasetyo'.
+        for _npi, _npos, toks, tl in index:
+            if 2 <= len(tl) < len(low) and low[-len(tl):] == tl and low[0] not in name_prefixes:
+                low, tokens = tl, toks
+                break
+    n = len(low)
+    best_before: tuple[str, ...] | None = None
+    best_after: tuple[str, ...] | None = None
+    for npi, npos, toks, tl in index:
+        if len(tl) <= n or low[0] not in tl:
+            continue
+        if not any(tl[i:i + n] == low for i in range(len(tl) - n + 1)):
+            continue
+        if (npi, npos) <= (pi, pos):
+            best_before = toks
+        elif best_after is None:
+            best_after = toks
+    hit = best_before or best_after
+    if hit is None and n == 1 and len(low[0]) >= 3:
+        # Short forms: 'Boni' for 'Bonifasius Lubis', 'Wati' for 'Rahmawati Ibrahim'.
+        w = low[0]
+        for npi, npos, toks, tl in index:
+            if len(tl) < 2:
+                continue
+            if any((t.startswith(w) and len(t) > len(w)) or (len(w) >= 4 and t.endswith(w) and len(t) > len(w)) for t in tl):
+                hit = toks
+                if (npi, npos) > (pi, pos):
+                    break
+    return " ".join(hit or tokens)
 
 
 @dataclass

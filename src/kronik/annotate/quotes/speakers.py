@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kronik.annotate.names import fullest_name
 from kronik.annotate.quotes.lexicon import _ACRONYM_DEF, _COMMA_GAP, _DATELINE_TAIL, _FIRST_WORD
 from kronik.annotate.quotes.mentions import _word_before
 from kronik.annotate.quotes.model import _Event, _Mention
@@ -25,39 +26,8 @@ def _name_index(doc: _Doc) -> list[tuple[int, int, tuple[str, ...], tuple[str, .
 
 
 def _canonical_name(doc: _Doc, tokens: tuple[str, ...], pi: int, pos: int) -> str:
-    """The fullest name in the article containing these tokens (most recent before, else first after)."""
-    index = _name_index(doc)
-    low = tuple(t.lower() for t in tokens)
-    if len(low) >= 3:
-        # 'Karangsari Heru Prasetyo' (a place left in front) -> the registered 'Heru Prasetyo'.
-        for _npi, _npos, toks, tl in index:
-            if 2 <= len(tl) < len(low) and low[-len(tl):] == tl and low[0] not in doc.lang.name_prefixes:
-                low, tokens = tl, toks
-                break
-    n = len(low)
-    best_before: tuple[str, ...] | None = None
-    best_after: tuple[str, ...] | None = None
-    for npi, npos, toks, tl in index:
-        if len(tl) <= n or low[0] not in tl:
-            continue
-        if not any(tl[i:i + n] == low for i in range(len(tl) - n + 1)):
-            continue
-        if (npi, npos) <= (pi, pos):
-            best_before = toks
-        elif best_after is None:
-            best_after = toks
-    hit = best_before or best_after
-    if hit is None and n == 1 and len(low[0]) >= 3:
-        # Short forms: 'Boni' for 'Bonifasius Lubis', 'Wati' for 'Rahmawati Ibrahim'.
-        w = low[0]
-        for npi, npos, toks, tl in index:
-            if len(tl) < 2:
-                continue
-            if any((t.startswith(w) and len(t) > len(w)) or (len(w) >= 4 and t.endswith(w) and len(t) > len(w)) for t in tl):
-                hit = toks
-                if (npi, npos) > (pi, pos):
-                    break
-    return " ".join(hit or tokens)
+    """The fullest name in the article containing these tokens (the resolver's rule, over the names quotes found)."""
+    return fullest_name(tokens, _name_index(doc), (pi, pos), doc.lang.name_prefixes)
 
 
 def _entity_canonical(doc: _Doc, m: _Mention) -> str | None:
