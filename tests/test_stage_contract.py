@@ -117,3 +117,16 @@ def test_versions_are_recorded_once_in_order() -> None:
     assert art.stages == labels
     art = check_order(["entities"])[0].func(art)  # a stage run again replaces its label, never duplicates it
     assert sorted(art.stages) == sorted(labels) and art.stages[-1] == "entities.v1"
+
+
+def test_the_store_keeps_the_stage_versions(tmp_path) -> None:
+    from kronik.store.db import open_store
+
+    art = ARTICLES[0].model_copy(deep=True)
+    for st in check_order(DEFAULT_STAGES):
+        art = st.func(art)
+    store = open_store(str(tmp_path / "k.db"))
+    store.write_batch([(None, art)])
+    (back,) = list(store.articles([art.id]))
+    assert back.stages == art.stages == [st.label for st in check_order(DEFAULT_STAGES)]
+    assert back.entities == art.entities and back.quotes == art.quotes and back.times == art.times
