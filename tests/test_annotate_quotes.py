@@ -181,7 +181,7 @@ def test_quote_text_is_a_substring_of_its_paragraph() -> None:
 
 def test_stage_is_registered_and_fills_article() -> None:
     st = REGISTRY["quotes"]
-    assert st.requires == ("paragraphs", "language") and st.assigns == ("quotes",)
+    assert st.requires == ("paragraphs", "language") and st.uses == ("entities",) and st.assigns == ("quotes",)
     assert [s.name for s in check_order(["quotes"])] == ["quotes"]
     art = Article(id="x", source="t.txt", format="text", language="id",
                   paragraphs=['"Kami siap," kata Budi Santoso di Jakarta.'])

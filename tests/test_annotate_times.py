@@ -295,7 +295,7 @@ def test_stage_is_registered() -> None:
     from kronik.pipeline import REGISTRY
 
     st = REGISTRY["times"]
-    assert st.requires == ("paragraphs", "published") and st.assigns == ("times",)
+    assert st.requires == ("paragraphs", "published", "language") and st.assigns == ("times",)
 
 
 EN_CASES = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kronik.summarize.sentences import sentence_spans, split_sentences
+from kronik.lang.sentences import sentence_spans, split_sentences
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), [

@@ -95,6 +95,9 @@ class Article(_Model):
     duplicate_of: str | None = None
     event: str | None = None
     story: str | None = None
+    stages: list[str] = Field(default_factory=list, description=(
+        "The annotation stages that made `entities`, `times` and `quotes`, as `name.version` labels in the order "
+        "they ran (e.g. `entities.v1`); empty for an article no stage has run on (or stored before they were recorded)."))
 
     @property
     def text(self) -> str:

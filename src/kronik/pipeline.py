@@ -9,6 +9,7 @@ on a Dask worker.  Extraction is the entry stage (``RawDocument -> Article``).
 
 from __future__ import annotations
 
+import functools
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -34,6 +35,8 @@ class Stage:
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
     func: ArticleStage
+    uses: tuple[str, ...] = ()
+    """Fields read when an earlier stage filled them, and fine empty (quotes take entities' names when present)."""
 
     @property
     def label(self) -> str:
@@ -43,12 +46,26 @@ class Stage:
 REGISTRY: dict[str, Stage] = {}
 
 
-def stage(name: str, *, requires: Iterable[str], assigns: Iterable[str], version: str = "v1") -> Callable[[ArticleStage], ArticleStage]:
-    """Register an Article stage under ``name`` (the decorator add-ons use too)."""
+def stage(name: str, *, requires: Iterable[str], assigns: Iterable[str], uses: Iterable[str] = (),
+          version: str = "v1") -> Callable[[ArticleStage], ArticleStage]:
+    """Register an Article stage under ``name`` (the decorator add-ons use too).
+
+    ``requires`` are the Article fields the stage needs, ``uses`` those it reads when present (an earlier stage
+    may fill them), ``assigns`` those it writes (``tests/test_stage_contract.py`` checks all three against what it
+    really does).  The registered function also records the stage's label
+    (``name.version``) in ``article.stages``, wherever it runs, so stored annotations say which code made them.
+    """
+    label = f"{name}.{version}"
 
     def register(func: ArticleStage) -> ArticleStage:
-        REGISTRY[name] = Stage(name, version, tuple(requires), tuple(assigns), func)
-        return func
+        @functools.wraps(func)
+        def run(article: Article) -> Article:
+            out = func(article)
+            out.stages = [s for s in out.stages if s.rpartition(".")[0] != name] + [label]
+            return out
+
+        REGISTRY[name] = Stage(name, version, tuple(requires), tuple(assigns), run, tuple(uses))
+        return run
 
     return register
 
@@ -71,7 +88,7 @@ EXTRACT_FIELDS = ("title", "outlet", "published", "published_basis", "authors", 
 
 
 def check_order(names: Iterable[str]) -> list[Stage]:
-    """Stages by name, checking each one's inputs are produced earlier."""
+    """Stages by name, checking each one's inputs are produced earlier (and optional ones not later)."""
     _load_builtin_stages()
     available = set(EXTRACT_FIELDS)
     stages = []
@@ -84,6 +101,11 @@ def check_order(names: Iterable[str]) -> list[Stage]:
             raise ValueError(f"stage {st.label} needs {sorted(missing)}, which no earlier stage assigns")
         available |= set(st.assigns)
         stages.append(st)
+    for i, st in enumerate(stages):
+        for later in stages[i + 1:]:
+            late = set(st.uses) & set(later.assigns)
+            if late:
+                raise ValueError(f"stage {st.label} reads {sorted(late)}, which {later.label} assigns after it: run it first")
     return stages
 
 

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from kronik.lang.words import NameWords, QuoteWords, TimeWords
+
 
 @dataclass(frozen=True)
 class BoilerplateRule:
@@ -44,6 +46,20 @@ class LanguagePack:
     citation_cues: tuple[str, ...] = ()
     byline_labels: tuple[str, ...] = ()
     non_author_labels: tuple[str, ...] = ()
+    time: TimeWords = field(kw_only=True)
+    """Words for time expressions (``kronik.lang.<code>.time_words``), typed; every table stated."""
+    abbreviations: frozenset[str] = field(kw_only=True)
+    """Words written with a dot that do not end a sentence (lowercase, without the dot)."""
+    quote: QuoteWords = field(kw_only=True)
+    """How the language attributes speech (``kronik.lang.<code>.quote_verbs``)."""
+    names: NameWords = field(kw_only=True)
+    """Titles, roles, honorifics, degrees and anaphors around names (``titles`` and ``speakers``)."""
+    aliases: dict[str, tuple[str, tuple[str, ...]]] = field(kw_only=True)
+    """canonical name -> (label, variants): spellings, exonyms, acronyms, nicknames (one table for the corpus)."""
+    alias_exact_max_len: int = field(kw_only=True)
+    """Aliases this short (letters, spaces out) or all capitals match case-sensitively ("AS" is not "as")."""
+    ner: str = field(kw_only=True)
+    """How entities are found: ``crf`` (the shipped tagger, trained on this language) or ``capitalised`` runs."""
 
 
 LANGUAGES = ("id", "en")

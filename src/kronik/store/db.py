@@ -191,7 +191,7 @@ class Store:
                 "published_basis": art.published_basis, "authors": art.authors, "dateline": art.dateline,
                 "sources": art.sources or None, "warnings": art.warnings or None,
                 "wire_sources": art.wire_sources, "duplicate_of": art.duplicate_of, "event": art.event,
-                "story": art.story, "extra": {},
+                "story": art.story, "extra": {"stages": art.stages} if art.stages else {},
             }
             if nums is not None:
                 row["num"] = next(nums)
@@ -316,6 +316,7 @@ class Store:
                 paragraphs=paras.get(r["id"], []), removed=rem.get(r["id"], []),
                 entities=ents.get(r["id"], []), quotes=quotes.get(r["id"], []), times=times.get(r["id"], []),
                 duplicate_of=r["duplicate_of"], event=r["event"], story=r["story"],
+                stages=(r["extra"] or {}).get("stages", []),
             )
 
     # ------------------------------------------------------------------ corpus stages

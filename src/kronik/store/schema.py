@@ -14,8 +14,9 @@ keeps the database consistent if a run stops between the two steps.
 
 Annotations have their own tables (``entities``, ``quotes``, ``times``; one
 row per mention, in article order through ``seq``) so the API can filter and
-aggregate on them with indexes; the old JSON column ``articles.extra`` is kept
-only so databases of the first release still open (it is written as ``{}``).
+aggregate on them with indexes; the old JSON column ``articles.extra`` (kept
+so databases of the first release still open) holds ``{"stages": [...]}``, the
+labels of the stages that made the annotations (``Article.stages``), or ``{}``.
 Input sources are the ``documents`` table (one row per file or export record,
 with its content hash and status); the wire services an article cites stay a
 JSON list on the article.  Full-text search lives outside this metadata,
@@ -78,7 +79,7 @@ articles = Table(
     Column("duplicate_of", String(16)),
     Column("event", String(32), index=True),
     Column("story", String(32), index=True),
-    Column("extra", JSON, nullable=False),  # legacy (first release kept annotations here); now always {}
+    Column("extra", JSON, nullable=False),  # {"stages": [labels of the annotation stages]} or {} (first release kept annotations here)
     Column("created_at", DateTime(timezone=True), server_default=func.now()),
     Column("num", Integer),  # integer key: the FTS5 rowid on SQLite; from a sequence on PostgreSQL
     Index("ux_articles_num", "num", unique=True),

@@ -30,9 +30,9 @@ from typing import Any
 
 import numpy as np
 
+from kronik.lang.sentences import sentence_spans
 from kronik.model import Article
 from kronik.summarize.scorer import probabilities, weights_vector
-from kronik.summarize.sentences import sentence_spans
 from kronik.summarize.space import Sims, Space, ensure_space, rows_of
 from kronik.summarize.vectors import content_tokens, word_tokens
 

@@ -2,6 +2,7 @@
 
 from kronik.lang.base import LanguagePack
 from kronik.lang.en import boilerplate, calendar, stop_words
+from kronik.lang.words import read_tables
 
 PACK = LanguagePack(
     code="en",
@@ -13,4 +14,6 @@ PACK = LanguagePack(
     citation_cues=("according to", "told", "reported by", "citing", "quoted by", "source:"),
     byline_labels=("by", "author", "written by", "reporting by"),
     non_author_labels=("editing by", "edited by", "editor", "photo", "photograph"),
+    **read_tables("en", aliases_from="id"),  # one alias table for the corpus: names merge across languages
+    ner="capitalised",
 )

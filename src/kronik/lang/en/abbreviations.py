@@ -1,6 +1,6 @@
 """English abbreviations that end with a dot but do not end a sentence (lowercase, without the dot).
 
-Read by ``kronik.summarize.sentences``.  Single capital letters (initials:
+Read by ``kronik.lang.sentences``.  Single capital letters (initials:
 "J. Smith") are handled by the splitter itself; dotted acronyms ("U.S.") too.
 """
 

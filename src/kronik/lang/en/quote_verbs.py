@@ -52,3 +52,22 @@ MENTION_STOPS: tuple[str, ...] = (
 )
 ANAPHOR_END: tuple[str, ...] = ()
 READ_ALSO: str = r"\b(?:read\s+(?:more|also)|see\s+also|related)\s*[:：\-–—|»>]"
+
+# --- the forms of the language the annotator once kept in code (issue 13, Part A) ---------------
+SAY_AFTER_LEAD: tuple[str, ...] = (r"demikian", r"begitu")
+SAY_AFTER_STATEMENT_LEAD: tuple[str, ...] = ()
+SUBJECT_BEFORE_SAY_AFTER: bool = True      # '"...," X said'
+# 'X said (that) ...', 'X has also warned in May that ...'
+INDIRECT_PATTERN: str = (
+    r"\b(?:has\s+|had\s+|have\s+)?(?:previously\s+|also\s+|earlier\s+)?(?P<verb><VERBS>)\b"
+    r"(?:\s+(?:in|on|at|during)\s+[^,\"“”]{1,40}?(?=\s+<COMP>\b))?(?:\s+<COMP>)?\s+(?P<clause>[^\"“”:,].*)$"
+)
+ACCORDING_AFTER_CLAUSE: bool = True        # '..., according to X.' and '..., X said.'
+TRAILING_SAID: tuple[str, ...] = ("said", "says", "say", "told reporters", "added")
+CONNECTORS: tuple[str, ...] = (r"namun", r"sementara\s+itu", r"however", r"but", r"meanwhile")
+DEFINITE_ARTICLES: tuple[str, ...] = ("the",)
+DETERMINERS: tuple[str, ...] = ("the", "its")
+PLURAL_SUFFIX: str = "s"
+UNNAMED_PLURAL_HEADS: frozenset[str] = frozenset(
+    {"official", "analyst", "villager", "resident", "expert", "witness", "source"})
+LOWERCASE_DESCRIPTIONS: bool = True

@@ -82,3 +82,36 @@ NOT_YEAR_AFTER = ("people", "dollars", "km", "miles", "percent", "%", "units", "
 COORDINATE_WORDS = ("degrees", "°")
 FUTURE_CUES = ("will", "would", "plans", "planned", "scheduled", "expected", "due", "to be held", "upcoming")
 PAST_CUES = ("was", "were", "had", "did", "ago", "last", "earlier")
+
+# --- tables English does not use (stated empty), and words the grammar once kept in its code -----
+# The decade, century, quarter and range words hold both languages' forms, as the grammar always
+# read them in either; trimming them is a quality change, to be measured on its own.
+HOLIDAY_BLOCK_AFTER: tuple[str, ...] = ()
+HOLIDAY_BLOCK_BEFORE: tuple[str, ...] = ()
+TEEN_WORD: str | None = None
+ONE_PREFIX = ""
+AMBIGUOUS_UNIT_WEEKDAY: tuple[str, ...] = ()
+TIMES_SIGNS: tuple[str, ...] = ()
+HALF_AFTER_UNIT: tuple[str, ...] = ()
+POD_BEFORE_STORY: dict[str, int] = {}
+POD_SUFFIX_STORY = ""
+WEEKDAY_BLOCK_BEFORE: tuple[str, ...] = ()
+CLOCK_HOUR_WORDS: dict[str, int] = {}
+CLOCK_AFTER: dict[str, int] = {}
+GUARDED_REFERENCES: dict[str, tuple[str, tuple[str, ...]]] = {}
+CLAUSE_EDGE_REFERENCES: dict[str, str] = {}
+SET_ONCE_AFTER: tuple[str, ...] = ()
+FREQUENCY_WORD = ""
+ATTRIBUTION_CUES: tuple[str, ...] = ()
+DECADE_HEAD = ("era", "dekade", "the")
+CENTURY_WORDS = ("abad", "century")
+QUARTER_WORDS = ("kuartal", "triwulan", "trimester", "semester", "quarter", "Q")
+HALF_YEAR_WORDS = ("semester",)
+QUARTER_ORDINALS = ("pertama", "kedua", "ketiga", "keempat", "terakhir", "first", "second", "third", "fourth", "last")
+COUNT_RANGE_WORDS = ("-", "–", "hingga", "sampai", "s/d", "atau", "to")
+DATE_SLASH_AFTER = ("tanggal", "tgl", "tgl.")
+NIGHT_WORD = ""
+MIDDAY_WORD = ""
+LAST_NIGHT_BLOCK_AFTER = ("suntuk", "penuh")
+CLOCK_BARE_PREFIX = "jam"
+CLOCK_CONFIRM_AFTER = ("wib", "wita", "wit", "tepat", "kurang", "lebih")

@@ -2,6 +2,7 @@
 
 from kronik.lang.base import LanguagePack
 from kronik.lang.id import boilerplate, calendar, stop_words, wires
+from kronik.lang.words import read_tables
 
 PACK = LanguagePack(
     code="id",
@@ -13,4 +14,6 @@ PACK = LanguagePack(
     citation_cues=wires.CITATION_CUES,
     byline_labels=boilerplate.BYLINE_LABELS,
     non_author_labels=boilerplate.NON_AUTHOR_LABELS,
+    **read_tables("id"),
+    ner="crf",
 )

@@ -1,6 +1,6 @@
 """Indonesian abbreviations written with a dot in news copy (lowercase, without the dot).
 
-Read by ``kronik.summarize.sentences`` so that "Prof. Dr. H. Ahmad", "Jl. Sudirman"
+Read by ``kronik.lang.sentences`` so that "Prof. Dr. H. Ahmad", "Jl. Sudirman"
 or "Kombes. Pol." do not end a sentence.  ``MAY_END`` lists those that often do
 close one ("... dan lain-lain dll. Setelah itu").
 """

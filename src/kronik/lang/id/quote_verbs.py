@@ -102,3 +102,21 @@ ANAPHOR_END: tuple[str, ...] = ("itu", "tersebut", "ini")
 # Sentence-initial adverbials after which the subject starts ('Namun, ia mengingatkan ...').
 # Inline related-story teasers inside a paragraph: '... Baca juga: Sari: "Macet Turun"'.
 READ_ALSO: str = r"\b(?:baca|simak|lihat|tonton)\s+(?:juga|pula|selengkapnya)\b\s*[:：\-–—|»>]?"
+
+# --- the forms of the language the annotator once kept in code (issue 13, Part A) ---------------
+SAY_AFTER_LEAD: tuple[str, ...] = (r"demikian", r"begitu")       # '"...," demikian kata X'
+SAY_AFTER_STATEMENT_LEAD: tuple[str, ...] = (r"demikian",)   # '"...," demikian pernyataan X'
+SUBJECT_BEFORE_SAY_AFTER: bool = False     # Indonesian puts the verb first: '"...," kata X'
+# 'X mengatakan bahwa ...', 'X menegaskan, ...' (a place or time may come between verb and clause)
+INDIRECT_PATTERN: str = (
+    r"\b(?P<verb><VERBS>)\b(?:\s+(?:kepada|di\s+hadapan|dalam|saat|ketika|di)\b[^,]{0,60}?)?"
+    r"(?:\s+<COMP>\s+|\s*,\s+)(?P<clause>[^\"“”].*)$"
+)
+ACCORDING_AFTER_CLAUSE: bool = False       # 'menurut X' opens its sentence
+TRAILING_SAID: tuple[str, ...] = ()
+CONNECTORS: tuple[str, ...] = (r"namun", r"sementara\s+itu", r"however", r"but", r"meanwhile")
+DEFINITE_ARTICLES: tuple[str, ...] = ()
+DETERMINERS: tuple[str, ...] = ()
+PLURAL_SUFFIX: str = ""                    # plurals are reduplicated ('para pejabat' is caught by INDEFINITE)
+UNNAMED_PLURAL_HEADS: frozenset[str] = frozenset()
+LOWERCASE_DESCRIPTIONS: bool = False

@@ -106,7 +106,7 @@ DAY_HEAD = ("tanggal", "tgl.", "tgl")
 MONTH_HEAD = ("bulan",)
 YEAR_HEAD = ("tahun", "thn", "th.")
 DECADE_SUFFIX = ("-an", "an")        # 1990-an, tahun 90-an
-CENTURY_WORDS = ("abad ke-", "abad ke ", "abad ")
+CENTURY_WORDS = ("abad", "century")   # then "ke-21", "21", "XXI"
 ORDINALS: dict[str, int] = {
     "pertama": 1, "kesatu": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "terakhir": -1,
     "i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4,
@@ -248,3 +248,23 @@ FUTURE_CUES = (
     "terjadwal", "nantinya", "nanti", "diharapkan", "ditargetkan", "menjelang", "jelang", "mendatang",
 )
 PAST_CUES = ("telah", "sudah", "sempat", "pernah", "tadi", "silam", "kemarin", "lalu", "sebelumnya")
+
+# --- words the grammar once kept in its code (Part A of issue 13: words are pack data) ----------
+# Several tables also hold the other language's words: Indonesian copy quotes English ("kuartal
+# pertama" and "first quarter" both occur) and the grammar has always read both.  Trimming them is a
+# quality change, to be measured on its own.
+MONTH_DAY_ORDER = False
+CLOCK_BARE_COLON = False
+FIXED_TIMES: dict[str, tuple[int, str]] = {}
+SET_WORDS: dict[str, str] = {}
+DECADE_HEAD = ("era", "dekade", "the")
+QUARTER_WORDS = ("kuartal", "triwulan", "trimester", "semester", "quarter", "Q")
+HALF_YEAR_WORDS = ("semester",)
+QUARTER_ORDINALS = ("pertama", "kedua", "ketiga", "keempat", "terakhir", "first", "second", "third", "fourth", "last")
+COUNT_RANGE_WORDS = ("-", "–", "hingga", "sampai", "s/d", "atau", "to")
+DATE_SLASH_AFTER = ("tanggal", "tgl", "tgl.")
+NIGHT_WORD = "malam"         # pukul 8 malam = 20:00, pukul 12 malam = 24:00
+MIDDAY_WORD = "siang"        # pukul 1 siang = 13:00, pukul 11 siang = 11:00
+LAST_NIGHT_BLOCK_AFTER = ("suntuk", "penuh")   # "semalam suntuk" is all night, not last night
+CLOCK_BARE_PREFIX = "jam"    # "jam 10" is a time only before a clock word or punctuation ("jam 2 tangan" is not)
+CLOCK_CONFIRM_AFTER = ("wib", "wita", "wit", "tepat", "kurang", "lebih")

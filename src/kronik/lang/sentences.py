@@ -1,4 +1,7 @@
-"""Sentence splitting for Indonesian and English news paragraphs, with character offsets.
+"""The sentence splitter: Indonesian and English news paragraphs, with character offsets.
+
+One splitter for every reader of sentences (summaries, quotes); the words it
+needs (abbreviations) are the language pack's.
 
 A boundary is sentence-final punctuation (``.``, ``!``, ``?``, ``…``) with any
 closing quotes or brackets glued to it, followed by white space and then a
@@ -12,8 +15,12 @@ quotation is not split inside when it closes later in the paragraph
 (``"Kami siap. Semua sudah final," kata dia.`` is one sentence), so a quoted
 remark always keeps its speaker.
 
-Abbreviations come from the language pack's ``abbreviations`` data module
-(``kronik/lang/<code>/abbreviations.py``) when it has one.
+Abbreviations come from the language pack (``LanguagePack.abbreviations``,
+``kronik/lang/<code>/abbreviations.py``); a language without a pack has none.
+
+Text whose quoted content is masked with ``_`` (the quote annotator reads
+sentences outside quotes that way) splits the same: a masked quotation opening
+a sentence starts it as its capital would.
 """
 
 from __future__ import annotations
@@ -22,24 +29,20 @@ import re
 from bisect import bisect_left
 from functools import cache
 
-from kronik.lang.base import pack_data
+from kronik.lang.base import LANGUAGES, get_pack
 
 # abbreviations that often close a sentence ("... dan lain-lain dll. Setelah itu")
 _MAY_END = frozenset("dll dsb dst dkk etc inc ltd co corp tbk".split())
 
 _QUOTE_CHARS = re.compile(r'["“”]')
 _CANDIDATE = re.compile(r"(?:[.!?…]+|\.{3})[\"”’'»)\]]*(?=\s)")
-_NEXT_START = re.compile(r"\s+(?=[\"“‘'«(\[]?[A-Z0-9À-ÖØ-Þ])")
+_NEXT_START = re.compile(r"\s+(?=[\"“‘'«(\[]?[A-Z0-9À-ÖØ-Þ_])")  # "_": a capital masked by the quote annotator
 _WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
 
 
 @cache
 def _abbreviations(lang: str) -> frozenset[str]:
-    try:
-        mod = pack_data(lang, "abbreviations")
-    except KeyError:
-        return frozenset()
-    return frozenset(getattr(mod, "ABBREVIATIONS", ()))
+    return get_pack(lang).abbreviations if lang in LANGUAGES else frozenset()
 
 
 def _is_abbreviation(word: str, abbrevs: frozenset[str]) -> bool:
@@ -78,7 +81,7 @@ def sentence_spans(text: str, lang: str = "id") -> list[tuple[int, int]]:
             continue
         punct = m.group()
         if punct[0] == "." and not any(c in punct for c in "!?"):
-            wm = _WORD_BEFORE.search(text, 0, m.start())
+            wm = _WORD_BEFORE.search(text, max(0, m.start() - 80), m.start())  # a window: a search from 0 is quadratic
             word = wm.group(1) if wm else ""
             if word and word[-1:].isdigit() and text[m.end():m.end() + 2].strip()[:1].isdigit():
                 continue  # "pukul 10. 30" and similar number breaks

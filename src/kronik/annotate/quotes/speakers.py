@@ -1,0 +1,223 @@
+"""Canonical speaker names: short forms, acronyms, entities of the article, pronouns and topics."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kronik.annotate.names import fullest_name
+from kronik.annotate.quotes.lexicon import _ACRONYM_DEF, _COMMA_GAP, _DATELINE_TAIL, _FIRST_WORD
+from kronik.annotate.quotes.mentions import _word_before
+from kronik.annotate.quotes.model import _Event, _Mention
+from kronik.annotate.quotes.names import _looks_like_subject, _split_run
+from kronik.model import Entity
+
+if TYPE_CHECKING:
+    from kronik.annotate.quotes.model import _Doc
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+def _name_index(doc: _Doc) -> list[tuple[int, int, tuple[str, ...], tuple[str, ...]]]:
+    if doc.names_low is None:
+        doc.names_low = [(pi, pos, toks, tuple(t.lower() for t in toks)) for pi, pos, toks, _ctx, _pre in doc.names]
+    return doc.names_low
+
+
+def _canonical_name(doc: _Doc, tokens: tuple[str, ...], pi: int, pos: int) -> str:
+    """The fullest name in the article containing these tokens (the resolver's rule, over the names quotes found)."""
+    return fullest_name(tokens, _name_index(doc), (pi, pos), doc.lang.name_prefixes)
+
+
+def _entity_canonical(doc: _Doc, m: _Mention) -> str | None:
+    for ent in doc.entities.get(m.para, ()):
+        if ent.start < m.end and m.start < ent.end and _entity_kind(ent) in ("person", "org"):
+            return ent.canonical
+    return None
+
+
+def _overlapping_entity_kind(doc: _Doc, m: _Mention) -> str | None:
+    """Kind of the NER entity covering a mention, when the entities stage ran."""
+    for ent in doc.entities.get(m.para, ()):
+        if ent.start < m.end and m.start < ent.end:
+            return _entity_kind(ent)
+    return None
+
+
+def _entity_kind(ent: Entity) -> str:
+    label = ent.label.upper()
+    if label.startswith("PER"):
+        return "person"
+    if label.startswith(("ORG", "NOR", "GPE")):
+        return "org"
+    return "other"
+
+
+def _resolve(doc: _Doc, m: _Mention) -> tuple[str | None, str]:
+    """(canonical speaker, event kind) for a mention; pronouns and descriptions look back."""
+    ent = _entity_canonical(doc, m) if m.kind in ("name", "org") else None
+    if m.kind == "name":
+        # Our own reading of the name first: it handles nicknames in quotes, honorific prefixes (I Made,
+        # Ni Luh) and short forms better than the tagger's span boundaries do today; then the name resolver
+        # (kronik.annotate.names) gives it the name the article's entities or the corpus alias table use.
+        if m.alias_of:
+            return m.alias_of, "person"
+        toks = tuple(m.name.split()) if m.name else ()
+        al = doc.aliases.get(" ".join(toks).lower())
+        if al:
+            return " ".join(al), "person"
+        own = _canonical_name(doc, toks, m.para, m.start)
+        if ent and (not own or _extends(own, ent)):
+            return ent, "person"  # the tagger knows the fuller name ('Sri' -> 'Sri Wahyuni Indrawati')
+        return (doc.known.person(own, m.para, m.start) if own else None) or own or ent, "person"
+    if m.kind == "org":
+        if ent:
+            return ent, "org"
+        name = (m.name or m.text).strip()
+        acr = _ACRONYM_DEF.search(name)
+        if acr:
+            name = name[:acr.start()].strip()
+        if name in doc.acronyms:
+            return doc.acronyms[name], "org"
+        return name, "org"
+    if m.kind in ("pronoun", "anaphor"):
+        ev = _last_event(doc, m.para, m.start, ("person", "anon"))
+        return (ev.canonical if ev else None), (ev.kind if ev else "anon")
+    if m.kind == "org-anaphor":
+        ev = _last_event(doc, m.para, m.start, ("org",))
+        if ev:
+            return ev.canonical, "org"
+        ev = _last_event(doc, m.para, m.start, ("person",))
+        return (ev.canonical if ev else None), "org"
+    if m.kind == "org-desc":
+        head = (m.name or "").split()[-1:] if m.name else []
+        for ev in reversed(doc.events):
+            if (ev.para, ev.pos) < (m.para, m.start) and ev.kind == "org" and ev.canonical and head and \
+                    ev.canonical.lower().endswith(head[0].lower()):
+                return ev.canonical, "org"
+        if head and head[0] in doc.lang.org_anaphors and len((m.name or "").split()) == 1:
+            ev = _last_event(doc, m.para, m.start, ("org",))
+            if ev:
+                return ev.canonical, "org"
+        return (m.name or None), "org"
+    if m.kind == "role":
+        key = (m.name or "").lower()
+        # The NER stage's roles first ('Menteri Perhubungan' for 'kata Menhub').
+        by_role = [ent for ents in doc.entities.values() for ent in ents
+                   if ent.role and key and key in ent.role.lower() and _entity_kind(ent) == "person"]
+        if by_role:
+            before = [ent for ent in by_role if (ent.paragraph, ent.start) <= (m.para, m.start)]
+            return (before[-1] if before else by_role[0]).canonical, "person"
+        found: tuple[str, ...] | None = None
+        for npi, npos, toks, ctx, _pre in doc.names:
+            if key and key in ctx:
+                if (npi, npos) <= (m.para, m.start) or found is None:
+                    found = toks
+        if found:
+            return _canonical_name(doc, found, m.para, m.start), "person"
+        ev = _last_event(doc, m.para, m.start, ("person",))
+        return (ev.canonical if ev else None), "person"
+    return None, "anon"
+
+
+_NAME_WORD = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ'’.]+$")
+
+
+def _extends(own: str, ent: str) -> bool:
+    """The entity's name is ours plus more name words, in order (not a tagger boundary slip like 'U-23 X')."""
+    mine, theirs = own.split(), ent.split()
+    if len(theirs) <= len(mine) or not all(w in theirs for w in mine):
+        return False
+    return all(_NAME_WORD.match(w) for w in theirs if w not in mine)
+
+
+def _last_event(doc: _Doc, pi: int, pos: int, kinds: tuple[str, ...]) -> _Event | None:
+    for ev in reversed(doc.events):
+        if (ev.para, ev.pos) < (pi, pos) and ev.kind in kinds:
+            return ev
+    return None
+
+
+def _add_event(doc: _Doc, pi: int, pos: int, kind: str, canonical: str | None, m: _Mention | None = None,
+               lazy: bool = False) -> None:
+    ev = _Event(pi, pos, kind, canonical, m, doc if lazy else None)
+    # Keep document order (events arrive almost sorted).
+    k = len(doc.events)
+    while k > 0 and (doc.events[k - 1].para, doc.events[k - 1].pos) > (pi, pos):
+        k -= 1
+    doc.events.insert(k, ev)
+
+
+def _sentence_topics(doc: _Doc, pi: int) -> list[tuple[int, _Mention]]:
+    """The topic of each sentence outside quotes: its subject if one is named, else its first name.
+
+    An unnamed subject ('Seorang warga ...', 'One engineer who ...') is a topic too (speaker
+    unknown) unless a name follows in apposition ('Salah seorang pengungsi, Ujang Sobari, ...').
+    """
+    lang = doc.lang
+    text = doc.masked[pi]
+    p = doc.paras[pi]
+    out: list[tuple[int, _Mention]] = []
+    for (s, e), sruns in zip(doc.sentences[pi], doc.sent_runs[pi], strict=True):
+        seg = text[s:e]
+        lead = len(seg) - len(seg.lstrip())
+        low = seg.lstrip().lower()
+        indefinite = next((ind for ind in lang.indefinite if low.startswith(ind + " ")), None)
+        skip_to = s + lead + (len(indefinite) if indefinite else 0)
+        cands: list[tuple[int, _Mention, bool]] = []
+        for ri, run in enumerate(sruns):
+            if indefinite and run[0][0] < skip_to:
+                run = [t for t in run if t[0] >= skip_to]
+            if not run:
+                continue
+            before = text[s:run[0][0]]
+            initial = before.strip(" \"“”'‘(") == ""
+            k, kind = _split_run(lang, run, initial)
+            if kind == "other":
+                continue
+            if kind == "person" and _word_before(before) in lang.locative:
+                continue
+            if kind == "person" and initial and k == 0 and len(run) == 1 and \
+                    not _looks_like_subject(lang, text, run[-1][1]) and \
+                    run[0][2].lower() not in doc.standalone and run[0][2] not in doc.name_tokens:
+                continue
+            # 'Kuasa hukum Gunawan, Andreas Simatupang, menilai': the apposition is the subject.
+            ap = _COMMA_GAP.match(text, run[-1][1], e)
+            if ap and ri + 1 < len(sruns) and sruns[ri + 1][0][0] == ap.end():
+                k2, kind2 = _split_run(lang, sruns[ri + 1], False)
+                if kind2 == "person":
+                    run, k, kind = sruns[ri + 1], k2, "person"
+            subj = _looks_like_subject(lang, text, run[-1][1])
+            if kind == "org" and run[0][0] == 0 and _DATELINE_TAIL.match(text, run[-1][1]) and \
+                    all(t[2].isupper() for t in run):
+                continue  # a dateline ('MAKASSAR, Indonesia —'), not a subject
+            if kind == "person":
+                name = " ".join(t[2] for t in run[k:])
+                m = _Mention(pi, run[k][0], run[-1][1], p[run[k][0]:run[-1][1]], "name", name)
+            else:
+                if not initial and not subj:
+                    continue
+                m = _Mention(pi, run[0][0], run[-1][1], p[run[0][0]:run[-1][1]], "org", text[run[0][0]:run[-1][1]])
+            cands.append((m.start, m, subj))
+            if subj and kind == "person" and not indefinite:
+                break  # the named subject: no need to look further
+        if indefinite:
+            commas = [i for i, ch in enumerate(text[s:e]) if ch == ","]
+            limit = s + commas[1] if len(commas) >= 2 else (s + commas[0] if commas else s)
+            named = [c for c in cands if c[1].kind == "name" and c[0] <= limit + 2]
+            if named:
+                out.append((named[0][0], named[0][1]))
+            else:
+                out.append((s + lead, _Mention(pi, s + lead, skip_to, p[s + lead:skip_to], "anon")))
+            continue
+        if cands:
+            pick = next((c for c in cands if c[2] and c[1].kind == "name"), None) or \
+                next((c for c in cands if c[2]), None) or cands[0]
+            out.append((pick[0], pick[1]))
+            continue
+        # Pronoun subjects keep the topic; an alias line 'Wati, sapaan akrabnya' renames it.
+        mm = _FIRST_WORD.match(seg)
+        if mm and lang.alias_before.match(seg[mm.end():]):
+            out.append((s + mm.start(1), _Mention(pi, s + mm.start(1), s + mm.end(1), mm.group(1), "alias-topic", mm.group(1))))
+    return out
