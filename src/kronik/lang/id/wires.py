@@ -9,3 +9,10 @@ CITATION_CUES: tuple[str, ...] = (
     "dilaporkan", "diberitakan", "seperti diberitakan", "melaporkan", "laporan", "kantor berita",
     "menurut laporan",
 )
+
+# First words of government bodies that citation cues also cite ("dilansir Kominfo Jatim", "dikutip dari
+# Kemenkes"): such a name is an institution, never a wire or an outlet.
+INSTITUTION_PREFIXES: tuple[str, ...] = (
+    "kemen", "kominfo", "diskominfo", "humas", "pemkab", "pemkot", "pemprov", "dinas", "polda", "polres", "polresta",
+    "kodam", "korem", "bpbd", "basarnas", "setkab", "setneg",
+)
