@@ -313,3 +313,18 @@ EN_CASES = [
 @pytest.mark.parametrize(("text", "anchor", "expected"), EN_CASES, ids=[c[0][:40] for c in EN_CASES])
 def test_english(text: str, anchor: date, expected: list[tuple]) -> None:
     _check(text, anchor, expected, lang="en")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Penjualan pada September, Oktober, November di 2020 turun tajam.",
+     [("September", "2020-09"), ("Oktober", "2020-10"), ("November", "2020-11"), ("2020", "2020")]),
+    ("Angka itu naik dibanding kuartal yang sama tahun lalu.", [("kuartal yang sama tahun lalu", "2024-Q4")]),
+    ("Pada bulan yang sama tahun lalu harga naik.", [("bulan yang sama tahun lalu", "2024-10")]),
+    ("Aturan itu tertuang dalam UU Nomor 1 Tahun 2023 tentang KUHP.", []),
+    ("Peraturan Pemerintah (PP) Nomor 28 Tahun 2024 berlaku.", []),
+    ("Surat bernomor 05/PKS/Db/2025 dikirim kemarin.", [("kemarin", "2025-10-19")]),
+])
+def test_real_news_time_classes(text: str, want: list[tuple[str, str]]) -> None:
+    from kronik.annotate.times import tag_times
+
+    assert [(t.text, t.value) for t in tag_times(text, "2025-10-20T20:00:00+07:00")] == want

@@ -106,6 +106,7 @@ class TimeWords:
     not_time_before: tuple[str, ...]
     not_year_after: tuple[str, ...]
     coordinate_words: tuple[str, ...]
+    year_link_words: tuple[str, ...]     # between a list of months and the one year they share ("di", "pada tahun")
     attribution_cues: tuple[str, ...]
     future_cues: tuple[str, ...]
     past_cues: tuple[str, ...]

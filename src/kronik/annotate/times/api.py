@@ -11,6 +11,7 @@ from kronik.annotate.times.grammar import grammar
 from kronik.annotate.times.merge import _group, _split_at_comma
 from kronik.annotate.times.model import Found, _State
 from kronik.annotate.times.resolve import _Resolver
+from kronik.annotate.times.tidy import tidy
 from kronik.annotate.times.values import _safe_date, _value_date
 from kronik.model import Article, TimeExpr
 from kronik.pipeline import stage
@@ -62,6 +63,7 @@ def tag_paragraphs(paragraphs: Sequence[str], anchor: date | datetime | str | No
     for pi, text in enumerate(paragraphs):
         if not text:
             continue
+        first = len(out)
         groups: list[tuple[list[Atom], date | None]] = []
         for merged in _group(gram.atoms(text), text):
             parts = _split_at_comma(merged, text)
@@ -93,6 +95,7 @@ def tag_paragraphs(paragraphs: Sequence[str], anchor: date | datetime | str | No
             if type_ in ("DATE", "TIME"):
                 attribution = type_ == "DATE" and group[0].kind in ("weekday", "date", "day") and gram.attribution(text, start, end)
                 state.remember(value, type_, pi, explicit_year, attribution)
+        out[first:] = tidy(out[first:], text, gram, adate)
     return out
 
 

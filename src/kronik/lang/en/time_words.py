@@ -80,6 +80,8 @@ SET_WORDS: dict[str, str] = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", 
 NOT_TIME_BEFORE = ("$", "us$", "usd", "€", "£", "no.", "number", "flight", "route", "page")
 NOT_YEAR_AFTER = ("people", "dollars", "km", "miles", "percent", "%", "units", "passengers", "troops", "cases")
 COORDINATE_WORDS = ("degrees", "°")
+# Words between a list of months and the one year they all take ("September, Oktober, November di 2020").
+YEAR_LINK_WORDS = ("in", "of", "in the year")
 FUTURE_CUES = ("will", "would", "plans", "planned", "scheduled", "expected", "due", "to be held", "upcoming")
 PAST_CUES = ("was", "were", "had", "did", "ago", "last", "earlier")
 

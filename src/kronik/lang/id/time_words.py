@@ -229,6 +229,8 @@ NOT_YEAR_AFTER = (
 WEEKDAY_BLOCK_BEFORE = ("pasar", "jalan", "jl", "jl.", "stasiun", "kampung")
 # Coordinates: 110 derajat 29 menit (not a duration).
 COORDINATE_WORDS = ("derajat", "°")
+# Words between a list of months and the one year they all take ("September, Oktober, November di 2020").
+YEAR_LINK_WORDS = ("di", "pada", "tahun", "di tahun", "pada tahun", "sepanjang", "selama")
 
 # --- attribution ------------------------------------------------------------------------------
 # "..., kata X di Jakarta, Senin (29/12/2014)." dates the statement, not the story's events: a date

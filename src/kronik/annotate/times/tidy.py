@@ -1,0 +1,113 @@
+"""Corrections over a paragraph's resolved expressions that need their neighbours.
+
+Three classes of real-news errors are fixed here, after resolution, because each
+needs two expressions side by side:
+
+* A year inside the name of a law or a document ("UU Nomor 1 Tahun 2023",
+  "05/PKS/Db/2025") names the document, not a time: dropped.
+* A list of months that shares one year ("September, Oktober, November di 2020"):
+  every month takes that year, not the publication's.
+* "<unit> yang sama tahun lalu" ("kuartal yang sama tahun lalu", "bulan yang sama
+  tahun lalu"): one expression, the publication's quarter, month or week in that
+  year, rather than a vague PAST_REF and a bare year.
+
+The words come from the language pack (``not_time_before``, ``range_words``,
+``year_link_words``, ``quarter_words``, ``month_head``, ``week_words``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from kronik.annotate.times.grammar import Grammar
+from kronik.annotate.times.model import Found
+
+_YEAR = re.compile(r"^\d{4}$")
+_MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def tidy(found: list[Found], text: str, gram: Grammar, anchor: date | None) -> list[Found]:
+    """The paragraph's expressions with the neighbour-dependent corrections applied (in text order)."""
+    found = _drop_document_years(found, text, gram)
+    found = _months_take_listed_year(found, text, gram)
+    return _same_period_in_year(found, text, gram, anchor)
+
+
+def _alt(words: tuple[str, ...] | frozenset[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if w)
+
+
+def _drop_document_years(found: list[Found], text: str, gram: Grammar) -> list[Found]:
+    number_words = _alt(tuple(w for w in gram.w.not_time_before if w[:1].isalpha()))
+    year_heads = _alt(gram.w.year_head)
+    law = re.compile(rf"(?i:\b(?:{number_words})\s*\d+[A-Za-z]?\s*(?:{year_heads})?\s*)$") if number_words else None
+    keep: list[Found] = []
+    for f in found:
+        value = f.value or ""
+        if _YEAR.match(value):
+            before = text[max(0, f.start - 40):f.start]
+            if law is not None and law.search(before + text[f.start:f.end].removesuffix(value).strip() + " "):
+                continue  # "UU Nomor 1 Tahun 2023": the law's name
+            if re.search(r"[A-Za-z][\w.-]*/\s*$", before) and "/" in before[-12:]:
+                continue  # "05/PKS/Db/2025": a document number
+        keep.append(f)
+    return keep
+
+
+def _months_take_listed_year(found: list[Found], text: str, gram: Grammar) -> list[Found]:
+    joiners = _alt((*gram.w.range_words, ",", ";"))
+    links = _alt(gram.w.year_link_words)
+    between = re.compile(rf"^\s*(?:(?:{joiners})\s*)+$", re.IGNORECASE)
+    to_year = re.compile(rf"^\s*(?:(?:{links})\s+)?$", re.IGNORECASE)
+    out = list(found)
+    i = 0
+    while i < len(out):
+        run = [i]
+        while run[-1] + 1 < len(out) and _implicit_month(out[run[-1]]) and _implicit_month(out[run[-1] + 1]) \
+                and between.match(text[out[run[-1]].end:out[run[-1] + 1].start]):
+            run.append(run[-1] + 1)
+        last = run[-1]
+        if len(run) >= 2 and all(_implicit_month(out[k]) for k in run) and last + 1 < len(out):
+            year = out[last + 1]
+            if _YEAR.match(year.value or "") and to_year.match(text[out[last].end:year.start]):
+                for k in run:
+                    out[k] = replace(out[k], value=f"{year.value}-{(out[k].value or '')[5:7]}")
+        i = last + 1
+    return out
+
+
+def _implicit_month(f: Found) -> bool:
+    """A month named without its year ("Oktober"): its year came from the publication date."""
+    return bool(_MONTH_VALUE.match(f.value or "")) and not re.search(r"\d{4}", f.text)
+
+
+def _same_period_in_year(found: list[Found], text: str, gram: Grammar, anchor: date | None) -> list[Found]:
+    if anchor is None:
+        return found
+    units = {w.lower(): "Q" for w in gram.w.quarter_words if len(w) > 1}
+    units.update({w.lower(): "M" for w in gram.w.month_head})
+    units.update({w.lower(): "W" for w in gram.w.week_words})
+    out: list[Found] = []
+    i = 0
+    while i < len(found):
+        f = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        first = f.text.split()[0].lower() if f.text.split() else ""
+        if (f.value == "PAST_REF" and first in units and len(f.text.split()) > 1 and nxt is not None
+                and _YEAR.match(nxt.value or "") and not text[f.end:nxt.start].strip()):
+            y = int(nxt.value or "0")
+            unit = units[first]
+            if unit == "Q":
+                value = f"{y}-Q{(anchor.month - 1) // 3 + 1}"
+            elif unit == "M":
+                value = f"{y}-{anchor.month:02d}"
+            else:
+                value = f"{y}-W{anchor.isocalendar()[1]:02d}"
+            out.append(Found(f.paragraph, f.start, nxt.end, text[f.start:nxt.end], "DATE", value))
+            i += 2
+            continue
+        out.append(f)
+        i += 1
+    return out
