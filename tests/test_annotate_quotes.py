@@ -202,3 +202,12 @@ def test_entity_canonical_names_win() -> None:
 def test_unknown_language_falls_back_and_empty_input() -> None:
     assert extract_quotes([], "id") == []
     assert extract_quotes(['"Kami siap," kata Budi Santoso.'], "xx")[0].speaker == "Budi Santoso"
+
+
+def test_an_affixed_common_word_opening_a_sentence_is_never_a_speaker() -> None:
+    paras = ["Menteri Keuangan Rudi Hartawan menilai inflasi daerah masih terkendali pada bulan ini.",
+             "Tuntutan itu disampaikan dalam rapat di Jakarta. \"Kami akan memeriksa semua laporan,\" ujarnya.",
+             "Awalnya Hartawan menjelaskan kondisi fiskal. \"Defisit masih aman,\" kata Hartawan."]
+    speakers = [q.speaker for q in extract_quotes(paras, "id")]
+    assert "Tuntutan" not in speakers and not any(s and s.startswith("Awalnya") for s in speakers)
+    assert speakers[-1] == "Rudi Hartawan"

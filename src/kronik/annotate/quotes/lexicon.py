@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from kronik.lang.base import LANGUAGES, get_pack
+from kronik.lang.base import LANGUAGES, get_pack, pack_data
 
 _MARK = re.compile(r'["“”„‟«»]')
 _MARKS = '"“”„‟«»'
@@ -89,6 +90,7 @@ class _Lang:
     verb_prefixes: tuple[str, ...]
     subject_followers: frozenset[str]
     stop_words: frozenset[str]
+    common_word: Callable[[str], bool]  # an affixed common word ("Tuntutan", "Awalnya"): never the start of a name
     calendar: frozenset[str]
     say_words: frozenset[str]
     according_after_clause: bool
@@ -101,6 +103,19 @@ class _Lang:
 
 def _alt(words: Any) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+def _never(_word: str) -> bool:
+    return False
+
+
+def _common_word_test(code: str) -> Callable[[str], bool]:
+    """The pack's test for affixed common words (its stemmer's dictionary), or none for a pack without one."""
+    try:
+        test = getattr(pack_data(code, "stemmer"), "is_derived_word", None)
+    except KeyError:
+        return _never
+    return test if callable(test) else _never
 
 
 @lru_cache(maxsize=8)
@@ -209,6 +224,7 @@ def _lang(code: str) -> _Lang:
         verb_prefixes=tuple(sp.verb_prefixes),
         subject_followers=sp.subject_followers,
         stop_words=pack.stop_words,
+        common_word=_common_word_test(code),
         calendar=calendar,
         say_words=frozenset(w.lower() for w in (*qv.say_after, *qv.say_before, *qv.indirect_verbs)),
         according_after_clause=qv.according_after_clause,

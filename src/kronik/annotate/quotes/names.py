@@ -102,6 +102,10 @@ def _split_run_uncached(lang: _Lang, run: list[tuple[int, int, str]], sentence_i
     classes = [_tok_class(lang, t[2]) for t in run]
     if sentence_initial and classes and classes[0] == "X" and run[0][2].lower() in lang.stop_words:
         classes[0] = "F"
+    f0 = 0
+    while f0 < len(classes) and classes[f0] == "X" and lang.common_word(run[f0][2]):
+        classes[f0] = "F"  # 'Awalnya Purbaya', 'Tuntutan itu': an affixed common word, not a name's first word
+        f0 += 1
     for i in range(1, len(run)):
         if classes[i] == "N" and run[i - 1][2].lower() == "wali" and run[i][2].lower() == "kota":
             classes[i] = "R"  # 'Wali Kota' is a role, not a city

@@ -53,3 +53,21 @@ def tokens(text: str) -> Iterator[tuple[str, int, int]]:
 def stem_text(text: str) -> str:
     """``text`` as space-separated stems (what the search index holds)."""
     return " ".join(stem_word(m.group().lower()) for m in WORD.finditer(text))
+
+
+@lru_cache(maxsize=1)
+def _roots() -> frozenset[str]:
+    stemmer = getattr(_sastrawi(), "delegatedStemmer", _sastrawi())  # the cache wraps the dictionary stemmer
+    dictionary = getattr(stemmer, "dictionary", None)
+    return frozenset(getattr(dictionary, "words", ()) or ())
+
+
+@lru_cache(maxsize=50_000)
+def is_derived_word(word: str) -> bool:
+    """An affixed form of a dictionary root ("tuntutan", "pemeriksaan", "capaian", "keduanya"): a common
+    word, never a name.  Roots alone are not counted (many Indonesian given names are words: Budi, Wahyu)."""
+    w = word.lower()
+    if len(w) < _MIN_LEN + 2 or not w.isalpha():
+        return False
+    root = stem_word(w)
+    return root != w and root in _roots()
