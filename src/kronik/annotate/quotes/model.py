@@ -91,4 +91,5 @@ class _Doc:
     standalone: set[str] = field(default_factory=set)
     names_low: list[tuple[int, int, tuple[str, ...], tuple[str, ...]]] | None = None
     name_tokens: set[str] = field(default_factory=set)
+    not_name_words: frozenset[str] | None = None  # words of the article's places and organisations (speakers.py)
     known: ArticleNames = field(default_factory=lambda: ArticleNames.from_entities((), "id"))

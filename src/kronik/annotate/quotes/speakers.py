@@ -68,8 +68,10 @@ def _resolve(doc: _Doc, m: _Mention) -> tuple[str | None, str]:
         if al:
             return " ".join(al), "person"
         own = _canonical_name(doc, toks, m.para, m.start)
-        if ent and (not own or _extends(own, ent)):
+        if ent and (not own or _extends(own, ent, _place_and_org_words(doc))):
             return ent, "person"  # the tagger knows the fuller name ('Sri' -> 'Sri Wahyuni Indrawati')
+        if ent and own and _role_tail(own, ent, doc):
+            return ent, "person"  # 'Ketua DPRD Bantaeng Budi Santoso': the tagger put 'Bantaeng' in the role
         return (doc.known.person(own, m.para, m.start) if own else None) or own or ent, "person"
     if m.kind == "org":
         if ent:
@@ -124,12 +126,42 @@ def _resolve(doc: _Doc, m: _Mention) -> tuple[str | None, str]:
 _NAME_WORD = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ'’.]+$")
 
 
-def _extends(own: str, ent: str) -> bool:
-    """The entity's name is ours plus more name words, in order (not a tagger boundary slip like 'U-23 X')."""
+def _extends(own: str, ent: str, not_names: frozenset[str] = frozenset()) -> bool:
+    """The entity's name is ours plus more name words, in order (not a tagger boundary slip like 'U-23 X').
+
+    Words in front of a name we read whole ('Budi Santoso' -> 'Bantaeng Budi Santoso') are the tail of a
+    role ('Bupati Bantaeng'), not more of the name; nor is a word the article uses for a place or an
+    organisation ('Bandung Erwin').
+    """
     mine, theirs = own.split(), ent.split()
     if len(theirs) <= len(mine) or not all(w in theirs for w in mine):
         return False
-    return all(_NAME_WORD.match(w) for w in theirs if w not in mine)
+    extra = [w for w in theirs if w not in mine]
+    if len(mine) >= 2 and theirs[-len(mine):] == mine:
+        return False
+    if any(w.lower() in not_names for w in extra):
+        return False
+    return all(_NAME_WORD.match(w) for w in extra)
+
+
+def _role_tail(own: str, ent: str, doc: _Doc) -> bool:
+    """Our reading is the entity's name with words in front that belong to a role or a place
+    ('Bantaeng Budi Santoso' for the entity 'Budi Santoso', role 'Ketua DPRD Bantaeng')."""
+    mine, theirs = own.split(), ent.split()
+    if len(mine) <= len(theirs) or mine[-len(theirs):] != theirs:
+        return False
+    front = [w.lower() for w in mine[:-len(theirs)]]
+    roles = {w.lower() for ents in doc.entities.values() for e in ents if e.role and e.canonical == ent
+             for w in e.role.split()}
+    return all(w in roles or w in _place_and_org_words(doc) for w in front)
+
+
+def _place_and_org_words(doc: _Doc) -> frozenset[str]:
+    """Lowercase words of the article's place and organisation entities (cached on the document)."""
+    if doc.not_name_words is None:
+        doc.not_name_words = frozenset(w.lower() for ents in doc.entities.values() for e in ents
+                                       if e.label in ("LOC", "ORG") for w in (e.canonical or e.text).split())
+    return doc.not_name_words
 
 
 def _last_event(doc: _Doc, pi: int, pos: int, kinds: tuple[str, ...]) -> _Event | None:
