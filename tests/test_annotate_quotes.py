@@ -212,14 +212,3 @@ def test_an_affixed_common_word_opening_a_sentence_is_never_a_speaker() -> None:
     assert "Tuntutan" not in speakers and not any(s and s.startswith("Awalnya") for s in speakers)
     assert speakers[-1] == "Rudi Hartawan"
 
-
-def test_a_place_inside_a_role_is_not_glued_to_the_speaker() -> None:
-    from kronik.annotate.entities import find_entities
-
-    paras = ["Ketua DPRD Lembah Sari Anton Wibisono meminta pemerintah daerah segera memperbaiki jalan itu.",
-             "\"Kami sudah menerima banyak keluhan warga soal jalan rusak,\" kata Ketua DPRD Lembah Sari Anton Wibisono."]
-    art = Article(id="x", source="x", format="text", paragraphs=paras, language="id",
-                  entities=find_entities(paras, "id"))
-    art = annotate_quotes(art)
-    people = {e.canonical for e in art.entities if e.label == "PER"}
-    assert art.quotes and all(q.speaker in people for q in art.quotes), ([q.speaker for q in art.quotes], people)
