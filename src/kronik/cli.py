@@ -568,15 +568,45 @@ def eval_ner(
 @eval_app.command("quotes")
 def eval_quotes(
     data_dir: Annotated[Path, typer.Argument(help="Labelled raw articles with gold.jsonl.")] = Path("tests/data/quotes"),
+    pfsa: Annotated[Path | None, typer.Option("--pfsa", help="Score statements and speakers on a PFSA-ID tagged file "
+                                                          "instead (token TAB BILOU tag, Kompas articles).")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Direct quotes: precision, recall, F1 and speaker accuracy, ours vs a naive baseline, per split."""
     from kronik.eval.quotes import evaluate_quotes, render_quotes
 
+    if pfsa is not None:
+        from kronik.eval.pfsa import evaluate_pfsa, render_pfsa
+
+        if not pfsa.is_file():
+            err.print(f"[red]PFSA-ID file not found:[/red] {pfsa}")
+            raise typer.Exit(2)
+        _emit(evaluate_pfsa(pfsa), as_json, render_pfsa)
+        return
     if not (data_dir / "gold.jsonl").is_file():
         err.print(f"[red]no gold.jsonl in[/red] {data_dir}")
         raise typer.Exit(2)
     _emit(evaluate_quotes(data_dir), as_json, render_quotes)
+
+
+@eval_app.command("realnews")
+def eval_realnews(
+    gold: Annotated[Path, typer.Argument(help="Hand annotations (JSON lines by URL, see GUIDELINES.md beside them).")]
+        = SHARED_DATA / "real-news" / "annotations-2025-10-20.jsonl",
+    export: Annotated[Path | None, typer.Option("--export", help="The export holding the articles (default: "
+                                                                  "detik-DAY.csv beside the annotations).")] = None,
+    as_json: JsonOpt = False,
+    errors: Annotated[bool, typer.Option("--errors", help="List every mismatch.")] = False,
+) -> None:
+    """Entities, direct and indirect quotes with speakers, and times against hand-annotated real news."""
+    from kronik.eval.realnews import default_export, evaluate_realnews, render_realnews
+
+    export = export or default_export(gold)
+    missing = [str(p) for p in (gold, export) if not p.is_file()]
+    if missing:
+        err.print(f"[red]not found:[/red] {', '.join(missing)}")
+        raise typer.Exit(2)
+    _emit(evaluate_realnews(gold, export), as_json, lambda r, c: render_realnews(r, c, errors=errors))
 
 
 @eval_app.command("clusters")
