@@ -827,6 +827,8 @@ def train_ner_cmd(
     indosum: Annotated[Path | None, typer.Option("--indosum", help="IndoSum folder for casing statistics and word clusters.")] = None,
     tune: Annotated[bool, typer.Option("--tune", help="Grid-search c1/c2 by cross-validation (slow).")] = False,
     cv: Annotated[bool, typer.Option("--cv", help="Report 5-fold cross-validation on the training set.")] = False,
+    nerp: Annotated[str, typer.Option("--nerp", help="NERP train (another convention): gazetteer, train or off.")]
+        = "gazetteer",
     as_json: JsonOpt = False,
 ) -> None:
     """Train the Indonesian NER tagger (CRF) on the shared sets; reproducible, byte-identical output."""
@@ -835,7 +837,10 @@ def train_ner_cmd(
     if not data.is_dir():
         err.print(f"[red]NER data not found:[/red] {data}")
         raise typer.Exit(2)
-    _emit(train_ner(data, out, indosum=indosum, tune=tune, cv=cv), as_json, render_train_ner)
+    if nerp not in ("gazetteer", "train", "off"):
+        err.print(f"[red]--nerp must be gazetteer, train or off, not[/red] {nerp}")
+        raise typer.Exit(2)
+    _emit(train_ner(data, out, indosum=indosum, tune=tune, cv=cv, nerp=nerp), as_json, render_train_ner)
 
 
 @train_app.command("summary")

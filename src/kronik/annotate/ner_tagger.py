@@ -16,7 +16,9 @@ and LOC.  Features per token (all cheap lookups, cached per word form):
   the other shared NER sets (IndoLEM, IndoNLU), matched longest-first, and a
   per-word "usually inside a PER/ORG/LOC name" prior from those sets;
 * a title lexicon ("presiden", "kapolri", "pak" ...) on the word and the two before;
-* the neighbours' words (+-2), shapes, casing classes and clusters (+-1).
+* the neighbours' words (+-2), shapes, casing classes and clusters (+-1);
+* the last word and length of the capitalised run a token is in (a name's head:
+  "Foundation", "Group", "Regency" decide the type from beyond the window).
 
 The model file is one zip (written byte-for-byte reproducibly): the CRF
 weights (``model.crfsuite``) and ``resources.json`` (feature tables,
@@ -39,7 +41,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 LABELS: tuple[str, ...] = ("PER", "ORG", "LOC")
 MODEL_RESOURCE = "models/ner.zip"  # inside the package kronik.lang.id
 MAX_GAZ_LEN = 8
@@ -301,6 +303,7 @@ class Featurizer:
                 f.extend(words[i + 2][5])
             feats.append(f)
         low = [t.lower() for t in tokens]
+        _mark_runs(tokens, low, feats, self.known)
         gaz = [[] for _ in range(n)]  # type: list[list[str]]
         (gaz_train if gaz_train is not None else self.res.gaz_train).mark(low, "gt", gaz)
         self.res.gaz_ext.mark(low, "ge", gaz)
@@ -317,6 +320,33 @@ class Featurizer:
                 if i + 1 < n:
                     feats[i + 1].extend(["n-1" + x for x in nb])
         return feats
+
+
+def _mark_runs(tokens: Sequence[str], low: Sequence[str], feats: list[list[str]], known: frozenset[str] | None) -> None:
+    """Name-run features: every token of a run of two or more capitalised words gets the run's last word.
+
+    The head of a name often decides its type ("Obama Foundation", "Wilmar
+    Group", "Musim Mas Group" are organisations though their first words look
+    like a person's or a common word), and the head is often beyond the +-2
+    window.  ``rl=`` is the last word (lowercased) and
+    ``rn=`` is the run length (capped at 4).
+    """
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if not tokens[i][:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and tokens[j + 1][:1].isupper():
+            j += 1
+        if j > i:
+            extra = ["rl=" + low[j], f"rn={min(4, j - i + 1)}"]
+            if known is not None:
+                extra = [a for a in extra if a in known]
+            for k in range(i, j + 1):
+                feats[k].extend(extra)
+        i = j + 1
 
 
 # --------------------------------------------------------------------------- the model file
