@@ -17,8 +17,10 @@ and LOC.  Features per token (all cheap lookups, cached per word form):
   per-word "usually inside a PER/ORG/LOC name" prior from those sets;
 * a title lexicon ("presiden", "kapolri", "pak" ...) on the word and the two before;
 * the neighbours' words (+-2), shapes, casing classes and clusters (+-1);
-* the last word and length of the capitalised run a token is in (a name's head:
-  "Foundation", "Group", "Regency" decide the type from beyond the window).
+* the last word and length of the capitalised run a token is in, and whether
+  its first or last word is an organisation or place head (a name's head:
+  "Foundation", "Group", "Otorita" decide the type from beyond the window);
+* no name inside document numbers or currency prefixes (``not_name_tokens``).
 
 The model file is one zip (written byte-for-byte reproducibly): the CRF
 weights (``model.crfsuite``) and ``resources.json`` (feature tables,
@@ -196,6 +198,9 @@ class Resources:
     """Everything the features need besides the tokens; stored inside the model file."""
 
     titles: frozenset[str] = frozenset()
+    # words that head an organisation name ("kementerian", "foundation") / a place name ("kabupaten")
+    org_heads: frozenset[str] = frozenset()
+    place_heads: frozenset[str] = frozenset()
     # lowercased word -> (casing class, frequency class, cluster ids...)
     lexicon: dict[str, tuple[str, ...]] = field(default_factory=dict)
     cluster_sizes: tuple[int, ...] = ()
@@ -208,6 +213,8 @@ class Resources:
         return {
             "feature_version": FEATURE_VERSION,
             "titles": sorted(self.titles),
+            "org_heads": sorted(self.org_heads),
+            "place_heads": sorted(self.place_heads),
             "cluster_sizes": list(self.cluster_sizes),
             "lexicon": {w: list(v) for w, v in sorted(self.lexicon.items())},
             "gaz_train": self.gaz_train.to_json(),
@@ -221,6 +228,8 @@ class Resources:
             raise ValueError(f"NER model has feature version {data.get('feature_version')}, this code {FEATURE_VERSION}: retrain it")
         return cls(
             titles=frozenset(data["titles"]),
+            org_heads=frozenset(data["org_heads"]),
+            place_heads=frozenset(data["place_heads"]),
             lexicon={w: tuple(v) for w, v in data["lexicon"].items()},
             cluster_sizes=tuple(data["cluster_sizes"]),
             gaz_train=Gazetteer.from_json(data["gaz_train"]),
@@ -266,6 +275,10 @@ class Featurizer:
             local.append("tp=" + prior)
         if title:
             local.append("title")
+        if low in res.org_heads:
+            local.append("oh")
+        if low in res.place_heads:
+            local.append("ph")
         mid = list(local)
         bos = [*local, "BOS"]
         if cap:
@@ -303,7 +316,7 @@ class Featurizer:
                 f.extend(words[i + 2][5])
             feats.append(f)
         low = [t.lower() for t in tokens]
-        _mark_runs(tokens, low, feats, self.known)
+        _mark_runs(tokens, low, feats, self.known, self.res)
         gaz = [[] for _ in range(n)]  # type: list[list[str]]
         (gaz_train if gaz_train is not None else self.res.gaz_train).mark(low, "gt", gaz)
         self.res.gaz_ext.mark(low, "ge", gaz)
@@ -322,14 +335,17 @@ class Featurizer:
         return feats
 
 
-def _mark_runs(tokens: Sequence[str], low: Sequence[str], feats: list[list[str]], known: frozenset[str] | None) -> None:
+def _mark_runs(tokens: Sequence[str], low: Sequence[str], feats: list[list[str]], known: frozenset[str] | None,
+               res: Resources) -> None:
     """Name-run features: every token of a run of two or more capitalised words gets the run's last word.
 
     The head of a name often decides its type ("Obama Foundation", "Wilmar
     Group", "Musim Mas Group" are organisations though their first words look
     like a person's or a common word), and the head is often beyond the +-2
-    window.  ``rl=`` is the last word (lowercased) and
-    ``rn=`` is the run length (capped at 4).
+    window.  ``rl=`` is the last word (lowercased), ``rn=`` the run length
+    (capped at 4); ``rlo``/``rfo`` say the last/first word is an organisation
+    head and ``rfp`` that the first is a place head, so a head the training
+    data never showed ("Foundation", "Otorita") still counts through the lexicon.
     """
     n = len(tokens)
     i = 0
@@ -342,11 +358,62 @@ def _mark_runs(tokens: Sequence[str], low: Sequence[str], feats: list[list[str]]
             j += 1
         if j > i:
             extra = ["rl=" + low[j], f"rn={min(4, j - i + 1)}"]
+            if low[j] in res.org_heads:
+                extra.append("rlo")
+            if low[i] in res.org_heads:
+                extra.append("rfo")
+            if low[i] in res.place_heads:
+                extra.append("rfp")
             if known is not None:
                 extra = [a for a in extra if a in known]
             for k in range(i, j + 1):
                 feats[k].extend(extra)
         i = j + 1
+
+
+_DIGITS = re.compile(r"\d+")
+_CURRENCY_MARK = re.compile(r"^[A-Z]{1,3}\$$")
+
+
+def not_name_tokens(words: Sequence[str]) -> set[int]:
+    """Indices of tokens that cannot be (part of) a name, whatever a model or alias table says.
+
+    * parts of a slash code: a chain ``X / Y [/ Z ...]`` with a number in it
+      (document and case numbers, "05/PKS/Db/2025") or made of one- or
+      two-letter parts ("K/L" = kementerian/lembaga);
+    * currency prefixes: "US" before "$" ("US$ 10", tokenised "US", "$") and
+      tokens like "US$", "S$".
+    """
+    out: set[int] = set()
+    n = len(words)
+    i = 0
+    while i < n:
+        j = i
+        while j + 2 < n and words[j + 1] == "/" and words[j + 2] != "/":
+            j += 2
+        if j > i:
+            parts = words[i:j + 1:2]
+            if any(_DIGITS.fullmatch(p) for p in parts) or all(len(p) <= 2 for p in parts):
+                out.update(range(i, j + 1))
+            i = j + 1
+            continue
+        i += 1
+    for k, w in enumerate(words):
+        if _CURRENCY_MARK.match(w) or (w == "$" and k > 0 and words[k - 1].isupper() and len(words[k - 1]) <= 3):
+            out.add(k)
+            if w == "$":
+                out.add(k - 1)
+    return out
+
+
+def clear_tokens(tags: Sequence[str], drop: set[int]) -> list[str]:
+    """``tags`` with the ``drop`` tokens set to O and an entity cut by them restarted with B-."""
+    out = list(tags)
+    for k in sorted(drop):
+        out[k] = "O"
+        if k + 1 < len(out) and out[k + 1].startswith("I-") and k + 1 not in drop:
+            out[k + 1] = "B-" + out[k + 1][2:]
+    return out
 
 
 # --------------------------------------------------------------------------- the model file
@@ -405,7 +472,9 @@ class NerTagger:
     def tag(self, tokens: Sequence[str]) -> list[str]:
         if not tokens:
             return []
-        return list(self._tagger.tag(self.featurizer(tokens)))
+        tags = list(self._tagger.tag(self.featurizer(tokens)))
+        drop = not_name_tokens(tokens)
+        return clear_tokens(tags, drop) if drop else tags
 
 
 @cache

@@ -47,6 +47,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from kronik.annotate.ner_train import prf as _prf
 from kronik.eval.result import EvalResult
 from kronik.model import Article
 
@@ -66,13 +67,6 @@ def _words(text: str) -> list[str]:
 def _contains(seq: Sequence[str], sub: Sequence[str]) -> bool:
     n = len(sub)
     return n > 0 and any(list(seq[i:i + n]) == list(sub) for i in range(len(seq) - n + 1))
-
-
-def _prf(tp: int, fp: int, fn: int) -> dict[str, Any]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
 
 
 def _pair(gold: Sequence[Any], system: Sequence[Any], ok: Callable[[Any, Any], bool]) -> list[tuple[int, int]]:
@@ -298,9 +292,12 @@ def render_realnews(result: dict[str, Any], console: Console, errors: bool = Fal
                   f"[bold]{_f(v['speaker_acc'])}[/bold]")
     console.print(q)
     tm = result["times"]
-    console.print(f"Times: {tm['gold']} gold, {tm['predicted']} found, {tm['matched']} matched by text, "
-                  f"{tm['value_correct']} with the exact value: time_value_acc [bold]{_f(result['time_value_acc'])}[/bold] "
-                  f"({_f(tm['value_acc_of_matched'])} of matched).", highlight=False)
+    tt = Table(title="Times (matched by text overlap; value exact)")
+    for col in ("gold", "found", "matched", "right value", "value acc. (of gold)", "of matched"):
+        tt.add_column(col, justify="right")
+    tt.add_row(str(tm["gold"]), str(tm["predicted"]), str(tm["matched"]), str(tm["value_correct"]),
+               f"[bold]{_f(result['time_value_acc'])}[/bold]", _f(tm["value_acc_of_matched"]))
+    console.print(tt)
     if result.get("articles_missing"):
         console.print(f"[red]{result['articles_missing']} annotated articles not found in the export[/red]")
     rows = getattr(result, "details", {}).get("errors", [])
