@@ -64,7 +64,7 @@ def test_shipped_model_loads_and_tags():
     found = {(a, b, label) for a, b, label in spans(tags)}
     assert (1, 3, "PER") in found
     assert (5, 6, "LOC") in found
-    assert tagger.meta["dev"]["micro_f1"] >= 0.85
+    assert tagger.meta["heldout_pooled"]["micro_f1"] >= 0.75  # a fifth of every shared set, never trained on
 
 
 # --------------------------------------------------------------------------- roles and canonical names

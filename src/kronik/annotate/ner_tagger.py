@@ -385,6 +385,8 @@ def not_name_tokens(words: Sequence[str]) -> set[int]:
       tokens like "US$", "S$".
     """
     out: set[int] = set()
+    if "/" not in words and "$" not in "".join(words):
+        return out  # the common case, decided without a Python loop
     n = len(words)
     i = 0
     while i < n:
