@@ -3,7 +3,7 @@
 A linear-chain CRF (python-crfsuite) over tokens with IOB2 tags for PER, ORG
 and LOC.  Features per token (all cheap lookups, cached per word form):
 
-* the lowercased word, 2-4 character prefixes and suffixes, the word shape,
+* the lowercased word, 3-4 character prefixes and suffixes, the word shape,
   capitalisation and sentence start;
 * casing statistics from a large unlabelled news corpus (IndoSum): how often
   the word is capitalised in mid-sentence, and how frequent it is; this tells
@@ -17,9 +17,9 @@ and LOC.  Features per token (all cheap lookups, cached per word form):
   per-word "usually inside a PER/ORG/LOC name" prior from those sets;
 * a title lexicon ("presiden", "kapolri", "pak" ...) on the word and the two before;
 * the neighbours' words (+-2), shapes, casing classes and clusters (+-1);
-* the last word and length of the capitalised run a token is in, and whether
-  its first or last word is an organisation or place head (a name's head:
-  "Foundation", "Group", "Otorita" decide the type from beyond the window);
+* whether the first or last word of the capitalised run a token is in is an
+  organisation or place head (a name's head: "Foundation", "Group", "Otorita"
+  decide the type from beyond the window);
 * no name inside document numbers or currency prefixes (``not_name_tokens``).
 
 The model file is one zip (written byte-for-byte reproducibly): the CRF
@@ -43,7 +43,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
 LABELS: tuple[str, ...] = ("PER", "ORG", "LOC")
 MODEL_RESOURCE = "models/ner.zip"  # inside the package kronik.lang.id
 MAX_GAZ_LEN = 8
@@ -266,8 +266,8 @@ class Featurizer:
         cap = w[:1].isupper()
         title = low.rstrip(".") in res.titles
         local = [
-            "b", "w=" + low, "p2=" + low[:2], "p3=" + low[:3], "p4=" + low[:4],
-            "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:], "sh=" + sh, "cb=" + cb, "fb=" + fb,
+            "b", "w=" + low, "p3=" + low[:3], "p4=" + low[:4],
+            "s3=" + low[-3:], "s4=" + low[-4:], "sh=" + sh, "cb=" + cb, "fb=" + fb,
         ]
         local.extend(f"c{k}={c}" for k, c in zip(self.res.cluster_sizes, clusters, strict=True))
         prior = res.word_prior.get(low)
@@ -337,15 +337,16 @@ class Featurizer:
 
 def _mark_runs(tokens: Sequence[str], low: Sequence[str], feats: list[list[str]], known: frozenset[str] | None,
                res: Resources) -> None:
-    """Name-run features: every token of a run of two or more capitalised words gets the run's last word.
+    """Name-run features: every token of a run of two or more capitalised words learns the run's head.
 
     The head of a name often decides its type ("Obama Foundation", "Wilmar
-    Group", "Musim Mas Group" are organisations though their first words look
-    like a person's or a common word), and the head is often beyond the +-2
-    window.  ``rl=`` is the last word (lowercased), ``rn=`` the run length
-    (capped at 4); ``rlo``/``rfo`` say the last/first word is an organisation
-    head and ``rfp`` that the first is a place head, so a head the training
-    data never showed ("Foundation", "Otorita") still counts through the lexicon.
+    Group", "Otorita IKN" are organisations though their other words look like
+    a person's or a common word), and the head is often beyond the +-2 window.
+    ``rlo``/``rfo``: the run's last/first word is an organisation head; ``rfp``:
+    its first word is a place head.  Heads come from the lexicon, so a head the
+    training data never showed ("Foundation") still counts.  (The run's last
+    word itself and its length, tried in feature version 2, glued roles to
+    names: "Gedung Putih Karine Jean-Pierre" as one LOC.)
     """
     n = len(tokens)
     i = 0
@@ -357,7 +358,7 @@ def _mark_runs(tokens: Sequence[str], low: Sequence[str], feats: list[list[str]]
         while j + 1 < n and tokens[j + 1][:1].isupper():
             j += 1
         if j > i:
-            extra = ["rl=" + low[j], f"rn={min(4, j - i + 1)}"]
+            extra = []
             if low[j] in res.org_heads:
                 extra.append("rlo")
             if low[i] in res.org_heads:
@@ -366,8 +367,9 @@ def _mark_runs(tokens: Sequence[str], low: Sequence[str], feats: list[list[str]]
                 extra.append("rfp")
             if known is not None:
                 extra = [a for a in extra if a in known]
-            for k in range(i, j + 1):
-                feats[k].extend(extra)
+            if extra:
+                for k in range(i, j + 1):
+                    feats[k].extend(extra)
         i = j + 1
 
 
