@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kronik.eval import realnews
 from kronik.eval.pfsa import gold_statements, join_tokens, read_pfsa, rebuild, spans_of
-from kronik.model import Article, Entity, Quote
+from kronik.model import Article, Entity
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -73,7 +73,7 @@ def read_pfsa(path: Path) -> list[list[list[Token]]]:
         if not sent:
             return
         words = [w for w, _ in sent[:8]]
-        if "KOMPAS" in words and words.index("KOMPAS") + 1 < len(words) and words[words.index("KOMPAS") + 1] in "—–-" \
+        if ("KOMPAS" in words and words.index("KOMPAS") + 1 < len(words) and words[words.index("KOMPAS") + 1] in "—–-") \
                 or not articles:
             articles.append([])
         articles[-1].append(list(sent))
@@ -172,7 +172,7 @@ def gold_statements(sentences: list[list[Token]]) -> list[dict[str, Any]]:
     stmts = spans_of(tags, "STATEMENT")
     persons = sorted([(a, b, "PER") for a, b in spans_of(tags, "PERSON")]
                      + [(a, b, "COREF") for a, b in spans_of(tags, "PERSONCOREF")])
-    inside = set()
+    inside: set[int] = set()
     for a, b in stmts:
         inside.update(range(a, b))
     out = []
@@ -224,8 +224,8 @@ def evaluate_pfsa(path: Path) -> EvalResult:
         gold = gold_statements(sentences)
         paragraphs, _ = rebuild(sentences)
         art = _annotate(paragraphs)
-        system = [{"text": q.text, "speaker": q.speaker, "speaker_text": q.speaker_text, "direct": q.direct,
-                   "paragraph": 0} for q in art.quotes]
+        system: list[dict[str, Any]] = [{"text": q.text, "speaker": q.speaker, "speaker_text": q.speaker_text,
+                                         "direct": q.direct, "paragraph": 0} for q in art.quotes]
         pairs = match_quotes(system, gold)
         got = {j: i for i, j in pairs}
         for key, keep in (("all", None), ("direct", True), ("indirect", False)):

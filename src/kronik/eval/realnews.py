@@ -201,7 +201,7 @@ def evaluate_realnews(gold_path: Path, export: Path | None = None) -> EvalResult
             art = Article(id="", source=rec["url"], format="csv")
         sys_ents = system_entities(art)
         pairs = _pair(rec["entities"], sys_ents, _entity_match)
-        for gi, si in pairs:
+        for gi, _si in pairs:
             ent[rec["entities"][gi]["type"]]["tp"] += 1
         got_g, got_s = {a for a, _ in pairs}, {b for _, b in pairs}
         for i, g in enumerate(rec["entities"]):
