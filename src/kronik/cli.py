@@ -658,15 +658,45 @@ def eval_ner(
 @eval_app.command("quotes")
 def eval_quotes(
     data_dir: Annotated[Path, typer.Argument(help="Labelled raw articles with gold.jsonl.")] = Path("tests/data/quotes"),
+    pfsa: Annotated[Path | None, typer.Option("--pfsa", help="Score statements and speakers on a PFSA-ID tagged file "
+                                                          "instead (token TAB BILOU tag, Kompas articles).")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Direct quotes: precision, recall, F1 and speaker accuracy, ours vs a naive baseline, per split."""
     from kronik.eval.quotes import evaluate_quotes, render_quotes
 
+    if pfsa is not None:
+        from kronik.eval.pfsa import evaluate_pfsa, render_pfsa
+
+        if not pfsa.is_file():
+            err.print(f"[red]PFSA-ID file not found:[/red] {pfsa}")
+            raise typer.Exit(2)
+        _emit(evaluate_pfsa(pfsa), as_json, render_pfsa)
+        return
     if not (data_dir / "gold.jsonl").is_file():
         err.print(f"[red]no gold.jsonl in[/red] {data_dir}")
         raise typer.Exit(2)
     _emit(evaluate_quotes(data_dir), as_json, render_quotes)
+
+
+@eval_app.command("realnews")
+def eval_realnews(
+    gold: Annotated[Path, typer.Argument(help="Hand annotations (JSON lines by URL, see GUIDELINES.md beside them).")]
+        = SHARED_DATA / "real-news" / "annotations-2025-10-20.jsonl",
+    export: Annotated[Path | None, typer.Option("--export", help="The export holding the articles (default: "
+                                                                  "detik-DAY.csv beside the annotations).")] = None,
+    as_json: JsonOpt = False,
+    errors: Annotated[bool, typer.Option("--errors", help="List every mismatch.")] = False,
+) -> None:
+    """Entities, direct and indirect quotes with speakers, and times against hand-annotated real news."""
+    from kronik.eval.realnews import default_export, evaluate_realnews, render_realnews
+
+    export = export or default_export(gold)
+    missing = [str(p) for p in (gold, export) if not p.is_file()]
+    if missing:
+        err.print(f"[red]not found:[/red] {', '.join(missing)}")
+        raise typer.Exit(2)
+    _emit(evaluate_realnews(gold, export), as_json, lambda r, c: render_realnews(r, c, errors=errors))
 
 
 @eval_app.command("clusters")
@@ -904,6 +934,8 @@ def train_ner_cmd(
     indosum: Annotated[Path | None, typer.Option("--indosum", help="IndoSum folder for casing statistics and word clusters.")] = None,
     tune: Annotated[bool, typer.Option("--tune", help="Grid-search c1/c2 by cross-validation (slow).")] = False,
     cv: Annotated[bool, typer.Option("--cv", help="Report 5-fold cross-validation on the training set.")] = False,
+    nerp: Annotated[str, typer.Option("--nerp", help="NERP train (another convention): gazetteer, train or off.")]
+        = "gazetteer",
     as_json: JsonOpt = False,
 ) -> None:
     """Train the Indonesian NER tagger (CRF) on the shared sets; reproducible, byte-identical output."""
@@ -912,7 +944,10 @@ def train_ner_cmd(
     if not data.is_dir():
         err.print(f"[red]NER data not found:[/red] {data}")
         raise typer.Exit(2)
-    _emit(train_ner(data, out, indosum=indosum, tune=tune, cv=cv), as_json, render_train_ner)
+    if nerp not in ("gazetteer", "train", "off"):
+        err.print(f"[red]--nerp must be gazetteer, train or off, not[/red] {nerp}")
+        raise typer.Exit(2)
+    _emit(train_ner(data, out, indosum=indosum, tune=tune, cv=cv, nerp=nerp), as_json, render_train_ner)
 
 
 @train_app.command("summary")

@@ -3,7 +3,7 @@
 A linear-chain CRF (python-crfsuite) over tokens with IOB2 tags for PER, ORG
 and LOC.  Features per token (all cheap lookups, cached per word form):
 
-* the lowercased word, 2-4 character prefixes and suffixes, the word shape,
+* the lowercased word, 3-4 character prefixes and suffixes, the word shape,
   capitalisation and sentence start;
 * casing statistics from a large unlabelled news corpus (IndoSum): how often
   the word is capitalised in mid-sentence, and how frequent it is; this tells
@@ -16,7 +16,11 @@ and LOC.  Features per token (all cheap lookups, cached per word form):
   the other shared NER sets (IndoLEM, IndoNLU), matched longest-first, and a
   per-word "usually inside a PER/ORG/LOC name" prior from those sets;
 * a title lexicon ("presiden", "kapolri", "pak" ...) on the word and the two before;
-* the neighbours' words (+-2), shapes, casing classes and clusters (+-1).
+* the neighbours' words (+-2), shapes, casing classes and clusters (+-1);
+* whether the first or last word of the capitalised run a token is in is an
+  organisation or place head (a name's head: "Foundation", "Group", "Otorita"
+  decide the type from beyond the window);
+* no name inside document numbers or currency prefixes (``not_name_tokens``).
 
 The model file is one zip (written byte-for-byte reproducibly): the CRF
 weights (``model.crfsuite``) and ``resources.json`` (feature tables,
@@ -39,7 +43,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-FEATURE_VERSION = 1
+FEATURE_VERSION = 3
 LABELS: tuple[str, ...] = ("PER", "ORG", "LOC")
 MODEL_RESOURCE = "models/ner.zip"  # inside the package kronik.lang.id
 MAX_GAZ_LEN = 8
@@ -194,6 +198,9 @@ class Resources:
     """Everything the features need besides the tokens; stored inside the model file."""
 
     titles: frozenset[str] = frozenset()
+    # words that head an organisation name ("kementerian", "foundation") / a place name ("kabupaten")
+    org_heads: frozenset[str] = frozenset()
+    place_heads: frozenset[str] = frozenset()
     # lowercased word -> (casing class, frequency class, cluster ids...)
     lexicon: dict[str, tuple[str, ...]] = field(default_factory=dict)
     cluster_sizes: tuple[int, ...] = ()
@@ -206,6 +213,8 @@ class Resources:
         return {
             "feature_version": FEATURE_VERSION,
             "titles": sorted(self.titles),
+            "org_heads": sorted(self.org_heads),
+            "place_heads": sorted(self.place_heads),
             "cluster_sizes": list(self.cluster_sizes),
             "lexicon": {w: list(v) for w, v in sorted(self.lexicon.items())},
             "gaz_train": self.gaz_train.to_json(),
@@ -219,6 +228,8 @@ class Resources:
             raise ValueError(f"NER model has feature version {data.get('feature_version')}, this code {FEATURE_VERSION}: retrain it")
         return cls(
             titles=frozenset(data["titles"]),
+            org_heads=frozenset(data["org_heads"]),
+            place_heads=frozenset(data["place_heads"]),
             lexicon={w: tuple(v) for w, v in data["lexicon"].items()},
             cluster_sizes=tuple(data["cluster_sizes"]),
             gaz_train=Gazetteer.from_json(data["gaz_train"]),
@@ -255,8 +266,8 @@ class Featurizer:
         cap = w[:1].isupper()
         title = low.rstrip(".") in res.titles
         local = [
-            "b", "w=" + low, "p2=" + low[:2], "p3=" + low[:3], "p4=" + low[:4],
-            "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:], "sh=" + sh, "cb=" + cb, "fb=" + fb,
+            "b", "w=" + low, "p3=" + low[:3], "p4=" + low[:4],
+            "s3=" + low[-3:], "s4=" + low[-4:], "sh=" + sh, "cb=" + cb, "fb=" + fb,
         ]
         local.extend(f"c{k}={c}" for k, c in zip(self.res.cluster_sizes, clusters, strict=True))
         prior = res.word_prior.get(low)
@@ -264,6 +275,10 @@ class Featurizer:
             local.append("tp=" + prior)
         if title:
             local.append("title")
+        if low in res.org_heads:
+            local.append("oh")
+        if low in res.place_heads:
+            local.append("ph")
         mid = list(local)
         bos = [*local, "BOS"]
         if cap:
@@ -301,6 +316,7 @@ class Featurizer:
                 f.extend(words[i + 2][5])
             feats.append(f)
         low = [t.lower() for t in tokens]
+        _mark_runs(tokens, low, feats, self.known, self.res)
         gaz = [[] for _ in range(n)]  # type: list[list[str]]
         (gaz_train if gaz_train is not None else self.res.gaz_train).mark(low, "gt", gaz)
         self.res.gaz_ext.mark(low, "ge", gaz)
@@ -317,6 +333,91 @@ class Featurizer:
                 if i + 1 < n:
                     feats[i + 1].extend(["n-1" + x for x in nb])
         return feats
+
+
+def _mark_runs(tokens: Sequence[str], low: Sequence[str], feats: list[list[str]], known: frozenset[str] | None,
+               res: Resources) -> None:
+    """Name-run features: every token of a run of two or more capitalised words learns the run's head.
+
+    The head of a name often decides its type ("Obama Foundation", "Wilmar
+    Group", "Otorita IKN" are organisations though their other words look like
+    a person's or a common word), and the head is often beyond the +-2 window.
+    ``rlo``/``rfo``: the run's last/first word is an organisation head; ``rfp``:
+    its first word is a place head.  Heads come from the lexicon, so a head the
+    training data never showed ("Foundation") still counts.  (The run's last
+    word itself and its length, tried in feature version 2, glued roles to
+    names: "Gedung Putih Karine Jean-Pierre" as one LOC.)
+    """
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if not tokens[i][:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and tokens[j + 1][:1].isupper():
+            j += 1
+        if j > i:
+            extra = []
+            if low[j] in res.org_heads:
+                extra.append("rlo")
+            if low[i] in res.org_heads:
+                extra.append("rfo")
+            if low[i] in res.place_heads:
+                extra.append("rfp")
+            if known is not None:
+                extra = [a for a in extra if a in known]
+            if extra:
+                for k in range(i, j + 1):
+                    feats[k].extend(extra)
+        i = j + 1
+
+
+_DIGITS = re.compile(r"\d+")
+_CURRENCY_MARK = re.compile(r"^[A-Z]{1,3}\$$")
+
+
+def not_name_tokens(words: Sequence[str]) -> set[int]:
+    """Indices of tokens that cannot be (part of) a name, whatever a model or alias table says.
+
+    * parts of a slash code: a chain ``X / Y [/ Z ...]`` with a number in it
+      (document and case numbers, "05/PKS/Db/2025") or made of one- or
+      two-letter parts ("K/L" = kementerian/lembaga);
+    * currency prefixes: "US" before "$" ("US$ 10", tokenised "US", "$") and
+      tokens like "US$", "S$".
+    """
+    out: set[int] = set()
+    if "/" not in words and "$" not in "".join(words):
+        return out  # the common case, decided without a Python loop
+    n = len(words)
+    i = 0
+    while i < n:
+        j = i
+        while j + 2 < n and words[j + 1] == "/" and words[j + 2] != "/":
+            j += 2
+        if j > i:
+            parts = words[i:j + 1:2]
+            if any(_DIGITS.fullmatch(p) for p in parts) or all(len(p) <= 2 for p in parts):
+                out.update(range(i, j + 1))
+            i = j + 1
+            continue
+        i += 1
+    for k, w in enumerate(words):
+        if _CURRENCY_MARK.match(w) or (w == "$" and k > 0 and words[k - 1].isupper() and len(words[k - 1]) <= 3):
+            out.add(k)
+            if w == "$":
+                out.add(k - 1)
+    return out
+
+
+def clear_tokens(tags: Sequence[str], drop: set[int]) -> list[str]:
+    """``tags`` with the ``drop`` tokens set to O and an entity cut by them restarted with B-."""
+    out = list(tags)
+    for k in sorted(drop):
+        out[k] = "O"
+        if k + 1 < len(out) and out[k + 1].startswith("I-") and k + 1 not in drop:
+            out[k + 1] = "B-" + out[k + 1][2:]
+    return out
 
 
 # --------------------------------------------------------------------------- the model file
@@ -375,7 +476,9 @@ class NerTagger:
     def tag(self, tokens: Sequence[str]) -> list[str]:
         if not tokens:
             return []
-        return list(self._tagger.tag(self.featurizer(tokens)))
+        tags = list(self._tagger.tag(self.featurizer(tokens)))
+        drop = not_name_tokens(tokens)
+        return clear_tokens(tags, drop) if drop else tags
 
 
 @cache

@@ -121,7 +121,8 @@ def evaluate_ner(path: Path | Sequence[Path], model: Path | None = None, alias_p
     runs = [_evaluate_file(f, tagger, alias_pass) for f in files]
     results = [r for r, _, _ in runs]
     model_info = {"alias_pass": alias_pass, "model": tagger.source, "model_bytes": tagger.size,
-                  "trained_on": tagger.meta.get("train_sentences"), "model_dev": (tagger.meta.get("dev") or {}).get("micro_f1")}
+                  "trained_on": tagger.meta.get("train_sentences"),
+                  "model_heldout": (tagger.meta.get("heldout_pooled") or {}).get("micro_f1")}
     if len(results) == 1:
         return EvalResult(results[0] | model_info)
     pooled = _figures([g for _, gold, _ in runs for g in gold], [p for _, _, pred in runs for p in pred])

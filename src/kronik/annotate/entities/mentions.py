@@ -69,18 +69,21 @@ def alias_pass(words: Sequence[str], tags: Sequence[str], lang: str = "id", max_
     evidence enough).  On idner dev this costs F1 (their convention), on
     IndoLEM nerui and NERGrit it gains; ``kronik eval ner --alias-pass`` shows both.
     """
+    from kronik.annotate.ner_tagger import not_name_tokens
+
     aliases = alias_index(lang)
     out = list(tags)
     n = len(words)
+    blocked = not_name_tokens(words)  # document numbers, currency prefixes: "05/PKS/..." is no party, "US$" no country
     i = 0
     while i < n:
-        longest = aliases.max_words(words[i]) if out[i] == "O" and words[i][:1].isupper() else 0
+        longest = aliases.max_words(words[i]) if out[i] == "O" and words[i][:1].isupper() and i not in blocked else 0
         if not longest:
             i += 1
             continue
         hit = None
         for length in range(min(max_len, longest, n - i), 0, -1):
-            if any(t != "O" for t in out[i:i + length]):
+            if any(t != "O" for t in out[i:i + length]) or blocked.intersection(range(i, i + length)):
                 continue
             found = aliases.lookup(" ".join(words[i:i + length]))
             if found and found[1] != "PER":

@@ -85,7 +85,13 @@ export function annotatedParagraph(text, index, art, extra = []) {
     const at = Number.isInteger(q.start) && Number.isInteger(q.end) ? [q.start, q.end] : locateQuote(text, q.text);
     if (at) spans.push({ kind: "quote", start: at[0], end: at[1], data: q });
   }
-  return renderNode(text, nestSpans(text.length, spans), wrapAnnotation);
+  // The source span a link asked for wins: an annotation crossing its boundary is not drawn
+  // (nestSpans would otherwise drop the source span, the one thing the reader came to see).
+  const sources = spans.filter((a) => a.kind === "source");
+  const crosses = (a, b) => a.start < b.end && b.start < a.end
+    && !(a.start >= b.start && a.end <= b.end) && !(b.start >= a.start && b.end <= a.end);
+  const drawn = sources.length ? spans.filter((a) => a.kind === "source" || !sources.some((s) => crosses(a, s))) : spans;
+  return renderNode(text, nestSpans(text.length, drawn), wrapAnnotation);
 }
 
 function metaRow(label, value) {
