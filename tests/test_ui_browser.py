@@ -147,7 +147,7 @@ def test_walk_story_event_article_entity(ui: UI) -> None:
     ui.screenshot("02-story")
 
     # hovering a mark shows the event's title and dates; clicking it opens the event
-    ev0 = sorted(story["events"], key=lambda e: e["start"] or "")[0]
+    ev0 = sorted((e for e in story["events"] if e["start"]), key=lambda e: e["start"])[0]  # undated events have no mark
     mark = ui.one(f'#story-timeline a.mark[href="#/event/{ev0["id"]}"]')
     ui.hover(mark)
     tip = ui.tooltip()
