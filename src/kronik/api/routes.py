@@ -130,6 +130,8 @@ def article(request: Request, article_id: str) -> dict[str, Any]:
 def _search_query(q: str | None, outlet: str | None, language: str | None, date_from: str | None,
                   date_to: str | None, entity: str | None, speaker: str | None, event: str | None,
                   story: str | None, limit: int = 20, offset: int = 0) -> SearchQuery:
+    """The query of a search or an export; a date that is not one is refused (422), not searched for."""
+    date_from, date_to = queries.check_date(date_from, "from"), queries.check_date(date_to, "to")
     return SearchQuery(q=q or "", outlet=outlet, language=language, date_from=date_from, date_to=date_to,
                        entity=entity, speaker=speaker, event=event, story=story, limit=limit, offset=offset)
 
@@ -146,9 +148,18 @@ async def search_articles(request: Request, q: QueryText = None, outlet: Opt = N
     milliseconds, but a costly one must not hold the event loop that every other client waits on."""
     sq = _search_query(q, outlet, language, date_from, date_to, entity, speaker, event, story, limit, offset)
     check_query(sq)  # limits first: a refused query costs nothing
-    result = await _off_loop(request, search, _store(request), sq)
+    result = await _off_loop(request, _search_with_titles, _store(request), sq)
     body = json.dumps(result, ensure_ascii=False)  # plain data: skip FastAPI's encoder walk
     return Response(body, media_type="application/json")
+
+
+def _search_with_titles(store: Store, sq: SearchQuery) -> dict[str, Any]:
+    """The search result, each hit with its story's title (``story_title``) next to the story id."""
+    result = search(store, sq)
+    titles = queries.story_titles(store, (hit.get("story") for hit in result.get("results", [])))
+    for hit in result.get("results", []):
+        hit["story_title"] = titles.get(hit.get("story") or "")
+    return result
 
 
 @router.get("/export")
@@ -222,9 +233,18 @@ def entity(request: Request, name: str) -> dict[str, Any]:
     return queries.entity(_store(request), name)
 
 
+DateParam = Annotated[str | None, Query(max_length=40, description="YYYY-MM-DD or an ISO datetime")]
+
+
 @router.get("/quotes")
-def quotes(request: Request, speaker: Opt = None, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
-    return queries.quotes(_store(request), speaker=speaker, limit=limit, offset=offset)
+def quotes(request: Request, speaker: Opt = None, story: Opt = None, outlet: Opt = None, q: QueryText = None,
+           date_from: Annotated[str | None, Query(alias="from", max_length=40)] = None,
+           date_to: Annotated[str | None, Query(alias="to", max_length=40)] = None,
+           since: DateParam = None, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+    """Quotes with their evidence (headline, outlet, date, paragraph), filtered by speaker, story, outlet,
+    text ``q``, publication dates ``from``/``to`` and ``since`` (stored after: for polling)."""
+    return queries.quotes(_store(request), speaker=speaker, story=story, outlet=outlet, q=q, date_from=date_from,
+                          date_to=date_to, since=since, limit=limit, offset=offset)
 
 
 # --------------------------------------------------------------------------- write

@@ -353,14 +353,71 @@ def entity(store: Store, name: str, *, limit: int = 50) -> dict[str, Any]:
             "articles": arts, "quotes": quotes}
 
 
-def quotes(store: Store, *, speaker: str | None = None, limit: int = 20, offset: int = 0) -> dict[str, Any]:
+def check_date(value: str | None, name: str) -> str | None:
+    """``value`` when it is an ISO date or datetime (``2024-05-01``, ``2024-05-01T08:00:00+07:00``), else a
+    :class:`RequestError` naming the parameter: a typo in a date is a 422 the UI shows, never an empty page."""
+    if value is None or not value.strip():
+        return None
+    from datetime import datetime
+
+    try:
+        datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise RequestError(f"{name}={value[:40]!r} is not a date: expected YYYY-MM-DD or an ISO datetime") from None
+    return value.strip()
+
+
+def _published_range(col: Any, date_from: str | None, date_to: str | None) -> list[Any]:
+    """Conditions on a ``published`` string column; ``date_to`` takes the whole of its day (or minute, ...)."""
+    where = []
+    if date_from := check_date(date_from, "from"):
+        where.append(col >= date_from)
+    if date_to := check_date(date_to, "to"):
+        where.append(func.substr(col, 1, len(date_to)) <= date_to)
+    return where
+
+
+def _since(col: Any, since: str | None) -> list[Any]:
+    """``col > since`` (rows stored after that moment: what a poller has not seen yet)."""
+    if not (since := check_date(since, "since")):
+        return []
+    from datetime import datetime, timezone
+
+    when = datetime.fromisoformat(since.replace("Z", "+00:00"))
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return [col > when.astimezone(timezone.utc)]
+
+
+def quotes(store: Store, *, speaker: str | None = None, story: str | None = None, outlet: str | None = None,
+           q: str | None = None, date_from: str | None = None, date_to: str | None = None,
+           since: str | None = None, limit: int = 20, offset: int = 0) -> dict[str, Any]:
+    """Quotes, newest article first, each with what makes it usable as evidence: the article's headline,
+    outlet and date next to the speaker and paragraph.  Filters: speaker, story, outlet, a text substring
+    ``q`` (case-insensitive), the article's publication date range, and ``since`` (articles stored after
+    that moment, for polling)."""
     limit, offset = _page(limit, offset)
     qt, a = schema.quotes, schema.articles
-    where = [qt.c.speaker == speaker] if speaker else []
+    where: list[Any] = [*_published_range(a.c.published, date_from, date_to), *_since(a.c.created_at, since)]
+    where += [col == v for col, v in ((qt.c.speaker, speaker), (a.c.story, story), (a.c.outlet, outlet)) if v]
+    if q:
+        where.append(func.lower(qt.c.text).contains(q.lower(), autoescape=True))
+    joined = qt.join(a, a.c.id == qt.c.article_id)
     with store.engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(qt).where(*where)).scalar_one()
+        total = conn.execute(select(func.count()).select_from(joined).where(*where)).scalar_one()
         rows = conn.execute(
-            select(qt.c.text, qt.c.speaker, qt.c.article_id.label("article"), qt.c.paragraph)
-            .select_from(qt.join(a, a.c.id == qt.c.article_id)).where(*where)
+            select(qt.c.text, qt.c.speaker, qt.c.article_id.label("article"), qt.c.paragraph,
+                   a.c.title.label("headline"), a.c.outlet, a.c.published, a.c.story)
+            .select_from(joined).where(*where)
             .order_by(a.c.published.desc().nulls_last(), qt.c.article_id, qt.c.seq).limit(limit).offset(offset)).mappings()
         return _paged([dict(r) for r in rows], total, limit, offset)
+
+
+def story_titles(store: Store, ids: Iterable[str | None]) -> dict[str, str | None]:
+    """Titles of these stories, by id (for search hits, which carry only the story id)."""
+    wanted = sorted({i for i in ids if i})
+    if not wanted:
+        return {}
+    s = schema.stories
+    with store.engine.connect() as conn:
+        return dict(conn.execute(select(s.c.id, s.c.title).where(s.c.id.in_(wanted))).all())
