@@ -107,3 +107,49 @@ def test_search_hits_carry_their_story_title(client) -> None:
         assert "story_title" in hit
         if hit["story"]:
             assert hit["story_title"] == stories[hit["story"]]
+
+
+def _stories(client, **params) -> dict:
+    r = client.get("/api/stories", params={"limit": 200, **params})
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def test_stories_rank_by_coverage_and_filter(client) -> None:
+    everything = _stories(client)["results"]
+    ranked = _stories(client, sort="coverage")["results"]
+    assert sorted(s["id"] for s in ranked) == sorted(s["id"] for s in everything)
+    sizes = [s["n_articles"] for s in ranked]
+    assert sizes == sorted(sizes, reverse=True) and sizes[0] > 1
+    ends = [s["end"] for s in everything if s["end"]]
+    assert ends == sorted(ends, reverse=True), "recent: newest first"
+
+    several = _stories(client, min_articles=2)
+    assert several["total"] == sum(1 for s in everything if s["n_articles"] >= 2) < len(everything)
+
+    outlet = ranked[0]["outlets"][0]["name"]
+    by_outlet = _stories(client, outlet=outlet)["results"]
+    assert by_outlet and all(any(o["name"] == outlet for o in s["outlets"]) for s in by_outlet)
+    assert _stories(client, outlet="no such outlet")["total"] == 0
+    assert _stories(client, language="id")["total"] > 0
+
+    day = ends[0][:10]
+    on_day = _stories(client, **{"from": day, "to": day})["results"]
+    assert on_day and all(s["start"][:10] <= day <= s["end"][:10] for s in on_day)
+
+
+def test_story_cards_carry_a_lead_sentence_with_its_citation(client) -> None:
+    stories = _stories(client, sort="coverage")["results"]
+    leads = [s["lead"] for s in stories if s["lead"]]
+    assert len(leads) >= len(stories) / 2
+    lead = leads[0]
+    assert lead["text"] and lead["article"] and isinstance(lead["paragraph"], int)
+    assert lead["language"] in ("id", "en") and "outlet" in lead
+    article = client.get(f"/api/articles/{lead['article']}").json()
+    assert article["id"] == lead["article"]
+
+
+@pytest.mark.parametrize("params", [{"sort": "best"}, {"from": "last week"}, {"min_articles": -1}])
+def test_stories_refuse_bad_parameters_with_a_message(client, params: dict) -> None:
+    r = client.get("/api/stories", params=params)
+    assert r.status_code == 422 and r.json()["detail"]

@@ -5,6 +5,7 @@ tests/artifacts/ui/."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,71 @@ def test_redoc_renders_offline(ui: UI) -> None:
     ui.d.get(f"{ui.base}/redoc")
     _wait_for(ui, "return !!document.querySelector('#redoc h1') && document.body.innerText.includes('/api/quotes');")
     ui.screenshot("docs-redoc")
+
+
+def test_muted_text_meets_wcag_aa_in_both_themes() -> None:
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "contrast.py"
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=30)
+    assert out.returncode == 0, out.stdout
+    assert "--muted" in out.stdout and "BELOW" not in out.stdout
+
+
+def test_home_ranks_filters_and_shows_lead_sentences(ui: UI) -> None:
+    ui.open("#/")
+    ui.screenshot("desk-home")
+    cards = ui.css(".story-card")
+    assert cards
+    assert not any(re.search(r"(^|\D)0 outlets", c.text) for c in cards), "no '0 outlets' when outlets are unknown"
+    assert ui.css(".story-card .lead"), "cards carry their lead sentence"
+    lead = ui.one(".story-card .lead span")
+    assert lead.get_attribute("lang") in ("id", "en")
+    total_before = ui.one("#story-count").text
+
+    from selenium.webdriver.support.ui import Select
+
+    Select(ui.one("#home-sort")).select_by_value("coverage")
+    ui.click(ui.one("#home-min"))
+    ui.go(lambda: ui.one("#home-filters button[type=submit]").click())
+    assert "sort=coverage" in ui.hash() and "min_articles=2" in ui.hash()
+    sizes = [int(ui.d.execute_script("return arguments[0].querySelector('.meta').textContent;", c).split(" article")[0].split("· ")[-1])
+             for c in ui.css(".story-card")]
+    assert sizes == sorted(sizes, reverse=True) and min(sizes) >= 2
+    assert ui.one("#story-count").text != total_before
+    langs = [o.text for o in Select(ui.one("#home-language")).options]
+    assert any(t.startswith("Indonesian") for t in langs), langs
+    ui.screenshot("desk-home-coverage")
+
+
+def test_search_collapses_copies_groups_by_story_and_helps_on_zero_hits(ui: UI) -> None:
+    ui.open("#/search?q=gempa")
+    metas = " ".join(m.text for m in ui.css(".result .meta"))
+    assert "Indonesian" in metas or "English" in metas
+    assert " ID" not in metas and " EN" not in metas
+    assert ui.css(".result a[href^='#/story/']")[0].text.startswith("Story: ")
+    assert all(s.get_attribute("lang") for s in ui.css(".result .snippet"))
+    ui.go(lambda: ui.click(ui.one("#group-toggle")))
+    assert "group=story" in ui.hash() and ui.css(".story-group h2 a")
+    ui.screenshot("desk-search-grouped")
+
+    ui.open("#/search?q=zzqqxxnotaword")
+    assert ui.css("#search-empty .syntax-help li a"), "zero hits: syntax help with examples"
+    ui.screenshot("desk-search-empty")
+
+    ui.allowed_console = ("status of 422",)  # the browser logs the refused request itself
+    ui.open("#/search?q=gempa&from=kemarin")
+    page = ui.one("main").text
+    assert "This request cannot be answered" in page and "from=" in page and "YYYY-MM-DD" in page
+
+
+def test_story_quotes_show_date_and_headline_as_evidence(ui: UI, server: str) -> None:
+    from ui_helpers import get_json
+
+    biggest = get_json(f"{server}/api/stories?sort=coverage&limit=1")["results"][0]
+    ui.open(f"#/story/{biggest['id']}")
+    links = ui.css("#quotes .source-link.evidence")
+    assert links, "quotes cite outlet, date and headline"
+    assert "“" in links[0].text and "¶" in links[0].text
+    assert not [a for a in ui.css("main a") if a.text.strip().lower() in ("this article", "here", "source")]

@@ -91,8 +91,15 @@ def stats(request: Request) -> dict[str, int]:
 
 
 @router.get("/stories")
-def stories(request: Request, limit: Limit = 20, offset: Offset = 0, q: QueryText = None) -> dict[str, Any]:
-    return queries.stories(_store(request), q=q, limit=limit, offset=offset)
+def stories(request: Request, limit: Limit = 20, offset: Offset = 0, q: QueryText = None,
+            sort: Annotated[str, Query(max_length=20, description="recent or coverage")] = "recent",
+            min_articles: Annotated[int, Query(ge=0, le=1_000_000)] = 0, outlet: Opt = None, language: Opt = None,
+            date_from: Annotated[str | None, Query(alias="from", max_length=40)] = None,
+            date_to: Annotated[str | None, Query(alias="to", max_length=40)] = None) -> dict[str, Any]:
+    """Stories ranked (``sort``), filtered (title ``q``, ``min_articles``, ``outlet``, ``language``, dates),
+    each with its outlets and lead sentence."""
+    return queries.stories(_store(request), q=q, sort=sort, min_articles=min_articles, outlet=outlet,
+                           language=language, date_from=date_from, date_to=date_to, limit=limit, offset=offset)
 
 
 @router.get("/stories/{story_id}")

@@ -1,45 +1,100 @@
 // Pages: stories list, story, event, search, entity, upload.
 
-import { h, route, fmtDate, fmtSpan, plural, markedText } from "./dom.js";
+import { h, route, fmtDate, fmtSpan, plural, markedText, langName, langAttr } from "./dom.js";
 import { api } from "./api.js";
 import { timelineChart, countsChart, fitLabels } from "./charts.js";
 import {
   section, muted, entityGroups, summaryList, quotesBySpeaker, coverage, articleList, pager,
-  outletChips, sourceLink, typeName, typeClass, entityChip,
+  outletChips, sourceLink, evidenceLink, typeName, typeClass, entityChip,
 } from "./components.js";
 
 // --- stories list (home) -----------------------------------------------------
 
+const HOME_FILTERS = ["sort", "min_articles", "outlet", "language", "from", "to"];
+
+function homeParams(params) {
+  const p = {};
+  for (const k of HOME_FILTERS) if (params.get(k)) p[k] = params.get(k);
+  return p;
+}
+
+/** The home page's filter bar: ranking, hide single-article stories, outlet, language, dates (a GET-like form
+ *  that rewrites the hash, so every filtered view has an address). */
+function homeFilters(p, facets) {
+  const select = (name, label, options, value) => {
+    const id = `home-${name}`;
+    return h("span", { class: "field" }, h("label", { for: id }, label),
+      h("select", { id, name }, options.map(([v, t]) => h("option", { value: v, selected: String(value || "") === v }, t))));
+  };
+  const outlets = (facets.outlet || []).map((f) => [String(f.value), `${f.label || f.value} (${f.count})`]);
+  const langs = (facets.language || []).map((f) => [String(f.value), `${langName(f.value)} (${f.count})`]);
+  const single = h("input", { type: "checkbox", id: "home-min", name: "min_articles", value: "2", checked: Number(p.min_articles || 0) >= 2 });
+  const form = h("form", { class: "home-filters", id: "home-filters", "aria-label": "Rank and filter stories", on: { submit: (e) => {
+    e.preventDefault();
+    const fd = new FormData(form);
+    const next = {};
+    for (const k of HOME_FILTERS) { const v = fd.get(k); if (v) next[k] = String(v); }
+    if (next.sort === "recent") delete next.sort;
+    location.hash = route.home(next);
+  } } },
+  select("sort", "Rank by", [["recent", "Newest"], ["coverage", "Most covered"]], p.sort || "recent"),
+  select("outlet", "Outlet", [["", "All outlets"], ...outlets], p.outlet),
+  select("language", "Language", [["", "All languages"], ...langs], p.language),
+  h("span", { class: "field" }, h("label", { for: "home-from" }, "From"), h("input", { type: "date", id: "home-from", name: "from", value: p.from || "" })),
+  h("span", { class: "field" }, h("label", { for: "home-to" }, "To"), h("input", { type: "date", id: "home-to", name: "to", value: p.to || "" })),
+  h("label", { class: "check", for: "home-min" }, single, " Hide single-article stories"),
+  h("button", { type: "submit", class: "button primary" }, "Apply"),
+  Object.keys(p).length ? h("a", { href: "#/", class: "button" }, "Clear filters") : null);
+  return form;
+}
+
+function storyCard(st) {
+  const outlets = st.outlets || [];
+  const lead = st.lead;
+  return h("li", { class: "story-card" },
+    h("h2", null, h("a", { href: route.story(st.id) }, st.title || "(untitled story)")),
+    h("p", { class: "meta" },
+      h("span", { class: "span" }, fmtSpan(st.start, st.end) || "undated"), " · ",
+      plural(st.n_events, "event"), " · ", plural(st.n_articles, "article"),
+      outlets.length ? [" · ", plural(outlets.length, "outlet")] : null),
+    lead ? h("p", { class: "lead" }, h("span", { lang: langAttr(lead.language) }, clip(lead.text, 260)), " ",
+      lead.article ? sourceLink(lead, () => lead.outlet) : null) : null,
+    outletChips(outlets));
+}
+
 export async function homePage(params) {
   const offset = Number(params.get("offset") || 0);
   const limit = 20;
-  const [stories, stats] = await Promise.all([api.stories({ limit, offset }), api.stats().catch(() => null)]);
+  const p = homeParams(params);
+  const [stories, stats, facets] = await Promise.all([
+    api.stories({ ...p, limit, offset }), api.stats().catch(() => null),
+    api.search({ limit: 0 }).then((r) => r.facets || {}).catch(() => ({}))]);
   const statLine = stats
     ? h("p", { class: "stats" }, [
       plural(stats.articles, "article"), plural(stats.events, "event"), plural(stats.stories, "story", "stories"), plural(stats.outlets, "outlet"),
     ].join(" · "))
     : null;
   let body;
-  if (!stories.results.length) {
+  if (!stories.results.length && !Object.keys(p).length) {
     body = h("div", { class: "empty" },
       h("p", null, "No stories yet."),
       h("p", null, "Upload articles on the ", h("a", { href: "#/upload" }, "upload page"), " or run ", h("code", null, "kronik ingest"), "."));
+  } else if (!stories.results.length) {
+    body = h("div", { class: "empty" }, h("p", null, "No story matches these filters."),
+      h("p", null, h("a", { href: "#/" }, "Show all stories"), " or widen the dates."));
   } else {
-    body = h("ol", { class: "story-list", start: offset + 1 }, stories.results.map((st) =>
-      h("li", { class: "story-card" },
-        h("h2", null, h("a", { href: route.story(st.id) }, st.title || "(untitled story)")),
-        h("p", { class: "meta" },
-          h("span", { class: "span" }, fmtSpan(st.start, st.end) || "undated"), " · ",
-          plural(st.n_events, "event"), " · ", plural(st.n_articles, "article"), " · ",
-          plural((st.outlets || []).length, "outlet")),
-        outletChips(st.outlets))));
+    body = h("ol", { class: "story-list", start: offset + 1 }, stories.results.map(storyCard));
   }
+  const how = p.sort === "coverage" ? "Most covered first (articles, then newest)." : "Newest first.";
   return {
     title: "Stories",
     node: h("div", { class: "home" },
-      h("header", { class: "page-head" }, h("h1", { tabindex: -1 }, "Stories"), h("p", { class: "lede" }, "Newest first. Each story groups the events and articles about one subject."), statLine),
+      h("header", { class: "page-head" }, h("h1", { tabindex: -1 }, "Stories"),
+        h("p", { class: "lede" }, `${how} Each story groups the events and articles about one subject.`), statLine),
+      homeFilters(p, facets),
+      h("p", { class: "meta", id: "story-count" }, `${plural(stories.total, "story", "stories")}${Object.keys(p).length ? " match" : ""}`),
       body,
-      pager(stories, (o) => (o ? `#/?offset=${o}` : "#/"))),
+      pager(stories, (o) => route.home({ ...p, offset: o || "" }))),
   };
 }
 
@@ -158,7 +213,7 @@ export async function storyPage(id) {
     h("div", { class: "two-col" },
       h("div", { class: "col-main" },
         section("Events", eventBlocks.length ? eventBlocks : muted("No events."), { id: "events" }),
-        section("Who said what", quotesBySpeaker(st.quotes_by_speaker, outletOf), { id: "quotes" })),
+        section("Who said what", quotesBySpeaker(st.quotes_by_speaker, outletOf, { evidence: (src) => evidenceLink(src, arts.get(src.article)) }), { id: "quotes" })),
       h("div", { class: "col-side" },
         section("Key people, organisations and places", entityGroups(st.entities), { id: "entities" }),
         section("Coverage by outlet", coverage(st.coverage), { id: "coverage" }))),
@@ -203,7 +258,7 @@ export async function eventPage(id) {
         section("Summary", summaryList(ev.summary, outletOf), { id: "summary" }),
         section("Timeline", [holder, chartLegend("article", (ev.articles || []).some((a) => a.duplicate_of) ? "duplicate" : null, ...dateKinds(ev.timeline)),
           timelineList(ev.timeline, outletOf)], { id: "timeline" }),
-        section("Who said what", quotesBySpeaker(ev.quotes_by_speaker, outletOf), { id: "quotes" })),
+        section("Who said what", quotesBySpeaker(ev.quotes_by_speaker, outletOf, { evidence: (src) => evidenceLink(src, arts.get(src.article)) }), { id: "quotes" })),
       h("div", { class: "col-side" },
         section("Key people, organisations and places", entityGroups(ev.entities), { id: "entities" }),
         section("Coverage by outlet", coverage(ev.coverage), { id: "coverage" }))),
@@ -219,9 +274,57 @@ export async function eventPage(id) {
 
 const FILTERS = ["outlet", "language", "story", "entity", "speaker", "event", "from", "to"];
 
+/** Hits with the same title and snippet (syndicated copies) folded into their first: `copies` lists the rest. */
+function collapseCopies(hits) {
+  const key = (r) => `${String(r.title || "").trim().toLowerCase()}\u0000${String(r.snippet || "").trim().toLowerCase()}`;
+  const firstOf = new Map();
+  const out = [];
+  for (const r of hits) {
+    const k = key(r);
+    if (firstOf.has(k)) firstOf.get(k).copies.push(r);
+    else { const item = { ...r, copies: [] }; firstOf.set(k, item); out.push(item); }
+  }
+  return out;
+}
+
+function searchHit(r, storyLabels) {
+  const title = r.story_title || storyLabels.get(r.story);
+  const lang = langAttr(r.language);
+  return h("li", { class: "result" },
+    h("h2", null, h("a", { href: route.article(r.id), lang }, r.title || "(untitled)")),
+    h("p", { class: "meta" }, [r.outlet, r.published ? fmtDate(r.published, { offset: false }) : null, r.language ? langName(r.language) : null].filter(Boolean).join(" · "),
+      r.story ? [" · ", h("a", { href: route.story(r.story), title: title || null }, title ? `Story: ${clip(title, 60)}` : "Open its story")] : null),
+    r.snippet ? h("p", { class: "snippet", lang }, markedText(r.snippet)) : null,
+    r.copies.length ? h("p", { class: "meta copies" }, `${plural(r.copies.length, "more copy", "more copies")}: `,
+      r.copies.flatMap((c, i) => [i ? ", " : null, h("a", { href: route.article(c.id) }, `${c.outlet || "copy"}${c.published ? ` (${fmtDate(c.published, { offset: false })})` : ""}`)])) : null);
+}
+
+/** The page's hits as one ranked list, or grouped under their stories (in order of each story's best hit). */
+function searchResults(hits, byStory, storyLabels, offset = 0) {
+  if (!byStory) return h("ol", { class: "results", start: offset + 1 }, hits.map((r) => searchHit(r, storyLabels)));
+  const groups = new Map();
+  for (const r of hits) {
+    const k = r.story || "";
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k).push(r);
+  }
+  return h("div", { class: "results grouped" }, [...groups.entries()].map(([sid, list]) => h("section", { class: "story-group" },
+    h("h2", null, sid ? h("a", { href: route.story(sid) }, list[0].story_title || storyLabels.get(sid) || "(untitled story)") : "Not in a story",
+      h("span", { class: "count" }, ` ${plural(list.length, "hit")}`)),
+    h("ol", { class: "results" }, list.map((r) => searchHit(r, storyLabels))))));
+}
+
+function syntaxHelp() {
+  const ex = (q, what) => h("li", null, h("a", { href: route.search({ q }) }, h("code", null, q)), ` ${what}`);
+  return h("div", { class: "syntax-help" }, h("p", null, "Search syntax:"),
+    h("ul", null, ex("gempa", "one word (all its forms: gempa, kegempaan)"), ex("\"harga beras\"", "an exact phrase"),
+      ex("banjir OR longsor", "either word"), ex("pemilu -sengketa", "leave out a word"), ex("korup*", "a prefix")));
+}
+
 function searchParams(params) {
   const p = { q: params.get("q") || "" };
   for (const k of FILTERS) if (params.get(k)) p[k] = params.get(k);
+  if (params.get("group") === "story") p.group = "story";
   p.offset = Number(params.get("offset") || 0);
   return p;
 }
@@ -229,7 +332,8 @@ function searchParams(params) {
 export async function searchPage(params) {
   const p = searchParams(params);
   const limit = 20;
-  const res = await api.search({ ...p, limit });
+  const { group: _group, ...query } = p;
+  const res = await api.search({ ...query, limit });
   const href = (changes) => {
     const next = { ...p, ...changes };
     if (!("offset" in changes)) delete next.offset;
@@ -240,7 +344,7 @@ export async function searchPage(params) {
   const storyLabels = new Map((facets.story || []).map((f) => [f.value, f.label]));
 
   const facetLabel = (key, f) => {
-    if (key === "language") return String(f.value).toUpperCase();
+    if (key === "language") return langName(f.value);
     if (key === "story") return f.label || "(untitled story)";
     return f.label || f.value;
   };
@@ -272,15 +376,15 @@ export async function searchPage(params) {
   h("label", { for: "to" }, "To"), to,
   h("button", { type: "submit", class: "button" }, "Apply dates"));
 
-  const results = res.results.length
-    ? h("ol", { class: "results", start: p.offset + 1 }, res.results.map((r) => h("li", { class: "result" },
-      h("h2", null, h("a", { href: route.article(r.id) }, r.title || "(untitled)")),
-      h("p", { class: "meta" }, [r.outlet, r.published ? fmtDate(r.published, { offset: false }) : null, r.language ? r.language.toUpperCase() : null].filter(Boolean).join(" · "),
-        r.story ? [" · ", h("a", { href: route.story(r.story), title: storyLabels.get(r.story) || null }, storyLabels.get(r.story) ? `Story: ${clip(storyLabels.get(r.story), 48)}` : "Story")] : null),
-      r.snippet ? h("p", { class: "snippet" }, markedText(r.snippet)) : null)))
-    : h("div", { class: "empty" }, h("p", null, p.q ? `Nothing found for “${p.q}”.` : "Type a search in the box above."),
-      active.length ? h("p", null, "Try removing a filter.") : null);
-
+  const results = res.results.length ? searchResults(collapseCopies(res.results), p.group === "story", storyLabels, p.offset)
+    : h("div", { class: "empty", id: "search-empty" },
+      h("p", null, p.q ? `Nothing found for “${p.q}”${active.length ? " with these filters" : ""}.` : "Type a search in the box above."),
+      active.length ? h("p", null, "Try removing a filter: ", active) : null,
+      p.q ? syntaxHelp() : null);
+  const groupToggle = res.results.length > 1
+    ? h("a", { href: href({ group: p.group === "story" ? "" : "story" }), class: "group-toggle", id: "group-toggle" },
+      p.group === "story" ? "Show as one list" : "Group this page by story")
+    : null;
   const exportHref = (format) => {
     const q = new URLSearchParams({ format });
     for (const [k, v] of Object.entries(p)) if (k !== "offset" && v) q.set(k, String(v));
@@ -293,7 +397,8 @@ export async function searchPage(params) {
   const node = h("div", { class: "search-page" },
     h("header", { class: "page-head" },
       h("h1", { tabindex: -1 }, p.q ? ["Search: ", h("span", { class: "q" }, p.q)] : "Articles"),
-      h("p", { class: "meta", id: "result-count" }, `${res.total} ${res.total === 1 ? "result" : "results"}`, exports),
+      h("p", { class: "meta", id: "result-count" }, `${res.total} ${res.total === 1 ? "result" : "results"}`, exports,
+        groupToggle ? [" · ", groupToggle] : null),
       active.length ? h("div", { class: "chips active-filters" }, active) : null),
     h("div", { class: "search-grid" },
       h("aside", { class: "facets", "aria-label": "Filters" },
@@ -324,7 +429,8 @@ export async function entityPage(name) {
       h("div", { class: "col-main" },
         section(`Quotes (${quotes.length})`, quotes.length
           ? h("ul", { class: "quotes" }, quotes.map((q) => h("li", null, h("blockquote", null, q.text),
-            h("div", { class: "quote-meta" }, q.speaker && q.speaker !== e.name ? `${q.speaker} · ` : null, sourceLink(q)))))
+            h("div", { class: "quote-meta" }, q.speaker && q.speaker !== e.name ? `${q.speaker} · ` : null,
+              evidenceLink(q, { title: q.headline, outlet: q.outlet, published: q.published })))))
           : muted("No quotes by this entity."), { id: "quotes" }),
         section(`Articles (${(e.articles || []).length})`, articleList(e.articles), { id: "articles" })),
       h("div", { class: "col-side" },
