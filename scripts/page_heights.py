@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from ui_helpers import UI, chrome, get_json, quit_chrome, serve  # noqa: E402
+from ui_helpers import UI, chrome, get_json, quit_chrome, serve
 
 
 def measure(db: Path, query: str) -> dict[str, dict[str, int]]:

@@ -13,8 +13,15 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn,
-                           TimeRemainingColumn)
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from kronik import __version__
 from kronik.io.readers import FieldMap
@@ -525,7 +532,8 @@ def serve(
     write_rate: Annotated[float, typer.Option("--write-rate", min=0, help="Writes per minute per client address "
                                                                           "(bursts of 20; 0: unlimited).")] = 60.0,
 ) -> None:
-    """Serve the web UI at / and the JSON API under /api/ (documented at /docs and /redoc; OpenAPI document at /openapi.json).
+    """Serve the web UI at / and the JSON API under /api/ (documented at /docs and /redoc; OpenAPI
+    document at /openapi.json).
 
     Safe by default: on loopback without a token, writes are open to this machine's users but never to
     another site's pages; bound beyond loopback the server is read-only unless a write token is set

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
@@ -430,12 +431,12 @@ def _since(col: Any, since: str | None) -> list[Any]:
     """``col > since`` (rows stored after that moment: what a poller has not seen yet)."""
     if not (since := check_date(since, "since")):
         return []
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     when = datetime.fromisoformat(since.replace("Z", "+00:00"))
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return [col > when.astimezone(timezone.utc)]
+        when = when.replace(tzinfo=UTC)
+    return [col > when.astimezone(UTC)]
 
 
 def quotes(store: Store, *, speaker: str | None = None, story: str | None = None, outlet: str | None = None,
