@@ -153,3 +153,31 @@ def test_story_cards_carry_a_lead_sentence_with_its_citation(client) -> None:
 def test_stories_refuse_bad_parameters_with_a_message(client, params: dict) -> None:
     r = client.get("/api/stories", params=params)
     assert r.status_code == 422 and r.json()["detail"]
+
+
+def test_a_storys_quotes_download_as_csv_with_formulas_escaped_and_as_jsonl(client) -> None:
+    import csv
+    import io
+    import json
+
+    story = next(s for s in _stories(client, sort="coverage")["results"])
+    listed = client.get("/api/quotes", params={"story": story["id"], "limit": 200}).json()
+    assert listed["total"] > 0
+    r = client.get("/api/quotes/export", params={"story": story["id"], "format": "csv"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert "attachment" in r.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert len(rows) == listed["total"]
+    assert set(rows[0]) == {"text", "speaker", "article", "paragraph", "headline", "outlet", "published", "story"}
+    assert not any(v.startswith(("=", "+", "@")) for row in rows for v in row.values() if v)
+    lines = client.get("/api/quotes/export", params={"story": story["id"], "format": "jsonl"}).text.splitlines()
+    assert [json.loads(ln)["text"] for ln in lines] == [row["text"] for row in rows]
+    assert client.get("/api/quotes/export", params={"to": "later"}).status_code == 422
+    assert client.get("/api/quotes/export", params={"format": "xlsx"}).status_code == 422
+
+
+def test_quote_csv_cells_that_look_like_formulas_are_escaped() -> None:
+    from kronik.io.writers import iter_csv_rows
+
+    text = "".join(iter_csv_rows([{"text": "=HYPERLINK(\"http://x\")", "speaker": "-1+1"}], ("text", "speaker")))
+    assert "'=HYPERLINK" in text and "'-1+1" in text

@@ -11,6 +11,7 @@ bounded.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import threading
 from collections.abc import Iterator
@@ -241,17 +242,39 @@ def entity(request: Request, name: str) -> dict[str, Any]:
 
 
 DateParam = Annotated[str | None, Query(max_length=40, description="YYYY-MM-DD or an ISO datetime")]
+FromParam = Annotated[str | None, Query(alias="from", max_length=40, description="published on or after (YYYY-MM-DD)")]
+ToParam = Annotated[str | None, Query(alias="to", max_length=40, description="published on or before (YYYY-MM-DD)")]
 
 
 @router.get("/quotes")
 def quotes(request: Request, speaker: Opt = None, story: Opt = None, outlet: Opt = None, q: QueryText = None,
-           date_from: Annotated[str | None, Query(alias="from", max_length=40)] = None,
-           date_to: Annotated[str | None, Query(alias="to", max_length=40)] = None,
-           since: DateParam = None, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+           date_from: FromParam = None, date_to: ToParam = None, since: DateParam = None, limit: Limit = 20,
+           offset: Offset = 0) -> dict[str, Any]:
     """Quotes with their evidence (headline, outlet, date, paragraph), filtered by speaker, story, outlet,
     text ``q``, publication dates ``from``/``to`` and ``since`` (stored after: for polling)."""
     return queries.quotes(_store(request), speaker=speaker, story=story, outlet=outlet, q=q, date_from=date_from,
                           date_to=date_to, since=since, limit=limit, offset=offset)
+
+
+@router.get("/quotes/export")
+def quotes_export(request: Request, format: Annotated[str, Query(pattern="^(csv|jsonl)$")] = "csv",
+                  speaker: Opt = None, story: Opt = None, outlet: Opt = None, q: QueryText = None,
+                  date_from: FromParam = None, date_to: ToParam = None, since: DateParam = None) -> Response:
+    """Every quote the same filters find, as a CSV (formula cells escaped) or JSONL download: a story's
+    quotes are ``?story=ID``."""
+    rows = queries.iter_quotes(_store(request), speaker=speaker, story=story, outlet=outlet, q=q,
+                               date_from=date_from, date_to=date_to, since=since)
+    first = next(rows, None)  # runs the checks (a bad date: 422) before the download starts
+    everything = itertools.chain([first] if first is not None else [], rows)
+    body = (writers.iter_csv_rows(everything, queries.QUOTE_COLUMNS) if format == "csv"
+            else (json.dumps(r, ensure_ascii=False) + "\n" for r in everything))
+    name = f"kronik-quotes{'-' + story[:40] if story else ''}.{format}"
+    headers = {"Content-Disposition": f'attachment; filename="{_safe_filename(name)}"'}
+    return StreamingResponse(body, media_type=writers.MEDIA_TYPES[format], headers=headers)
+
+
+def _safe_filename(name: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in name)
 
 
 # --------------------------------------------------------------------------- write

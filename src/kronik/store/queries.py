@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
@@ -439,28 +439,48 @@ def _since(col: Any, since: str | None) -> list[Any]:
     return [col > when.astimezone(UTC)]
 
 
-def quotes(store: Store, *, speaker: str | None = None, story: str | None = None, outlet: str | None = None,
-           q: str | None = None, date_from: str | None = None, date_to: str | None = None,
-           since: str | None = None, limit: int = 20, offset: int = 0) -> dict[str, Any]:
-    """Quotes, newest article first, each with what makes it usable as evidence: the article's headline,
-    outlet and date next to the speaker and paragraph.  Filters: speaker, story, outlet, a text substring
-    ``q`` (case-insensitive), the article's publication date range, and ``since`` (articles stored after
-    that moment, for polling)."""
-    limit, offset = _page(limit, offset)
+QUOTE_COLUMNS = ("text", "speaker", "article", "paragraph", "headline", "outlet", "published", "story")
+
+
+def _quotes_select(*, speaker: str | None = None, story: str | None = None, outlet: str | None = None,
+                   q: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                   since: str | None = None) -> tuple[Any, list[Any]]:
+    """(the quotes joined to their articles, the filter conditions) shared by the page and the export."""
     qt, a = schema.quotes, schema.articles
     where: list[Any] = [*_published_range(a.c.published, date_from, date_to), *_since(a.c.created_at, since)]
     where += [col == v for col, v in ((qt.c.speaker, speaker), (a.c.story, story), (a.c.outlet, outlet)) if v]
     if q:
         where.append(func.lower(qt.c.text).contains(q.lower(), autoescape=True))
-    joined = qt.join(a, a.c.id == qt.c.article_id)
-    with store.engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(joined).where(*where)).scalar_one()
-        rows = conn.execute(
-            select(qt.c.text, qt.c.speaker, qt.c.article_id.label("article"), qt.c.paragraph,
+    return qt.join(a, a.c.id == qt.c.article_id), where
+
+
+def _quote_rows(joined: Any, where: list[Any]) -> Any:
+    qt, a = schema.quotes, schema.articles
+    return (select(qt.c.text, qt.c.speaker, qt.c.article_id.label("article"), qt.c.paragraph,
                    a.c.title.label("headline"), a.c.outlet, a.c.published, a.c.story)
             .select_from(joined).where(*where)
-            .order_by(a.c.published.desc().nulls_last(), qt.c.article_id, qt.c.seq).limit(limit).offset(offset)).mappings()
+            .order_by(a.c.published.desc().nulls_last(), qt.c.article_id, qt.c.seq))
+
+
+def quotes(store: Store, *, limit: int = 20, offset: int = 0, **filters: str | None) -> dict[str, Any]:
+    """Quotes, newest article first, each with what makes it usable as evidence: the article's headline,
+    outlet and date next to the speaker and paragraph.  Filters (:func:`_quotes_select`): speaker, story,
+    outlet, a text substring ``q`` (case-insensitive), the article's publication dates ``date_from`` /
+    ``date_to``, and ``since`` (articles stored after that moment, for polling)."""
+    limit, offset = _page(limit, offset)
+    joined, where = _quotes_select(**filters)
+    with store.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(joined).where(*where)).scalar_one()
+        rows = conn.execute(_quote_rows(joined, where).limit(limit).offset(offset)).mappings()
         return _paged([dict(r) for r in rows], total, limit, offset)
+
+
+def iter_quotes(store: Store, **filters: str | None) -> Iterator[dict[str, Any]]:
+    """Every quote matching the filters of :func:`quotes` (no page limit: the export), streamed."""
+    joined, where = _quotes_select(**filters)  # checked here, before a download starts
+    with store.engine.connect() as conn:
+        for r in conn.execution_options(stream_results=True).execute(_quote_rows(joined, where)).mappings():
+            yield dict(r)
 
 
 def story_titles(store: Store, ids: Iterable[str | None]) -> dict[str, str | None]:
