@@ -117,3 +117,33 @@ def test_story_quotes_show_date_and_headline_as_evidence(ui: UI, server: str) ->
     assert links, "quotes cite outlet, date and headline"
     assert "“" in links[0].text and "¶" in links[0].text
     assert not [a for a in ui.css("main a") if a.text.strip().lower() in ("this article", "here", "source")]
+
+
+def test_story_page_in_sections_with_brief_jump_links_folded_copies_and_exports(ui: UI, server: str) -> None:
+    from ui_helpers import get, get_json
+
+    biggest = get_json(f"{server}/api/stories?sort=coverage&limit=1")["results"][0]
+    ui.open(f"#/story/{biggest['id']}")
+    jumps = [a.get_attribute("data-jump") for a in ui.css(".jump-links a")]
+    assert jumps == ["brief", "timeline", "events", "quotes", "entities", "coverage", "articles", "export"]
+    for target in jumps:
+        assert ui.css(f"main #{target}"), target
+    brief = ui.css("#brief .brief li")
+    assert 1 <= len(brief) <= 4 and all(li.find_elements("css selector", "a.source-link") for li in brief)
+    before = ui.hash()
+    ui.click(ui.one(".jump-links a[data-jump='articles']"))
+    assert ui.hash() == before, "a jump link scrolls; it does not navigate away"
+    assert ui.d.execute_script("return document.activeElement.id") == "articles"
+
+    story = get_json(f"{server}/api/stories/{biggest['id']}")
+    ids = {a["id"] for a in story["articles"]}
+    folded = sum(1 for a in story["articles"] if a["duplicate_of"] in ids)
+    top_rows = ui.css("#articles .article-list.folded > li")
+    assert len(top_rows) == min(12, len(story["articles"]) - folded)
+    if folded:
+        assert ui.css("#articles details.copies")
+    for a in ui.css("#export a[download]"):
+        status, headers, body = get(a.get_attribute("href"))
+        assert status == 200 and "attachment" in headers.get("content-disposition", ""), a.text
+        assert body.strip(), a.text
+    ui.screenshot("desk-story")

@@ -176,6 +176,68 @@ function chartLegend(...keys) {
     h("span", { class: "lg-item" }, h("span", { class: ["lg", LEGEND[k][0]], "aria-hidden": "true" }), LEGEND[k][1])));
 }
 
+/** The story in a few sentences: the lead sentence of each of its largest events (oldest first), each cited. */
+function storyBrief(events, evidence, n = 4) {
+  const big = [...events].filter((e) => (e.summary || []).length).sort((a, b) => (b.n_articles || 0) - (a.n_articles || 0)).slice(0, n);
+  if (!big.length) return muted("No summary yet.");
+  big.sort((a, b) => String(a.start || "").localeCompare(String(b.start || "")));
+  return h("ul", { class: "summary brief" }, big.map((e) => {
+    const it = e.summary[0];
+    return h("li", null, h("a", { href: `#ev-${e.id}`, class: "brief-date", dataset: { jump: `ev-${e.id}` } }, fmtSpan(e.start, e.end) || "undated"), " ",
+      h("span", { class: "summary-text" }, it.text), " ", evidence(it));
+  }));
+}
+
+/** An event's summary: the first `shown` sentences, the rest behind a disclosure. */
+function foldedSummary(summary, outletOf, shown) {
+  if (!summary || summary.length <= shown + 1) return summaryList(summary, outletOf);
+  return h("div", null, summaryList(summary.slice(0, shown), outletOf),
+    h("details", { class: "more-summary" }, h("summary", null, `${summary.length - shown} more sentences`), summaryList(summary.slice(shown), outletOf)));
+}
+
+/** Articles with near-copies folded under their original (a copy whose original is elsewhere stays a row). */
+function foldedArticles(articles, eventTitles, shown = 12) {
+  const ids = new Set(articles.map((a) => a.id));
+  const copies = new Map();
+  for (const a of articles) {
+    if (a.duplicate_of && ids.has(a.duplicate_of)) {
+      if (!copies.has(a.duplicate_of)) copies.set(a.duplicate_of, []);
+      copies.get(a.duplicate_of).push(a);
+    }
+  }
+  const originals = articles.filter((a) => !(a.duplicate_of && ids.has(a.duplicate_of)));
+  const nCopies = articles.length - originals.length;
+  const row = (a) => {
+    const list = articleList([a], { eventTitles, showEvent: true });
+    const cs = copies.get(a.id) || [];
+    if (cs.length) {
+      list.firstChild.appendChild(h("details", { class: "copies" },
+        h("summary", null, `${plural(cs.length, "copy", "copies")}: ${[...new Set(cs.map((c) => c.outlet || "unknown outlet"))].join(", ")}`),
+        articleList(cs)));
+    }
+    return list.firstChild;
+  };
+  const ul = h("ul", { class: "article-list folded" }, originals.slice(0, shown).map(row));
+  const parts = [nCopies ? h("p", { class: "meta" }, `${plural(originals.length, "original article")}; ${plural(nCopies, "near-copy", "near-copies")} folded under their original.`) : null, ul];
+  if (originals.length > shown) {
+    const more = h("button", { type: "button", class: "link-button" }, `Show all ${originals.length} articles`);
+    more.addEventListener("click", () => { ul.replaceChildren(...originals.map(row)); more.remove(); });
+    parts.push(more);
+  }
+  return h("div", null, parts);
+}
+
+/** Downloads of the story: its articles (the export endpoint with ?story=) and its quotes. */
+function storyExports(st) {
+  const link = (href, label) => h("a", { href, download: "", rel: "nofollow", class: "button" }, label);
+  const enc = encodeURIComponent(st.id);
+  return h("div", null,
+    h("p", null, `Take the story out: its ${plural(st.n_articles, "article")} and its quotes with their sources.`),
+    h("p", { class: "exports" },
+      link(`/api/export?story=${enc}&format=csv`, "Articles (CSV)"), " ", link(`/api/export?story=${enc}&format=json`, "Articles (JSON)"), " ",
+      link(`/api/quotes/export?story=${enc}&format=csv`, "Quotes (CSV)"), " ", link(`/api/quotes/export?story=${enc}&format=jsonl`, "Quotes (JSONL)")));
+}
+
 export async function storyPage(id) {
   const st = await api.story(id);
   const arts = new Map((st.articles || []).map((a) => [a.id, a]));
@@ -196,28 +258,44 @@ export async function storyPage(id) {
     dates: timelineDates(st.timeline),
   }) || muted("No dated events to draw."));
 
+  const evidence = (src) => evidenceLink(src, arts.get(src.article));
   const eventBlocks = events.map((e) => h("article", { class: "event-block", id: `ev-${e.id}` },
     h("h3", null, h("a", { href: route.event(e.id) }, e.title || "(untitled event)")),
     h("p", { class: "meta" }, fmtSpan(e.start, e.end) || "undated", " · ", plural(e.n_articles, "article"),
       (e.outlets || []).length ? [" · ", (e.outlets || []).map((o) => o.name).join(", ")] : null),
-    summaryList(e.summary, outletOf)));
+    foldedSummary(e.summary, outletOf, 2)));
 
+  const nArticles = articles.length;
+  const jumps = [["brief", "In brief"], ["timeline", "Timeline"], ["events", `Events (${events.length})`], ["quotes", "Who said what"],
+    ["entities", "People and places"], ["coverage", "Coverage"], ["articles", `Articles (${nArticles})`], ["export", "Export"]];
   const node = h("div", { class: "story-page" },
     h("header", { class: "page-head" },
       h("p", { class: "kicker" }, "Story"),
       h("h1", { tabindex: -1 }, st.title || "(untitled story)"),
       h("p", { class: "meta" }, fmtSpan(st.start, st.end) || "undated", " · ", plural(st.n_events, "event"), " · ",
-        plural(st.n_articles, "article"), " · ", plural((st.coverage || []).length, "outlet"))),
+        plural(st.n_articles, "article"), (st.coverage || []).length ? [" · ", plural(st.coverage.length, "outlet")] : null)),
+    h("nav", { class: "jump-links", "aria-label": "Sections of this story" },
+      h("ul", null, jumps.map(([id, label]) => h("li", null, h("a", { href: `#${id}`, dataset: { jump: id } }, label))))),
+    section("In brief", storyBrief(events, evidence), { id: "brief" }),
     section("Timeline", [holder, chartLegend("event", ...dateKinds(st.timeline)),
-      timelineList(st.timeline, outletOf)], { id: "timeline" }),
+      timelineList(st.timeline, outletOf, 6)], { id: "timeline" }),
     h("div", { class: "two-col" },
       h("div", { class: "col-main" },
         section("Events", eventBlocks.length ? eventBlocks : muted("No events."), { id: "events" }),
-        section("Who said what", quotesBySpeaker(st.quotes_by_speaker, outletOf, { evidence: (src) => evidenceLink(src, arts.get(src.article)) }), { id: "quotes" })),
+        section("Who said what", quotesBySpeaker(st.quotes_by_speaker, outletOf, { open: 2, perSpeaker: 3, evidence }), { id: "quotes" })),
       h("div", { class: "col-side" },
         section("Key people, organisations and places", entityGroups(st.entities), { id: "entities" }),
         section("Coverage by outlet", coverage(st.coverage), { id: "coverage" }))),
-    section(`Articles (${articles.length})`, articleList(articles, { eventTitles, showEvent: true }), { id: "articles" }));
+    section(`Articles (${nArticles})`, foldedArticles(articles, eventTitles), { id: "articles" }),
+    section("Export", storyExports(st), { id: "export" }));
+  // Jump links move focus to the section (the hash router owns location.hash, so they scroll instead of navigating).
+  node.addEventListener("click", (ev) => {
+    const a = ev.target.closest("a[data-jump]");
+    if (!a) return;
+    ev.preventDefault();
+    const target = node.querySelector(`#${a.dataset.jump}`);
+    if (target) { target.setAttribute("tabindex", "-1"); target.scrollIntoView({ block: "start" }); target.focus({ preventScroll: true }); }
+  });
   return { node, title: st.title || "Story", after: paint };
 }
 
