@@ -147,3 +147,28 @@ def test_story_page_in_sections_with_brief_jump_links_folded_copies_and_exports(
         assert status == 200 and "attachment" in headers.get("content-disposition", ""), a.text
         assert body.strip(), a.text
     ui.screenshot("desk-story")
+
+
+def test_story_speakers_past_six_open_on_demand(ui: UI, server: str) -> None:
+    from ui_helpers import get_json
+
+    biggest = get_json(f"{server}/api/stories?sort=coverage&limit=1")["results"][0]
+    speakers = len(get_json(f"{server}/api/stories/{biggest['id']}")["quotes_by_speaker"])
+    ui.open(f"#/story/{biggest['id']}")
+    assert len(ui.css("#quotes details.speaker")) == min(6, speakers)
+    if speakers > 6:
+        ui.click(ui.one("#more-speakers"))
+        assert len(ui.css("#quotes details.speaker")) == speakers
+
+
+def test_story_events_past_six_open_on_demand(ui: UI, server: str) -> None:
+    from ui_helpers import get_json
+
+    stories = get_json(f"{server}/api/stories?sort=coverage&limit=50")["results"]
+    many = next((s for s in stories if s["n_events"] > 7), None)
+    if many is None:
+        pytest.skip("no story with more than 7 events in this store")
+    ui.open(f"#/story/{many['id']}")
+    assert len(ui.css("#events .event-block")) == 6
+    ui.click(ui.one("#all-events"))
+    assert len(ui.css("#events .event-block")) == many["n_events"]

@@ -91,9 +91,10 @@ function mergeQuotes(quotes) {
 }
 
 /** Who said what: quotes grouped by speaker, each speaker a disclosure. */
-export function quotesBySpeaker(groups, outletOf, { open = 3, perSpeaker = 4, evidence = null } = {}) {
+export function quotesBySpeaker(groups, outletOf, { open = 3, perSpeaker = 4, evidence = null, speakers = Infinity } = {}) {
   if (!groups || !groups.length) return muted("No quotes found.");
-  return h("div", { class: "speakers" }, groups.map((g, i) => {
+  const box = h("div", { class: "speakers" });
+  const block = (g, i) => {
     const quotes = mergeQuotes(g.quotes || []);
     const list = h("ul", { class: "quotes" });
     const renderQuotes = (n) => {
@@ -118,7 +119,16 @@ export function quotesBySpeaker(groups, outletOf, { open = 3, perSpeaker = 4, ev
       known ? h("p", { class: "speaker-link" }, h("a", { href: route.entity(g.speaker) }, `About ${g.speaker}`)) : null,
       list);
     return det;
-  }));
+  };
+  box.append(...groups.slice(0, speakers).map(block));
+  if (groups.length > speakers) {
+    const rest = groups.slice(speakers);
+    const more = h("button", { type: "button", class: "link-button", id: "more-speakers" },
+      `${plural(rest.length, "more speaker")}: ${rest.slice(0, 4).map((g) => g.speaker).join(", ")}${rest.length > 4 ? ", …" : ""}`);
+    more.addEventListener("click", () => { more.replaceWith(...rest.map((g, i) => block(g, speakers + i))); });
+    box.append(more);
+  }
+  return box;
 }
 
 export function coverage(items) {

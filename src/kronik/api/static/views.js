@@ -188,6 +188,18 @@ function storyBrief(events, evidence, n = 4) {
   }));
 }
 
+/** The story's largest `shown` events (in time order); every event, in time order, on demand. */
+function foldedEvents(events, blocks, shown = 6) {
+  if (!blocks.length) return muted("No events.");
+  if (blocks.length <= shown + 1) return blocks;
+  const keep = new Set([...events.keys()].sort((i, j) => (events[j].n_articles || 0) - (events[i].n_articles || 0)).slice(0, shown));
+  const box = h("div", { class: "events-folded" }, h("p", { class: "meta" }, `The ${shown} largest of ${events.length} events, in time order.`),
+    blocks.filter((_, i) => keep.has(i)));
+  const more = h("button", { type: "button", class: "link-button", id: "all-events" }, `Show all ${events.length} events`);
+  more.addEventListener("click", () => { box.replaceChildren(...blocks); more.remove(); });
+  return [box, more];
+}
+
 /** An event's summary: the first `shown` sentences, the rest behind a disclosure. */
 function foldedSummary(summary, outletOf, shown) {
   if (!summary || summary.length <= shown + 1) return summaryList(summary, outletOf);
@@ -281,8 +293,8 @@ export async function storyPage(id) {
       timelineList(st.timeline, outletOf, 6)], { id: "timeline" }),
     h("div", { class: "two-col" },
       h("div", { class: "col-main" },
-        section("Events", eventBlocks.length ? eventBlocks : muted("No events."), { id: "events" }),
-        section("Who said what", quotesBySpeaker(st.quotes_by_speaker, outletOf, { open: 2, perSpeaker: 3, evidence }), { id: "quotes" })),
+        section("Events", foldedEvents(events, eventBlocks), { id: "events" }),
+        section("Who said what", quotesBySpeaker(st.quotes_by_speaker, outletOf, { open: 2, perSpeaker: 3, evidence, speakers: 6 }), { id: "quotes" })),
       h("div", { class: "col-side" },
         section("Key people, organisations and places", entityGroups(st.entities), { id: "entities" }),
         section("Coverage by outlet", coverage(st.coverage), { id: "coverage" }))),
