@@ -181,3 +181,25 @@ def test_quote_csv_cells_that_look_like_formulas_are_escaped() -> None:
 
     text = "".join(iter_csv_rows([{"text": "=HYPERLINK(\"http://x\")", "speaker": "-1+1"}], ("text", "speaker")))
     assert "'=HYPERLINK" in text and "'-1+1" in text
+
+
+def test_openapi_documents_response_schemas_of_the_main_endpoints(client) -> None:
+    doc = client.get("/openapi.json").json()
+    schemas = doc["components"]["schemas"]
+    for path, name in (("/api/stats", "Stats"), ("/api/stories", "StoryList"), ("/api/search", "SearchResult"),
+                       ("/api/quotes", "QuoteList"), ("/api/entities", "EntityList")):
+        ok = doc["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        assert ok == {"$ref": f"#/components/schemas/{name}"}, path
+    assert {"headline", "outlet", "published"} <= set(schemas["Quote"]["properties"])
+    assert "story_title" in schemas["SearchHit"]["properties"]
+    assert "from" in {p["name"] for p in doc["paths"]["/api/quotes"]["get"]["parameters"]}
+
+
+def test_live_answers_match_their_documented_schemas(client) -> None:
+    from kronik.api import models
+
+    models.Stats.model_validate(client.get("/api/stats").json())
+    models.StoryList.model_validate(client.get("/api/stories", params={"limit": 200}).json())
+    models.QuoteList.model_validate(client.get("/api/quotes", params={"limit": 200}).json())
+    models.SearchResult.model_validate(client.get("/api/search", params={"q": "gempa", "limit": 50}).json())
+    models.EntityList.model_validate(client.get("/api/entities", params={"limit": 200}).json())

@@ -24,6 +24,7 @@ from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict, StrictBool, ValidationError
 from starlette.datastructures import UploadFile as StarletteUpload
 
+from kronik.api import models
 from kronik.api.jobs import JobRunner
 from kronik.api.security import BodyTooLarge, Limits, parse_json
 from kronik.errors import NotFound, RequestError
@@ -86,12 +87,12 @@ async def _off_loop(request: Request, fn: Any, *args: Any) -> Any:
 
 # --------------------------------------------------------------------------- read
 
-@router.get("/stats")
+@router.get("/stats", response_model=None, responses={200: {"model": models.Stats}})
 def stats(request: Request) -> dict[str, int]:
     return queries.stats(_store(request))
 
 
-@router.get("/stories")
+@router.get("/stories", response_model=None, responses={200: {"model": models.StoryList}, 422: {"model": models.Error}})
 def stories(request: Request, limit: Limit = 20, offset: Offset = 0, q: QueryText = None,
             sort: Annotated[str, Query(max_length=20, description="recent or coverage")] = "recent",
             min_articles: Annotated[int, Query(ge=0, le=1_000_000)] = 0, outlet: Opt = None, language: Opt = None,
@@ -144,7 +145,7 @@ def _search_query(q: str | None, outlet: str | None, language: str | None, date_
                        entity=entity, speaker=speaker, event=event, story=story, limit=limit, offset=offset)
 
 
-@router.get("/search")
+@router.get("/search", response_model=None, responses={200: {"model": models.SearchResult}, 422: {"model": models.Error}})
 async def search_articles(request: Request, q: QueryText = None, outlet: Opt = None, language: Opt = None,
                           date_from: Annotated[str | None, Query(alias="from", max_length=MAX_VALUE)] = None,
                           date_to: Annotated[str | None, Query(alias="to", max_length=MAX_VALUE)] = None,
@@ -230,7 +231,7 @@ def _releasing(chunks: Iterator[str], slot: _Slot) -> Iterator[str]:
         slot.release()
 
 
-@router.get("/entities")
+@router.get("/entities", response_model=None, responses={200: {"model": models.EntityList}})
 def entities(request: Request, q: QueryText = None, type: Opt = None, limit: Limit = 20,
              offset: Offset = 0) -> dict[str, Any]:
     return queries.entities(_store(request), q=q, type=type, limit=limit, offset=offset)
@@ -246,7 +247,7 @@ FromParam = Annotated[str | None, Query(alias="from", max_length=40, description
 ToParam = Annotated[str | None, Query(alias="to", max_length=40, description="published on or before (YYYY-MM-DD)")]
 
 
-@router.get("/quotes")
+@router.get("/quotes", response_model=None, responses={200: {"model": models.QuoteList}, 422: {"model": models.Error}})
 def quotes(request: Request, speaker: Opt = None, story: Opt = None, outlet: Opt = None, q: QueryText = None,
            date_from: FromParam = None, date_to: ToParam = None, since: DateParam = None, limit: Limit = 20,
            offset: Offset = 0) -> dict[str, Any]:
