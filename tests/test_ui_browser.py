@@ -22,8 +22,9 @@ from ui_helpers import (
     build_store,
     get,
     get_json,
-    serve,
     server_missing,
+    serving,
+    watched,
 )
 
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
@@ -38,9 +39,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path):
     tmp = tmp_path_factory.mktemp("ui")
     db = tmp / "kronik.db"
     build_store(db, corpus_dir, tmp / "xss.jsonl")
-    data = tmp / "data"
-    data.mkdir()
-    with serve(db, data) as base:
+    with serving(db, tmp) as base:
         yield base
 
 
@@ -48,11 +47,8 @@ def server(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path):
 
 @pytest.fixture
 def ui(driver, server):
-    u = UI(driver, server)
-    u.console_errors()  # drain what earlier tests left
-    yield u
-    errors = u.console_errors(u.allowed_console)
-    assert not errors, f"browser console errors: {errors}"
+    with watched(driver, server) as u:
+        yield u
 
 
 def route_params(hash_: str) -> dict[str, str]:

@@ -10,24 +10,19 @@ from pathlib import Path
 
 import pytest
 
-from ui_helpers import UI, serve
+from ui_helpers import UI, serving, watched
 
 
 @pytest.fixture(scope="module")
 def server(example_db: Path, tmp_path_factory: pytest.TempPathFactory):
-    data = tmp_path_factory.mktemp("desk-ui") / "data"
-    data.mkdir()
-    with serve(example_db, data) as base:
+    with serving(example_db, tmp_path_factory.mktemp("desk-ui")) as base:
         yield base
 
 
 @pytest.fixture
 def ui(driver, server):
-    u = UI(driver, server)
-    u.console_errors()
-    yield u
-    errors = u.console_errors(u.allowed_console)
-    assert not errors, f"browser console errors: {errors}"
+    with watched(driver, server) as u:
+        yield u
 
 
 def _wait_for(ui: UI, script: str) -> None:
