@@ -6,6 +6,7 @@ tests/artifacts/ui/."""
 from __future__ import annotations
 
 import re
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -167,3 +168,23 @@ def test_story_events_past_six_open_on_demand(ui: UI, server: str) -> None:
     assert len(ui.css("#events .event-block")) == 6
     ui.click(ui.one("#all-events"))
     assert len(ui.css("#events .event-block")) == many["n_events"]
+
+
+def test_article_text_is_marked_with_its_language_and_entity_quotes_cite_evidence(ui: UI, server: str) -> None:
+    from ui_helpers import get_json
+
+    quote = get_json(f"{server}/api/quotes?limit=1")["results"][0]
+    article = get_json(f"{server}/api/articles/{quote['article']}")
+    ui.open(f"#/article/{article['id']}")
+    assert ui.one(".article-body").get_attribute("lang") == article["language"]
+    assert ui.d.execute_script("return document.documentElement.lang") == "en"
+    side = ui.one("#meta").text
+    assert {"id": "Indonesian", "en": "English"}[article["language"]] in side
+
+    speaker = get_json(f"{server}/api/quotes?limit=200")["results"]
+    top = max({q["speaker"] for q in speaker if q["speaker"]}, key=lambda s: sum(q["speaker"] == s for q in speaker))
+    ui.open(f"#/entity/{urllib.parse.quote(top)}")
+    items = ui.css("#quotes ul.quotes > li")
+    assert 1 <= len(items) <= 10
+    assert items[0].find_elements("css selector", "a.source-link.evidence, a.source-link")
+    ui.screenshot("desk-entity")

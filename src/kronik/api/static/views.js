@@ -502,6 +502,18 @@ export async function searchPage(params) {
 
 // --- entity ------------------------------------------------------------------
 
+/** An entity's quotes, newest first, each citing outlet, date and headline: ten, then the rest on demand. */
+function entityQuotes(quotes, name, shown = 10) {
+  const item = (q) => h("li", null, h("blockquote", null, q.text),
+    h("div", { class: "quote-meta" }, q.speaker && q.speaker !== name ? `${q.speaker} · ` : null,
+      evidenceLink(q, { title: q.headline, outlet: q.outlet, published: q.published })));
+  const list = h("ul", { class: "quotes" }, quotes.slice(0, shown).map(item));
+  if (quotes.length <= shown) return list;
+  const more = h("button", { type: "button", class: "link-button", id: "more-quotes" }, `Show all ${quotes.length} quotes`);
+  more.addEventListener("click", () => { list.replaceChildren(...quotes.map(item)); more.remove(); });
+  return h("div", null, list, more);
+}
+
 export async function entityPage(name) {
   const e = await api.entity(name);
   const holder = h("div", { class: "chart-holder small", id: "mentions-chart" });
@@ -517,11 +529,7 @@ export async function entityPage(name) {
     section("Mentions over time", holder, { id: "mentions" }),
     h("div", { class: "two-col" },
       h("div", { class: "col-main" },
-        section(`Quotes (${quotes.length})`, quotes.length
-          ? h("ul", { class: "quotes" }, quotes.map((q) => h("li", null, h("blockquote", null, q.text),
-            h("div", { class: "quote-meta" }, q.speaker && q.speaker !== e.name ? `${q.speaker} · ` : null,
-              evidenceLink(q, { title: q.headline, outlet: q.outlet, published: q.published })))))
-          : muted("No quotes by this entity."), { id: "quotes" }),
+        section(`Quotes (${quotes.length})`, quotes.length ? entityQuotes(quotes, e.name) : muted("No quotes by this entity."), { id: "quotes" }),
         section(`Articles (${(e.articles || []).length})`, articleList(e.articles), { id: "articles" })),
       h("div", { class: "col-side" },
         section("Related", (e.related || []).length ? h("div", { class: "chips" }, e.related.map(entityChip)) : muted("No related entities."), { id: "related" }))));
