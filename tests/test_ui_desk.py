@@ -188,3 +188,21 @@ def test_article_text_is_marked_with_its_language_and_entity_quotes_cite_evidenc
     assert 1 <= len(items) <= 10
     assert items[0].find_elements("css selector", "a.source-link.evidence, a.source-link")
     ui.screenshot("desk-entity")
+
+
+def test_home_filters_and_story_sections_fit_a_phone(ui: UI, server: str) -> None:
+    from ui_helpers import get_json
+
+    biggest = get_json(f"{server}/api/stories?sort=coverage&limit=1")["results"][0]
+    size = ui.d.get_window_size()
+    ui.d.set_window_size(390, 844)
+    try:
+        ui.open("#/")
+        assert not ui.one(".home-filter-box").get_attribute("open"), "on a phone the filters start folded"
+        for name, route in (("home", "#/?sort=coverage&min_articles=2"), ("story", f"#/story/{biggest['id']}")):
+            ui.open(route)
+            overflow = ui.d.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
+            assert overflow <= 0, f"{name} is {overflow}px wider than a phone"
+            ui.screenshot(f"desk-{name}-phone")
+    finally:
+        ui.d.set_window_size(size["width"], size["height"])
