@@ -12,8 +12,20 @@ bash scripts/setup.sh
 mkdir -p out
 .venv/bin/kronik ingest examples/corpus --db out/kronik.db
 .venv/bin/kronik export --db out/kronik.db > out/corpus.json
-.venv/bin/kronik eval lines examples/corpus
+# A short summary of what was built (quality figures stay in `kronik eval`: see the README).
+.venv/bin/python - out/kronik.db <<'PY'
+import sys
+from kronik.store import Store, queries
+store = Store(sys.argv[1], create=False)
+s = queries.stats(store)
+several = queries.stories(store, min_articles=2, limit=0)["total"]
+print(f"Built: {s['articles']} articles from {s['outlets']} outlets -> {s['events']} events in {s['stories']} stories "
+      f"({several} with two or more articles).")
+for i, st in enumerate(queries.stories(store, sort="coverage", limit=3)["results"], 1):
+    print(f"  {i}. {st['title']} ({st['n_articles']} articles, {len(st['outlets'])} outlets)")
+PY
 echo "Stored in out/kronik.db; JSON in out/corpus.json. Try: .venv/bin/kronik search 'gempa' --db out/kronik.db"
+echo "Quality figures: .venv/bin/kronik eval lines examples/corpus (all measurements: .venv/bin/kronik eval --help)"
 if [ "${KRONIK_NO_SERVE:-0}" = "1" ]; then
   exit 0
 fi

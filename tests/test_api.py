@@ -87,7 +87,7 @@ def test_api_stories_newest_first_paginated(corpus_client) -> None:
     assert {s["id"] for s in nxt["results"]}.isdisjoint(s["id"] for s in page["results"])
     assert nxt["total"] == page["total"]
     s = page["results"][0]
-    assert set(s) == {"id", "title", "start", "end", "n_events", "n_articles", "outlets"}
+    assert set(s) == {"id", "title", "start", "end", "n_events", "n_articles", "outlets", "lead"}
     assert 0 < sum(o["count"] for o in s["outlets"]) <= s["n_articles"]
     assert corpus_client.get("/api/stories", params={"limit": 500}).status_code == 422
     word = s["title"].split()[0]
@@ -152,7 +152,7 @@ def test_api_search_stemmed_both_ways(corpus_client) -> None:
     assert a["total"] == b["total"] > 0
     assert {r["id"] for r in a["results"]} == {r["id"] for r in b["results"]}
     top = a["results"][0]
-    assert set(top) == {"id", "title", "outlet", "published", "language", "event", "story", "snippet", "score"}
+    assert set(top) == {"id", "title", "outlet", "published", "language", "event", "story", "story_title", "snippet", "score"}
     assert "[[dialog]]" in top["snippet"].lower() or "[[berdialog]]" in top["snippet"].lower()
     scores = [r["score"] for r in a["results"]]
     assert scores == sorted(scores, reverse=True)
@@ -200,7 +200,8 @@ def test_api_entities_and_quotes(corpus_client) -> None:
     speaker = _ok(corpus_client, "/api/quotes", limit=1)["results"][0]["speaker"]
     quotes = _ok(corpus_client, "/api/quotes", speaker=speaker, limit=200)
     assert quotes["total"] == len(quotes["results"]) and all(q["speaker"] == speaker for q in quotes["results"])
-    assert set(quotes["results"][0]) == {"text", "speaker", "article", "paragraph"}
+    assert set(quotes["results"][0]) == {"text", "speaker", "article", "paragraph", "headline", "outlet", "published",
+                                         "story"}
 
 
 def test_api_export_formats(corpus_client) -> None:

@@ -22,8 +22,9 @@ from ui_helpers import (
     build_store,
     get,
     get_json,
-    serve,
     server_missing,
+    serving,
+    watched,
 )
 
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
@@ -38,9 +39,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path):
     tmp = tmp_path_factory.mktemp("ui")
     db = tmp / "kronik.db"
     build_store(db, corpus_dir, tmp / "xss.jsonl")
-    data = tmp / "data"
-    data.mkdir()
-    with serve(db, data) as base:
+    with serving(db, tmp) as base:
         yield base
 
 
@@ -48,11 +47,8 @@ def server(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path):
 
 @pytest.fixture
 def ui(driver, server):
-    u = UI(driver, server)
-    u.console_errors()  # drain what earlier tests left
-    yield u
-    errors = u.console_errors(u.allowed_console)
-    assert not errors, f"browser console errors: {errors}"
+    with watched(driver, server) as u:
+        yield u
 
 
 def route_params(hash_: str) -> dict[str, str]:
@@ -135,15 +131,17 @@ def test_walk_story_event_article_entity(ui: UI) -> None:
         sched = [d for d in story["timeline"] if d["status"] == "scheduled"]
         assert len(chart.find_elements("css selector", "a.date.scheduled")) == len(sched)
         listed = ui.css("#timeline .timeline-list > li")
-        assert len(listed) == min(12, len(story["timeline"]))
+        assert len(listed) == min(6, len(story["timeline"]))  # the rest behind "Show all N dates"
         assert len(ui.css("#timeline .timeline-list > li.scheduled .sched-badge")) == len(
-            [d for d in story["timeline"][:12] if d["status"] == "scheduled"])
+            [d for d in story["timeline"][:6] if d["status"] == "scheduled"])
         assert all(li.find_elements("css selector", "a.source-link") for li in listed)
     # key entities, quotes by speaker, coverage bars, article list
     assert len(ui.css("#entities .chip")) == len(story["entities"])
-    assert len(ui.css("#quotes details.speaker")) == len(story["quotes_by_speaker"])
+    assert len(ui.css("#quotes details.speaker")) == min(6, len(story["quotes_by_speaker"]))  # the rest on demand
     assert len(ui.css("#coverage .bar-list li")) == len(story["coverage"])
-    assert len(ui.css("#articles .article-list > li")) == len(story["articles"])
+    ids = {a["id"] for a in story["articles"]}
+    originals = [a for a in story["articles"] if a["duplicate_of"] not in ids]  # copies fold under their original
+    assert len(ui.css("#articles .article-list.folded > li")) == min(12, len(originals))
     ui.screenshot("02-story")
 
     # hovering a mark shows the event's title and dates; clicking it opens the event

@@ -244,6 +244,26 @@ class UI:
                 if e.get("level") == "SEVERE" and not any(a in e["message"] for a in allow)]
 
 
+@contextmanager
+def serving(db: Path, tmp: Path):
+    """`kronik serve` over ``db`` with a fresh upload folder under ``tmp``; yields the base URL."""
+    data = tmp / "data"
+    data.mkdir()
+    with serve(db, data) as base:
+        yield base
+
+
+@contextmanager
+def watched(driver: Any, base: str):
+    """A :class:`UI` for one test that fails it on any browser console error the test did not allow
+    (``ui.allowed_console``); errors left by earlier tests are drained first."""
+    u = UI(driver, base)
+    u.console_errors()
+    yield u
+    errors = u.console_errors(u.allowed_console)
+    assert not errors, f"browser console errors: {errors}"
+
+
 @pytest.fixture(scope="module")
 def driver():
     """A headless Chromium for a test module (skipped when Debian's chromium/chromedriver are absent)."""

@@ -13,7 +13,15 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from kronik import __version__
 from kronik.io.readers import FieldMap
@@ -27,6 +35,10 @@ train_app = typer.Typer(help="Train the small models Kronik ships (reproducible,
 app.add_typer(eval_app, name="eval")
 app.add_typer(bench_app, name="bench")
 app.add_typer(train_app, name="train")
+
+from kronik.cli_ui import install as _readable_help  # noqa: E402
+
+_readable_help()  # PATH..., TEXT, nothing after a flag (not <list[Path]>, <str>, <bool>)
 
 err = Console(stderr=True)
 out = Console()
@@ -288,9 +300,13 @@ def ingest(
 
     _missing(paths)
     store = open_store(db)
+    from kronik.cli_ui import count_documents
+
+    total = None if quiet else count_documents(paths, _fields(field, date_order))  # a total and an ETA
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=err, disable=quiet, transient=True) as progress:
-        task = progress.add_task("ingesting", total=None)
+                  TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(), console=err, disable=quiet,
+                  transient=True) as progress:
+        task = progress.add_task("ingesting", total=total)
 
         def tick(_doc: object, _res: Article | Problem) -> None:
             progress.advance(task)
@@ -516,7 +532,8 @@ def serve(
     write_rate: Annotated[float, typer.Option("--write-rate", min=0, help="Writes per minute per client address "
                                                                           "(bursts of 20; 0: unlimited).")] = 60.0,
 ) -> None:
-    """Serve the web UI at / and the JSON API under /api/ (OpenAPI document at /openapi.json).
+    """Serve the web UI at / and the JSON API under /api/ (documented at /docs and /redoc; OpenAPI
+    document at /openapi.json).
 
     Safe by default: on loopback without a token, writes are open to this machine's users but never to
     another site's pages; bound beyond loopback the server is read-only unless a write token is set

@@ -19,6 +19,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from kronik import __version__
+from kronik.api.docs import add_docs
 from kronik.api.jobs import JobRunner
 from kronik.api.security import CSP, SECURITY_HEADERS, Guard, Limits, Policy, SecurityHeaders
 from kronik.errors import KronikError
@@ -32,7 +33,8 @@ DEFAULT_MAX_UPLOAD = 50 * 1024 * 1024
 _PLACEHOLDER = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Kronik</title></head>
 <body><h1>Kronik</h1><p>The web UI is not installed; the API is under /api
-(OpenAPI document: <a href="/openapi.json">/openapi.json</a>).</p></body></html>
+(documentation: <a href="/docs">/docs</a>, <a href="/redoc">/redoc</a>;
+OpenAPI document: <a href="/openapi.json">/openapi.json</a>).</p></body></html>
 """
 
 
@@ -48,7 +50,7 @@ def create_app(store: Store | str, *, data_dir: str | Path | None = None,
         store = Store(store, create=False)
     policy = replace(policy or Policy.for_bind("127.0.0.1"), max_upload_bytes=max_upload_bytes)
     folder = Path(data_dir) if data_dir is not None else Path(tempfile.mkdtemp(prefix="kronik-data-"))
-    app = FastAPI(title="Kronik", version=__version__, docs_url=None, redoc_url=None,  # both load from a CDN
+    app = FastAPI(title="Kronik", version=__version__, docs_url=None, redoc_url=None,  # offline ones: add_docs
                   description="Clean, deduplicated, clustered Indonesian and English news: search and stories.")
     app.state.store = store
     app.state.jobs = JobRunner(store, folder, max_bytes=max_upload_bytes, keep=keep_uploads)
@@ -60,6 +62,7 @@ def create_app(store: Store | str, *, data_dir: str | Path | None = None,
     app.add_middleware(SecurityHeaders)  # added last: the outermost, so every refusal carries the headers
     app.add_exception_handler(KronikError, _kronik_error)
     app.include_router(routes.router, prefix="/api")
+    add_docs(app)
 
     @app.get("/", include_in_schema=False)
     def index() -> Response:

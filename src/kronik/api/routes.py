@@ -11,6 +11,7 @@ bounded.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import threading
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict, StrictBool, ValidationError
 from starlette.datastructures import UploadFile as StarletteUpload
 
+from kronik.api import models
 from kronik.api.jobs import JobRunner
 from kronik.api.security import BodyTooLarge, Limits, parse_json
 from kronik.errors import NotFound, RequestError
@@ -85,14 +87,21 @@ async def _off_loop(request: Request, fn: Any, *args: Any) -> Any:
 
 # --------------------------------------------------------------------------- read
 
-@router.get("/stats")
+@router.get("/stats", response_model=None, responses={200: {"model": models.Stats}})
 def stats(request: Request) -> dict[str, int]:
     return queries.stats(_store(request))
 
 
-@router.get("/stories")
-def stories(request: Request, limit: Limit = 20, offset: Offset = 0, q: QueryText = None) -> dict[str, Any]:
-    return queries.stories(_store(request), q=q, limit=limit, offset=offset)
+@router.get("/stories", response_model=None, responses={200: {"model": models.StoryList}, 422: {"model": models.Error}})
+def stories(request: Request, limit: Limit = 20, offset: Offset = 0, q: QueryText = None,
+            sort: Annotated[str, Query(max_length=20, description="recent or coverage")] = "recent",
+            min_articles: Annotated[int, Query(ge=0, le=1_000_000)] = 0, outlet: Opt = None, language: Opt = None,
+            date_from: Annotated[str | None, Query(alias="from", max_length=40)] = None,
+            date_to: Annotated[str | None, Query(alias="to", max_length=40)] = None) -> dict[str, Any]:
+    """Stories ranked (``sort``), filtered (title ``q``, ``min_articles``, ``outlet``, ``language``, dates),
+    each with its outlets and lead sentence."""
+    return queries.stories(_store(request), q=q, sort=sort, min_articles=min_articles, outlet=outlet,
+                           language=language, date_from=date_from, date_to=date_to, limit=limit, offset=offset)
 
 
 @router.get("/stories/{story_id}")
@@ -130,11 +139,13 @@ def article(request: Request, article_id: str) -> dict[str, Any]:
 def _search_query(q: str | None, outlet: str | None, language: str | None, date_from: str | None,
                   date_to: str | None, entity: str | None, speaker: str | None, event: str | None,
                   story: str | None, limit: int = 20, offset: int = 0) -> SearchQuery:
+    """The query of a search or an export; a date that is not one is refused (422), not searched for."""
+    date_from, date_to = queries.check_date(date_from, "from"), queries.check_date(date_to, "to")
     return SearchQuery(q=q or "", outlet=outlet, language=language, date_from=date_from, date_to=date_to,
                        entity=entity, speaker=speaker, event=event, story=story, limit=limit, offset=offset)
 
 
-@router.get("/search")
+@router.get("/search", response_model=None, responses={200: {"model": models.SearchResult}, 422: {"model": models.Error}})
 async def search_articles(request: Request, q: QueryText = None, outlet: Opt = None, language: Opt = None,
                           date_from: Annotated[str | None, Query(alias="from", max_length=MAX_VALUE)] = None,
                           date_to: Annotated[str | None, Query(alias="to", max_length=MAX_VALUE)] = None,
@@ -146,9 +157,18 @@ async def search_articles(request: Request, q: QueryText = None, outlet: Opt = N
     milliseconds, but a costly one must not hold the event loop that every other client waits on."""
     sq = _search_query(q, outlet, language, date_from, date_to, entity, speaker, event, story, limit, offset)
     check_query(sq)  # limits first: a refused query costs nothing
-    result = await _off_loop(request, search, _store(request), sq)
+    result = await _off_loop(request, _search_with_titles, _store(request), sq)
     body = json.dumps(result, ensure_ascii=False)  # plain data: skip FastAPI's encoder walk
     return Response(body, media_type="application/json")
+
+
+def _search_with_titles(store: Store, sq: SearchQuery) -> dict[str, Any]:
+    """The search result, each hit with its story's title (``story_title``) next to the story id."""
+    result = search(store, sq)
+    titles = queries.story_titles(store, (hit.get("story") for hit in result.get("results", [])))
+    for hit in result.get("results", []):
+        hit["story_title"] = titles.get(hit.get("story") or "")
+    return result
 
 
 @router.get("/export")
@@ -211,7 +231,7 @@ def _releasing(chunks: Iterator[str], slot: _Slot) -> Iterator[str]:
         slot.release()
 
 
-@router.get("/entities")
+@router.get("/entities", response_model=None, responses={200: {"model": models.EntityList}})
 def entities(request: Request, q: QueryText = None, type: Opt = None, limit: Limit = 20,
              offset: Offset = 0) -> dict[str, Any]:
     return queries.entities(_store(request), q=q, type=type, limit=limit, offset=offset)
@@ -222,9 +242,40 @@ def entity(request: Request, name: str) -> dict[str, Any]:
     return queries.entity(_store(request), name)
 
 
-@router.get("/quotes")
-def quotes(request: Request, speaker: Opt = None, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
-    return queries.quotes(_store(request), speaker=speaker, limit=limit, offset=offset)
+DateParam = Annotated[str | None, Query(max_length=40, description="YYYY-MM-DD or an ISO datetime")]
+FromParam = Annotated[str | None, Query(alias="from", max_length=40, description="published on or after (YYYY-MM-DD)")]
+ToParam = Annotated[str | None, Query(alias="to", max_length=40, description="published on or before (YYYY-MM-DD)")]
+
+
+@router.get("/quotes", response_model=None, responses={200: {"model": models.QuoteList}, 422: {"model": models.Error}})
+def quotes(request: Request, speaker: Opt = None, story: Opt = None, outlet: Opt = None, q: QueryText = None,
+           date_from: FromParam = None, date_to: ToParam = None, since: DateParam = None, limit: Limit = 20,
+           offset: Offset = 0) -> dict[str, Any]:
+    """Quotes with their evidence (headline, outlet, date, paragraph), filtered by speaker, story, outlet,
+    text ``q``, publication dates ``from``/``to`` and ``since`` (stored after: for polling)."""
+    return queries.quotes(_store(request), speaker=speaker, story=story, outlet=outlet, q=q, date_from=date_from,
+                          date_to=date_to, since=since, limit=limit, offset=offset)
+
+
+@router.get("/quotes/export")
+def quotes_export(request: Request, format: Annotated[str, Query(pattern="^(csv|jsonl)$")] = "csv",
+                  speaker: Opt = None, story: Opt = None, outlet: Opt = None, q: QueryText = None,
+                  date_from: FromParam = None, date_to: ToParam = None, since: DateParam = None) -> Response:
+    """Every quote the same filters find, as a CSV (formula cells escaped) or JSONL download: a story's
+    quotes are ``?story=ID``."""
+    rows = queries.iter_quotes(_store(request), speaker=speaker, story=story, outlet=outlet, q=q,
+                               date_from=date_from, date_to=date_to, since=since)
+    first = next(rows, None)  # runs the checks (a bad date: 422) before the download starts
+    everything = itertools.chain([first] if first is not None else [], rows)
+    body = (writers.iter_csv_rows(everything, queries.QUOTE_COLUMNS) if format == "csv"
+            else (json.dumps(r, ensure_ascii=False) + "\n" for r in everything))
+    name = f"kronik-quotes{'-' + story[:40] if story else ''}.{format}"
+    headers = {"Content-Disposition": f'attachment; filename="{_safe_filename(name)}"'}
+    return StreamingResponse(body, media_type=writers.MEDIA_TYPES[format], headers=headers)
+
+
+def _safe_filename(name: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in name)
 
 
 # --------------------------------------------------------------------------- write

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import IO, TYPE_CHECKING, Any
 
@@ -65,13 +65,22 @@ def iter_jsonl(articles: Iterable[Article]) -> Iterator[str]:
 
 def iter_csv(articles: Iterable[Article]) -> Iterator[str]:
     """CSV text in chunks, every cell through :func:`safe_cell` (the API's download and ``kronik export``)."""
+    def rows() -> Iterator[dict[str, Any]]:
+        for a in articles:
+            row = flat_row(a)
+            for k in ("authors", "wire_sources", "entities", "speakers"):
+                row[k] = "; ".join(row[k])
+            yield row
+
+    return iter_csv_rows(rows(), FLAT_COLUMNS)
+
+
+def iter_csv_rows(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> Iterator[str]:
+    """Plain rows (quotes, ...) as CSV text in chunks, every cell through :func:`safe_cell`."""
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=FLAT_COLUMNS, extrasaction="ignore")
+    w = csv.DictWriter(buf, fieldnames=list(columns), extrasaction="ignore")
     w.writeheader()
-    for a in articles:
-        row = flat_row(a)
-        for k in ("authors", "wire_sources", "entities", "speakers"):
-            row[k] = "; ".join(row[k])
+    for row in rows:
         w.writerow({k: safe_cell(v) for k, v in row.items()})
         if buf.tell() > 1 << 16:
             yield buf.getvalue()

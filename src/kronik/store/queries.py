@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
@@ -64,18 +65,65 @@ def stats(store: Store) -> dict[str, int]:
 
 # --------------------------------------------------------------------------- stories
 
-def stories(store: Store, *, q: str | None = None, limit: int = 20, offset: int = 0) -> dict[str, Any]:
-    """Stories, newest first (by end date); ``q`` filters on the title (case-insensitive substring)."""
+STORY_SORTS = ("recent", "coverage")
+
+
+def stories(store: Store, *, q: str | None = None, sort: str = "recent", min_articles: int = 0,
+            outlet: str | None = None, language: str | None = None, date_from: str | None = None,
+            date_to: str | None = None, limit: int = 20, offset: int = 0) -> dict[str, Any]:
+    """Stories for the home page.  ``sort``: ``recent`` (newest end first) or ``coverage`` (most articles,
+    then newest).  Filters: ``q`` on the title (case-insensitive substring), ``min_articles`` (2 hides
+    single-article stories), ``outlet`` / ``language`` (stories with at least one such article), and a
+    date range the story overlaps.  Each story carries its outlets and ``lead``: the first summary sentence
+    of its largest event, with its citation (article, paragraph)."""
+    if sort not in STORY_SORTS:
+        raise RequestError(f"sort={sort[:40]!r}: expected one of {', '.join(STORY_SORTS)}")
     limit, offset = _page(limit, offset)
-    s = schema.stories
-    where = [func.lower(s.c.title).contains(q.lower(), autoescape=True)] if q else []
+    s, a = schema.stories, schema.articles
+    where: list[Any] = [func.lower(s.c.title).contains(q.lower(), autoescape=True)] if q else []
+    if min_articles > 1:
+        where.append(s.c.n_articles >= min_articles)
+    for col, value in ((a.c.outlet, outlet), (a.c.language, language)):
+        if value:
+            where.append(s.c.id.in_(select(a.c.story).where(col == value, a.c.story.is_not(None)).distinct()))
+    if date_from := check_date(date_from, "from"):
+        where.append(s.c.end >= date_from[:10])
+    if date_to := check_date(date_to, "to"):
+        where.append(func.substr(s.c.start, 1, 10) <= date_to[:10])
+    order = ([s.c.n_articles.desc(), s.c.end.desc().nulls_last(), s.c.id] if sort == "coverage"
+             else [s.c.end.desc().nulls_last(), s.c.n_articles.desc(), s.c.id])
     with store.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(s).where(*where)).scalar_one()
         rows = list(conn.execute(
             select(s.c.id, s.c.title, s.c.start, s.c.end, s.c.n_events, s.c.n_articles).where(*where)
-            .order_by(s.c.end.desc().nulls_last(), s.c.id).limit(limit).offset(offset)).mappings())
-        outlets = _story_outlets(conn, [r["id"] for r in rows])
-    return _paged([dict(r) | {"outlets": _outlet_list(outlets.get(r["id"], {}))} for r in rows], total, limit, offset)
+            .order_by(*order).limit(limit).offset(offset)).mappings())
+        ids = [r["id"] for r in rows]
+        outlets = _story_outlets(conn, ids)
+        leads = _story_leads(conn, ids)
+    return _paged([dict(r) | {"outlets": _outlet_list(outlets.get(r["id"], {})), "lead": leads.get(r["id"])}
+                   for r in rows], total, limit, offset)
+
+
+def _story_leads(conn: Any, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """The first summary sentence of each story's largest event (what a card shows under its title)."""
+    e = schema.events
+    best: dict[str, tuple[int, Any]] = {}
+    if ids:
+        for st, n, summary in conn.execute(select(e.c.story, e.c.n_articles, e.c.summary).where(e.c.story.in_(ids))):
+            if summary and (st not in best or (n or 0) > best[st][0]):
+                best[st] = (n or 0, summary)
+    out = {}
+    for st, (_, summary) in best.items():
+        first = summary[0] if isinstance(summary, list) and summary else None
+        if isinstance(first, dict) and first.get("text"):
+            out[st] = {k: first.get(k) for k in ("text", "article", "paragraph")}
+    a = schema.articles
+    cited = {lead["article"] for lead in out.values() if lead.get("article")}
+    if cited:  # the cited article's outlet and language: the card names its source and marks the text's language
+        info = {r[0]: r[1:] for r in conn.execute(select(a.c.id, a.c.outlet, a.c.language).where(a.c.id.in_(cited)))}
+        for lead in out.values():
+            lead["outlet"], lead["language"] = info.get(lead.get("article"), (None, None))
+    return out
 
 
 def _story_outlets(conn: Any, ids: list[str]) -> dict[str, Counter[str]]:
@@ -345,22 +393,101 @@ def entity(store: Store, name: str, *, limit: int = 50) -> dict[str, Any]:
         arts = [dict(r) for r in conn.execute(
             select(a.c.id, a.c.title, a.c.outlet, a.c.published).where(a.c.id.in_(ids))
             .order_by(a.c.published.desc().nulls_last(), a.c.id).limit(limit)).mappings()]
-        quotes = [{"text": t, "speaker": sp, "article": aid, "paragraph": par} for t, sp, aid, par in conn.execute(
-            select(qt.c.text, qt.c.speaker, qt.c.article_id, qt.c.paragraph).where(qt.c.speaker == name)
-            .order_by(qt.c.article_id, qt.c.seq).limit(limit))]
+        quotes = [{"text": t, "speaker": sp, "article": aid, "paragraph": par, "headline": title, "outlet": outlet,
+                   "published": pub} for t, sp, aid, par, title, outlet, pub in conn.execute(
+            select(qt.c.text, qt.c.speaker, qt.c.article_id, qt.c.paragraph, a.c.title, a.c.outlet, a.c.published)
+            .select_from(qt.join(a, a.c.id == qt.c.article_id)).where(qt.c.speaker == name)
+            .order_by(a.c.published.desc().nulls_last(), qt.c.article_id, qt.c.seq).limit(limit))]
     return {"name": name, "type": label, "count": count, "aliases": aliases, "mentions_over_time": over_time,
             "related": [{"name": n, "type": rel_info[n][0], "count": c} for n, c in related_rows],
             "articles": arts, "quotes": quotes}
 
 
-def quotes(store: Store, *, speaker: str | None = None, limit: int = 20, offset: int = 0) -> dict[str, Any]:
-    limit, offset = _page(limit, offset)
+def check_date(value: str | None, name: str) -> str | None:
+    """``value`` when it is an ISO date or datetime (``2024-05-01``, ``2024-05-01T08:00:00+07:00``), else a
+    :class:`RequestError` naming the parameter: a typo in a date is a 422 the UI shows, never an empty page."""
+    if value is None or not value.strip():
+        return None
+    from datetime import datetime
+
+    try:
+        datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise RequestError(f"{name}={value[:40]!r} is not a date: expected YYYY-MM-DD or an ISO datetime") from None
+    return value.strip()
+
+
+def _published_range(col: Any, date_from: str | None, date_to: str | None) -> list[Any]:
+    """Conditions on a ``published`` string column; ``date_to`` takes the whole of its day (or minute, ...)."""
+    where = []
+    if date_from := check_date(date_from, "from"):
+        where.append(col >= date_from)
+    if date_to := check_date(date_to, "to"):
+        where.append(func.substr(col, 1, len(date_to)) <= date_to)
+    return where
+
+
+def _since(col: Any, since: str | None) -> list[Any]:
+    """``col > since`` (rows stored after that moment: what a poller has not seen yet)."""
+    if not (since := check_date(since, "since")):
+        return []
+    from datetime import datetime
+
+    when = datetime.fromisoformat(since.replace("Z", "+00:00"))
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return [col > when.astimezone(UTC)]
+
+
+QUOTE_COLUMNS = ("text", "speaker", "article", "paragraph", "headline", "outlet", "published", "story")
+
+
+def _quotes_select(*, speaker: str | None = None, story: str | None = None, outlet: str | None = None,
+                   q: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                   since: str | None = None) -> tuple[Any, list[Any]]:
+    """(the quotes joined to their articles, the filter conditions) shared by the page and the export."""
     qt, a = schema.quotes, schema.articles
-    where = [qt.c.speaker == speaker] if speaker else []
+    where: list[Any] = [*_published_range(a.c.published, date_from, date_to), *_since(a.c.created_at, since)]
+    where += [col == v for col, v in ((qt.c.speaker, speaker), (a.c.story, story), (a.c.outlet, outlet)) if v]
+    if q:
+        where.append(func.lower(qt.c.text).contains(q.lower(), autoescape=True))
+    return qt.join(a, a.c.id == qt.c.article_id), where
+
+
+def _quote_rows(joined: Any, where: list[Any]) -> Any:
+    qt, a = schema.quotes, schema.articles
+    return (select(qt.c.text, qt.c.speaker, qt.c.article_id.label("article"), qt.c.paragraph,
+                   a.c.title.label("headline"), a.c.outlet, a.c.published, a.c.story)
+            .select_from(joined).where(*where)
+            .order_by(a.c.published.desc().nulls_last(), qt.c.article_id, qt.c.seq))
+
+
+def quotes(store: Store, *, limit: int = 20, offset: int = 0, **filters: str | None) -> dict[str, Any]:
+    """Quotes, newest article first, each with what makes it usable as evidence: the article's headline,
+    outlet and date next to the speaker and paragraph.  Filters (:func:`_quotes_select`): speaker, story,
+    outlet, a text substring ``q`` (case-insensitive), the article's publication dates ``date_from`` /
+    ``date_to``, and ``since`` (articles stored after that moment, for polling)."""
+    limit, offset = _page(limit, offset)
+    joined, where = _quotes_select(**filters)
     with store.engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(qt).where(*where)).scalar_one()
-        rows = conn.execute(
-            select(qt.c.text, qt.c.speaker, qt.c.article_id.label("article"), qt.c.paragraph)
-            .select_from(qt.join(a, a.c.id == qt.c.article_id)).where(*where)
-            .order_by(a.c.published.desc().nulls_last(), qt.c.article_id, qt.c.seq).limit(limit).offset(offset)).mappings()
+        total = conn.execute(select(func.count()).select_from(joined).where(*where)).scalar_one()
+        rows = conn.execute(_quote_rows(joined, where).limit(limit).offset(offset)).mappings()
         return _paged([dict(r) for r in rows], total, limit, offset)
+
+
+def iter_quotes(store: Store, **filters: str | None) -> Iterator[dict[str, Any]]:
+    """Every quote matching the filters of :func:`quotes` (no page limit: the export), streamed."""
+    joined, where = _quotes_select(**filters)  # checked here, before a download starts
+    with store.engine.connect() as conn:
+        for r in conn.execution_options(stream_results=True).execute(_quote_rows(joined, where)).mappings():
+            yield dict(r)
+
+
+def story_titles(store: Store, ids: Iterable[str | None]) -> dict[str, str | None]:
+    """Titles of these stories, by id (for search hits, which carry only the story id)."""
+    wanted = sorted({i for i in ids if i})
+    if not wanted:
+        return {}
+    s = schema.stories
+    with store.engine.connect() as conn:
+        return dict(conn.execute(select(s.c.id, s.c.title).where(s.c.id.in_(wanted))).all())

@@ -37,7 +37,10 @@ function resolve({ parts, params }) {
 
 function errorView(err, what) {
   const notFound = err instanceof ApiError && err.status === 404;
-  const title = notFound ? `${what ? what[0].toUpperCase() + what.slice(1) : "Page"} not found` : "Something went wrong";
+  // 4xx other than 404: the request itself (a date that is not one, a bad sort) — say what to fix.
+  const refused = err instanceof ApiError && err.status >= 400 && err.status < 500 && !notFound;
+  const title = notFound ? `${what ? what[0].toUpperCase() + what.slice(1) : "Page"} not found`
+    : refused ? "This request cannot be answered" : "Something went wrong";
   return {
     title,
     node: h("div", { class: "error-page", role: "alert" },

@@ -2,7 +2,7 @@
 // highlighted (spans are character offsets into each paragraph), metadata and
 // the boilerplate that was removed.
 
-import { h, route, fmtDate, plural } from "./dom.js";
+import { h, route, fmtDate, plural, langAttr, langName } from "./dom.js";
 import { typeName, typeClass, section, muted } from "./components.js";
 
 const LEVEL = { source: 0, quote: 1, entity: 2, time: 3 };
@@ -115,7 +115,7 @@ function metadata(a) {
     metaRow("Authors", (a.authors || []).join(", ")),
     metaRow("Dateline", a.dateline),
     metaRow("Wires", (a.wire_sources || []).join(", ")),
-    metaRow("Language", a.language),
+    metaRow("Language", a.language ? langName(a.language) : null),
     metaRow("URL", urlNode),
     metaRow("Source", h("span", { class: "source-path" }, a.source)),
     metaRow("Event", a.event ? h("a", { href: route.event(a.event) }, "Open the event") : null),
@@ -155,7 +155,8 @@ export function articlePage(a, params) {
   const target = params.has("p") ? Number(params.get("p")) : null;
   const s0 = params.has("s") ? Number(params.get("s")) : null, e0 = params.has("e") ? Number(params.get("e")) : null;
   const paragraphs = a.paragraphs || [];
-  const body = h("div", { class: "article-body" }, paragraphs.length
+  const lang = langAttr(a.language);  // screen readers and hyphenation read Indonesian text as Indonesian
+  const body = h("div", { class: "article-body", lang }, paragraphs.length
     ? paragraphs.map((p, i) => {
       const extra = i === target && Number.isInteger(s0) && Number.isInteger(e0) ? [{ kind: "source", start: s0, end: e0 }] : [];
       const speakers = (a.quotes || []).filter((q) => q.paragraph === i).map((q) => q.speaker || q.speaker_text).filter(Boolean);
@@ -170,8 +171,8 @@ export function articlePage(a, params) {
   const page = h("article", { class: "article-page" },
     h("header", { class: "page-head" },
       h("p", { class: "kicker" }, a.outlet || "Unknown outlet", a.published ? ` · ${fmtDate(a.published, { offset: false })}` : ""),
-      h("h1", { tabindex: -1 }, a.title || "(untitled article)"),
-      a.duplicate_of ? h("p", { class: "notice" }, "This article is a near-duplicate of ", h("a", { href: route.article(a.duplicate_of) }, "another stored article"), ".") : null),
+      h("h1", { tabindex: -1, lang: a.title ? lang : null }, a.title || "(untitled article)"),
+      a.duplicate_of ? h("p", { class: "notice" }, "This article is a near-duplicate of ", h("a", { href: route.article(a.duplicate_of) }, "its original (the first stored copy)"), ".") : null),
     h("div", { class: "article-grid" },
       h("div", { class: "article-main" }, legend(), body, removedPanel(a)),
       h("aside", { class: "article-side" },

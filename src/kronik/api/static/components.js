@@ -61,6 +61,18 @@ export function sourceLink(item, outletOf, extra) {
   return h("a", { class: "source-link", href: route.article(item.article, item.paragraph, { ...ex, ...extra }), title: "Open the source paragraph" }, label);
 }
 
+/** A quote's source as evidence: outlet, date and headline, linking to the quoted paragraph
+ *  ("Detik, 3 May 2024: “Gempa M5,6 …” ¶4"); the plain outlet link when the article is not known here. */
+export function evidenceLink(item, article) {
+  if (!article || !(article.title || article.published)) return sourceLink(item, () => article && article.outlet);
+  const par = item.paragraph !== undefined && item.paragraph !== null ? ` ¶${Number(item.paragraph) + 1}` : "";
+  const when = article.published ? fmtDate(article.published, { offset: false }) : null;
+  const label = `${[article.outlet, when].filter(Boolean).join(", ")}${article.title ? `: “${clipText(article.title, 70)}”` : ""}${par}`;
+  return h("a", { class: "source-link evidence", href: route.article(item.article, item.paragraph), title: "Open the quoted paragraph" }, label);
+}
+
+function clipText(text, n) { const str = String(text || ""); return str.length > n ? `${str.slice(0, n - 1).trimEnd()}…` : str; }
+
 export function summaryList(summary, outletOf) {
   if (!summary || !summary.length) return muted("No summary yet.");
   return h("ul", { class: "summary" }, summary.map((it) =>
@@ -79,9 +91,10 @@ function mergeQuotes(quotes) {
 }
 
 /** Who said what: quotes grouped by speaker, each speaker a disclosure. */
-export function quotesBySpeaker(groups, outletOf, { open = 3, perSpeaker = 4 } = {}) {
+export function quotesBySpeaker(groups, outletOf, { open = 3, perSpeaker = 4, evidence = null, speakers = Infinity } = {}) {
   if (!groups || !groups.length) return muted("No quotes found.");
-  return h("div", { class: "speakers" }, groups.map((g, i) => {
+  const box = h("div", { class: "speakers" });
+  const block = (g, i) => {
     const quotes = mergeQuotes(g.quotes || []);
     const list = h("ul", { class: "quotes" });
     const renderQuotes = (n) => {
@@ -90,7 +103,7 @@ export function quotesBySpeaker(groups, outletOf, { open = 3, perSpeaker = 4 } =
         list.appendChild(h("li", null,
           h("blockquote", null, q.text),
           h("div", { class: "quote-meta" }, q.verb ? h("span", { class: "verb" }, q.verb) : null,
-            q.sources.map((src) => sourceLink(src, outletOf)))));
+            q.sources.map((src) => (evidence ? evidence(src) : sourceLink(src, outletOf))))));
       }
       if (quotes.length > n) {
         list.appendChild(h("li", { class: "more" }, h("button", { type: "button", class: "link-button", on: { click: () => renderQuotes(quotes.length) } },
@@ -106,7 +119,16 @@ export function quotesBySpeaker(groups, outletOf, { open = 3, perSpeaker = 4 } =
       known ? h("p", { class: "speaker-link" }, h("a", { href: route.entity(g.speaker) }, `About ${g.speaker}`)) : null,
       list);
     return det;
-  }));
+  };
+  box.append(...groups.slice(0, speakers).map(block));
+  if (groups.length > speakers) {
+    const rest = groups.slice(speakers);
+    const more = h("button", { type: "button", class: "link-button", id: "more-speakers" },
+      `${plural(rest.length, "more speaker")}: ${rest.slice(0, 4).map((g) => g.speaker).join(", ")}${rest.length > 4 ? ", …" : ""}`);
+    more.addEventListener("click", () => { more.replaceWith(...rest.map((g, i) => block(g, speakers + i))); });
+    box.append(more);
+  }
+  return box;
 }
 
 export function coverage(items) {
@@ -116,6 +138,7 @@ export function coverage(items) {
 
 export function articleList(articles, { eventTitles, showEvent = false } = {}) {
   if (!articles || !articles.length) return muted("No articles.");
+  const byId = new Map(articles.map((a) => [a.id, a]));
   return h("ul", { class: "article-list" }, articles.map((a) => {
     const meta = [
       a.outlet ? h("span", { class: "outlet" }, a.outlet) : null,
@@ -126,7 +149,8 @@ export function articleList(articles, { eventTitles, showEvent = false } = {}) {
       h("a", { href: route.article(a.id), class: "article-title" }, a.title || "(untitled)"),
       a.duplicate_of ? h("span", { class: "badge dup-badge", title: "A near-duplicate of another stored article" }, "duplicate") : null,
       h("div", { class: "meta" }, meta.flatMap((m, i) => (i ? [" · ", m] : [m]))),
-      a.duplicate_of ? h("div", { class: "meta" }, "Same as ", h("a", { href: route.article(a.duplicate_of) }, "this article")) : null);
+      a.duplicate_of ? h("div", { class: "meta" }, "Same as ", h("a", { href: route.article(a.duplicate_of) },
+        (byId && byId.get(a.duplicate_of) && byId.get(a.duplicate_of).title) ? `the original: “${clipText(byId.get(a.duplicate_of).title, 60)}”` : "the original article")) : null);
   }));
 }
 

@@ -230,3 +230,28 @@ export function installTooltips(root = document) {
   root.addEventListener("keydown", (e) => { if (e.key === "Escape") hideTip(); });
   window.addEventListener("hashchange", hideTip);
 }
+
+const LANG_NAMES = (() => {
+  try { return new Intl.DisplayNames([navigator.language || "en", "en"], { type: "language" }); } catch (_) { return null; }
+})();
+
+/** "Indonesian" for "id", "English" for "en" (the browser's own names: nothing fetched); the code if unknown. */
+export function langName(code) {
+  const c = String(code || "").trim();
+  if (!c) return "";
+  try { return (LANG_NAMES && LANG_NAMES.of(c)) || c.toUpperCase(); } catch (_) { return c.toUpperCase(); }
+}
+
+/** The `lang` attribute for text in language `code` (null when unknown: the text then inherits the page's). */
+export function langAttr(code) {
+  const c = String(code || "").trim().toLowerCase();
+  return /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/.test(c) ? c : null;
+}
+
+/** A home-page address with these filters (empty values left out). */
+route.home = (params) => {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params || {})) if (v !== undefined && v !== null && v !== "" && v !== false) q.set(k, String(v));
+  const qs = q.toString();
+  return qs ? `#/?${qs}` : "#/";
+};

@@ -1,45 +1,101 @@
 // Pages: stories list, story, event, search, entity, upload.
 
-import { h, route, fmtDate, fmtSpan, plural, markedText } from "./dom.js";
+import { h, route, fmtDate, fmtSpan, plural, markedText, langName, langAttr } from "./dom.js";
 import { api } from "./api.js";
 import { timelineChart, countsChart, fitLabels } from "./charts.js";
 import {
   section, muted, entityGroups, summaryList, quotesBySpeaker, coverage, articleList, pager,
-  outletChips, sourceLink, typeName, typeClass, entityChip,
+  outletChips, sourceLink, evidenceLink, typeName, typeClass, entityChip,
 } from "./components.js";
 
 // --- stories list (home) -----------------------------------------------------
 
+const HOME_FILTERS = ["sort", "min_articles", "outlet", "language", "from", "to"];
+
+function homeParams(params) {
+  const p = {};
+  for (const k of HOME_FILTERS) if (params.get(k)) p[k] = params.get(k);
+  return p;
+}
+
+/** The home page's filter bar: ranking, hide single-article stories, outlet, language, dates (a GET-like form
+ *  that rewrites the hash, so every filtered view has an address). */
+function homeFilters(p, facets) {
+  const select = (name, label, options, value) => {
+    const id = `home-${name}`;
+    return h("span", { class: "field" }, h("label", { for: id }, label),
+      h("select", { id, name }, options.map(([v, t]) => h("option", { value: v, selected: String(value || "") === v }, t))));
+  };
+  const outlets = (facets.outlet || []).map((f) => [String(f.value), `${f.label || f.value} (${f.count})`]);
+  const langs = (facets.language || []).map((f) => [String(f.value), `${langName(f.value)} (${f.count})`]);
+  const single = h("input", { type: "checkbox", id: "home-min", name: "min_articles", value: "2", checked: Number(p.min_articles || 0) >= 2 });
+  const form = h("form", { class: "home-filters", id: "home-filters", "aria-label": "Rank and filter stories", on: { submit: (e) => {
+    e.preventDefault();
+    const fd = new FormData(form);
+    const next = {};
+    for (const k of HOME_FILTERS) { const v = fd.get(k); if (v) next[k] = String(v); }
+    if (next.sort === "recent") delete next.sort;
+    location.hash = route.home(next);
+  } } },
+  select("sort", "Rank by", [["recent", "Newest"], ["coverage", "Most covered"]], p.sort || "recent"),
+  select("outlet", "Outlet", [["", "All outlets"], ...outlets], p.outlet),
+  select("language", "Language", [["", "All languages"], ...langs], p.language),
+  h("span", { class: "field" }, h("label", { for: "home-from" }, "From"), h("input", { type: "date", id: "home-from", name: "from", value: p.from || "" })),
+  h("span", { class: "field" }, h("label", { for: "home-to" }, "To"), h("input", { type: "date", id: "home-to", name: "to", value: p.to || "" })),
+  h("label", { class: "check", for: "home-min" }, single, " Hide single-article stories"),
+  h("button", { type: "submit", class: "button primary" }, "Apply"),
+  Object.keys(p).length ? h("a", { href: "#/", class: "button" }, "Clear filters") : null);
+  return form;
+}
+
+function storyCard(st) {
+  const outlets = st.outlets || [];
+  const lead = st.lead;
+  return h("li", { class: "story-card" },
+    h("h2", null, h("a", { href: route.story(st.id) }, st.title || "(untitled story)")),
+    h("p", { class: "meta" },
+      h("span", { class: "span" }, fmtSpan(st.start, st.end) || "undated"), " · ",
+      plural(st.n_events, "event"), " · ", plural(st.n_articles, "article"),
+      outlets.length ? [" · ", plural(outlets.length, "outlet")] : null),
+    lead ? h("p", { class: "lead" }, h("span", { lang: langAttr(lead.language) }, clip(lead.text, 260)), " ",
+      lead.article ? sourceLink(lead, () => lead.outlet) : null) : null,
+    outletChips(outlets));
+}
+
 export async function homePage(params) {
   const offset = Number(params.get("offset") || 0);
   const limit = 20;
-  const [stories, stats] = await Promise.all([api.stories({ limit, offset }), api.stats().catch(() => null)]);
+  const p = homeParams(params);
+  const [stories, stats, facets] = await Promise.all([
+    api.stories({ ...p, limit, offset }), api.stats().catch(() => null),
+    api.search({ limit: 0 }).then((r) => r.facets || {}).catch(() => ({}))]);
   const statLine = stats
     ? h("p", { class: "stats" }, [
       plural(stats.articles, "article"), plural(stats.events, "event"), plural(stats.stories, "story", "stories"), plural(stats.outlets, "outlet"),
     ].join(" · "))
     : null;
   let body;
-  if (!stories.results.length) {
+  if (!stories.results.length && !Object.keys(p).length) {
     body = h("div", { class: "empty" },
       h("p", null, "No stories yet."),
       h("p", null, "Upload articles on the ", h("a", { href: "#/upload" }, "upload page"), " or run ", h("code", null, "kronik ingest"), "."));
+  } else if (!stories.results.length) {
+    body = h("div", { class: "empty" }, h("p", null, "No story matches these filters."),
+      h("p", null, h("a", { href: "#/" }, "Show all stories"), " or widen the dates."));
   } else {
-    body = h("ol", { class: "story-list", start: offset + 1 }, stories.results.map((st) =>
-      h("li", { class: "story-card" },
-        h("h2", null, h("a", { href: route.story(st.id) }, st.title || "(untitled story)")),
-        h("p", { class: "meta" },
-          h("span", { class: "span" }, fmtSpan(st.start, st.end) || "undated"), " · ",
-          plural(st.n_events, "event"), " · ", plural(st.n_articles, "article"), " · ",
-          plural((st.outlets || []).length, "outlet")),
-        outletChips(st.outlets))));
+    body = h("ol", { class: "story-list", start: offset + 1 }, stories.results.map(storyCard));
   }
+  const how = p.sort === "coverage" ? "Most covered first (articles, then newest)." : "Newest first.";
   return {
     title: "Stories",
     node: h("div", { class: "home" },
-      h("header", { class: "page-head" }, h("h1", { tabindex: -1 }, "Stories"), h("p", { class: "lede" }, "Newest first. Each story groups the events and articles about one subject."), statLine),
+      h("header", { class: "page-head" }, h("h1", { tabindex: -1 }, "Stories"),
+        h("p", { class: "lede" }, `${how} Each story groups the events and articles about one subject.`), statLine),
+      h("details", { class: "home-filter-box", open: !window.matchMedia("(max-width: 760px)").matches || Object.keys(p).length > 0 },
+        h("summary", null, `Rank and filter${Object.keys(p).length ? ` (${Object.keys(p).length} on)` : ""}`), homeFilters(p, facets)),
+      h("p", { class: "meta", id: "story-count" }, `${plural(stories.total, "story", "stories")}${Object.keys(p).length ? " match" : ""}`),
       body,
-      pager(stories, (o) => (o ? `#/?offset=${o}` : "#/"))),
+      pager(stories, (o) => route.home({ ...p, offset: o || "" }))),
   };
 }
 
@@ -121,6 +177,80 @@ function chartLegend(...keys) {
     h("span", { class: "lg-item" }, h("span", { class: ["lg", LEGEND[k][0]], "aria-hidden": "true" }), LEGEND[k][1])));
 }
 
+/** The story in a few sentences: the lead sentence of each of its largest events (oldest first), each cited. */
+function storyBrief(events, evidence, n = 4) {
+  const big = [...events].filter((e) => (e.summary || []).length).sort((a, b) => (b.n_articles || 0) - (a.n_articles || 0)).slice(0, n);
+  if (!big.length) return muted("No summary yet.");
+  big.sort((a, b) => String(a.start || "").localeCompare(String(b.start || "")));
+  return h("ul", { class: "summary brief" }, big.map((e) => {
+    const it = e.summary[0];
+    return h("li", null, h("a", { href: `#ev-${e.id}`, class: "brief-date", dataset: { jump: `ev-${e.id}` } }, fmtSpan(e.start, e.end) || "undated"), " ",
+      h("span", { class: "summary-text" }, it.text), " ", evidence(it));
+  }));
+}
+
+/** The story's largest `shown` events (in time order); every event, in time order, on demand. */
+function foldedEvents(events, blocks, shown = 6) {
+  if (!blocks.length) return muted("No events.");
+  if (blocks.length <= shown + 1) return blocks;
+  const keep = new Set([...events.keys()].sort((i, j) => (events[j].n_articles || 0) - (events[i].n_articles || 0)).slice(0, shown));
+  const box = h("div", { class: "events-folded" }, h("p", { class: "meta" }, `The ${shown} largest of ${events.length} events, in time order.`),
+    blocks.filter((_, i) => keep.has(i)));
+  const more = h("button", { type: "button", class: "link-button", id: "all-events" }, `Show all ${events.length} events`);
+  more.addEventListener("click", () => { box.replaceChildren(...blocks); more.remove(); });
+  return [box, more];
+}
+
+/** An event's summary: the first `shown` sentences, the rest behind a disclosure. */
+function foldedSummary(summary, outletOf, shown) {
+  if (!summary || summary.length <= shown + 1) return summaryList(summary, outletOf);
+  return h("div", null, summaryList(summary.slice(0, shown), outletOf),
+    h("details", { class: "more-summary" }, h("summary", null, `${summary.length - shown} more sentences`), summaryList(summary.slice(shown), outletOf)));
+}
+
+/** Articles with near-copies folded under their original (a copy whose original is elsewhere stays a row). */
+function foldedArticles(articles, eventTitles, shown = 12) {
+  const ids = new Set(articles.map((a) => a.id));
+  const copies = new Map();
+  for (const a of articles) {
+    if (a.duplicate_of && ids.has(a.duplicate_of)) {
+      if (!copies.has(a.duplicate_of)) copies.set(a.duplicate_of, []);
+      copies.get(a.duplicate_of).push(a);
+    }
+  }
+  const originals = articles.filter((a) => !(a.duplicate_of && ids.has(a.duplicate_of)));
+  const nCopies = articles.length - originals.length;
+  const row = (a) => {
+    const list = articleList([a], { eventTitles, showEvent: true });
+    const cs = copies.get(a.id) || [];
+    if (cs.length) {
+      list.firstChild.appendChild(h("details", { class: "copies" },
+        h("summary", null, `${plural(cs.length, "copy", "copies")}: ${[...new Set(cs.map((c) => c.outlet || "unknown outlet"))].join(", ")}`),
+        articleList(cs)));
+    }
+    return list.firstChild;
+  };
+  const ul = h("ul", { class: "article-list folded" }, originals.slice(0, shown).map(row));
+  const parts = [nCopies ? h("p", { class: "meta" }, `${plural(originals.length, "original article")}; ${plural(nCopies, "near-copy", "near-copies")} folded under their original.`) : null, ul];
+  if (originals.length > shown) {
+    const more = h("button", { type: "button", class: "link-button" }, `Show all ${originals.length} articles`);
+    more.addEventListener("click", () => { ul.replaceChildren(...originals.map(row)); more.remove(); });
+    parts.push(more);
+  }
+  return h("div", null, parts);
+}
+
+/** Downloads of the story: its articles (the export endpoint with ?story=) and its quotes. */
+function storyExports(st) {
+  const link = (href, label) => h("a", { href, download: "", rel: "nofollow", class: "button" }, label);
+  const enc = encodeURIComponent(st.id);
+  return h("div", null,
+    h("p", null, `Take the story out: its ${plural(st.n_articles, "article")} and its quotes with their sources.`),
+    h("p", { class: "exports" },
+      link(`/api/export?story=${enc}&format=csv`, "Articles (CSV)"), " ", link(`/api/export?story=${enc}&format=json`, "Articles (JSON)"), " ",
+      link(`/api/quotes/export?story=${enc}&format=csv`, "Quotes (CSV)"), " ", link(`/api/quotes/export?story=${enc}&format=jsonl`, "Quotes (JSONL)")));
+}
+
 export async function storyPage(id) {
   const st = await api.story(id);
   const arts = new Map((st.articles || []).map((a) => [a.id, a]));
@@ -141,28 +271,44 @@ export async function storyPage(id) {
     dates: timelineDates(st.timeline),
   }) || muted("No dated events to draw."));
 
+  const evidence = (src) => evidenceLink(src, arts.get(src.article));
   const eventBlocks = events.map((e) => h("article", { class: "event-block", id: `ev-${e.id}` },
     h("h3", null, h("a", { href: route.event(e.id) }, e.title || "(untitled event)")),
     h("p", { class: "meta" }, fmtSpan(e.start, e.end) || "undated", " · ", plural(e.n_articles, "article"),
       (e.outlets || []).length ? [" · ", (e.outlets || []).map((o) => o.name).join(", ")] : null),
-    summaryList(e.summary, outletOf)));
+    foldedSummary(e.summary, outletOf, 2)));
 
+  const nArticles = articles.length;
+  const jumps = [["brief", "In brief"], ["timeline", "Timeline"], ["events", `Events (${events.length})`], ["quotes", "Who said what"],
+    ["entities", "People and places"], ["coverage", "Coverage"], ["articles", `Articles (${nArticles})`], ["export", "Export"]];
   const node = h("div", { class: "story-page" },
     h("header", { class: "page-head" },
       h("p", { class: "kicker" }, "Story"),
       h("h1", { tabindex: -1 }, st.title || "(untitled story)"),
       h("p", { class: "meta" }, fmtSpan(st.start, st.end) || "undated", " · ", plural(st.n_events, "event"), " · ",
-        plural(st.n_articles, "article"), " · ", plural((st.coverage || []).length, "outlet"))),
+        plural(st.n_articles, "article"), (st.coverage || []).length ? [" · ", plural(st.coverage.length, "outlet")] : null)),
+    h("nav", { class: "jump-links", "aria-label": "Sections of this story" },
+      h("ul", null, jumps.map(([id, label]) => h("li", null, h("a", { href: `#${id}`, dataset: { jump: id } }, label))))),
+    section("In brief", storyBrief(events, evidence), { id: "brief" }),
     section("Timeline", [holder, chartLegend("event", ...dateKinds(st.timeline)),
-      timelineList(st.timeline, outletOf)], { id: "timeline" }),
+      timelineList(st.timeline, outletOf, 6)], { id: "timeline" }),
     h("div", { class: "two-col" },
       h("div", { class: "col-main" },
-        section("Events", eventBlocks.length ? eventBlocks : muted("No events."), { id: "events" }),
-        section("Who said what", quotesBySpeaker(st.quotes_by_speaker, outletOf), { id: "quotes" })),
+        section("Events", foldedEvents(events, eventBlocks), { id: "events" }),
+        section("Who said what", quotesBySpeaker(st.quotes_by_speaker, outletOf, { open: 2, perSpeaker: 3, evidence, speakers: 6 }), { id: "quotes" })),
       h("div", { class: "col-side" },
         section("Key people, organisations and places", entityGroups(st.entities), { id: "entities" }),
         section("Coverage by outlet", coverage(st.coverage), { id: "coverage" }))),
-    section(`Articles (${articles.length})`, articleList(articles, { eventTitles, showEvent: true }), { id: "articles" }));
+    section(`Articles (${nArticles})`, foldedArticles(articles, eventTitles), { id: "articles" }),
+    section("Export", storyExports(st), { id: "export" }));
+  // Jump links move focus to the section (the hash router owns location.hash, so they scroll instead of navigating).
+  node.addEventListener("click", (ev) => {
+    const a = ev.target.closest("a[data-jump]");
+    if (!a) return;
+    ev.preventDefault();
+    const target = node.querySelector(`#${a.dataset.jump}`);
+    if (target) { target.setAttribute("tabindex", "-1"); target.scrollIntoView({ block: "start" }); target.focus({ preventScroll: true }); }
+  });
   return { node, title: st.title || "Story", after: paint };
 }
 
@@ -203,7 +349,7 @@ export async function eventPage(id) {
         section("Summary", summaryList(ev.summary, outletOf), { id: "summary" }),
         section("Timeline", [holder, chartLegend("article", (ev.articles || []).some((a) => a.duplicate_of) ? "duplicate" : null, ...dateKinds(ev.timeline)),
           timelineList(ev.timeline, outletOf)], { id: "timeline" }),
-        section("Who said what", quotesBySpeaker(ev.quotes_by_speaker, outletOf), { id: "quotes" })),
+        section("Who said what", quotesBySpeaker(ev.quotes_by_speaker, outletOf, { evidence: (src) => evidenceLink(src, arts.get(src.article)) }), { id: "quotes" })),
       h("div", { class: "col-side" },
         section("Key people, organisations and places", entityGroups(ev.entities), { id: "entities" }),
         section("Coverage by outlet", coverage(ev.coverage), { id: "coverage" }))),
@@ -219,9 +365,57 @@ export async function eventPage(id) {
 
 const FILTERS = ["outlet", "language", "story", "entity", "speaker", "event", "from", "to"];
 
+/** Hits with the same title and snippet (syndicated copies) folded into their first: `copies` lists the rest. */
+function collapseCopies(hits) {
+  const key = (r) => `${String(r.title || "").trim().toLowerCase()}\u0000${String(r.snippet || "").trim().toLowerCase()}`;
+  const firstOf = new Map();
+  const out = [];
+  for (const r of hits) {
+    const k = key(r);
+    if (firstOf.has(k)) firstOf.get(k).copies.push(r);
+    else { const item = { ...r, copies: [] }; firstOf.set(k, item); out.push(item); }
+  }
+  return out;
+}
+
+function searchHit(r, storyLabels) {
+  const title = r.story_title || storyLabels.get(r.story);
+  const lang = langAttr(r.language);
+  return h("li", { class: "result" },
+    h("h2", null, h("a", { href: route.article(r.id), lang }, r.title || "(untitled)")),
+    h("p", { class: "meta" }, [r.outlet, r.published ? fmtDate(r.published, { offset: false }) : null, r.language ? langName(r.language) : null].filter(Boolean).join(" · "),
+      r.story ? [" · ", h("a", { href: route.story(r.story), title: title || null }, title ? `Story: ${clip(title, 60)}` : "Open its story")] : null),
+    r.snippet ? h("p", { class: "snippet", lang }, markedText(r.snippet)) : null,
+    r.copies.length ? h("p", { class: "meta copies" }, `${plural(r.copies.length, "more copy", "more copies")}: `,
+      r.copies.flatMap((c, i) => [i ? ", " : null, h("a", { href: route.article(c.id) }, `${c.outlet || "copy"}${c.published ? ` (${fmtDate(c.published, { offset: false })})` : ""}`)])) : null);
+}
+
+/** The page's hits as one ranked list, or grouped under their stories (in order of each story's best hit). */
+function searchResults(hits, byStory, storyLabels, offset = 0) {
+  if (!byStory) return h("ol", { class: "results", start: offset + 1 }, hits.map((r) => searchHit(r, storyLabels)));
+  const groups = new Map();
+  for (const r of hits) {
+    const k = r.story || "";
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k).push(r);
+  }
+  return h("div", { class: "results grouped" }, [...groups.entries()].map(([sid, list]) => h("section", { class: "story-group" },
+    h("h2", null, sid ? h("a", { href: route.story(sid) }, list[0].story_title || storyLabels.get(sid) || "(untitled story)") : "Not in a story",
+      h("span", { class: "count" }, ` ${plural(list.length, "hit")}`)),
+    h("ol", { class: "results" }, list.map((r) => searchHit(r, storyLabels))))));
+}
+
+function syntaxHelp() {
+  const ex = (q, what) => h("li", null, h("a", { href: route.search({ q }) }, h("code", null, q)), ` ${what}`);
+  return h("div", { class: "syntax-help" }, h("p", null, "Search syntax:"),
+    h("ul", null, ex("gempa", "one word (all its forms: gempa, kegempaan)"), ex("\"harga beras\"", "an exact phrase"),
+      ex("banjir OR longsor", "either word"), ex("pemilu -sengketa", "leave out a word"), ex("korup*", "a prefix")));
+}
+
 function searchParams(params) {
   const p = { q: params.get("q") || "" };
   for (const k of FILTERS) if (params.get(k)) p[k] = params.get(k);
+  if (params.get("group") === "story") p.group = "story";
   p.offset = Number(params.get("offset") || 0);
   return p;
 }
@@ -229,7 +423,8 @@ function searchParams(params) {
 export async function searchPage(params) {
   const p = searchParams(params);
   const limit = 20;
-  const res = await api.search({ ...p, limit });
+  const { group: _group, ...query } = p;
+  const res = await api.search({ ...query, limit });
   const href = (changes) => {
     const next = { ...p, ...changes };
     if (!("offset" in changes)) delete next.offset;
@@ -240,7 +435,7 @@ export async function searchPage(params) {
   const storyLabels = new Map((facets.story || []).map((f) => [f.value, f.label]));
 
   const facetLabel = (key, f) => {
-    if (key === "language") return String(f.value).toUpperCase();
+    if (key === "language") return langName(f.value);
     if (key === "story") return f.label || "(untitled story)";
     return f.label || f.value;
   };
@@ -272,15 +467,15 @@ export async function searchPage(params) {
   h("label", { for: "to" }, "To"), to,
   h("button", { type: "submit", class: "button" }, "Apply dates"));
 
-  const results = res.results.length
-    ? h("ol", { class: "results", start: p.offset + 1 }, res.results.map((r) => h("li", { class: "result" },
-      h("h2", null, h("a", { href: route.article(r.id) }, r.title || "(untitled)")),
-      h("p", { class: "meta" }, [r.outlet, r.published ? fmtDate(r.published, { offset: false }) : null, r.language ? r.language.toUpperCase() : null].filter(Boolean).join(" · "),
-        r.story ? [" · ", h("a", { href: route.story(r.story), title: storyLabels.get(r.story) || null }, storyLabels.get(r.story) ? `Story: ${clip(storyLabels.get(r.story), 48)}` : "Story")] : null),
-      r.snippet ? h("p", { class: "snippet" }, markedText(r.snippet)) : null)))
-    : h("div", { class: "empty" }, h("p", null, p.q ? `Nothing found for “${p.q}”.` : "Type a search in the box above."),
-      active.length ? h("p", null, "Try removing a filter.") : null);
-
+  const results = res.results.length ? searchResults(collapseCopies(res.results), p.group === "story", storyLabels, p.offset)
+    : h("div", { class: "empty", id: "search-empty" },
+      h("p", null, p.q ? `Nothing found for “${p.q}”${active.length ? " with these filters" : ""}.` : "Type a search in the box above."),
+      active.length ? h("p", null, "Try removing a filter: ", active) : null,
+      p.q ? syntaxHelp() : null);
+  const groupToggle = res.results.length > 1
+    ? h("a", { href: href({ group: p.group === "story" ? "" : "story" }), class: "group-toggle", id: "group-toggle" },
+      p.group === "story" ? "Show as one list" : "Group this page by story")
+    : null;
   const exportHref = (format) => {
     const q = new URLSearchParams({ format });
     for (const [k, v] of Object.entries(p)) if (k !== "offset" && v) q.set(k, String(v));
@@ -293,7 +488,8 @@ export async function searchPage(params) {
   const node = h("div", { class: "search-page" },
     h("header", { class: "page-head" },
       h("h1", { tabindex: -1 }, p.q ? ["Search: ", h("span", { class: "q" }, p.q)] : "Articles"),
-      h("p", { class: "meta", id: "result-count" }, `${res.total} ${res.total === 1 ? "result" : "results"}`, exports),
+      h("p", { class: "meta", id: "result-count" }, `${res.total} ${res.total === 1 ? "result" : "results"}`, exports,
+        groupToggle ? [" · ", groupToggle] : null),
       active.length ? h("div", { class: "chips active-filters" }, active) : null),
     h("div", { class: "search-grid" },
       h("aside", { class: "facets", "aria-label": "Filters" },
@@ -306,6 +502,18 @@ export async function searchPage(params) {
 }
 
 // --- entity ------------------------------------------------------------------
+
+/** An entity's quotes, newest first, each citing outlet, date and headline: ten, then the rest on demand. */
+function entityQuotes(quotes, name, shown = 10) {
+  const item = (q) => h("li", null, h("blockquote", null, q.text),
+    h("div", { class: "quote-meta" }, q.speaker && q.speaker !== name ? `${q.speaker} · ` : null,
+      evidenceLink(q, { title: q.headline, outlet: q.outlet, published: q.published })));
+  const list = h("ul", { class: "quotes" }, quotes.slice(0, shown).map(item));
+  if (quotes.length <= shown) return list;
+  const more = h("button", { type: "button", class: "link-button", id: "more-quotes" }, `Show all ${quotes.length} quotes`);
+  more.addEventListener("click", () => { list.replaceChildren(...quotes.map(item)); more.remove(); });
+  return h("div", null, list, more);
+}
 
 export async function entityPage(name) {
   const e = await api.entity(name);
@@ -322,10 +530,7 @@ export async function entityPage(name) {
     section("Mentions over time", holder, { id: "mentions" }),
     h("div", { class: "two-col" },
       h("div", { class: "col-main" },
-        section(`Quotes (${quotes.length})`, quotes.length
-          ? h("ul", { class: "quotes" }, quotes.map((q) => h("li", null, h("blockquote", null, q.text),
-            h("div", { class: "quote-meta" }, q.speaker && q.speaker !== e.name ? `${q.speaker} · ` : null, sourceLink(q)))))
-          : muted("No quotes by this entity."), { id: "quotes" }),
+        section(`Quotes (${quotes.length})`, quotes.length ? entityQuotes(quotes, e.name) : muted("No quotes by this entity."), { id: "quotes" }),
         section(`Articles (${(e.articles || []).length})`, articleList(e.articles), { id: "articles" })),
       h("div", { class: "col-side" },
         section("Related", (e.related || []).length ? h("div", { class: "chips" }, e.related.map(entityChip)) : muted("No related entities."), { id: "related" }))));
