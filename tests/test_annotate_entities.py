@@ -193,3 +193,13 @@ def test_english_fallback_and_other_languages():
     assert not any(e.text in ("Monday", "On") for e in ents)
     assert all(paras[e.paragraph][e.start:e.end] == e.text for e in ents)
     assert annotate_entities(_article(language="de", paragraphs=["Angela Merkel sprach in Berlin."])).entities == []
+
+
+def test_a_nickname_in_parentheses_joins_the_full_name() -> None:
+    from kronik.annotate.entities import find_entities
+
+    paras = ["Menteri Koordinator Bidang Pangan Zulkifli Hasan (Zulhas) meninjau pasar di Bekasi pada Senin.",
+             "Zulhas mengatakan harga beras stabil. Menurut Zulhas, pasokan aman hingga akhir tahun.",
+             "Warga, Budi Santoso (45), mengaku harga cabai masih tinggi."]
+    people = {(e.text, e.canonical) for e in find_entities(paras, "id") if e.label == "PER"}
+    assert ("Zulhas", "Zulkifli Hasan") in people and ("Budi Santoso", "Budi Santoso") in people

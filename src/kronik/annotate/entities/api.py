@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,7 @@ from kronik.model import Article, Entity
 from kronik.pipeline import stage
 
 if TYPE_CHECKING:
-    from kronik.annotate.entities.mentions import Mention
+    from kronik.annotate.entities.mentions import Mention, _Para
 
 
 # --------------------------------------------------------------------------- the stage
@@ -38,8 +39,26 @@ def find_entities(paragraphs: Sequence[str], language: str = "id") -> list[Entit
         mentions.extend(found)
     _roles(paras, mentions, lex)
     canonicalize(mentions, lang)
+    _nicknames(paras, mentions)
     return [Entity(text=m.text, label=m.label, canonical=m.canonical, paragraph=m.para, start=m.start, end=m.end,
                    role=m.role) for m in mentions]
+
+
+_NICKNAME_AFTER = re.compile(r"\s*\(\s*(?P<nick>[A-Z][\w'’.-]{1,24})\s*\)")
+
+
+def _nicknames(paras: Sequence[_Para], mentions: list[Mention]) -> None:
+    """'Zulkifli Hasan (Zulhas)': a one-word name in parentheses right after a person's name is that
+    person's nickname, so the article's later 'Zulhas' mentions take the full name as their canonical."""
+    nick: dict[str, str] = {}
+    for m in mentions:
+        if m.label == "PER" and " " in m.canonical:
+            found = _NICKNAME_AFTER.match(paras[m.para].text, m.end)
+            if found and found.group("nick") not in m.canonical.split():
+                nick.setdefault(found.group("nick"), m.canonical)
+    for m in mentions:
+        if m.label == "PER" and m.text in nick and m.canonical == m.text:
+            m.canonical = nick[m.text]
 
 
 @stage("entities", requires=["paragraphs", "language"], assigns=["entities"])
