@@ -58,7 +58,7 @@ def test_a_missing_table_is_refused() -> None:
 LANG_BRANCH = re.compile(r"""\b(?:lang|code|language|lang\.code)\s*(?:==|!=|\bin\b|\bnot in\b)\s*[("']""")
 
 
-@pytest.mark.parametrize("package", ["annotate", "pipeline.py"])
+@pytest.mark.parametrize("package", ["annotate", "pipeline.py", "extract", "summarize", "corpus", "io", "store", "api"])
 def test_no_language_branches_outside_the_packs(package: str) -> None:
     """Language knowledge is pack data: code asks the pack, never ``if lang == "en"``."""
     root = SRC / package

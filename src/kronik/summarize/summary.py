@@ -30,6 +30,7 @@ from typing import Any
 
 import numpy as np
 
+from kronik.lang.base import LANGUAGES
 from kronik.lang.sentences import sentence_spans
 from kronik.model import Article
 from kronik.summarize.scorer import probabilities, weights_vector
@@ -102,7 +103,7 @@ def prepare(article: Article, lead: int | None = 20) -> Doc:
     candidates); other paragraphs are not even split.  ``lead=None`` keeps everything.  ``Doc.size``
     is the article's sentence count, counting an unsplit paragraph as one sentence.
     """
-    lang = article.language if article.language in ("id", "en") else "id"
+    lang = article.language if article.language in LANGUAGES else "id"  # a language without a pack reads as Indonesian
     dated: dict[int, list[int]] = defaultdict(list)
     for t in article.times:
         if t.type in ("DATE", "TIME") and t.value and _DAY_VALUE.match(t.value):
