@@ -21,7 +21,7 @@ import json
 import sys
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kronik.eval.result import EvalResult
+from kronik.extract.dates import offset_zone
 from kronik.io.dateorder import parse_numeric
 from kronik.io.readers import FieldMap
 from kronik.model import Article, Problem
@@ -46,14 +47,8 @@ class Truth:
     outlet: str = "Detik.com"
 
 
-def _zone(offset: str) -> timezone:
-    sign = -1 if offset.startswith("-") else 1
-    hh, mm = int(offset[1:3]), int(offset[4:6])
-    return timezone(sign * timedelta(hours=hh, minutes=mm))
-
-
 def _true_published(raw: str, truth: Truth) -> str:
-    dt = datetime.strptime(raw.strip(), truth.date_format).replace(tzinfo=_zone(truth.zone))
+    dt = datetime.strptime(raw.strip(), truth.date_format).replace(tzinfo=offset_zone(truth.zone))
     return dt.isoformat()
 
 

@@ -27,11 +27,12 @@ def _alternation(words: object) -> str:
 _PACKS = all_packs()
 _MONTHS: dict[str, int] = {k: v for p in _PACKS for k, v in p.months.items()}
 _WEEKDAYS: dict[str, int] = {k: v for p in _PACKS for k, v in p.weekdays.items()}
-_ZONES: dict[str, str] = {k: v for p in _PACKS for k, v in p.zones.items()}
+ZONES: dict[str, str] = {k: v for p in _PACKS for k, v in p.zones.items()}
+"""Zone names of every pack (``wib`` -> ``+07:00``)."""
 
 _MONTH_RE = _alternation(_MONTHS)
 _WEEKDAY_RE = _alternation(_WEEKDAYS)
-_ZONE_RE = _alternation(_ZONES)
+_ZONE_RE = _alternation(ZONES)
 
 _DATE_CORE = rf"""
 (?:
@@ -110,7 +111,7 @@ def _ymd(m: re.Match[str]) -> tuple[int, int, int] | None:
 def _offset(m: re.Match[str]) -> str | None:
     g = m.groupdict()
     if g.get("zone"):
-        return _ZONES[g["zone"].lower()]
+        return ZONES[g["zone"].lower()]
     if g.get("off"):
         raw = g["off"].replace(" ", "")
         sign, body = raw[0], raw[1:]

@@ -20,10 +20,11 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from kronik.extract.boilerplate import normalize_line
+from kronik.extract.dates import offset_zone
 from kronik.extract.metadata import format_published, parse_date_line
 from kronik.extract.outlets import (
     Profile,
@@ -118,22 +119,16 @@ class DateCandidate:
             return replace(self, offset=offset)
         if self.offset == offset:
             return self
-        local = datetime(*self.ymd, self.hh or 0, self.mm or 0, tzinfo=_tz(self.offset)).astimezone(_tz(offset))
+        local = datetime(*self.ymd, self.hh or 0, self.mm or 0, tzinfo=offset_zone(self.offset)).astimezone(offset_zone(offset))
         return replace(self, ymd=(local.year, local.month, local.day), hh=local.hour, mm=local.minute, offset=offset)
 
     def instant(self) -> datetime | None:
         if not self.has_time or self.offset is None:
             return None
-        return datetime(*self.ymd, self.hh or 0, self.mm or 0, tzinfo=_tz(self.offset))
+        return datetime(*self.ymd, self.hh or 0, self.mm or 0, tzinfo=offset_zone(self.offset))
 
     def formatted(self) -> str:
         return format_published(self.ymd, self.hh, self.mm, self.offset)
-
-
-def _tz(offset: str) -> timezone:
-    sign = -1 if offset.startswith("-") else 1
-    hh, _, mm = offset[1:].partition(":")
-    return timezone(sign * timedelta(hours=int(hh), minutes=int(mm or 0)))
 
 
 _ISO_RE = re.compile(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime
 
 from kronik.extract.boilerplate import (
     CleanResult,
@@ -22,10 +22,11 @@ from kronik.extract.boilerplate import (
     is_prose,
     normalize_line,
 )
-from kronik.extract.dates import is_future
+from kronik.extract.dates import is_future, offset_zone
 from kronik.extract.finish import finish_article
 from kronik.extract.linemodel import relabel
 from kronik.extract.metadata import (
+    ZONES,
     DateLine,
     byline_authors,
     clean_person_name,
@@ -303,15 +304,8 @@ def _self_references(lines: list[str]) -> list[str]:
     return found
 
 
-_ZONE_NAMES: dict[str, str] = {k: v for p in _PACKS for k, v in p.zones.items()}
 _GIVEN_ZONE_RE = re.compile(r"^(?P<value>.*?\d)\s*(?P<zone>[A-Za-z]{2,5})$")
 _EPOCH_RE = re.compile(r"^\d{10}(?:\d{3})?$")
-
-
-def _tz(offset: str) -> timezone:
-    sign = -1 if offset[0] == "-" else 1
-    hh, mm = int(offset[1:3]), int(offset[4:6])
-    return timezone(sign * timedelta(hours=hh, minutes=mm))
 
 
 def parse_given_date(value: str, profiles: Profiles, outlet: str | None, now: datetime | None = None) -> str | None:
@@ -328,8 +322,8 @@ def parse_given_date(value: str, profiles: Profiles, outlet: str | None, now: da
     zone = prof.zone if prof else None
     iso = value
     named = _GIVEN_ZONE_RE.match(value)
-    if named and named.group("zone").lower() in _ZONE_NAMES:
-        iso, zone = named.group("value"), _ZONE_NAMES[named.group("zone").lower()]
+    if named and named.group("zone").lower() in ZONES:
+        iso, zone = named.group("value"), ZONES[named.group("zone").lower()]
     if _EPOCH_RE.match(iso):
         stamp = int(iso) / (1000 if len(iso) == 13 else 1)
         iso = datetime.fromtimestamp(stamp, UTC).isoformat()
@@ -340,7 +334,7 @@ def parse_given_date(value: str, profiles: Profiles, outlet: str | None, now: da
         return dl.published if dl and not is_future(dl.published, now) else None
     if dt.tzinfo is not None:
         if zone is not None:
-            dt = dt.astimezone(_tz(zone))
+            dt = dt.astimezone(offset_zone(zone))
         off = dt.strftime("%z")
         published = format_published((dt.year, dt.month, dt.day), dt.hour, dt.minute, f"{off[:3]}:{off[3:]}")
     elif "T" in iso or ":" in iso:
