@@ -66,14 +66,8 @@ def _fields(specs: list[str] | None, date_order: str = "auto") -> FieldMap:
         raise typer.BadParameter(str(exc), param_hint="--date-order") from exc
     if not specs:
         return fm
-    pairs: dict[str, str] = {}
-    for spec in specs:
-        role, sep, name = spec.partition("=")
-        if not sep or not name:
-            raise typer.BadParameter(f"expected ROLE=NAME, got {spec!r}", param_hint="--field")
-        pairs[role.strip()] = name.strip()
     try:
-        return fm.override(pairs)
+        return fm.override(FieldMap.parse_specs(specs))
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--field") from exc
 

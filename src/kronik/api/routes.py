@@ -342,16 +342,9 @@ async def ingest(request: Request) -> dict[str, str]:
 
 def _field_map(form: Any) -> FieldMap:
     """The column mapping a form gives: ``field`` values ``ROLE=COLUMN`` (repeatable) and ``date_order``."""
-    spec: dict[str, str] = {}
-    for raw in form.getlist("field"):
-        if not isinstance(raw, str):
-            continue
-        role, sep, name = raw.partition("=")
-        if not sep or not name.strip():
-            raise RequestError(f"field mapping {raw[:80]!r}: expected ROLE=COLUMN")
-        spec[role.strip()] = name.strip()[:200]
     order = form.get("date_order")
     try:
+        spec = FieldMap.parse_specs((raw for raw in form.getlist("field") if isinstance(raw, str)), max_name=200)
         fields = FieldMap().with_date_order(order if isinstance(order, str) and order else "auto")
         return fields.override(spec) if spec else fields
     except ValueError as exc:

@@ -102,6 +102,18 @@ class FieldMap:
             merged[role] = fieldname
         return FieldMap(tuple(sorted(merged.items())), self.date_order)
 
+    @staticmethod
+    def parse_specs(specs: Iterable[str], *, max_name: int | None = None) -> dict[str, str]:
+        """``ROLE=COLUMN`` strings (``--field``, the upload form) as ``{role: column}``; ValueError for one
+        without both parts.  ``max_name`` bounds a column name given by an untrusted client."""
+        pairs: dict[str, str] = {}
+        for spec in specs:
+            role, sep, name = spec.partition("=")
+            if not sep or not name.strip():
+                raise ValueError(f"expected ROLE=COLUMN, got {spec[:80]!r}")
+            pairs[role.strip()] = name.strip()[:max_name]
+        return pairs
+
     def with_date_order(self, order: str) -> FieldMap:
         order = order.upper() if order.lower() != "auto" else "auto"
         if order not in ("auto", "DMY", "MDY"):
