@@ -491,14 +491,9 @@ def _announces_list(text: str, codes: tuple[str, ...]) -> bool:
 @lru_cache(maxsize=16)
 def _pack_words_re(codes: tuple[str, ...], name: str, template: str = r"\b(?:{})\b") -> re.Pattern[str]:
     """A case-insensitive pattern of the word list ``name`` of the packs' boilerplate modules, put into ``template``."""
-    from kronik.lang.base import pack_data
+    from kronik.lang.base import pack_words
 
-    words: set[str] = set()
-    for code in codes:
-        try:
-            words.update(getattr(pack_data(code, "boilerplate"), name, ()))
-        except KeyError:
-            continue
+    words = {w for code in codes for w in pack_words(code, "boilerplate", name)}
     return re.compile(template.format(_alternation(words)), re.IGNORECASE)
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from kronik.extract.outlets import Profiles, looks_like_domain
-from kronik.lang.base import LanguagePack, all_packs, pack_data
+from kronik.lang.base import LanguagePack, all_packs, pack_words
 
 
 def _alternation(words: object) -> str:
@@ -374,15 +374,8 @@ _INSTITUTION_WORDS = {
 }
 
 
-def _pack_words(code: str, module: str, name: str) -> tuple[str, ...]:
-    try:
-        return tuple(getattr(pack_data(code, module), name, ()))
-    except KeyError:  # a pack without that data module has no such words
-        return ()
-
-
 # First words of government bodies that citation cues also cite (language data: each pack's wires.INSTITUTION_PREFIXES).
-_INSTITUTION_PREFIXES = tuple(dict.fromkeys(w for p in _PACKS for w in _pack_words(p.code, "wires", "INSTITUTION_PREFIXES")))
+_INSTITUTION_PREFIXES = tuple(dict.fromkeys(w for p in _PACKS for w in pack_words(p.code, "wires", "INSTITUTION_PREFIXES")))
 
 
 def _cue_regex(cues: tuple[str, ...]) -> re.Pattern[str]:

@@ -91,3 +91,12 @@ def pack_data(code: str, name: str) -> object:
         return importlib.import_module(f"kronik.lang.{code}.{name}")
     except ModuleNotFoundError as exc:
         raise KeyError(f"language pack {code!r} has no {name!r} data") from exc
+
+
+def pack_words(code: str, module: str, name: str) -> tuple[str, ...]:
+    """The word list ``name`` of a pack's data module (``pack_words("id", "wires", "INSTITUTION_PREFIXES")``);
+    empty when the pack has no such module or list (a language without those words)."""
+    try:
+        return tuple(getattr(pack_data(code, module), name, ()))
+    except KeyError:
+        return ()
