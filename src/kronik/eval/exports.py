@@ -119,9 +119,11 @@ def _score_dumps(rows: list[dict[str, str]], truth: Truth) -> dict[str, Any]:
     is the title found, and is no body word taken for the outlet (the dump names none)?"""
     from kronik.extract.outlets import load_profiles
     from kronik.extract.text import extract_text_document
+    from kronik.io.columns import map_columns
     from kronik.io.document import RawDocument
 
     profiles = load_profiles()
+    body = map_columns(rows[0]).columns["text"] if rows else ""  # the body column, found as Kronik finds it
     seen: set[str] = set()
     n = titles = wrong_outlet = 0
     for row in rows:
@@ -129,19 +131,12 @@ def _score_dumps(rows: list[dict[str, str]], truth: Truth) -> dict[str, Any]:
         if key in seen:
             continue
         seen.add(key)
-        text = row[truth.title_column].strip() + "\n" + row[text_column(row)]
+        text = row[truth.title_column].strip() + "\n" + row[body]
         art = extract_text_document(RawDocument(source=f"dump-{len(seen)}.txt", format="text", text=text), profiles)
         n += 1
         titles += _norm(art.title) == _norm(row[truth.title_column])
         wrong_outlet += art.outlet is not None and art.outlet != truth.outlet
     return {"dumps": n, "title_acc": titles / n if n else 0.0, "outlet_from_body": wrong_outlet}
-
-
-def text_column(row: dict[str, str]) -> str:
-    """The body column of a row, found as Kronik finds it."""
-    from kronik.io.columns import map_columns
-
-    return map_columns(row).columns["text"]
 
 
 def evaluate_export(path: Path, truth: Truth = Truth()) -> EvalResult:

@@ -17,8 +17,8 @@ from typing import Any
 from kronik.errors import InputError
 from kronik.io.columns import FieldMap
 from kronik.io.document import RawDocument
-from kronik.io.encoding import decode_bytes
-from kronik.io.files import format_of, read_input, source_label
+from kronik.io.files import source_label
+from kronik.io.readers import read_input_file
 from kronik.io.records import scan_file
 from kronik.model import Problem
 
@@ -50,24 +50,17 @@ def inspect_file(path: Path, fields: FieldMap | None = None, display_name: str |
     source = display_name or source_label(path)
     report: dict[str, Any] = {"file": source}
     try:
-        data = read_input(path, source)
-        decoded = decode_bytes(data, source)
+        f = read_input_file(path, source)
     except InputError as exc:
         report.update(problem={"reason": exc.reason, "detail": exc.detail})
         return report
-    except OSError as exc:
-        report.update(problem={"reason": "unreadable", "detail": str(exc)})
-        return report
-    fmt = format_of(path.name, decoded.text[:1024])
-    text = decoded.text.lstrip("\ufeff")
-    report.update(format=fmt, encoding=decoded.encoding, bytes=len(data))
+    report.update(format=f.format, encoding=f.encoding, bytes=f.size)
     settings = Settings(stages=())
-    if fmt not in ("jsonl", "csv"):
-        doc = RawDocument(source=source, format=fmt, text=text, encoding=decoded.encoding)
+    if f.format not in ("jsonl", "csv"):
+        doc = RawDocument(source=source, format=f.format, text=f.text, encoding=f.encoding)
         report.update(records=1, preview=[_preview(doc, settings)], warnings=[])
         return report
-    scan = scan_file(text, source, fmt, decoded.encoding, fields,
-                     tab=path.name.lower().removesuffix(".gz").endswith(".tsv"))
+    scan = scan_file(f.text, source, f.format, f.encoding, fields, tab=f.tab)
     docs = [d for d in scan.documents if isinstance(d, RawDocument)]
     problems = [d for d in scan.documents if isinstance(d, Problem)]
     mapped = set(scan.columns.columns.values())

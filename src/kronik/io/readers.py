@@ -12,6 +12,7 @@ the input.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from kronik.errors import InputError, MalformedRecord
@@ -19,9 +20,30 @@ from kronik.io.document import RawDocument
 from kronik.io.encoding import decode_bytes
 from kronik.io.files import IGNORE_FILE, MAX_FILE_BYTES, format_of, iter_files, problem_of, read_input, source_label
 from kronik.io.records import FieldMap, csv_records, jsonl_records
-from kronik.model import Problem
+from kronik.model import Format, Problem
 
 __all__ = ["IGNORE_FILE", "MAX_FILE_BYTES", "FieldMap", "RawDocument", "iter_files", "read_documents"]
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """One input file decoded: its text (BOM removed), encoding, format, size in bytes, and whether it is TSV."""
+
+    source: str
+    format: Format
+    text: str
+    encoding: str
+    size: int
+    tab: bool
+
+
+def read_input_file(path: Path, source: str) -> InputFile:
+    """Read and decode one file (``InputError`` for anything we cannot or do not read)."""
+    data = read_input(path, source)
+    decoded = decode_bytes(data, source)
+    return InputFile(source=source, format=format_of(path.name, decoded.text[:1024]),
+                     text=decoded.text.lstrip("\ufeff"), encoding=decoded.encoding, size=len(data),
+                     tab=path.name.lower().removesuffix(".gz").endswith(".tsv"))
 
 
 def read_documents(paths: Iterable[str | Path], fields: FieldMap | None = None) -> Iterator[RawDocument | Problem]:
@@ -33,18 +55,16 @@ def read_documents(paths: Iterable[str | Path], fields: FieldMap | None = None) 
             continue
         source = source_label(path)
         try:
-            decoded = decode_bytes(read_input(path, source), source)
+            f = read_input_file(path, source)
         except InputError as exc:
             yield problem_of(exc)
             continue
-        fmt = format_of(path.name, decoded.text[:1024])
-        text = decoded.text.lstrip("\ufeff")
-        if fmt == "jsonl":
-            records = jsonl_records(text, source, decoded.encoding, fields)
-        elif fmt == "csv":
-            records = csv_records(text, source, decoded.encoding, fields, tab=path.name.lower().removesuffix(".gz").endswith(".tsv"))
+        if f.format == "jsonl":
+            records = jsonl_records(f.text, source, f.encoding, fields)
+        elif f.format == "csv":
+            records = csv_records(f.text, source, f.encoding, fields, tab=f.tab)
         else:
-            yield RawDocument(source=source, format=fmt, text=text, encoding=decoded.encoding)
+            yield RawDocument(source=source, format=f.format, text=f.text, encoding=f.encoding)
             continue
         try:
             yield from records  # lone surrogates from JSON escapes are replaced where records are parsed
