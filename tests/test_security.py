@@ -11,10 +11,12 @@ from __future__ import annotations
 import json
 import random
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -410,6 +412,21 @@ def _kronik(*args: str) -> subprocess.CompletedProcess[str]:
                           cwd=ROOT, env=_env({}))
 
 
+def _damage_pages(db: Path, tables: tuple[str, ...]) -> None:
+    """Overwrite the root pages of `tables` with random bytes: the command under test reads them, so
+    the damage is met whatever the file's layout (a fixed byte offset hit unused pages in some builds)."""
+    with closing(sqlite3.connect(db)) as con:
+        size = con.execute("PRAGMA page_size").fetchone()[0]
+        marks = ",".join("?" * len(tables))
+        roots = [r for (r,) in con.execute(f"SELECT rootpage FROM sqlite_master WHERE name IN ({marks})", tables)]
+    assert len(roots) == len(tables)
+    noise = random.Random(1)
+    with db.open("r+b") as fh:
+        for root in roots:
+            fh.seek((root - 1) * size)
+            fh.write(bytes(noise.getrandbits(8) for _ in range(size)))
+
+
 def test_cli_errors_are_messages_with_exit_codes(example_db: Path, tmp_path: Path) -> None:
     r = _kronik("search", "gempa", "--db", str(example_db), "--offset", str(2**64))
     assert r.returncode == 2 and "Traceback" not in r.stderr
@@ -422,9 +439,7 @@ def test_cli_errors_are_messages_with_exit_codes(example_db: Path, tmp_path: Pat
     assert not missing.exists()
     damaged = tmp_path / "damaged.db"
     damaged.write_bytes(example_db.read_bytes())
-    with damaged.open("r+b") as fh:  # overwrite pages in the middle of the file
-        fh.seek(300_000)
-        fh.write(bytes(random.Random(1).getrandbits(8) for _ in range(8192)))
+    _damage_pages(damaged, ("articles", "search_fts_data", "search_fts_idx"))  # a search reads these
     junk = tmp_path / "junk.db"
     junk.write_bytes(bytes(random.Random(2).getrandbits(8) for _ in range(5000)))
     with serve(damaged, tmp_path / "data") as base:  # a server over it says so at start-up (503 on damaged pages)
@@ -436,6 +451,7 @@ def test_cli_errors_are_messages_with_exit_codes(example_db: Path, tmp_path: Pat
         assert "WARNING: the database file is damaged" in (tmp_path / "serve.log").read_text()
         seen.responses.clear()  # a 503 is the right answer here
         seen.check()
+    _damage_pages(damaged, ("documents",))  # an ingest reads this first (which documents are stored)
     for db in (damaged, junk):
         r = _kronik("search", "gempa", "--db", str(db))
         assert r.returncode == 3 and "damaged" in r.stderr and "Traceback" not in r.stderr, r.stderr[-400:]
