@@ -102,12 +102,14 @@ class TimeWords:
     set_prefix: tuple[str, ...]
     set_once_after: tuple[str, ...]
     frequency_word: str
+    rate_prefix: tuple[str, ...]         # "per hari": a unit after these is a rate (SET)
     # never times, and tense
     not_time_before: tuple[str, ...]
     not_year_after: tuple[str, ...]
     coordinate_words: tuple[str, ...]
     year_link_words: tuple[str, ...]     # between a list of months and the one year they share ("di", "pada tahun")
     attribution_cues: tuple[str, ...]
+    generic_cues: tuple[str, ...]        # advice and habits: clock times of no particular day
     future_cues: tuple[str, ...]
     past_cues: tuple[str, ...]
 

@@ -17,6 +17,7 @@ from kronik.model import Article, TimeExpr
 from kronik.pipeline import stage
 
 if TYPE_CHECKING:
+    from kronik.annotate.times.grammar import Grammar
     from kronik.annotate.times.model import Atom
 
 
@@ -78,8 +79,13 @@ def tag_paragraphs(paragraphs: Sequence[str], anchor: date | datetime | str | No
                 parsed = _value_date(v)
                 forced = parsed[0] if parsed and parsed[1] in ("D", "T") else None
             groups.extend((p, forced if any(x.kind == "clock" for x in p) else None) for p in parts)
+        said_on = _statement_days(groups, text, gram, resolver, pi)
         for group, forced_day in groups:
             start, end = group[0].start, group[-1].end
+            statement = next((d for qs, qe, d in said_on if qs < start < qe), None)
+            saved = (state.anchor, state.anchor_dt)
+            if statement is not None and statement != state.anchor:
+                state.anchor, state.anchor_dt = statement, None
             if gram.mods_re is not None and group[0].kind in ("fixed", "clock", "counted", "date", "year", "month", "day", "weekday"):
                 if not (group[0].kind == "fixed" and group[0].f.get("value", "").endswith("_REF")):
                     m = gram.mods_re.search(text, max(0, start - 30), start)
@@ -91,11 +97,38 @@ def tag_paragraphs(paragraphs: Sequence[str], anchor: date | datetime | str | No
                     if m and m.end() == start:
                         start = m.start("part")
             type_, value, explicit_year = resolver.resolve(group, text, start, end, pi, forced_day)
+            state.anchor, state.anchor_dt = saved
             out.append(Found(pi, start, end, text[start:end], type_, value))
             if type_ in ("DATE", "TIME"):
                 attribution = type_ == "DATE" and group[0].kind in ("weekday", "date", "day") and gram.attribution(text, start, end)
                 state.remember(value, type_, pi, explicit_year, attribution)
         out[first:] = tidy(out[first:], text, gram, adate)
+    return out
+
+
+_QUOTE = re.compile(r"“[^“”]*”|\"[^\"“”]*\"")
+
+
+def _statement_days(groups: list[tuple[list[Atom], date | None]], text: str, gram: Grammar, resolver: _Resolver,
+                    paragraph: int) -> list[tuple[int, int, date]]:
+    """Quotations of a paragraph dated by their attribution: ``(start, end, day)`` for every quote followed by
+    "..., kata X, Minggu (12/10/2025)."  Words like "hari ini" and "malam ini" inside the quote are the
+    speaker's: they resolve against the day it was said (the guidelines), not the publication date."""
+    if '"' not in text and "“" not in text:
+        return []
+    out = []
+    for q in _QUOTE.finditer(text):
+        for group, _ in groups:
+            first = group[0]
+            if first.start < q.end() or first.kind not in ("weekday", "date"):
+                continue
+            start, end = first.start, group[-1].end
+            if gram.sentence_end.search(text, q.end(), start) is None and gram.attribution(text, start, end):
+                _t, value, _y = resolver.resolve(group, text, start, end, paragraph)
+                parsed = _value_date(value)
+                if parsed is not None and parsed[1] in ("D", "T"):
+                    out.append((q.start(), q.end(), parsed[0]))
+            break
     return out
 
 

@@ -6,8 +6,11 @@ import re
 from typing import Any
 
 from kronik.annotate.times.model import Atom
-from kronik.annotate.times.values import _ROMAN, UNIT_ORDER, _duration, _norm, _safe_date
+from kronik.annotate.times.values import _ROMAN, UNIT_ORDER, _duration, _norm, _safe_date, _set_value
 from kronik.lang.words import TimeWords
+
+
+_AMOUNT_BEFORE = re.compile(r"(?<![\w.,])(?P<n>\d(?:[\d.,]*\d)?)\s*(?P<word>%|[^\W\d_]+)?\s+$")
 
 
 class AtomRules:
@@ -163,7 +166,9 @@ class AtomRules:
         if not mon or not (1 <= d < d2 <= 31):
             return []
         y = int(m.group("y")) if m.group("y") else None
-        return [Atom(m.start("d"), m.end("d"), "date", {"d": d, "m": mon, "y": y, "range_first": True})]
+        # one expression for the whole range ("1-10 Oktober 2025"), valued as an interval of days
+        end = max(m.end(g) for g in ("mon", "y", "rel") if m.group(g) is not None)
+        return [Atom(m.start("d"), end, "dayrange", {"d": d, "d2": d2, "m": mon, "y": y, "rel": self._rel(m)})]
 
     def _month_range(self, m: re.Match[str], text: str) -> list[Atom]:
         mon, mon2 = self.months[m.group("mon").lower()], self.months[m.group("mon2").lower()]
@@ -370,6 +375,10 @@ class AtomRules:
                 return []
             parts.append((n2, u2))
         after = _norm(gd["after"]) if gd.get("after") else None
+        if (q is None and after is None and len(parts) == 1 and not gd.get("half")
+                and self._after_amount(text, m.start())):
+            # "5 cm setahun", "Rp 4,8 miliar setahun": a rate (SET), not a duration
+            return [Atom(m.start(), m.end(), "fixed", {"value": _set_value(1, unit), "type": "SET"})]
         if n != "X" and isinstance(n, float) and unit == "Y" and n > 200:
             return []     # "2014 tahun" is not a duration people write; a stray number
         if after in self.counted_after and len(parts) == 1:
@@ -528,7 +537,7 @@ class AtomRules:
             n = self.number(gd["q"]) if gd.get("q") else 1
             if n is None:
                 return []
-            value = _duration([(n, unit)])
+            value = _set_value(n, unit)
         elif gd.get("wd"):
             value = f"XXXX-WXX-{self.weekdays[gd['wd'].lower()] + 1}"
             if gd.get("wdpod"):
@@ -548,4 +557,22 @@ class AtomRules:
         unit = self._unit_code(gd.get("u") or gd.get("u2") or "")
         if unit is None:
             return []
-        return [Atom(m.start(), m.end(), "fixed", {"value": _duration([(1, unit)]), "type": "SET"})]
+        return [Atom(m.start(), m.end(), "fixed", {"value": _set_value(1, unit), "type": "SET"})]
+
+    def _rate(self, m: re.Match[str], text: str) -> list[Atom]:
+        """"per hari", "per 3 bulan": a rate, unless a name of a day, month or year follows ("per hari ini" is
+        "as of today", "per tahun 2025" "as of 2025")."""
+        nxt = self._next_word(text, m.end())
+        if nxt in self.rel_after or nxt in self.unit_from_mention or nxt in self.months or nxt[:1].isdigit():
+            return []
+        return self._set(m, text)
+
+    def _after_amount(self, text: str, pos: int) -> bool:
+        """An amount ends right before ``pos``: "5 cm", "Rp 4,8 miliar", "10%", "400 mg" (not a bare year)."""
+        m = _AMOUNT_BEFORE.search(text, max(0, pos - 32), pos)
+        if m is None:
+            return False
+        word = (m.group("word") or "").lower()
+        if word in self.months or word in self.units:
+            return False      # "17 Agustus setahun ...", "2 tahun setahun": a date or a count, not an amount
+        return bool(word or not re.fullmatch(r"(?:19|20)\d\d", m.group("n")))

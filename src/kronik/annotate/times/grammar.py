@@ -149,7 +149,7 @@ class Grammar(AtomRules):
         add("day_only", rf"{B}(?P<head>{day_head})\s*(?P<d>[0-3]?\d){E}(?!\s*[/.-]\d)", self._day_only, 1)
         add("day_range",
             rf"{B}(?P<d>[0-3]?\d)\s*{range_words}\s*(?=(?:{day_head}\s*)?(?P<d2>[0-3]?\d)\s+(?P<mon>{mon_all})\.?{E}"
-            rf"(?:\s*,?\s*(?:{year_head}\s+)?(?P<y>\d{{4}}){E})?)",
+            rf"(?:\s*,?\s*(?:{year_head}\s+)?(?P<y>\d{{4}}){E})?(?:\s+(?P<rel>{rel_after}){E})?)",
             self._day_range, 2)
         add("month_range",
             rf"{B}(?P<mon>{mon_full}){E}\s*{range_words}\s*(?=(?P<mon2>{mon_full})\s+(?:{year_head}\s+)?(?P<y>\d{{4}}){E})",
@@ -259,6 +259,8 @@ class Grammar(AtomRules):
             self._set, 2)
         add("set_freq", rf"{B}(?P<q>{num})\s+{freq}\s+(?:{se}(?P<u>{unit})|(?:dalam\s+)?(?:satu|se)\s*(?P<u2>{unit})){EU}", self._set_freq, 2)
         add("set_once", rf"{B}{se}(?P<u>{unit})\s+{once_after}{E}", self._set_freq, 2)
+        if w.rate_prefix:
+            add("rate", rf"{B}(?P<p>{_alt(w.rate_prefix)})\s+(?:(?P<q>{num})\s+)?(?P<u>{unit}){EU}", self._rate, 2)
 
         # Each rule is tried only where one of its first words (or a digit, or "(") starts a token.
         def firsts(*tables: Iterable[str]) -> frozenset[str]:
@@ -295,7 +297,7 @@ class Grammar(AtomRules):
             "season": firsts(self.seasons), "holiday": firsts(self.holidays), "set_word": firsts(self.set_words),
             "fixed_time": firsts(self.fixed_times), "set": firsts(w.set_prefix),
             "vague_duration": firsts(self.vague_durations), "count_range": numbers | {DIGIT},
-            "set_freq": numbers | {DIGIT}, "set_once": frozenset(se_units),
+            "set_freq": numbers | {DIGIT}, "set_once": frozenset(se_units), "rate": firsts(w.rate_prefix),
         }
         self.rules = [(name, re.compile(p, re.I), h, prio, triggers[name]) for name, p, h, prio in R]
         self.all_triggers = frozenset().union(*(r[4] for r in self.rules))
@@ -314,6 +316,7 @@ class Grammar(AtomRules):
         ]
         # tense cues
         self.attribution_re = re.compile(rf"{B}{_alt(w.attribution_cues)}{E}", re.I) if w.attribution_cues else None
+        self.generic_re = re.compile(rf"{B}{_alt(w.generic_cues)}{E}", re.I) if w.generic_cues else None
         self.future_re = re.compile(rf"{B}{_alt(w.future_cues)}{E}", re.I)
         self.past_re = re.compile(rf"{B}{_alt(w.past_cues)}{E}", re.I)
         self.sentence_end = re.compile(r"[.!?]+[\"”'’)]*\s|\n")
@@ -381,6 +384,16 @@ class Grammar(AtomRules):
         for m in self._clause_start.finditer(text, lo, start):
             lo = m.end()
         return self.attribution_re.search(text, lo, start) is not None
+
+    def generic(self, text: str, start: int, end: int) -> bool:
+        """The sentence around [start, end) gives advice or states a habit (a cue of ``generic_cues``)."""
+        if self.generic_re is None:
+            return False
+        lo = max(0, start - 200)
+        for m in self.sentence_end.finditer(text, lo, start):
+            lo = m.end()
+        stop = self.sentence_end.search(text, end)
+        return self.generic_re.search(text, lo, stop.start() if stop else len(text)) is not None
 
     def tense(self, text: str, start: int, end: int) -> int:
         """+1 when a future cue is the nearest cue in the sentence around [start, end), -1 for past, 0 none."""

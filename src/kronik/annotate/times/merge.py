@@ -26,10 +26,6 @@ def _mergeable(group: list[Atom], b: Atom, gap: str) -> bool:
     comma = not space and bool(_COMMA_GAP.match(gap))
     if not (space or comma):
         return False
-    if b.kind == "date" and b.f.get("range_first"):
-        return False
-    if a.kind == "date" and a.f.get("range_first"):
-        return False
     if comma:
         if a.kind == "weekday" and b.kind == "date" and "date" not in kinds:
             return True

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from kronik.annotate.times.merge import DAYLIKE
 from kronik.annotate.times.model import Atom
-from kronik.annotate.times.values import _add_months, _safe_date, _shift_day, _week
+from kronik.annotate.times.values import _add_months, _duration, _safe_date, _shift_day, _week
 
 if TYPE_CHECKING:
     from kronik.annotate.times.grammar import Grammar
@@ -18,6 +18,21 @@ if TYPE_CHECKING:
 # ----------------------------------------------------------------------------------------------
 # values
 # ----------------------------------------------------------------------------------------------
+
+
+# The part of a day a period part of "hari" names: awal hari (morning), pertengahan hari, akhir hari (evening).
+_DAY_PART = {"START": "MO", "MID": "MI", "END": "EV"}
+
+# How near the publication a date must be for its weekday to outweigh its written day number.
+_RECENT_DAYS = 7
+
+
+def _fit_weekday(day: date, wd: int) -> date | None:
+    """The day before or after ``day`` that falls on weekday ``wd``, if one does."""
+    for k in (1, -1):
+        if (c := day + timedelta(days=k)).weekday() == wd:
+            return c
+    return None
 
 
 class _Resolver:
@@ -42,8 +57,14 @@ class _Resolver:
         if wd is not None:
             # the weekday settles the year: near the anchor first, else in the year the story is about
             matching = [c for c in near if c.weekday() == wd]
-            if matching:
-                return min(matching, key=lambda c: abs((c - a).days))
+            best = min(matching, key=lambda c: abs((c - a).days)) if matching else None
+            if best is not None and (best - a).days > _RECENT_DAYS and tense <= 0 and near:
+                # "Senin (19/10)" in a report of Monday 20/10: a day written one off, not next year's 19/10
+                fitted = _fit_weekday(self._choose(near, a, tense), wd)
+                if fitted is not None and abs((fitted - a).days) <= _RECENT_DAYS:
+                    return fitted
+            if best is not None:
+                return best
             if narrative is not None and (c := _safe_date(narrative, m, d)) is not None and c.weekday() == wd:
                 return c
         if narrative is not None:
@@ -66,6 +87,22 @@ class _Resolver:
             if past:
                 return max(past)
         return min(cands, key=lambda c: (c - a).days * 2 if c > a else (a - c).days)
+
+    def written_wrongly(self, day: date, wd: int) -> date:
+        """The date meant by a weekday and a date that do not fit (the guidelines: keep what the text evidently
+        means): a year after publication written for this year ("Senin (20/10/2026)" in October 2025), or a
+        day written one off ("Senin (19/10/2025)" for Monday the 20th) near the publication, where the reporter
+        lived the weekday.  An older date was copied from a record: there the weekday is the slip
+        ("Sabtu 20 April 1997" is 20 April), and the date stands as written."""
+        a = self.s.anchor
+        if a is None:
+            return day
+        if day.year > a.year and (c := _safe_date(a.year, day.month, day.day)) is not None and c.weekday() == wd:
+            return c
+        fitted = _fit_weekday(day, wd)
+        if fitted is not None and abs((fitted - a).days) <= _RECENT_DAYS:
+            return fitted
+        return day
 
     def weekday(self, wd: int, rel: int | None, week_rel: int | None, tense: int) -> date | None:
         a = self.s.anchor
@@ -181,6 +218,8 @@ class _Resolver:
             elif f["y"] is not None:
                 day = _safe_date(f["y"], f["m"], f["d"])
                 explicit_year = f["y"] if f.get("yrel") is None else None
+                if day is not None and wd_atom is not None and day.weekday() != wd_atom.f["wd"]:
+                    day = self.written_wrongly(day, wd_atom.f["wd"])
             else:
                 wd = wd_atom.f["wd"] if wd_atom else None
                 if wd_atom and wd_atom.f.get("rel") is not None:
@@ -215,23 +254,35 @@ class _Resolver:
                 fields = g._clock_fields(clock.f["h"], clock.f["mi"], pod.f["word"], None)
                 if fields:
                     clock = Atom(clock.start, clock.end, "clock", {**clock.f, "h": fields[0], "mi": fields[1]})
+        # advice or habit in an article that has told of no day ("Idealnya, minum kopi sekitar pukul 10.00"):
+        # a time of no particular day
+        generic = (not has_day_atom and forced_day is None and s.story_day is None
+                   and not (pod is not None and (pod.f.get("day") or ("",))[0] == "anchor")
+                   and not (clock is not None and clock.f.get("offset") is not None)
+                   and (clock is not None or pod_code is not None) and g.generic(text, start, end))
         if clock is not None:
+            if generic:
+                day = None
             if day is None and forced_day is not None:
                 day = forced_day
             if day is None and clock.f.get("offset") is not None and a is not None:
                 day = a + timedelta(days=clock.f["offset"])
-            if day is None and not has_day_atom and pod is None:
+            if day is None and not has_day_atom and pod is None and not generic:
                 day = s.story_day or a
                 if s.story_day is not None and s.story_hour is not None and s.story_hour >= 18 and clock.f["h"] < 6:
                     day = s.story_day + timedelta(days=1)   # "pukul 22.15 ... Sekitar pukul 01.40": past midnight
-            elif day is None and pod is not None and pod.f.get("day") is None:
+            elif day is None and pod is not None and pod.f.get("day") is None and not generic:
                 day = s.story_day or a
-            if day is None:
-                return "TIME", None, None
             f = clock.f
             hh = f"{f['h']:02d}:{f['mi']:02d}" + (f":{f['s']:02d}" if f.get("s") is not None else "")
+            if generic:
+                return "TIME", f"XXXX-XX-XXT{hh}", None
+            if day is None:
+                return "TIME", None, None
             return "TIME", f"{day.isoformat()}T{hh}", explicit_year
         if pod_code is not None:
+            if generic:
+                return "TIME", f"XXXX-XX-XXT{pod_code}", None
             if day is None and not has_day_atom:
                 day = s.story_day or a
             if day is None:
@@ -286,6 +337,14 @@ class _Resolver:
                 tense = g.tense(text, start, end)
                 rel = 0 if (tense > 0 or a.weekday() >= 5) else -1
             return "DATE", _week(a + timedelta(days=7 * rel)) + "-WE", None
+        if x.kind == "dayrange":
+            first = (_safe_date(f["y"], f["m"], f["d"]) if f["y"] is not None
+                     else self.date_no_year(f["d"], f["m"], None, f["rel"] if f["rel"] is not None
+                                            else g.tense(text, start, end), paragraph))
+            last = _safe_date(first.year, f["m"], f["d2"]) if first is not None else None
+            if first is None or last is None:
+                return "DATE", None, None
+            return "DATE", f"{first.isoformat()}/{last.isoformat()}", f["y"]
         if x.kind == "counted":
             if f["mention"]:
                 base = s.last_date or a
@@ -293,7 +352,9 @@ class _Resolver:
                 if s.last_value and s.last_gran == "T" and re.search(r"T\d\d:\d\d", s.last_value):
                     base_dt = datetime.fromisoformat(s.last_value[:16])
                 if f["unit"] in ("H", "MIN", "S") and base_dt is None:
-                    return "TIME", None, None
+                    # "15 menit kemudian" after a time with no clock: the point cannot be placed, the
+                    # span is what the text states (TimeML's DURATION reading)
+                    return ("DURATION", _duration([(f["n"], f["unit"])]), None) if a is not None else ("TIME", None, None)
             else:
                 base, base_dt = a, s.anchor_dt
             if base is None:
@@ -316,6 +377,12 @@ class _Resolver:
                 base = a
             if base is None:
                 return "DATE", None, None
+            part = f.get("part")
+            if unit == "D" and part in _DAY_PART and not d:
+                # "akhir hari" (the end of the day) is a part of a day: its evening, as TimeML codes it
+                if s.story_day is None and not f.get("mention") and g.generic(text, start, end):
+                    return "TIME", f"XXXX-XX-XXT{_DAY_PART[part]}", None
+                return "TIME", f"{base.isoformat()}T{_DAY_PART[part]}", None
             if d is None:      # "akhir tahun", "awal bulan": this period, or by tense at a year's edge
                 d = 0
                 part = f.get("part")

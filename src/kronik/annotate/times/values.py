@@ -116,6 +116,19 @@ def _duration(parts: Sequence[tuple[float | str, str]]) -> str:
     return "P" + date_part + ("T" + time_part if time_part else "")
 
 
+# A set of every one unit as the calendar pattern it repeats (the real-news guidelines: "setiap hari"
+# -> XXXX-XX-XX, "per bulan" -> XXXX-XX, "setahun" as a rate -> XXXX); every n units stays a duration.
+_SET_PATTERN = {"Y": "XXXX", "HY": "XXXX-HX", "Q": "XXXX-QX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX",
+                "H": "XXXX-XX-XXTXX", "MIN": "XXXX-XX-XXTXX:XX"}
+
+
+def _set_value(n: float | str, unit: str) -> str:
+    """TIMEX3 value of a SET repeating every ``n`` units: a calendar pattern for one unit, else a duration."""
+    if n != "X" and float(n) == 1 and unit in _SET_PATTERN:
+        return _SET_PATTERN[unit]
+    return _duration([(n, unit)])
+
+
 def _shift_day(base: date, n: float, unit: str, direction: int) -> date:
     k = round(n) * direction
     if unit == "D":

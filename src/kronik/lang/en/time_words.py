@@ -76,7 +76,10 @@ SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall
 HOLIDAYS: dict[str, tuple[int, int, str | None]] = {"christmas": (12, 25, None), "christmas eve": (12, 24, "NI"),
                                                    "new year's day": (1, 1, None), "new year's eve": (12, 31, "NI")}
 SET_PREFIX = ("every", "each")
-SET_WORDS: dict[str, str] = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y"}
+SET_WORDS: dict[str, str] = {"daily": "XXXX-XX-XX", "weekly": "XXXX-WXX", "monthly": "XXXX-XX", "annually": "XXXX",
+                             "yearly": "XXXX"}
+RATE_PREFIX = ("per",)                # "$5 per day"
+GENERIC_CUES = ("ideally", "avoid", "usually", "typically", "generally")
 NOT_TIME_BEFORE = ("$", "us$", "usd", "€", "£", "no.", "number", "flight", "route", "page")
 NOT_YEAR_AFTER = ("people", "dollars", "km", "miles", "percent", "%", "units", "passengers", "troops", "cases")
 COORDINATE_WORDS = ("degrees", "°")

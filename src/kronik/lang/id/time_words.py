@@ -181,6 +181,10 @@ REFERENCES: dict[str, str] = {
     "masa mendatang": "FUTURE_REF", "masa yang akan datang": "FUTURE_REF", "waktu dekat": "FUTURE_REF",
     "ke depannya": "FUTURE_REF", "kelak": "FUTURE_REF", "suatu saat": "FUTURE_REF",
     "suatu hari nanti": "FUTURE_REF",
+    # "nanti"/"nantinya" alone (later, in due course) is a future reference like "kelak" (real-news
+    # guidelines); "nanti malam", "Senin nanti", "pukul 10.00 nanti" are longer atoms and win.
+    "nanti": "FUTURE_REF", "nantinya": "FUTURE_REF", "nanti ke depan": "FUTURE_REF",
+    "nanti ke depannya": "FUTURE_REF", "nantinya ke depan": "FUTURE_REF",
 }
 # References that need a cue before them (dulu alone also means "first": tunggu dulu).
 GUARDED_REFERENCES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -210,11 +214,18 @@ HOLIDAY_BLOCK_BEFORE = ("mandailing",)
 SET_PREFIX = ("setiap", "tiap", "tiap-tiap", "saban")
 SET_ONCE_AFTER = ("sekali",)          # sebulan sekali
 FREQUENCY_WORD = "kali"              # dua kali sehari, tiga kali seminggu
+# A unit after these is a rate: "400 mg per hari", "Rp 300 ribu per bulan" (SET).  Only a unit may
+# follow ("per 1 Januari" is "as of", not a set).
+RATE_PREFIX = ("per",)
+# A one-unit word ("setahun", "sehari") right after an amount is a rate too: "5 cm setahun",
+# "Rp 4,8 miliar setahun".  The amount is a number, optionally followed by one of its words (a unit
+# of measure or a magnitude), or by "%".
 
 # --- not time expressions -------------------------------------------------------------------------
 # A number right after these is money, an id or a count, never a year or a time.
 NOT_TIME_BEFORE = ("rp", "rp.", "us$", "$", "usd", "idr", "sgd", "rm", "€", "£", "nomor", "no", "no.",
-                   "nomer", "nopol", "pasal", "ayat", "kode", "km", "kilometer", "rt", "rw", "seri")
+                   "nomer", "nopol", "pasal", "ayat", "kode", "km", "kilometer", "rt", "rw", "seri",
+                   "uud")   # "UUD 1945" names the constitution
 # A year-like number before these is a count: 2014 orang, 1500 unit.
 NOT_YEAR_AFTER = (
     "orang", "unit", "buah", "ekor", "jiwa", "kendaraan", "rumah", "km", "kilometer", "meter", "m",
@@ -241,6 +252,15 @@ ATTRIBUTION_CUES = (
     "imbuhnya", "tambah", "tambahnya", "papar", "paparnya", "lanjut", "lanjutnya", "mengatakan",
     "menjelaskan", "menuturkan", "menyatakan", "mengungkapkan", "menegaskan", "menyebutkan",
     "kepada", "dikutip", "dilansir", "ditemui", "dihubungi", "keterangan", "konferensi", "jumpa",
+)
+
+# --- generic statements ---------------------------------------------------------------------------
+# Advice and habits ("Idealnya, minum kopi sekitar pukul 10.00", "hindari kopi di malam hari") speak of
+# no particular day: a clock time or part of day in such a sentence, in an article that has told of no
+# day, is unanchored (XXXX-XX-XXT10:00), not the publication date.
+GENERIC_CUES = (
+    "idealnya", "sebaiknya", "disarankan", "dianjurkan", "hindari", "hindarilah", "usahakan", "biasakan",
+    "biasanya", "umumnya", "pada umumnya", "lazimnya",
 )
 
 # --- tense and aspect cues (for a weekday or a date without a year) --------------------------------
