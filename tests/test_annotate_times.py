@@ -2,6 +2,11 @@
 
 Each case lists the expressions expected in the sentence as (text, value) or
 (text, value, type); the tagger must find exactly those, in order.
+
+Values follow the real-news guidelines (``../shared/data/real-news/GUIDELINES.md``) where they and
+IndoTimex differ: a set of every one unit is the calendar pattern it repeats ("setiap hari" ->
+XXXX-XX-XX; IndoTimex wrote P1Y for "setiap tahun"), a day range is one expression valued as an
+interval ("9-10 Januari 2022" -> 2022-01-09/2022-01-10).
 """
 
 from __future__ import annotations
@@ -65,7 +70,7 @@ CASES = [
     ("Acara itu digelar Senin pekan depan.", THU, [("Senin pekan depan", "2021-04-26")]),
     ("Ia tiba pada Minggu pagi dan pulang Minggu malam.", DEC,
      [("Minggu pagi", "2014-12-28TMO", "TIME"), ("Minggu malam", "2014-12-28TNI", "TIME")]),
-    ("Warga berbelanja di Pasar Minggu setiap hari.", DEC, [("setiap hari", "P1D", "SET")]),
+    ("Warga berbelanja di Pasar Minggu setiap hari.", DEC, [("setiap hari", "XXXX-XX-XX", "SET")]),
     # --- relative to the publication date ------------------------------------------------------------
     ("Kemarin, banjir melanda Jakarta.", THU, [("Kemarin", "2021-04-22")]),
     ("Hari ini harga turun, besok naik lagi.", THU, [("Hari ini", "2021-04-23"), ("besok", "2021-04-24")]),
@@ -117,13 +122,14 @@ CASES = [
     ("Ia tinggal di sana sebulan.", THU, [("sebulan", "P1M", "DURATION")]),
     ("Ia sudah bekerja selama dua puluh lima tahun.", THU, [("dua puluh lima tahun", "P25Y", "DURATION")]),
     ("Kegiatan sehari-hari tidak terganggu.", THU, []),
-    ("Obat diminum tiga kali sehari.", THU, [("tiga kali sehari", "P1D", "SET")]),
-    ("Pertemuan digelar sebulan sekali.", THU, [("sebulan sekali", "P1M", "SET")]),
+    ("Obat diminum tiga kali sehari.", THU, [("tiga kali sehari", "XXXX-XX-XX", "SET")]),
+    ("Pertemuan digelar sebulan sekali.", THU, [("sebulan sekali", "XXXX-XX", "SET")]),
     ("Ia terdiam sejenak, lalu menunggu beberapa saat.", THU, [("sejenak", "PXX", "DURATION"), ("beberapa saat", "PXX", "DURATION")]),
     ("Hanya butuh waktu 2-3 menit.", THU, [("2", "PT2M", "DURATION"), ("3 menit", "PT3M", "DURATION")]),
     ("Perjalanan memakan waktu dua hingga tiga jam.", THU, [("dua", "PT2H"), ("tiga jam", "PT3H")]),
     ("Pasar ramai setiap Senin.", THU, [("setiap Senin", "XXXX-WXX-1", "SET")]),
-    ("Banjir datang setiap tahun.", THU, [("setiap tahun", "P1Y", "SET")]),
+    ("Banjir datang setiap tahun.", THU, [("setiap tahun", "XXXX", "SET")]),
+    ("Jadwal kontrol setiap 3 bulan.", THU, [("setiap 3 bulan", "P3M", "SET")]),
     # --- deictic words and references ----------------------------------------------------------------------
     ("Saat ini harga stabil, kini warga lega.", THU, [("Saat ini", "PRESENT_REF"), ("kini", "PRESENT_REF")]),
     ("Sekarang ia tinggal di Bogor.", THU, [("Sekarang", "PRESENT_REF")]),
@@ -153,8 +159,8 @@ CASES = [
      [("pukul 7:55 WIB", "2014-12-05T07:55", "TIME"), ("Jumat (5/12/2014)", "2014-12-05", "DATE")]),
     # --- ranges ------------------------------------------------------------------------------------------------
     ("Konferensi itu akan digelar 9-10 Januari 2022 di Bali.", date(2021, 12, 1),
-     [("9", "2022-01-09"), ("10 Januari 2022", "2022-01-10")]),
-    ("Pameran berlangsung 5 hingga 7 Maret.", date(2021, 3, 1), [("5", "2021-03-05"), ("7 Maret", "2021-03-07")]),
+     [("9-10 Januari 2022", "2022-01-09/2022-01-10")]),
+    ("Pameran berlangsung 5 hingga 7 Maret.", date(2021, 3, 1), [("5 hingga 7 Maret", "2021-03-05/2021-03-07")]),
     ("Survei dilakukan Januari-Maret 2021.", THU, [("Januari", "2021-01"), ("Maret 2021", "2021-03")]),
     # --- parts of periods and seasons ---------------------------------------------------------------------------
     ("Program itu dimulai awal 2021.", THU, [("awal 2021", "2021")]),
@@ -172,7 +178,7 @@ CASES = [
     ("Bantuan dikirim sore kemarin.", THU, [("sore kemarin", "2021-04-22TAF", "TIME")]),
     ("Warga mengungsi sejak tengah malam (21/4).", THU, [("tengah malam (21/4)", "2021-04-21TNI", "TIME")]),
     ("Pasar ramai setiap Minggu pagi, rapat digelar setiap minggu.", THU,
-     [("setiap Minggu pagi", "XXXX-WXX-7TMO", "SET"), ("setiap minggu", "P1W", "SET")]),
+     [("setiap Minggu pagi", "XXXX-WXX-7TMO", "SET"), ("setiap minggu", "XXXX-WXX", "SET")]),
     ("Dulu, kata dia, sungai ini jernih.", THU, [("Dulu", "PAST_REF")]),
     ("Ia tiba di kantor pukul 11.00 WIB tadi.", THU, [("pukul 11.00 WIB tadi", "2021-04-23T11:00", "TIME")]),
     # --- not times ----------------------------------------------------------------------------------------------
@@ -328,3 +334,98 @@ def test_real_news_time_classes(text: str, want: list[tuple[str, str]]) -> None:
     from kronik.annotate.times import tag_times
 
     assert [(t.text, t.value) for t in tag_times(text, "2025-10-20T20:00:00+07:00")] == want
+
+
+# --- real-news classes (issue 13): each a pattern of Indonesian news, not one article --------------
+PUB = "2025-10-20T14:00:00+07:00"      # a Monday
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "nanti"/"nantinya" alone is a future reference; longer atoms with "nanti" keep their own reading
+    ("Nantinya mereka akan diadili di Tipikor.", [("Nantinya", "FUTURE_REF")]),
+    ("Dalam persidangan nanti akan terungkap fakta.", [("nanti", "FUTURE_REF")]),
+    ("Kalau harga tak terkendali, nanti ke depannya tak terpilih.", [("nanti ke depannya", "FUTURE_REF")]),
+    ("Ia datang nanti malam, bukan Senin nanti.", [("nanti malam", "2025-10-20TNI"), ("Senin nanti", "2025-10-27")]),
+])
+def test_nanti_is_a_future_reference(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag_times(text, PUB)] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Batasi asupan hingga 400 mg kafein per hari.", [("per hari", "XXXX-XX-XX", "SET")]),
+    ("Setiap keluarga menerima Rp 300 ribu per bulan selama tiga bulan.",
+     [("per bulan", "XXXX-XX", "SET"), ("tiga bulan", "P3M", "DURATION")]),
+    ("Cicilan dibayar per 3 bulan.", [("per 3 bulan", "P3M", "SET")]),
+    ("Omzet Rp 500 juta sampai Rp 4,8 miliar setahun bebas pajak.", [("setahun", "XXXX", "SET")]),
+    ("Air laut naik 5 cm setahun.", [("setahun", "XXXX", "SET")]),
+    # not rates: "as of today", a duration, a year before the word, a date before it
+    ("Per hari ini jumlah korban 10 orang.", [("hari ini", "2025-10-20", "DATE")]),
+    ("Kinerja setahun pemerintahan dinilai baik.", [("setahun", "P1Y", "DURATION")]),
+    ("Pada 2024 setahun penuh ia bekerja.", [("2024", "2024", "DATE"), ("setahun penuh", "P1Y", "DURATION")]),
+    ("Sejak 17 Agustus setahun lalu.", [("17 Agustus", "2025-08-17", "DATE"), ("setahun lalu", "2024", "DATE")]),
+])
+def test_rates_are_sets(text: str, want: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.value, t.type) for t in tag_times(text, PUB)] == want
+
+
+@pytest.mark.parametrize(("text", "anchor", "want"), [
+    # the weekday of a recent date is what the reporter lived: a day number one off is the slip
+    ("katanya di Jakarta, Senin (19/10/2025).", PUB, "2025-10-20"),
+    ("Ia tiba Senin (19/10) pagi.", PUB, "2025-10-20TMO"),
+    # a year after publication written for this year
+    ("kata dia di Kantor DJP, Jakarta, Senin (20/10/2026).", PUB, "2025-10-20"),
+    # an old date was copied from a record: the weekday is the slip (IndoTimex: 20 April 1997 was a Sunday)
+    ("Gempa terjadi Sabtu 20 April 1997.", PUB, "1997-04-20"),
+    # a date that fits stays
+    ("Ia ditemui Minggu (19/10/2025).", PUB, "2025-10-19"),
+])
+def test_weekday_and_date_that_do_not_fit(text: str, anchor: str, want: str) -> None:
+    assert tag_times(text, anchor)[0].value == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Survei dilakukan pada periode 1-10 Oktober 2025 di 27 provinsi.", [("1-10 Oktober 2025", "2025-10-01/2025-10-10")]),
+    ("Pelatihan digelar 6-10 Oktober lalu.", [("6-10 Oktober lalu", "2025-10-06/2025-10-10")]),
+    ("Festival digelar 24 - 26 Desember mendatang.", [("24 - 26 Desember mendatang", "2025-12-24/2025-12-26")]),
+])
+def test_day_ranges_are_one_interval(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag_times(text, PUB)] == want
+
+
+def test_minutes_later_with_no_clock_to_count_from_keep_their_duration() -> None:
+    got = [(t.text, t.value, t.type) for t in tag_times(
+        "Ia tiba Kamis (16/10/2025) malam. Kurang lebih 15 menit kemudian datang korban.", PUB)]
+    assert got[-1] == ("Kurang lebih 15 menit kemudian", "PT15M", "DURATION")
+    # with a clock time to count from, still a point
+    got = [(t.text, t.value) for t in tag_times("Ia tiba pukul 20.00 WIB. Dua jam kemudian polisi datang.", PUB)]
+    assert got[-1] == ("Dua jam kemudian", "2025-10-20T22:00")
+
+
+def test_clock_times_of_advice_are_of_no_particular_day() -> None:
+    paras = ["Hindari mengonsumsi kopi di akhir hari karena bisa mengganggu tidur.",
+             "Idealnya, minum kopi sekitar pukul 10.00 atau siang sekitar pukul 13.00-15.00."]
+    got = [(f.text, f.value, f.type) for f in tag_paragraphs(paras, PUB)]
+    assert got == [("akhir hari", "XXXX-XX-XXTEV", "TIME"), ("sekitar pukul 10.00", "XXXX-XX-XXT10:00", "TIME"),
+                   ("sekitar pukul 13.00", "XXXX-XX-XXT13:00", "TIME"), ("15.00", "XXXX-XX-XXT15:00", "TIME")]
+    # once the article tells of a day, the clock times are that day's, advice or not
+    got = [(f.text, f.value) for f in tag_paragraphs(["Banjir melanda Minggu (19/10/2025).",
+                                                     "Sebaiknya warga mengungsi pukul 08.00 WIB."], PUB)]
+    assert got == [("Minggu (19/10/2025)", "2025-10-19"), ("pukul 08.00 WIB", "2025-10-19T08:00")]
+    # without an advice cue, the publication day (the guidelines' default)
+    assert tag_times("Rapat digelar pukul 10.00 WIB.", PUB)[0].value == "2025-10-20T10:00"
+    assert tag_times("Pasar tutup pada akhir hari ini.", PUB)[0].value == "2025-10-20TEV"
+
+
+def test_deictics_inside_a_quote_take_the_day_it_was_said() -> None:
+    text = ("\"Terus terang malam ini tadi ada beberapa hal yang dibahas, hari ini juga,\" kata Prasetyo dikutip "
+            "dari detikNews, Minggu (12/10/2025). Hari ini ia pergi.")
+    assert [(t.text, t.value) for t in tag_times(text, PUB)] == [
+        ("malam ini", "2025-10-12TNI"), ("hari ini", "2025-10-12"), ("Minggu (12/10/2025)", "2025-10-12"),
+        ("Hari ini", "2025-10-20")]
+    # a date in a later sentence does not date the quote
+    text = "\"Hari ini kami rapat.\" Ia lalu pergi ke Bogor, kata ajudannya, Minggu (12/10/2025)."
+    assert tag_times(text, PUB)[0].value == "2025-10-20"
+
+
+def test_the_constitution_is_not_a_year() -> None:
+    assert tag_times("Pasal 33 UUD 1945 menyatakan bahwa cabang produksi dikuasai negara.", PUB) == []

@@ -43,10 +43,29 @@ def test_quotes_match_by_first_four_words_and_speaker_by_mention() -> None:
     assert realnews._speaker_ok({**gold, "speaker": None}, {**sys_q, "speaker": None}, [], [])
 
 
-def test_times_match_exact_text_first_then_containment() -> None:
+def _sys(paragraphs: list[str], text: str, paragraph: int = 0, nth: int = 0) -> dict[str, object]:
+    start = -1
+    for _ in range(nth + 1):
+        start = paragraphs[paragraph].index(text, start + 1)
+    return {"text": text, "paragraph": paragraph, "start": start, "end": start + len(text)}
+
+
+def test_times_match_by_overlap_where_the_gold_text_stands() -> None:
+    paras = ["Rapat digelar Senin (20/10/2025) pukul 10.00 WIB dan pukul 13.00.", "Forum Bisnis 2025 dibuka."]
     gold = [{"text": "Senin (20/10/2025)"}, {"text": "pukul 10.00 WIB"}]
-    system = [{"text": "pukul 10.00"}, {"text": "Senin (20/10/2025)"}, {"text": "pukul 13.00"}]
-    assert sorted(realnews._time_pairs(gold, system)) == [(0, 1), (1, 0)]
+    system = [_sys(paras, "pukul 10.00"), _sys(paras, "Senin (20/10/2025)"), _sys(paras, "pukul 13.00")]
+    assert realnews._time_pairs(gold, system, paras) == [(0, 1), (1, 0)]
+    # a partial overlap counts (neither text holds the other) ...
+    assert realnews._time_pairs([{"text": "(20/10/2025) pukul 10.00"}], [_sys(paras, "pukul 10.00 WIB")], paras) == [(0, 0)]
+    # ... an equal string elsewhere in the article does not
+    assert realnews._time_pairs([{"text": "Senin (20/10/2025)"}], [_sys(paras, "2025", 1)], paras) == []
+
+
+def test_times_pairing_is_a_maximum_matching() -> None:
+    paras = ["Proyek Tahun Anggaran 2014 diusut. Ia menjabat periode 2009-2014."]
+    gold = [{"text": "Tahun Anggaran 2014"}, {"text": "2014"}]
+    system = [_sys(paras, "2014"), _sys(paras, "2014", nth=1)]
+    assert realnews._time_pairs(gold, system, paras) == [(0, 0), (1, 1)]
 
 
 def test_realnews_cli_on_the_shared_annotations(shared_data: Path) -> None:

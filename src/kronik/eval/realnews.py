@@ -30,9 +30,12 @@ Quotes
     speaker's name or a mention of the gold entity of that name; an unnamed
     gold source (null) needs a null system speaker.
 Times
-    A system expression matches a gold one when one text contains the other
-    (exact text first, then containment; one-to-one).  ``time_value_acc`` is
-    the share of **gold** expressions matched with exactly the gold value.
+    A system expression matches a gold one when their extents overlap in the
+    article: the system span overlaps a place where the gold text stands
+    (the same text first, then any overlap; one-to-one).  ``time_value_acc``
+    is the share of **gold** expressions matched with exactly the gold value
+    (the string the guidelines define, granularity included: ``2025-10`` is
+    not ``2025-10-20``).
 """
 
 from __future__ import annotations
@@ -130,17 +133,49 @@ def _speaker_ok(gold: dict[str, Any], sys: dict[str, Any], gold_ents: list[dict[
 
 # --------------------------------------------------------------------------- times
 
-def _time_pairs(gold: Sequence[dict[str, Any]], system: Sequence[dict[str, Any]]) -> list[tuple[int, int]]:
-    exact = _pair(gold, system, lambda g, s: _norm(g["text"]) == _norm(s["text"]))
-    left_g = [i for i in range(len(gold)) if i not in {a for a, _ in exact}]
-    left_s = [i for i in range(len(system)) if i not in {b for _, b in exact}]
+def _gold_spans(text: str, paragraphs: Sequence[str]) -> list[tuple[int, int, int]]:
+    """Where a gold expression's text stands in the article: (paragraph, start, end) of every occurrence
+    (white space matched loosely; case-blind only when the exact form is absent)."""
+    words = text.split()
+    if not words:
+        return []
+    pattern = r"\s+".join(map(re.escape, words))
+    for flags in (0, re.IGNORECASE):
+        rx = re.compile(pattern, flags)
+        spans = [(pi, m.start(), m.end()) for pi, para in enumerate(paragraphs) for m in rx.finditer(para)]
+        if spans:
+            return spans
+    return []
 
-    def overlap(g: dict[str, Any], s: dict[str, Any]) -> bool:
-        a, b = _norm(g["text"]), _norm(s["text"])
-        return bool(a and b and (a in b or b in a))
 
-    more = _pair([gold[i] for i in left_g], [system[i] for i in left_s], overlap)
-    return exact + [(left_g[a], left_s[b]) for a, b in more]
+def _time_pairs(gold: Sequence[dict[str, Any]], system: Sequence[dict[str, Any]],
+                paragraphs: Sequence[str]) -> list[tuple[int, int]]:
+    """One-to-one (gold, system) pairs of expressions whose extents overlap in the article's text: the
+    system's span (paragraph, start, end) overlaps an occurrence of the gold text.  Gold carries only text,
+    so "overlap" is by position where the text stands, never by equal strings elsewhere in the article (a
+    "2025" of another sentence is no match).  The pairing is a maximum matching (a gold "2014" that also
+    stands inside a gold "Tahun Anggaran 2014" must not take the only system expression the longer one
+    has); each gold expression tries the system ones of its own text first."""
+    where = [_gold_spans(g["text"], paragraphs) for g in gold]
+    options: list[list[int]] = []
+    for gi, g in enumerate(gold):
+        over = [si for si, s in enumerate(system)
+                if any(p == s["paragraph"] and a < s["end"] and s["start"] < b for p, a, b in where[gi])]
+        options.append(sorted(over, key=lambda si: _norm(system[si]["text"]) != _norm(g["text"])))
+    owner: dict[int, int] = {}
+
+    def take(gi: int, seen: set[int]) -> bool:
+        for si in options[gi]:
+            if si not in seen:
+                seen.add(si)
+                if si not in owner or take(owner[si], seen):
+                    owner[si] = gi
+                    return True
+        return False
+
+    for gi in range(len(gold)):
+        take(gi, set())
+    return sorted((gi, si) for si, gi in owner.items())
 
 
 # --------------------------------------------------------------------------- running
@@ -227,7 +262,7 @@ def evaluate_realnews(gold_path: Path, export: Path | None = None) -> EvalResult
                                    "gold": gq[gi]["speaker"], "system": sq[si]["speaker"]})
 
         sys_times = [t.model_dump() for t in art.times]
-        tpairs = _time_pairs(rec["times"], sys_times)
+        tpairs = _time_pairs(rec["times"], sys_times, art.paragraphs)
         times["gold"] += len(rec["times"])
         times["predicted"] += len(sys_times)
         times["matched"] += len(tpairs)

@@ -118,6 +118,8 @@ def _statement_days(groups: list[tuple[list[Atom], date | None]], text: str, gra
         return []
     out = []
     for q in _QUOTE.finditer(text):
+        if q.group().rstrip("\"”").rstrip().endswith("."):
+            continue      # "... rapat." Ia lalu ...: the quote closed its sentence; what follows is not its tag
         for group, _ in groups:
             first = group[0]
             if first.start < q.end() or first.kind not in ("weekday", "date"):
