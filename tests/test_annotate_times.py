@@ -422,6 +422,9 @@ def test_deictics_inside_a_quote_take_the_day_it_was_said() -> None:
     assert [(t.text, t.value) for t in tag_times(text, PUB)] == [
         ("malam ini", "2025-10-12TNI"), ("hari ini", "2025-10-12"), ("Minggu (12/10/2025)", "2025-10-12"),
         ("Hari ini", "2025-10-20")]
+    # the writer's aside in parentheses is of the publication day; the speaker's "besok" of the day said
+    text = "\"Besok (hari ini) LM dipanggil sebagai tersangka,\" ujar Rizki kepada wartawan, Minggu (19/10)."
+    assert [(t.text, t.value) for t in tag_times(text, PUB)][:2] == [("Besok", "2025-10-20"), ("hari ini", "2025-10-20")]
     # a date in a later sentence does not date the quote
     text = "\"Hari ini kami rapat.\" Ia lalu pergi ke Bogor, kata ajudannya, Minggu (12/10/2025)."
     assert tag_times(text, PUB)[0].value == "2025-10-20"
@@ -429,3 +432,16 @@ def test_deictics_inside_a_quote_take_the_day_it_was_said() -> None:
 
 def test_the_constitution_is_not_a_year() -> None:
     assert tag_times("Pasal 33 UUD 1945 menyatakan bahwa cabang produksi dikuasai negara.", PUB) == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Ia berbicara dalam acara HIPMI-Danantara Business Forum 2025 di Jakarta.", []),
+    ("Ia meraih Silver Winner Anugerah Humas Indonesia 2025 kategori program.", []),
+    ("Laporan Kecelakaan Udara Tahun 2014 terbit.", []),
+    # a fiscal year and a lowercase year head stay times; a single acronym is not a name run
+    ("Proyek Hotel Kuantan Singingi pada Tahun Anggaran 2013 diusut.", [("2013", "2013")]),
+    ("Tempat jatuhnya pesawat Adam Air tahun 2007.", [("tahun 2007", "2007")]),
+    ("Target APBN 2025 tercapai.", [("2025", "2025")]),
+])
+def test_years_in_names_of_events_and_documents(text: str, want: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag_times(text, PUB)] == want

@@ -83,6 +83,8 @@ def tag_paragraphs(paragraphs: Sequence[str], anchor: date | datetime | str | No
         for group, forced_day in groups:
             start, end = group[0].start, group[-1].end
             statement = next((d for qs, qe, d in said_on if qs < start < qe), None)
+            if statement is not None and text[start - 1:start] == "(" and text[end:end + 1] == ")":
+                statement = None      # "Besok (hari ini) LM dipanggil": the writer's aside, of the publication day
             saved = (state.anchor, state.anchor_dt)
             if statement is not None and statement != state.anchor:
                 state.anchor, state.anchor_dt = statement, None

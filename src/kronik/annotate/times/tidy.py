@@ -3,8 +3,8 @@
 Three classes of real-news errors are fixed here, after resolution, because each
 needs two expressions side by side:
 
-* A year inside the name of a law or a document ("UU Nomor 1 Tahun 2023",
-  "05/PKS/Db/2025") names the document, not a time: dropped.
+* A year inside the name of a law, a document, an event or an award ("UU Nomor 1 Tahun 2023",
+  "05/PKS/Db/2025", "Trade Expo Indonesia 2025") names it, not a time: dropped.
 * A list of months that shares one year ("September, Oktober, November di 2020"):
   every month takes that year, not the publication's.
 * "<unit> yang sama tahun lalu" ("kuartal yang sama tahun lalu", "bulan yang sama
@@ -43,6 +43,7 @@ def _drop_document_years(found: list[Found], text: str, gram: Grammar) -> list[F
     number_words = _alt(tuple(w for w in gram.w.not_time_before if w[:1].isalpha()))
     year_heads = _alt(gram.w.year_head)
     law = re.compile(rf"(?i:\b(?:{number_words})\s*\d+[A-Za-z]?\s*(?:{year_heads})?\s*)$") if number_words else None
+    heads = {h.lower() for h in gram.w.year_head}
     keep: list[Found] = []
     for f in found:
         value = f.value or ""
@@ -52,8 +53,21 @@ def _drop_document_years(found: list[Found], text: str, gram: Grammar) -> list[F
                 continue  # "UU Nomor 1 Tahun 2023": the law's name
             if re.search(r"[A-Za-z][\w.-]*/\s*$", before) and "/" in before[-12:]:
                 continue  # "05/PKS/Db/2025": a document number
+            if not f.text[:1].islower() and _in_a_name(before, heads):
+                continue  # "Business Forum 2025", "Anugerah Humas Indonesia 2025": an event's or award's name
         keep.append(f)
     return keep
+
+
+_TITLE_WORDS = re.compile(r"(?:(?<=\s)|^)((?:[A-Z][a-z][\w-]*\s+){2,})$")
+
+
+def _in_a_name(before: str, year_heads: set[str]) -> bool:
+    """Two or more Title-case words run straight into the year ("Trade Expo Indonesia 2025", "Kecelakaan
+    Udara Tahun 2014"): a name with its edition year.  A year word among them ("Tahun Anggaran 2013", a
+    fiscal year) keeps it a time, as does a lowercase head ("Adam Air tahun 2007": the airline in 2007)."""
+    m = _TITLE_WORDS.search(before)
+    return m is not None and not any(w.lower() in year_heads for w in m.group(1).split())
 
 
 def _months_take_listed_year(found: list[Found], text: str, gram: Grammar) -> list[Found]:
