@@ -445,3 +445,17 @@ def test_the_constitution_is_not_a_year() -> None:
 ])
 def test_years_in_names_of_events_and_documents(text: str, want: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in tag_times(text, PUB)] == want
+
+
+def test_clock_times_of_a_habit_recur() -> None:
+    paras = ["Taman itu diresmikan pada 29 Mei 2025.",
+             "Wisata edukatif ini buka setiap hari mulai pukul 08.00 WIB hingga 16.00 WIB.",
+             "Pengunjung datang pukul 10.00 WIB."]
+    got = [(f.text, f.value) for f in tag_paragraphs(paras, PUB)]
+    assert got == [("29 Mei 2025", "2025-05-29"), ("setiap hari", "XXXX-XX-XX"), ("pukul 08.00 WIB", "XXXX-XX-XXT08:00"),
+                   ("16.00 WIB", "XXXX-XX-XXT16:00"), ("pukul 10.00 WIB", "2025-05-29T10:00")]
+
+
+def test_a_clock_range_closed_by_a_zone_needs_no_prefix() -> None:
+    got = [(t.text, t.value) for t in tag_times("Massa bertahan pada 17.00-19.00 WIB di depan gedung.", PUB)]
+    assert got == [("17.00", "2025-10-20T17:00"), ("19.00 WIB", "2025-10-20T19:00")]

@@ -193,6 +193,11 @@ class Grammar(AtomRules):
             rf"{B}(?P<pref>{clock_prefix})\s*(?P<h>[0-2]?\d)(?:[.:](?P<mi>[0-5]\d))?(?P<mid>\s*(?:{zone})?\s*{range_words}\s*(?:{clock_prefix}\s*)?)"
             rf"(?P<h2>[0-2]?\d)(?:[.:](?P<mi2>[0-5]\d))?{E}(?![.,:]\d)" + clock_tail,
             self._clock_range, 3)
+        # "17.00-19.00 WIB": a range of two written clock times closed by a zone needs no prefix
+        add("clock_range_zone",
+            rf"{B}(?P<h>[0-2]?\d)[.:](?P<mi>[0-5]\d)(?P<mid>\s*{range_words}\s*)(?P<h2>[0-2]?\d)[.:](?P<mi2>[0-5]\d)"
+            rf"\s*(?P<zone>{zone}){E}",
+            self._clock_range, 3)
         if self.clock_ampm:
             add("clock_ampm", rf"{B}(?P<h>[01]?\d)(?:[.:](?P<mi>[0-5]\d))?\s*(?P<ampm>{ampm})(?![\w])(?:\s*(?P<zone>{zone}){E})?",
                 self._clock, 2)
@@ -286,7 +291,7 @@ class Grammar(AtomRules):
             "year": yearh | {DIGIT}, "decade": yearh | firsts(w.decade_head) | {DIGIT}, "century": firsts(w.century_words),
             "quarter": firsts(q for q in w.quarter_words if len(q) > 1) | {q.lower() + n for q in w.quarter_words if len(q) == 1 for n in "1234"},
             "clock": firsts(w.clock_prefix), "clock_zone": frozenset({DIGIT}), "clock_word": firsts(w.clock_prefix),
-            "clock_range": firsts(w.clock_prefix), "clock_ampm": frozenset({DIGIT}), "clock_colon": frozenset({DIGIT}),
+            "clock_range": firsts(w.clock_prefix), "clock_range_zone": frozenset({DIGIT}), "clock_ampm": frozenset({DIGIT}), "clock_colon": frozenset({DIGIT}),
             "count": numbers | {DIGIT}, "count_se": frozenset(se_units), "count_mult": frozenset({DIGIT}),
             "redup": firsts(self.redup), "unit_rel": firsts(self.parts, self.units), "unit_before": firsts(self.parts) | relb,
             "weekend": firsts(self.weekend), "pod": firsts(self.pod_before, self.pods, self.pod_before_story)
@@ -317,6 +322,8 @@ class Grammar(AtomRules):
         # tense cues
         self.attribution_re = re.compile(rf"{B}{_alt(w.attribution_cues)}{E}", re.I) if w.attribution_cues else None
         self.generic_re = re.compile(rf"{B}{_alt(w.generic_cues)}{E}", re.I) if w.generic_cues else None
+        # a recurring time in the sentence ("buka setiap hari mulai pukul 08.00"): its clock times recur too
+        self.habit_re = re.compile(rf"{B}(?:{set_prefix}|{_alt(w.rate_prefix)})\s+(?:{unit}|{wd}|{pod}){E}", re.I)
         self.future_re = re.compile(rf"{B}{_alt(w.future_cues)}{E}", re.I)
         self.past_re = re.compile(rf"{B}{_alt(w.past_cues)}{E}", re.I)
         self.sentence_end = re.compile(r"[.!?]+[\"”'’)]*\s|\n")
@@ -385,15 +392,17 @@ class Grammar(AtomRules):
             lo = m.end()
         return self.attribution_re.search(text, lo, start) is not None
 
-    def generic(self, text: str, start: int, end: int) -> bool:
-        """The sentence around [start, end) gives advice or states a habit (a cue of ``generic_cues``)."""
-        if self.generic_re is None:
-            return False
+    def generic(self, text: str, start: int, end: int, told_of_day: bool) -> bool:
+        """The sentence around [start, end) speaks of no particular day: it states a habit (a recurring time,
+        "setiap hari"), or gives advice (a cue of ``generic_cues``) in an article that has told of no day."""
         lo = max(0, start - 200)
         for m in self.sentence_end.finditer(text, lo, start):
             lo = m.end()
         stop = self.sentence_end.search(text, end)
-        return self.generic_re.search(text, lo, stop.start() if stop else len(text)) is not None
+        hi = stop.start() if stop else len(text)
+        if self.habit_re.search(text, lo, hi) is not None:
+            return True
+        return not told_of_day and self.generic_re is not None and self.generic_re.search(text, lo, hi) is not None
 
     def tense(self, text: str, start: int, end: int) -> int:
         """+1 when a future cue is the nearest cue in the sentence around [start, end), -1 for past, 0 none."""

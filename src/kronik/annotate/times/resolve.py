@@ -254,12 +254,12 @@ class _Resolver:
                 fields = g._clock_fields(clock.f["h"], clock.f["mi"], pod.f["word"], None)
                 if fields:
                     clock = Atom(clock.start, clock.end, "clock", {**clock.f, "h": fields[0], "mi": fields[1]})
-        # advice or habit in an article that has told of no day ("Idealnya, minum kopi sekitar pukul 10.00"):
-        # a time of no particular day
-        generic = (not has_day_atom and forced_day is None and s.story_day is None
+        # a habit ("buka setiap hari mulai pukul 08.00"), or advice in an article that has told of no day
+        # ("Idealnya, minum kopi sekitar pukul 10.00"): a time of no particular day
+        generic = (not has_day_atom and forced_day is None
                    and not (pod is not None and (pod.f.get("day") or ("",))[0] == "anchor")
                    and not (clock is not None and clock.f.get("offset") is not None)
-                   and (clock is not None or pod_code is not None) and g.generic(text, start, end))
+                   and (clock is not None or pod_code is not None) and g.generic(text, start, end, s.story_day is not None))
         if clock is not None:
             if generic:
                 day = None
@@ -380,7 +380,7 @@ class _Resolver:
             part = f.get("part")
             if unit == "D" and part in _DAY_PART and not d:
                 # "akhir hari" (the end of the day) is a part of a day: its evening, as TimeML codes it
-                if s.story_day is None and not f.get("mention") and g.generic(text, start, end):
+                if not f.get("mention") and g.generic(text, start, end, s.story_day is not None):
                     return "TIME", f"XXXX-XX-XXT{_DAY_PART[part]}", None
                 return "TIME", f"{base.isoformat()}T{_DAY_PART[part]}", None
             if d is None:      # "akhir tahun", "awal bulan": this period, or by tense at a year's edge

@@ -257,9 +257,11 @@ ATTRIBUTION_CUES = (
 # --- generic statements ---------------------------------------------------------------------------
 # Advice and habits ("Idealnya, minum kopi sekitar pukul 10.00", "hindari kopi di malam hari") speak of
 # no particular day: a clock time or part of day in such a sentence, in an article that has told of no
-# day, is unanchored (XXXX-XX-XXT10:00), not the publication date.
+# day, is unanchored (XXXX-XX-XXT10:00), not the publication date.  (A recurring time in the sentence,
+# "buka setiap hari mulai pukul 08.00", does so in any article: SET_PREFIX and RATE_PREFIX.)
 GENERIC_CUES = (
-    "idealnya", "sebaiknya", "disarankan", "dianjurkan", "hindari", "hindarilah", "usahakan", "biasakan",
+    "idealnya", "sebaiknya", "disarankan", "dianjurkan", "menyarankan", "menganjurkan", "hindari", "hindarilah",
+    "usahakan", "biasakan",
     "biasanya", "umumnya", "pada umumnya", "lazimnya",
 )
 
