@@ -459,3 +459,18 @@ def test_clock_times_of_a_habit_recur() -> None:
 def test_a_clock_range_closed_by_a_zone_needs_no_prefix() -> None:
     got = [(t.text, t.value) for t in tag_times("Massa bertahan pada 17.00-19.00 WIB di depan gedung.", PUB)]
     assert got == [("17.00", "2025-10-20T17:00"), ("19.00 WIB", "2025-10-20T19:00")]
+
+
+def test_bare_months_after_a_year_in_their_sentence_take_it() -> None:
+    text = "Untuk tahun 2025, penyaluran akan dibagi ke dalam empat tahap: Januari-Maret, April-Juni, dan Oktober-Desember."
+    got = [(t.text, t.value) for t in tag_times(text, PUB)]
+    assert got[:3] == [("tahun 2025", "2025"), ("Januari", "2025-01"), ("Maret", "2025-03")]
+    # a month with its own relative word, or in the next sentence, keeps its own reading
+    got = [(t.text, t.value) for t in tag_times("Sejak 2019 hingga Maret lalu harga naik.", PUB)]
+    assert got == [("2019", "2019"), ("Maret lalu", "2025-03")]
+
+
+def test_a_recent_weekday_outweighs_a_day_number_one_off_without_a_year() -> None:
+    assert tag_times("Pertemuan digelar pada Sabtu (19/10).", PUB)[0].value == "2025-10-18"
+    # far from the publication the weekday still picks the year ("Kamis (22/4)" in January 2022 is 2021)
+    assert tag_times("Kamis (22/4), polisi menggelar jumpa pers.", "2022-01-03")[0].value == "2021-04-22"

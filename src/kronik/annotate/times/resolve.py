@@ -57,14 +57,15 @@ class _Resolver:
         if wd is not None:
             # the weekday settles the year: near the anchor first, else in the year the story is about
             matching = [c for c in near if c.weekday() == wd]
-            best = min(matching, key=lambda c: abs((c - a).days)) if matching else None
-            if best is not None and (best - a).days > _RECENT_DAYS and tense <= 0 and near:
-                # "Senin (19/10)" in a report of Monday 20/10: a day written one off, not next year's 19/10
-                fitted = _fit_weekday(self._choose(near, a, tense), wd)
+            plain = self._choose(near, a, tense) if near else None
+            if plain is not None and plain.weekday() != wd and abs((plain - a).days) <= _RECENT_DAYS:
+                # "Sabtu (19/10)" in a report of Monday 20/10: a day written one off near the publication,
+                # not the 19/10 of a year that falls on a Saturday
+                fitted = _fit_weekday(plain, wd)
                 if fitted is not None and abs((fitted - a).days) <= _RECENT_DAYS:
                     return fitted
-            if best is not None:
-                return best
+            if matching:
+                return min(matching, key=lambda c: abs((c - a).days))
             if narrative is not None and (c := _safe_date(narrative, m, d)) is not None and c.weekday() == wd:
                 return c
         if narrative is not None:

@@ -5,8 +5,9 @@ needs two expressions side by side:
 
 * A year inside the name of a law, a document, an event or an award ("UU Nomor 1 Tahun 2023",
   "05/PKS/Db/2025", "Trade Expo Indonesia 2025") names it, not a time: dropped.
-* A list of months that shares one year ("September, Oktober, November di 2020"):
-  every month takes that year, not the publication's.
+* A list of months that shares one year ("September, Oktober, November di 2020"), or
+  bare months after a year in their sentence ("Untuk tahun 2025, ... Januari-Maret"):
+  every month takes that year, not the reading nearest the publication.
 * "<unit> yang sama tahun lalu" ("kuartal yang sama tahun lalu", "bulan yang sama
   tahun lalu"): one expression, the publication's quarter, month or week in that
   year, rather than a vague PAST_REF and a bare year.
@@ -32,6 +33,7 @@ def tidy(found: list[Found], text: str, gram: Grammar, anchor: date | None) -> l
     """The paragraph's expressions with the neighbour-dependent corrections applied (in text order)."""
     found = _drop_document_years(found, text, gram)
     found = _months_take_listed_year(found, text, gram)
+    found = _months_take_sentence_year(found, text, gram)
     return _same_period_in_year(found, text, gram, anchor)
 
 
@@ -89,6 +91,28 @@ def _months_take_listed_year(found: list[Found], text: str, gram: Grammar) -> li
                 for k in run:
                     out[k] = replace(out[k], value=f"{year.value}-{(out[k].value or '')[5:7]}")
         i = last + 1
+    return out
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”'’)]*\s")
+
+
+def _months_take_sentence_year(found: list[Found], text: str, gram: Grammar) -> list[Found]:
+    """A bare month name after a year in the same sentence is of that year ("Untuk tahun 2025, penyaluran
+    dibagi empat tahap: Januari-Maret, April-Juni, ..."), not of the reading nearest the publication."""
+    heads = {h.lower() for h in gram.w.month_head}
+    out = list(found)
+    year: str | None = None
+    prev_end = 0
+    for i, f in enumerate(out):
+        if _SENTENCE_END.search(text, prev_end, f.start):
+            year = None
+        prev_end = f.end
+        words = f.text.lower().split()
+        if _YEAR.match(f.value or "") and f.type == "DATE":
+            year = f.value
+        elif year is not None and _implicit_month(f) and (len(words) == 1 or (len(words) == 2 and words[0] in heads)):
+            out[i] = replace(f, value=f"{year}-{(f.value or '')[5:7]}")
     return out
 
 
