@@ -474,3 +474,9 @@ def test_a_recent_weekday_outweighs_a_day_number_one_off_without_a_year() -> Non
     assert tag_times("Pertemuan digelar pada Sabtu (19/10).", PUB)[0].value == "2025-10-18"
     # far from the publication the weekday still picks the year ("Kamis (22/4)" in January 2022 is 2021)
     assert tag_times("Kamis (22/4), polisi menggelar jumpa pers.", "2022-01-03")[0].value == "2021-04-22"
+
+
+def test_the_tail_of_a_document_number_is_not_a_date() -> None:
+    text = "Berdasarkan Surat Perintah Nomor PRINT-362/N.3.22/Fd.1/10/2025 tanggal 16 Oktober 2025, ia ditahan."
+    assert [(t.text, t.value) for t in tag_times(text, PUB)] == [("tanggal 16 Oktober 2025", "2025-10-16")]
+    assert [(t.text, t.value) for t in tag_times("Ia ditemui Senin (20/10/2025).", PUB)] == [("Senin (20/10/2025)", "2025-10-20")]

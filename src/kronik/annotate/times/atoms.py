@@ -133,6 +133,8 @@ class AtomRules:
         return [self._trim_dot(Atom(m.start(), m.end(), "date", {"d": d, "m": mon, "y": y, "rel": self._rel(m), "yrel": self._yrel(m)}), m, text)]
 
     def _date_num(self, m: re.Match[str], text: str) -> list[Atom]:
+        if re.search(r"\w[./-]$", text[max(0, m.start() - 2):m.start()]):
+            return []     # "Print-575/L.4.18/Ft.1/10/2025": the tail of a document number, not a date
         d, mon = int(m.group("d")), int(m.group("m"))
         ys = m.groupdict().get("y")
         y = int(ys) if ys else None
