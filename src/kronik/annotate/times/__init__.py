@@ -23,9 +23,14 @@ language pack's typed time words (``get_pack(lang).time``, a ``TimeWords`` fille
 Values follow TIMEX3: ``2021``, ``2021-03``, ``2021-04-22``, ``2021-W02``,
 ``2021-W02-WE``, ``2021-Q1``, ``2021-H2``, ``2021-WI``, ``202`` (decade),
 ``20`` (century), ``2021-04-22T10:00``, ``2021-04-22TMO``, durations
-``P3D``/``PT2H``/``PXM``, sets ``P1D``/``XXXX-WXX-1``, and ``PRESENT_REF``,
-``PAST_REF``, ``FUTURE_REF``.  Clock times carry no zone in the value (the
-zone word stays in the extent).
+``P3D``/``PT2H``/``PXM``, sets as the calendar pattern they repeat
+(``XXXX-XX-XX`` every day, ``XXXX`` every year, ``XXXX-WXX-1`` every Monday;
+``P3M`` every three months), day ranges as intervals
+(``2025-10-01/2025-10-10``), times of no particular day (advice, habits) as
+``XXXX-XX-XXT10:00``, and ``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``.  Clock
+times carry no zone in the value (the zone word stays in the extent).  Where
+the real-news guidelines (``../shared/data/real-news/GUIDELINES.md``) and
+IndoTimex differ, the guidelines decide.
 
 Without an anchor (``published`` is null), values that need one are ``None``:
 explicit dates, years, durations, sets and the ``*_REF`` words keep theirs.

@@ -151,7 +151,9 @@ def _article_lang(article: Article) -> str:
     return lang
 
 
-@stage("times", requires=["paragraphs", "published", "language"], assigns=["times"])
+# v2 (issue 13): SETs as calendar patterns, day ranges as intervals, times of no particular day, quotes dated
+# by their attribution, weekday/date slips; values of v1 articles differ
+@stage("times", requires=["paragraphs", "published", "language"], assigns=["times"], version="v2")
 def annotate_times(article: Article) -> Article:
     """Fill ``article.times``: TIMEX3-typed expressions with values against the publication date."""
     found = tag_paragraphs(article.paragraphs, article.published, _article_lang(article))
