@@ -313,6 +313,8 @@ EN_CASES = [
     ("The meeting lasted two hours.", THU, [("two hours", "PT2H", "DURATION")]),
     ("Prices fell last year.", THU, [("last year", "2020")]),
     ("The flight left at 10:30 a.m. local time.", THU, [("10:30 a.m. local time", "2021-04-23T10:30", "TIME")]),
+    ("The market opens every day at 9:00.", THU, [("every day", "XXXX-XX-XX", "SET"), ("9:00", "XXXX-XX-XXT09:00", "TIME")]),
+    ("Output rose by 5,000 barrels per day.", THU, [("per day", "XXXX-XX-XX", "SET")]),
 ]
 
 
