@@ -19,8 +19,9 @@ The words come from the language pack (``not_time_before``, ``range_words``,
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 
 from kronik.annotate.times.grammar import Grammar
 from kronik.annotate.times.model import Found
@@ -31,21 +32,50 @@ _MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})$")
 
 def tidy(found: list[Found], text: str, gram: Grammar, anchor: date | None) -> list[Found]:
     """The paragraph's expressions with the neighbour-dependent corrections applied (in text order)."""
-    found = _drop_document_years(found, text, gram)
-    found = _months_take_listed_year(found, text, gram)
-    found = _months_take_sentence_year(found, text, gram)
-    return _same_period_in_year(found, text, gram, anchor)
+    if not found:
+        return found
+    t = _tables(gram)
+    found = _drop_document_years(found, text, t)
+    found = _months_take_listed_year(found, text, t)
+    found = _months_take_sentence_year(found, text, t)
+    return _same_period_in_year(found, text, t, anchor)
 
 
 def _alt(words: tuple[str, ...] | frozenset[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if w)
 
 
-def _drop_document_years(found: list[Found], text: str, gram: Grammar) -> list[Found]:
-    number_words = _alt(tuple(w for w in gram.w.not_time_before if w[:1].isalpha()))
-    year_heads = _alt(gram.w.year_head)
+@dataclass(frozen=True)
+class _Tables:
+    """A grammar's words for the corrections, compiled once (they ran per paragraph before)."""
+
+    law: re.Pattern[str] | None
+    year_heads: frozenset[str]
+    month_heads: frozenset[str]
+    between: re.Pattern[str]
+    to_year: re.Pattern[str]
+    units: dict[str, str]
+
+
+@cache
+def _tables(gram: Grammar) -> _Tables:
+    w = gram.w
+    number_words = _alt(tuple(x for x in w.not_time_before if x[:1].isalpha()))
+    year_heads = _alt(w.year_head)
     law = re.compile(rf"(?i:\b(?:{number_words})\s*\d+[A-Za-z]?\s*(?:{year_heads})?\s*)$") if number_words else None
-    heads = {h.lower() for h in gram.w.year_head}
+    joiners = _alt((*w.range_words, ",", ";"))
+    links = _alt(w.year_link_words)
+    units = {x.lower(): "Q" for x in w.quarter_words if len(x) > 1}
+    units.update({x.lower(): "M" for x in w.month_head})
+    units.update({x.lower(): "W" for x in w.week_words})
+    return _Tables(law=law, year_heads=frozenset(h.lower() for h in w.year_head),
+                   month_heads=frozenset(h.lower() for h in w.month_head),
+                   between=re.compile(rf"^\s*(?:(?:{joiners})\s*)+$", re.IGNORECASE),
+                   to_year=re.compile(rf"^\s*(?:(?:{links})\s+)?$", re.IGNORECASE), units=units)
+
+
+def _drop_document_years(found: list[Found], text: str, t: _Tables) -> list[Found]:
+    law, heads = t.law, t.year_heads
     keep: list[Found] = []
     for f in found:
         value = f.value or ""
@@ -64,7 +94,7 @@ def _drop_document_years(found: list[Found], text: str, gram: Grammar) -> list[F
 _TITLE_WORDS = re.compile(r"(?:(?<=\s)|^)((?:[A-Z][a-z][\w-]*\s+){2,})$")
 
 
-def _in_a_name(before: str, year_heads: set[str]) -> bool:
+def _in_a_name(before: str, year_heads: frozenset[str]) -> bool:
     """Two or more Title-case words run straight into the year ("Trade Expo Indonesia 2025", "Kecelakaan
     Udara Tahun 2014"): a name with its edition year.  A year word among them ("Tahun Anggaran 2013", a
     fiscal year) keeps it a time, as does a lowercase head ("Adam Air tahun 2007": the airline in 2007)."""
@@ -72,11 +102,8 @@ def _in_a_name(before: str, year_heads: set[str]) -> bool:
     return m is not None and not any(w.lower() in year_heads for w in m.group(1).split())
 
 
-def _months_take_listed_year(found: list[Found], text: str, gram: Grammar) -> list[Found]:
-    joiners = _alt((*gram.w.range_words, ",", ";"))
-    links = _alt(gram.w.year_link_words)
-    between = re.compile(rf"^\s*(?:(?:{joiners})\s*)+$", re.IGNORECASE)
-    to_year = re.compile(rf"^\s*(?:(?:{links})\s+)?$", re.IGNORECASE)
+def _months_take_listed_year(found: list[Found], text: str, t: _Tables) -> list[Found]:
+    between, to_year = t.between, t.to_year
     out = list(found)
     i = 0
     while i < len(out):
@@ -97,10 +124,10 @@ def _months_take_listed_year(found: list[Found], text: str, gram: Grammar) -> li
 _SENTENCE_END = re.compile(r"[.!?][\"”'’)]*\s")
 
 
-def _months_take_sentence_year(found: list[Found], text: str, gram: Grammar) -> list[Found]:
+def _months_take_sentence_year(found: list[Found], text: str, t: _Tables) -> list[Found]:
     """A bare month name after a year in the same sentence is of that year ("Untuk tahun 2025, penyaluran
     dibagi empat tahap: Januari-Maret, April-Juni, ..."), not of the reading nearest the publication."""
-    heads = {h.lower() for h in gram.w.month_head}
+    heads = t.month_heads
     out = list(found)
     year: str | None = None
     prev_end = 0
@@ -121,12 +148,10 @@ def _implicit_month(f: Found) -> bool:
     return bool(_MONTH_VALUE.match(f.value or "")) and not re.search(r"\d{4}", f.text)
 
 
-def _same_period_in_year(found: list[Found], text: str, gram: Grammar, anchor: date | None) -> list[Found]:
+def _same_period_in_year(found: list[Found], text: str, t: _Tables, anchor: date | None) -> list[Found]:
     if anchor is None:
         return found
-    units = {w.lower(): "Q" for w in gram.w.quarter_words if len(w) > 1}
-    units.update({w.lower(): "M" for w in gram.w.month_head})
-    units.update({w.lower(): "W" for w in gram.w.week_words})
+    units = t.units
     out: list[Found] = []
     i = 0
     while i < len(found):
