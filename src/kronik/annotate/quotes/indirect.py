@@ -1,16 +1,31 @@
-"""Indirect (reported) speech: a speech verb or 'menurut X' with its clause."""
+"""Indirect (reported) speech: a speech verb or 'menurut X' with its content.
+
+The convention is the real-news annotation guidelines' (v1.1, see ``tests/data/quotes/README.md``): a
+communication verb plus content (a clause with or without *bahwa* or a comma, an *agar*/*jika* clause, or
+'X sebagai Y'), or 'Menurut X' with or without a comma.  Content right after the verb must read as a clause,
+not a noun phrase that only names a topic ('menekankan dimensi kemanusiaan'); a verb after a purpose word
+('untuk mendorong ...') has no speaker; after a direct quote in the same sentence only what follows its
+attribution is read ('"...," kata X, seraya menambahkan bahwa ...': X again).
+"""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from kronik.annotate.quotes.mentions import _make_mention, _mention_in_chunk
+from kronik.annotate.quotes.mentions import _make_mention, _mention_in_chunk, _word_before
 from kronik.annotate.quotes.model import _Mention
 from kronik.annotate.quotes.speakers import _add_event, _resolve
 from kronik.model import Quote
 
 if TYPE_CHECKING:
+    from kronik.annotate.quotes.lexicon import _Lang
     from kronik.annotate.quotes.model import _Doc
+
+_Found = tuple[int, int, "_Mention | None"]
+_TOKEN = re.compile(r"\S+")
+_MIN_WORDS = 4          # a sentence shorter than this carries no report
+_MIN_CLAUSE_WORDS = 2   # 'warganya resah'; one word ('mengaku terharu') is no clause to check
 
 
 # --------------------------------------------------------------------------- indirect speech
@@ -24,44 +39,21 @@ def _indirect(doc: _Doc, pi: int) -> list[tuple[int, Quote]]:
     if not lang.indirect_cue.search(text):
         return out
     for s, e in doc.sentences[pi]:
-        seg = text[s:e].rstrip()
-        if any(s <= sp.open < e for sp in doc.spans[pi] if sp.accepted):
-            continue  # sentences carrying direct speech are reported as direct quotes
-        body = seg.rstrip(".!?…").rstrip()
-        if len(body.split()) < 4:
+        quoted = [sp for sp in doc.spans[pi] if sp.accepted and s <= sp.open < e]
+        lo = s
+        if quoted:
+            # Sentences carrying direct speech are reported as direct quotes; only a report after the
+            # last quote's attribution is read ('"...," kata X, seraya menambahkan bahwa ...').
+            last = quoted[-1]
+            if last.close is None or last.after_end < 0 or last.after_end >= e:
+                continue
+            lo = last.after_end
+        body = text[lo:e].rstrip().rstrip(".!?…").rstrip()
+        if len(body.split()) < (_MIN_CLAUSE_WORDS + 2 if quoted else _MIN_WORDS):
             continue
-        found: tuple[int, int, _Mention | None] | None = None
-        mention: _Mention | None
-        m = lang.according_start.match(body)
-        if m:
-            who = (m.group("m") or "").strip()
-            if m.groupdict().get("clitic"):
-                cs = s + m.start("clitic")
-                mention = _Mention(pi, cs, cs + len(m.group("clitic")), "-" + m.group("clitic"), "pronoun")
-                found = (s + m.start("clause"), s + m.end("clause"), mention)
-            elif who and not who.lower().startswith(lang.not_speaker):
-                mention = _make_mention(doc, pi, s + m.start("m"), s + m.end("m"))
-                if mention is not None:
-                    found = (s + m.start("clause"), s + m.end("clause"), mention)
-        if found is None and lang.according_after_clause:
-            m = lang.according_end.match(body)
-            if m and not m.group("m").lower().startswith(lang.not_speaker):
-                mention = _make_mention(doc, pi, s + m.start("m"), s + m.end("m"))
-                if mention is not None:
-                    found = (s + m.start("clause"), s + m.end("clause"), mention)
-            if found is None:
-                m = lang.trailing_said.match(body)
-                if m and len(m.group("clause").split()) >= 4:
-                    mention = _make_mention(doc, pi, s + m.start("m"), s + m.end("m"))
-                    if mention is not None:
-                        found = (s + m.start("clause"), s + m.end("clause"), mention)
+        found = None if quoted else _according(doc, pi, lo, body)
         if found is None:
-            m = lang.indirect.search(body)
-            if m and len(m.group("clause").split()) >= 3:
-                mention = _mention_in_chunk(doc, pi, s, s + m.start("verb"))
-                subj = text[s:s + m.start("verb")]
-                if mention is not None and (mention.kind != "org-desc" or len(subj.split()) <= 6):
-                    found = (s + m.start("clause"), s + m.end("clause"), mention)
+            found = _reported(doc, pi, lo, body, continuation_only=bool(quoted))
         if found is None:
             continue
         cs, ce, mention = found
@@ -74,3 +66,145 @@ def _indirect(doc: _Doc, pi: int) -> list[tuple[int, Quote]]:
         out.append((cs, Quote(text=clause, speaker=canon if mention.kind != "anon" else None,
                               speaker_text=mention.text, paragraph=pi, direct=False)))
     return out
+
+
+def _according(doc: _Doc, pi: int, s: int, body: str) -> _Found | None:
+    """'Menurut X, ...' / 'Menurutnya, ...' / 'Menurut X ...' without the comma, and English '..., according to X.'."""
+    lang = doc.lang
+    m = lang.according_start.match(body)
+    if m:
+        who = (m.group("m") or "").strip()
+        if m.groupdict().get("clitic"):
+            cs = s + m.start("clitic")
+            mention = _Mention(pi, cs, cs + len(m.group("clitic")), "-" + m.group("clitic"), "pronoun")
+            # 'Menurutnya inflasi ..., ia lalu ...': the content starts right after the clitic.
+            start = m.start("m") if who else m.start("clause")
+            return s + start, s + m.end("clause"), mention
+        if who and not who.lower().startswith(lang.not_speaker):
+            split = _source_end(lang, who)
+            if split is not None:  # 'Menurut Prabowo keberadaan ..., ...'
+                ms = s + m.start("m")
+                mention = _make_mention(doc, pi, ms, ms + split)
+                rest = len(who) - len(who[split:].lstrip())
+                return (ms + rest, s + m.end("clause"), mention) if mention is not None else None
+            mention = _make_mention(doc, pi, s + m.start("m"), s + m.end("m"))
+            if mention is not None:
+                return s + m.start("clause"), s + m.end("clause"), mention
+        return None
+    m = lang.according_bare.match(body)
+    if m:
+        rest = m.group("rest")
+        if m.groupdict().get("clitic"):
+            cs = s + m.start("clitic")
+            mention = _Mention(pi, cs, cs + len(m.group("clitic")), "-" + m.group("clitic"), "pronoun")
+            return s + m.start("rest"), s + m.end("rest"), mention
+        split = _source_end(lang, rest)
+        if split is not None and not rest.lower().startswith(lang.not_speaker):
+            ms = s + m.start("rest")
+            mention = _make_mention(doc, pi, ms, ms + split)
+            gap = len(rest[split:]) - len(rest[split:].lstrip())
+            if mention is not None:
+                return ms + split + gap, s + m.end("rest"), mention
+    if lang.according_after_clause:
+        m = lang.according_end.match(body)
+        if m and not m.group("m").lower().startswith(lang.not_speaker):
+            mention = _make_mention(doc, pi, s + m.start("m"), s + m.end("m"))
+            if mention is not None:
+                return s + m.start("clause"), s + m.end("clause"), mention
+        m = lang.trailing_said.match(body)
+        # '..., X said.' ends its sentence (a time or place may follow); 'X said the deal ...' is a report.
+        rest = m.group("rest").split() if m else []
+        if m and len(m.group("clause").split()) >= _MIN_WORDS and \
+                (len(rest) < _MIN_WORDS - 1 or rest[0].lower().strip(",") in lang.mention_stops):
+            mention = _make_mention(doc, pi, s + m.start("m"), s + m.end("m"))
+            if mention is not None:
+                return s + m.start("clause"), s + m.end("clause"), mention
+    return None
+
+
+def _source_end(lang: _Lang, text: str) -> int | None:
+    """Where a source named without a comma ends: 'Prabowo keberadaan tanggul ...' -> after 'Prabowo'.
+
+    The source is a pronoun or a run of capitalised words (name particles allowed); what follows must be
+    lowercase content of a few words.  None when the text is only a source.
+    """
+    toks = list(_TOKEN.finditer(text))
+    if not toks:
+        return None
+    k = 0
+    if toks[0].group().lower() in lang.pronouns:
+        k = 1
+    else:
+        while k < len(toks) and (toks[k].group()[:1].isupper() or (k and toks[k].group() in lang.particles)):
+            k += 1
+    if k == 0 or len(toks) - k < _MIN_WORDS - 1 or not toks[k].group()[:1].islower():
+        return None
+    return toks[k - 1].end()
+
+
+def _reported(doc: _Doc, pi: int, lo: int, body: str, continuation_only: bool) -> _Found | None:
+    """'X mengatakan(,| bahwa| agar)? <content>' with the speaker in the stretch before the verb."""
+    lang = doc.lang
+    text = doc.masked[pi]
+    for m in lang.indirect.finditer(body):
+        clause = m.group("clause")
+        if len(clause.split()) < _MIN_CLAUSE_WORDS:
+            continue
+        vs = lo + m.start("verb")
+        if _word_before(text[lo:vs]) in lang.not_report_before:
+            continue  # 'untuk mendorong penyerapan ...': a purpose, not a report
+        link = body[m.end("verb"):m.start("clause")]
+        if lang.predicate_words and "," not in link and not link.strip() and not _is_clause(lang, clause):
+            continue  # 'menekankan dimensi kemanusiaan ...': a topic, not what was said
+        mention = _subject(doc, pi, lo, vs, continuation_only)
+        if mention is None:
+            continue
+        if mention.kind == "org-desc" and len(text[lo:vs].split()) > 6:
+            continue
+        return lo + m.start("clause"), lo + m.end("clause"), mention
+    return None
+
+
+def _is_clause(lang: _Lang, clause: str) -> bool:
+    """Content right after a speech verb reads as a clause: a predicate word after its first word (not inside
+    a relative clause), or a first word that is an active verb of the elided subject ('mengaku mendukung ...')."""
+    words = [w.strip(",.;:()\"“”'").lower() for w in clause.split()]
+    if not words:
+        return False
+    first = words[0]
+    if first in lang.predicate_words or (len(first) > 5 and first.startswith(lang.clause_initial_prefixes)):
+        return True
+    for i, w in enumerate(words[1:], 1):
+        if w in lang.relative_words and words[i - 1] not in lang.anaphor_end:
+            return False  # 'insentif yang telah diberikan'; but 'banjir kali ini yang terparah' is a clause
+        if w in lang.predicate_words or (len(w) > 5 and w.startswith(lang.verb_prefixes)):
+            return True
+    return False
+
+
+def _subject(doc: _Doc, pi: int, lo: int, vs: int, continuation_only: bool) -> _Mention | None:
+    """The speaker in the stretch before a speech verb.
+
+    Trailing adverbs ('Ia pun', 'Budi juga') are not part of it; a stretch of only continuers ('seraya',
+    'Dan') continues the last speaker; a bare lowercase noun right before the verb ('... (TKP) polisi
+    menyatakan', 'pedagang mengaku') is an unnamed source.
+    """
+    lang = doc.lang
+    text = doc.masked[pi]
+    toks = list(_TOKEN.finditer(text, lo, vs))
+    while toks and toks[-1].group().lower().strip(",") in lang.subject_followers:
+        toks.pop()
+    words = [t.group().lower().strip(",") for t in toks]
+    words = [w for w in words if w]
+    if all(w in lang.report_continuers for w in words):
+        return _Mention(pi, vs, vs, "", "pronoun")
+    if continuation_only:
+        return None
+    last = toks[-1].group().strip(",") if toks else ""
+    before = toks[-2].group() if len(toks) >= 2 else ""
+    # The noun opens its stretch or follows a comma, a parenthesis or a name ('..., pedagang mengaku',
+    # '(TKP) polisi menyatakan'); after a lowercase word it is an object ('yang ikut menemui warga').
+    opens = not before or before.endswith((",", ")")) or before[:1].isupper() or before.lower() in lang.indefinite
+    if last and last.lower() in lang.unnamed_heads and (last.islower() or len(toks) == 1) and opens:
+        return _Mention(pi, toks[-1].start(), toks[-1].start() + len(last), last, "anon")
+    return _mention_in_chunk(doc, pi, lo, toks[-1].end() if toks else vs)

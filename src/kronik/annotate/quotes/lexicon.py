@@ -98,7 +98,14 @@ class _Lang:
     determiners: frozenset[str]
     plural_suffix: str
     unnamed_plural_heads: frozenset[str]
+    unnamed_heads: frozenset[str]
     lowercase_descriptions: bool
+    predicate_words: frozenset[str]
+    relative_words: frozenset[str]
+    clause_initial_prefixes: tuple[str, ...]
+    not_report_before: frozenset[str]
+    report_continuers: frozenset[str]
+    according_bare: re.Pattern[str]
 
 
 def _alt(words: Any) -> str:
@@ -164,10 +171,17 @@ def _lang(code: str) -> _Lang:
         re.IGNORECASE,
     )
     ind_verbs = _alt(qv.indirect_verbs)
-    comp = re.escape(qv.complementizer)
-    indirect = re.compile(qv.indirect_pattern.replace("<VERBS>", ind_verbs).replace("<COMP>", comp), re.IGNORECASE)
+    comp = _alt((qv.complementizer, *qv.clause_openers))
+    topic = _alt(qv.topic_objects) or "(?!)"
+    indirect = re.compile(qv.indirect_pattern.replace("<VERBS>", ind_verbs).replace("<COMP>", comp)
+                          .replace("<TOPIC>", topic), re.IGNORECASE)
     according_start = re.compile(
         rf"^(?:(?:{'|'.join(qv.connectors)})\s*,?\s*)?(?:{according})(?P<clitic>{re.escape(clitic) if clitic else '(?!)'})?\b\s*(?P<m>[^,]{{0,80}}?)\s*,\s*(?P<clause>[^\"“”].*)$",
+        re.IGNORECASE,
+    )
+    # 'Menurutnya inflasi ...' / 'Menurut Prabowo keberadaan ...': no comma after the source.
+    according_bare = re.compile(
+        rf"^(?:(?:{'|'.join(qv.connectors)})\s*,?\s*)?(?:{according})(?P<clitic>{re.escape(clitic) if clitic else '(?!)'})?\b\s*(?P<rest>[^\"“”,].*)$",
         re.IGNORECASE,
     )
     according_end = re.compile(rf"^(?P<clause>.+?),\s*(?:{according})\s+(?P<m>[^,]{{1,80}}?)(?:,[^,]*)?$", re.IGNORECASE)
@@ -232,5 +246,12 @@ def _lang(code: str) -> _Lang:
         determiners=frozenset(qv.determiners),
         plural_suffix=qv.plural_suffix,
         unnamed_plural_heads=qv.unnamed_plural_heads,
+        unnamed_heads=qv.unnamed_heads,
+        predicate_words=qv.predicate_words,
+        relative_words=qv.relative_words,
+        clause_initial_prefixes=qv.clause_initial_prefixes,
+        not_report_before=qv.not_report_before,
+        report_continuers=qv.report_continuers,
+        according_bare=according_bare,
         lowercase_descriptions=qv.lowercase_descriptions,
     )

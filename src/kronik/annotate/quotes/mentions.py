@@ -107,6 +107,9 @@ def _make_mention(doc: _Doc, pi: int, s: int, e: int, kind: str = "") -> _Mentio
         for ind in lang.indefinite:
             if low == ind or low.startswith(ind + " "):
                 return _Mention(pi, s, e, raw, "anon")
+    if lang.plural_suffix and len(words) <= 8 and words[0].endswith(lang.plural_suffix) and \
+            words[0][:-len(lang.plural_suffix)] in lang.roles | lang.unnamed_plural_heads:
+        return _Mention(pi, s, e, raw, "anon")  # 'Residents in the worst-hit district of Grobogan'
     # Names inside: the last person-run, else an organisation run ("(Asbanda)" is the org's acronym).
     runs = _runs(lang, _PARENS.sub(lambda mm: " " * len(mm.group()), masked) if "(" in masked else masked)
     best: tuple[str, str] | None = None
@@ -160,6 +163,9 @@ def _make_mention(doc: _Doc, pi: int, s: int, e: int, kind: str = "") -> _Mentio
     if lang.plural_suffix and len(words) <= 4 and words[-1].endswith(lang.plural_suffix) \
             and words[-1].rstrip(lang.plural_suffix) in lang.roles | lang.unnamed_plural_heads:
         return _Mention(pi, s, e, raw, "anon")
+    if lang.unnamed_heads and len(words) <= 4 and words[0] in lang.unnamed_heads and \
+            not any(w[:1].isupper() for w in stripped.split()[1:]):
+        return _Mention(pi, s, e, raw, "anon")  # 'kata pedagang', 'ujar warga setempat': an unnamed source
     if words[0] in lang.determiners and len(words) <= 5:
         return _Mention(pi, s, e, raw, "org-desc", " ".join(words[1:]))
     if lang.lowercase_descriptions and len(words) <= 4 and not any(w[:1].isupper() for w in stripped.split()):
@@ -185,20 +191,26 @@ def _mention_in_chunk(doc: _Doc, pi: int, s: int, e: int) -> _Mention | None:
             last = i + 1
     bounds.append((last, len(seg)))
     first_named: _Mention | None = None
+    first_anon: _Mention | None = None
     for cs, ce in reversed(bounds):
         chunk = seg[cs:ce]
         if not chunk.strip():
             continue
         lead = len(chunk) - len(chunk.lstrip())
         trail = len(chunk.rstrip())
+        if doc.lang.post_nominal.fullmatch(chunk.strip()):
+            continue  # 'Dr. Irwan Setiadi, M.T., menjelaskan': a degree, the name is the chunk before
         m = _make_mention(doc, pi, s + cs + lead, s + cs + trail)
         if m is None:
             continue
-        if m.kind in ("name", "org", "pronoun", "anon", "role") or m.kind.endswith("anaphor"):
+        if m.kind == "anon" and first_anon is None:
+            first_anon = m  # 'Sulastri (47), pedagang kain, mengaku': an apposition; the name before it wins
+            continue
+        if m.kind in ("name", "org", "pronoun", "role") or m.kind.endswith("anaphor"):
             return m
         if first_named is None and m.kind == "org-desc":
             first_named = m
-    return first_named
+    return first_anon or first_named
 
 
 
