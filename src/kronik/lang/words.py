@@ -159,6 +159,7 @@ class QuoteWords:
     clause_initial_prefixes: tuple[str, ...]  # a first content word with these is the verb of an elided subject
     not_report_before: frozenset[str]        # a speech verb right after these has no speaker ('untuk mendorong')
     report_continuers: frozenset[str]        # a subject of only these continues the last speaker ('seraya menambahkan')
+    passive_prefixes: tuple[str, ...]        # a passive verb before a speech verb ends another clause ('... dilakukan ...')
     according: tuple[str, ...]
     according_after_clause: bool             # '..., according to X' and '..., X said.' close a sentence
     trailing_said: tuple[str, ...]           # the verbs of '..., X said.' (empty: the language has no such form)
@@ -201,6 +202,8 @@ class SpeakerWords:
     person_anaphors: frozenset[str]
     org_anaphors: frozenset[str]
     indefinite: tuple[str, ...]
+    person_indefinite: tuple[str, ...]       # indefinites that always count people ('seorang'); the others
+                                             # ('salah satu', 'sejumlah') only before a person word
     locative: frozenset[str]
     alias_after: str
     alias_before: str

@@ -182,6 +182,28 @@ def _is_clause(lang: _Lang, clause: str) -> bool:
     return False
 
 
+def _after_passive(lang: _Lang, toks: list[re.Match[str]]) -> int:
+    """Index after the last passive verb of the stretch outside a relative clause (0: none).
+
+    'Langkah tegas ini dilakukan sebagai kepastian pemerintah memastikan ...': the speaker, if any, is after
+    'dilakukan'; 'Ratih, yang didampingi warga, meminta ...' keeps its subject (the verb is in a 'yang' clause).
+    """
+    if not lang.passive_prefixes:
+        return 0
+    cut = 0
+    relative = False
+    for i, t in enumerate(toks):
+        w = t.group()
+        low = w.lower().strip(",.()")
+        if low in lang.relative_words:
+            relative = True
+        if w[:1].islower() and len(low) > 5 and low.startswith(lang.passive_prefixes) and not relative:
+            cut = i + 1
+        if w.endswith(","):
+            relative = False
+    return cut
+
+
 def _subject(doc: _Doc, pi: int, lo: int, vs: int, continuation_only: bool) -> _Mention | None:
     """The speaker in the stretch before a speech verb.
 
@@ -198,6 +220,11 @@ def _subject(doc: _Doc, pi: int, lo: int, vs: int, continuation_only: bool) -> _
     words = [w for w in words if w]
     if all(w in lang.report_continuers for w in words):
         return _Mention(pi, vs, vs, "", "pronoun")
+    cut = _after_passive(lang, toks)
+    if cut:
+        lo, toks = toks[cut - 1].end(), toks[cut:]
+        if not toks:
+            return None
     if continuation_only:
         return None
     last = toks[-1].group().strip(",") if toks else ""

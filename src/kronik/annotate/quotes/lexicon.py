@@ -84,6 +84,7 @@ class _Lang:
     person_anaphors: frozenset[str]
     org_anaphors: frozenset[str]
     indefinite: tuple[str, ...]
+    person_indefinite: tuple[str, ...]
     locative: frozenset[str]
     alias_after: re.Pattern[str]
     alias_before: re.Pattern[str]
@@ -105,6 +106,7 @@ class _Lang:
     clause_initial_prefixes: tuple[str, ...]
     not_report_before: frozenset[str]
     report_continuers: frozenset[str]
+    passive_prefixes: tuple[str, ...]
     according_bare: re.Pattern[str]
 
 
@@ -232,6 +234,7 @@ def _lang(code: str) -> _Lang:
         person_anaphors=sp.person_anaphors,
         org_anaphors=sp.org_anaphors,
         indefinite=tuple(sp.indefinite),
+        person_indefinite=tuple(sp.person_indefinite),
         locative=sp.locative,
         alias_after=re.compile(sp.alias_after, re.IGNORECASE),
         alias_before=re.compile(sp.alias_before, re.IGNORECASE),
@@ -240,7 +243,10 @@ def _lang(code: str) -> _Lang:
         stop_words=pack.stop_words,
         common_word=_common_word_test(code),
         calendar=calendar,
-        say_words=frozenset(w.lower() for w in (*qv.say_after, *qv.say_before, *qv.indirect_verbs)),
+        # Verbs that follow their subject ('Budi mengatakan'; English 'Biden said'): the after-quote verbs only
+        # where a subject comes first ('"...," kata X' in Indonesian: 'Langkah tegas ...' has no verb 'tegas').
+        say_words=frozenset(w.lower() for w in (*(qv.say_after if qv.subject_before_say_after else ()),
+                                                *qv.say_before, *qv.indirect_verbs)),
         according_after_clause=qv.according_after_clause,
         definite_articles=frozenset(qv.definite_articles),
         determiners=frozenset(qv.determiners),
@@ -252,6 +258,7 @@ def _lang(code: str) -> _Lang:
         clause_initial_prefixes=qv.clause_initial_prefixes,
         not_report_before=qv.not_report_before,
         report_continuers=qv.report_continuers,
+        passive_prefixes=qv.passive_prefixes,
         according_bare=according_bare,
         lowercase_descriptions=qv.lowercase_descriptions,
     )

@@ -41,7 +41,7 @@ def _mention_after(doc: _Doc, pi: int, pos: int) -> _Mention | None:
         low = t.lower().rstrip(".")
         if t in ",":
             nxt = toks[i + 1].group() if i + 1 < len(toks) else ""
-            if collected and nxt[:1].isupper() and (has_role or not has_name):
+            if collected and nxt[:1].isupper() and (has_role or not has_name) and nxt.lower() not in lang.calendar:
                 collected.append(toks[i])
                 i += 1
                 continue
@@ -58,6 +58,8 @@ def _mention_after(doc: _Doc, pi: int, pos: int) -> _Mention | None:
             m = toks[i]
             end = pos + m.end() - (1 if t.endswith(".") else 0)
             return _Mention(pi, pos + m.start(), end, doc.paras[pi][pos + m.start():end], "pronoun")
+        if not collected and low in lang.mention_stops and low not in lang.indefinite:
+            return None  # '"...," katanya dalam acara X': the verb carries the speaker, a place follows
         if collected and low in lang.mention_stops and not (low == "dari" and i + 1 < len(toks) and toks[i + 1].group()[:1].isupper() and not has_name):
             break
         if low in lang.anaphor_end and collected:
@@ -110,6 +112,8 @@ def _make_mention(doc: _Doc, pi: int, s: int, e: int, kind: str = "") -> _Mentio
     if lang.plural_suffix and len(words) <= 8 and words[0].endswith(lang.plural_suffix) and \
             words[0][:-len(lang.plural_suffix)] in lang.roles | lang.unnamed_plural_heads:
         return _Mention(pi, s, e, raw, "anon")  # 'Residents in the worst-hit district of Grobogan'
+    if low in lang.role_aliases and len(words) > 1:
+        return _Mention(pi, s, e, raw, "role", lang.role_aliases[low])  # 'kata Kasi Intel': a role, not 'Intel'
     # Names inside: the last person-run, else an organisation run ("(Asbanda)" is the org's acronym).
     runs = _runs(lang, _PARENS.sub(lambda mm: " " * len(mm.group()), masked) if "(" in masked else masked)
     best: tuple[str, str] | None = None

@@ -29,6 +29,9 @@ RELATIVE_WORDS: frozenset[str] = frozenset({"who", "which", "that"})
 CLAUSE_INITIAL_PREFIXES: tuple[str, ...] = ()
 NOT_REPORT_BEFORE: frozenset[str] = frozenset({"to"})   # 'to say': a purpose, not a report
 REPORT_CONTINUERS: frozenset[str] = frozenset({"and"})
+# A passive verb in the stretch before a speech verb belongs to another clause: 'Langkah tegas ini dilakukan
+# sebagai kepastian pemerintah memastikan ...' (the speaker is after it, if anyone).
+PASSIVE_PREFIXES: tuple[str, ...] = ()
 ACCORDING: tuple[str, ...] = ("according to",)
 ACCORDING_NOT_SPEAKER: tuple[str, ...] = (
     "data", "figures", "records", "report", "reports", "the memo", "memo", "a memo", "the report", "a report",

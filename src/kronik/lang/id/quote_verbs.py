@@ -62,10 +62,13 @@ PREDICATE_WORDS: frozenset[str] = frozenset("""
 CLAUSE_INITIAL_PREFIXES: tuple[str, ...] = ("me",)
 RELATIVE_WORDS: frozenset[str] = frozenset({"yang"})
 # A speech verb after these is a purpose or a relative clause, not a report: 'untuk mendorong penyerapan ...'.
-NOT_REPORT_BEFORE: frozenset[str] = frozenset({"untuk", "guna", "demi", "agar", "supaya", "yang", "dengan"})
+NOT_REPORT_BEFORE: frozenset[str] = frozenset({"untuk", "guna", "demi", "agar", "supaya", "yang"})
 # A subject made only of these words continues the last speaker: '"...," kata X, seraya menambahkan bahwa ...',
 # 'Dan menambahkan bahwa ...'.
 REPORT_CONTINUERS: frozenset[str] = frozenset({"seraya", "sambil", "sembari", "dan", "lalu", "kemudian", "serta"})
+# A passive verb in the stretch before a speech verb belongs to another clause: 'Langkah tegas ini dilakukan
+# sebagai kepastian pemerintah memastikan ...' (the speaker is after it, if anyone).
+PASSIVE_PREFIXES: tuple[str, ...] = ("di",)
 # Other words that open reported content after a speech verb: 'meminta agar ...', 'mengatakan jika ...'.
 CLAUSE_OPENERS: tuple[str, ...] = ("jika", "agar", "supaya", "kalau", "untuk")
 # A verb's object that only names a topic, not what was said: 'menyampaikan hal itu', 'menyampaikan
