@@ -61,7 +61,7 @@ class _Lang:
     trailing_said: re.Pattern[str]
     statement_phrase: re.Pattern[str]
     read_also: re.Pattern[str]
-    indirect_cue: re.Pattern[str]
+    indirect_cue: frozenset[str]  # lowercase words of which a paragraph needs one to hold reported speech
     title_cues: frozenset[str]
     mention_stops: frozenset[str]
     anaphor_end: frozenset[str]
@@ -211,7 +211,9 @@ def _lang(code: str) -> _Lang:
         trailing_said=trailing_said,
         statement_phrase=statement_phrase,
         read_also=re.compile(qv.read_also, re.IGNORECASE),
-        indirect_cue=re.compile(rf"\b(?:{ind_verbs}|{according})", re.IGNORECASE),
+        indirect_cue=frozenset({*(v.lower() for v in qv.indirect_verbs),
+                                *(a.split()[0].lower() for a in qv.according),
+                                *(a.split()[0].lower() + clitic for a in qv.according if clitic)}),
         title_cues=frozenset(qv.title_cues),
         mention_stops=frozenset(qv.mention_stops),
         anaphor_end=frozenset(qv.anaphor_end),
