@@ -81,6 +81,7 @@ class _Lang:
     name_prefixes: frozenset[str]
     post_nominal: re.Pattern[str]
     role_aliases: dict[str, str]
+    title_phrases: frozenset[str]  # 'direktur jenderal': a rank word inside a title is part of the role
     person_anaphors: frozenset[str]
     org_anaphors: frozenset[str]
     indefinite: tuple[str, ...]
@@ -233,6 +234,7 @@ def _lang(code: str) -> _Lang:
         name_prefixes=sp.name_prefixes,
         post_nominal=re.compile(r",?\s*" + sp.post_nominal + r"(?:\s*,?\s*" + sp.post_nominal + r")*"),
         role_aliases=dict(sp.role_aliases),
+        title_phrases=frozenset(t.lower() for t in pack.names.titles.title_phrases),
         person_anaphors=sp.person_anaphors,
         org_anaphors=sp.org_anaphors,
         indefinite=tuple(sp.indefinite),

@@ -123,7 +123,7 @@ def _make_mention(doc: _Doc, pi: int, s: int, e: int, kind: str = "") -> _Mentio
             continue  # 'pria asal Klaten itu': a place inside a description
         k, rk = _split_run(lang, run, masked[:run[0][0]].strip() == "")
         if rk == "person" and k < len(run):
-            best = ("name", " ".join(t[2] for t in run[k:]))
+            best = ("name", " ".join(_trimmed(doc, pi, run[k:])))
         elif rk == "org" and (best is None or best[0] != "name"):
             best = ("org", masked[run[0][0]:run[-1][1]])
         elif rk == "other" and best is None and all(_tok_class(lang, t[2]) == "A" for t in run):
@@ -175,6 +175,16 @@ def _make_mention(doc: _Doc, pi: int, s: int, e: int, kind: str = "") -> _Mentio
     if lang.lowercase_descriptions and len(words) <= 4 and not any(w[:1].isupper() for w in stripped.split()):
         return _Mention(pi, s, e, raw, "org-desc", low)
     return None
+
+
+def _trimmed(doc: _Doc, pi: int, toks: list[tuple[int, int, str]]) -> list[str]:
+    """The name as the article's name list has it: 'Pajak Bimo Wijayanto' after 'Direktur Jenderal' is
+    'Bimo Wijayanto' there (``names._trim_names``: the office's field or place left in front of a name)."""
+    words = [t[2] for t in toks]
+    for npi, npos, ntoks, _ctx, _pre in doc.names:
+        if npi == pi and npos == toks[0][0]:
+            return list(ntoks) if len(ntoks) < len(words) and words[-len(ntoks):] == list(ntoks) else words
+    return words
 
 
 def _mention_in_chunk(doc: _Doc, pi: int, s: int, e: int) -> _Mention | None:

@@ -109,6 +109,9 @@ def _split_run_uncached(lang: _Lang, run: list[tuple[int, int, str]], sentence_i
     for i in range(1, len(run)):
         if classes[i] == "N" and run[i - 1][2].lower() == "wali" and run[i][2].lower() == "kota":
             classes[i] = "R"  # 'Wali Kota' is a role, not a city
+        elif classes[i] == "H" and classes[i - 1] == "R" and \
+                f"{run[i - 1][2]} {run[i][2]}".lower() in lang.title_phrases:
+            classes[i] = "R"  # 'Direktur Jenderal': the rank word is part of the title, a role word follows
     f = 0
     while f < len(classes) and classes[f] == "F":
         f += 1  # 'Menurut Aris', 'Sementara itu, ...': sentence words, not the name
@@ -173,6 +176,8 @@ def _collect_names(doc: _Doc) -> None:
                     continue
                 toks = tuple(t[2] for t in run[k:])
                 pre = _tok_class(lang, run[k - 1][2]) if k > 0 else ""
+                if pre == "H" and k >= 2 and f"{run[k - 2][2]} {run[k - 1][2]}".lower() in lang.title_phrases:
+                    pre = "R"  # 'Direktur Jenderal Pajak Bimo Wijayanto': a title, its field in front of the name
                 if initial and len(toks) == 1 and k == 0 and not _looks_like_subject(lang, m_text, run[-1][1]):
                     continue
                 nxt = _APPOS_NEXT.match(m_text, run[-1][1])

@@ -32,10 +32,13 @@ def _canonical_name(doc: _Doc, tokens: tuple[str, ...], pi: int, pos: int) -> st
 
 
 def _entity_canonical(doc: _Doc, m: _Mention) -> str | None:
-    for ent in doc.entities.get(m.para, ()):
-        if ent.start < m.end and m.start < ent.end and _entity_kind(ent) in ("person", "org"):
-            return ent.canonical
-    return None
+    """The canonical of the article's entity over a mention: one of the mention's own kind first (the person
+    in 'Kasi Intel Kejaksaan Negeri Kuantan Singingi Soenardi', not the prosecutor's office before him)."""
+    want = "person" if m.kind == "name" else "org"
+    over = [ent for ent in doc.entities.get(m.para, ()) if ent.start < m.end and m.start < ent.end
+            and _entity_kind(ent) in ("person", "org")]
+    same = [ent for ent in over if _entity_kind(ent) == want]
+    return (same or over)[-1 if same and want == "person" else 0].canonical if over else None
 
 
 def _overlapping_entity_kind(doc: _Doc, m: _Mention) -> str | None:
