@@ -229,8 +229,8 @@ CASES: list[tuple[str, str, list[str], list[tuple[str, str | None, bool, int]]]]
      [("Kami fokus", "Bimo Wijayanto", True, 1), ("Lalu kolaborasi", "Bimo Wijayanto", True, 3)]),
     # 'Salah satu <thing>' is no unnamed speaker.
     ("speaker-salah-satu-thing", "id",
-     ["Kasi Humas Polresta Denpasar, Kompol I Ketut Sukadi, mengunjungi lokasi. Salah satu tindak lanjutnya "
-      "yakni memeriksa sejumlah saksi.",
+     [("Kasi Humas Polresta Denpasar, Kompol I Ketut Sukadi, mengunjungi lokasi. Salah satu tindak lanjutnya "
+       "yakni memeriksa sejumlah saksi."),
       '"Polisi telah memeriksa beberapa saksi," katanya.'],
      [("Polisi telah memeriksa", "I Ketut Sukadi", True, 1)]),
     # A sentence-initial common word before an adjective ('Langkah tegas ...') is no name: 'tegas' is an
@@ -240,6 +240,12 @@ CASES: list[tuple[str, str, list[str], list[tuple[str, str | None, bool, int]]]]
       "Langkah tegas ini dilakukan sebagai kepastian dari pemerintah.",
       '"Sudah ada kesepakatan antara rumah sakit dan fakultas."'],
      [("Sudah ada kesepakatan", "Azhar Jaya", True, 2)]),
+    # 'Kementerian tersebut' opening a sentence refers back to the ministry, it is not one named 'Kementerian'.
+    ("speaker-capitalised-org-anaphor", "id",
+     ["Menurut Kementerian Pendidikan Palestina, Israel telah menghancurkan 172 sekolah negeri di Gaza.",
+      "Kementerian tersebut menyatakan 17.711 siswa tewas dan 25.897 terluka sejak perang dimulai."],
+     [("Israel telah menghancurkan", "Kementerian Pendidikan Palestina", False, 0),
+      ("17.711 siswa tewas", "Kementerian Pendidikan Palestina", False, 1)]),
     ("en-said-then-report", "en",
      ['Jakarta Raya FC did not disclose the fee, but club president Hendro Wibisono said the deal was fair to all.'],
      [("the deal was fair to all", "Hendro Wibisono", False, 0)]),

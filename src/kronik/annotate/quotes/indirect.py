@@ -74,6 +74,7 @@ def _indirect(doc: _Doc, pi: int) -> list[tuple[int, Quote]]:
 def _according(doc: _Doc, pi: int, s: int, body: str) -> _Found | None:
     """'Menurut X, ...' / 'Menurutnya, ...' / 'Menurut X ...' without the comma, and English '..., according to X.'."""
     lang = doc.lang
+    mention: _Mention | None
     m = lang.according_start.match(body)
     if m:
         who = (m.group("m") or "").strip()
@@ -88,15 +89,15 @@ def _according(doc: _Doc, pi: int, s: int, body: str) -> _Found | None:
             if split is not None:  # 'Menurut Prabowo keberadaan ..., ...'
                 ms = s + m.start("m")
                 mention = _make_mention(doc, pi, ms, ms + split)
-                rest = len(who) - len(who[split:].lstrip())
-                return (ms + rest, s + m.end("clause"), mention) if mention is not None else None
+                gap = len(who) - len(who[split:].lstrip())
+                return (ms + gap, s + m.end("clause"), mention) if mention is not None else None
             mention = _make_mention(doc, pi, s + m.start("m"), s + m.end("m"))
             if mention is not None:
                 return s + m.start("clause"), s + m.end("clause"), mention
         return None
     m = lang.according_bare.match(body)
     if m:
-        rest = m.group("rest")
+        rest: str = m.group("rest")
         if m.groupdict().get("clitic"):
             cs = s + m.start("clitic")
             mention = _Mention(pi, cs, cs + len(m.group("clitic")), "-" + m.group("clitic"), "pronoun")
@@ -115,10 +116,10 @@ def _according(doc: _Doc, pi: int, s: int, body: str) -> _Found | None:
             if mention is not None:
                 return s + m.start("clause"), s + m.end("clause"), mention
         m = lang.trailing_said.match(body)
+        after: list[str] = m.group("rest").split() if m else []
         # '..., X said.' ends its sentence (a time or place may follow); 'X said the deal ...' is a report.
-        rest = m.group("rest").split() if m else []
         if m and len(m.group("clause").split()) >= _MIN_WORDS and \
-                (len(rest) < _MIN_WORDS - 1 or rest[0].lower().strip(",") in lang.mention_stops):
+                (len(after) < _MIN_WORDS - 1 or after[0].lower().strip(",") in lang.mention_stops):
             mention = _make_mention(doc, pi, s + m.start("m"), s + m.end("m"))
             if mention is not None:
                 return s + m.start("clause"), s + m.end("clause"), mention
