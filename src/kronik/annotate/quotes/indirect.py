@@ -79,11 +79,9 @@ def _according(doc: _Doc, pi: int, s: int, body: str) -> _Found | None:
     if m:
         who = (m.group("m") or "").strip()
         if m.groupdict().get("clitic"):
-            cs = s + m.start("clitic")
-            mention = _Mention(pi, cs, cs + len(m.group("clitic")), "-" + m.group("clitic"), "pronoun")
             # 'Menurutnya inflasi ..., ia lalu ...': the content starts right after the clitic.
             start = m.start("m") if who else m.start("clause")
-            return s + start, s + m.end("clause"), mention
+            return s + start, s + m.end("clause"), _clitic(pi, s, m)
         if who and not who.lower().startswith(lang.not_speaker):
             split = _source_end(lang, who)
             if split is not None:  # 'Menurut Prabowo keberadaan ..., ...'
@@ -99,9 +97,7 @@ def _according(doc: _Doc, pi: int, s: int, body: str) -> _Found | None:
     if m:
         rest: str = m.group("rest")
         if m.groupdict().get("clitic"):
-            cs = s + m.start("clitic")
-            mention = _Mention(pi, cs, cs + len(m.group("clitic")), "-" + m.group("clitic"), "pronoun")
-            return s + m.start("rest"), s + m.end("rest"), mention
+            return s + m.start("rest"), s + m.end("rest"), _clitic(pi, s, m)
         split = _source_end(lang, rest)
         if split is not None and not rest.lower().startswith(lang.not_speaker):
             ms = s + m.start("rest")
@@ -124,6 +120,12 @@ def _according(doc: _Doc, pi: int, s: int, body: str) -> _Found | None:
             if mention is not None:
                 return s + m.start("clause"), s + m.end("clause"), mention
     return None
+
+
+def _clitic(pi: int, s: int, m: re.Match[str]) -> _Mention:
+    """The enclitic pronoun of 'Menurutnya' as a mention (it refers back)."""
+    cs = s + m.start("clitic")
+    return _Mention(pi, cs, cs + len(m.group("clitic")), "-" + m.group("clitic"), "pronoun")
 
 
 def _source_end(lang: _Lang, text: str) -> int | None:
