@@ -246,6 +246,19 @@ CASES: list[tuple[str, str, list[str], list[tuple[str, str | None, bool, int]]]]
       "Kementerian tersebut menyatakan 17.711 siswa tewas dan 25.897 terluka sejak perang dimulai."],
      [("Israel telah menghancurkan", "Kementerian Pendidikan Palestina", False, 0),
       ("17.711 siswa tewas", "Kementerian Pendidikan Palestina", False, 1)]),
+    # A speech verb coordinated with an earlier verb shares its subject; a description opening a sentence
+    # ('Politikus Partai Golkar ini') refers back to a person; a degree after the name is no speaker;
+    # 'tanpa menyebut' reports nothing.
+    ("speaker-coordinated-verb-and-descriptions", "id",
+     ["Ayah TAS, Lukas Diana Putra, mendatangi Kepolisian Resor Kota (Polresta) Denpasar dan meminta kejelasan "
+      "terkait kronologi tewasnya TAS.",
+      "Misbakhun Anwar hadir di acara itu.",
+      "Politikus Partai Golkar ini menyebut ekonomi nasional bergantung pada soliditas pemerintah.",
+      "Direktur Kemenkes dr Siti Nadia Tarmizi, M.Epid, mengatakan pemerintah kini memperkuat pendekatan promotif.",
+      "Adapun laman Healthline, tanpa menyebut varietasnya, menuliskan kandungan gizi ubi jalar."],
+     [("kejelasan terkait kronologi", "Lukas Diana Putra", False, 0),
+      ("ekonomi nasional bergantung", "Misbakhun Anwar", False, 2),
+      ("pemerintah kini memperkuat", "Siti Nadia Tarmizi", False, 3)]),
     ("en-said-then-report", "en",
      ['Jakarta Raya FC did not disclose the fee, but club president Hendro Wibisono said the deal was fair to all.'],
      [("the deal was fair to all", "Hendro Wibisono", False, 0)]),

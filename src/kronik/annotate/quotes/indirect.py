@@ -210,6 +210,25 @@ def _after_passive(lang: _Lang, toks: list[re.Match[str]]) -> int:
     return cut
 
 
+def _first_active(lang: _Lang, toks: list[re.Match[str]]) -> int:
+    """Index of the first active verb in the last comma-free stretch before a speech verb (0: none).
+
+    A speech verb coordinated with an earlier verb ('Ayah TAS, Lukas Diana Putra, mendatangi Polresta
+    Denpasar dan meminta ...') shares its subject: what precedes that first verb.  Verbs inside a relative
+    clause ('yang ikut menemui warga') and prepositions shaped like verbs ('melalui') do not count.
+    """
+    start = max((i + 1 for i, t in enumerate(toks) if t.group().endswith(",")), default=0)
+    for i in range(start, len(toks)):
+        w = toks[i].group()
+        low = w.lower().strip(",.()")
+        if low in lang.relative_words:
+            return 0
+        if i and w[:1].islower() and len(low) > 5 and low.startswith(lang.clause_initial_prefixes) \
+                and low not in lang.mention_stops:
+            return i
+    return 0
+
+
 def _subject(doc: _Doc, pi: int, lo: int, vs: int, continuation_only: bool) -> _Mention | None:
     """The speaker in the stretch before a speech verb.
 
@@ -231,6 +250,9 @@ def _subject(doc: _Doc, pi: int, lo: int, vs: int, continuation_only: bool) -> _
         lo, toks = toks[cut - 1].end(), toks[cut:]
         if not toks:
             return None
+    first = _first_active(lang, toks)
+    if first:
+        toks = toks[:first]  # 'Lukas mendatangi Polresta Denpasar dan meminta ...': the subject of both verbs
     if continuation_only:
         return None
     last = toks[-1].group().strip(",") if toks else ""

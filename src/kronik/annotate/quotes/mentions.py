@@ -112,8 +112,11 @@ def _make_mention(doc: _Doc, pi: int, s: int, e: int, kind: str = "") -> _Mentio
     if lang.plural_suffix and len(words) <= 8 and words[0].endswith(lang.plural_suffix) and \
             words[0][:-len(lang.plural_suffix)] in lang.roles | lang.unnamed_plural_heads:
         return _Mention(pi, s, e, raw, "anon")  # 'Residents in the worst-hit district of Grobogan'
-    if len(words) == 2 and words[1] in lang.anaphor_end and words[0] in lang.org_anaphors:
-        return _Mention(pi, s, e, raw, "org-anaphor", low)  # 'Kementerian tersebut': the ministry named before
+    if 2 <= len(words) <= 8 and words[-1] in lang.anaphor_end and words[0] in lang.person_anaphors:
+        return _Mention(pi, s, e, raw, "anaphor")  # 'Politikus Partai Golkar ini': the person named before
+    if 2 <= len(words) <= 6 and words[-1] in lang.anaphor_end and words[0] in lang.org_anaphors:
+        # 'Kementerian tersebut', 'Perusahaan asal Korea Selatan ini': the organisation named before
+        return _Mention(pi, s, e, raw, "org-anaphor", low)
     if low in lang.role_aliases and len(words) > 1:
         return _Mention(pi, s, e, raw, "role", lang.role_aliases[low])  # 'kata Kasi Intel': a role, not 'Intel'
     # Names inside: the last person-run, else an organisation run ("(Asbanda)" is the org's acronym).

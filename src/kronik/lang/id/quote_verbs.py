@@ -61,8 +61,9 @@ PREDICATE_WORDS: frozenset[str] = frozenset("""
 # ('mengaku mendukung ...'); later words may carry any of the pack's verb prefixes ('dipicu', 'terjadi').
 CLAUSE_INITIAL_PREFIXES: tuple[str, ...] = ("me",)
 RELATIVE_WORDS: frozenset[str] = frozenset({"yang"})
-# A speech verb after these is a purpose or a relative clause, not a report: 'untuk mendorong penyerapan ...'.
-NOT_REPORT_BEFORE: frozenset[str] = frozenset({"untuk", "guna", "demi", "agar", "supaya", "yang"})
+# A speech verb after these is a purpose, a relative clause or an adverbial, not a report: 'untuk mendorong
+# penyerapan ...', 'tanpa menyebut varietasnya'.
+NOT_REPORT_BEFORE: frozenset[str] = frozenset({"untuk", "guna", "demi", "agar", "supaya", "yang", "tanpa"})
 # A subject made only of these words continues the last speaker: '"...," kata X, seraya menambahkan bahwa ...',
 # 'Dan menambahkan bahwa ...'.
 REPORT_CONTINUERS: frozenset[str] = frozenset({"seraya", "sambil", "sembari", "dan", "lalu", "kemudian", "serta"})

@@ -87,7 +87,8 @@ NAME_PREFIXES: frozenset[str] = frozenset("i ni made putu wayan nyoman ketut kad
 POST_NOMINAL: str = (
     r"(?:S\.?\s?I\.?\s?K|M\.?\s?T|M\.?\s?Si|M\.?\s?Sc|M\.?\s?A|M\.?\s?M|M\.?\s?H|M\.?\s?Hum|M\.?\s?Kes|M\.?\s?Pd|"
     r"S\.?\s?H|S\.?\s?E|S\.?\s?T|S\.?\s?Sos|S\.?\s?Pd|S\.?\s?Kom|S\.?\s?Ked|Sp\.?\s?[A-Z]{1,3}|Ph\.?\s?D|MBA|"
-    r"M\.?\s?B\.?\s?A|Lc|MA|MPH|SH|SE|ST|MT|MM|MH)\.?"
+    r"M\.?\s?B\.?\s?A|M\.?\s?Epid|M\.?\s?Biomed|M\.?\s?Kn|M\.?\s?AP|M\.?\s?IP|S\.?\s?IP|S\.?\s?Kep|S\.?\s?Farm|"
+    r"Apt|Lc|MA|MPH|SH|SE|ST|MT|MM|MH)\.?"
 )
 # Abbreviated role titles and what they stand for: "kata Menhub" -> the person introduced as
 # "Menteri Perhubungan ...".  Keys and values lowercase.
