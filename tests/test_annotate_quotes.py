@@ -250,8 +250,8 @@ CASES: list[tuple[str, str, list[str], list[tuple[str, str | None, bool, int]]]]
     # ('Politikus Partai Golkar ini') refers back to a person; a degree after the name is no speaker;
     # 'tanpa menyebut' reports nothing.
     ("speaker-coordinated-verb-and-descriptions", "id",
-     ["Ayah TAS, Lukas Diana Putra, mendatangi Kepolisian Resor Kota (Polresta) Denpasar dan meminta kejelasan "
-      "terkait kronologi tewasnya TAS.",
+     [("Ayah TAS, Lukas Diana Putra, mendatangi Kepolisian Resor Kota (Polresta) Denpasar dan meminta kejelasan "
+       "terkait kronologi tewasnya TAS."),
       "Misbakhun Anwar hadir di acara itu.",
       "Politikus Partai Golkar ini menyebut ekonomi nasional bergantung pada soliditas pemerintah.",
       "Direktur Kemenkes dr Siti Nadia Tarmizi, M.Epid, mengatakan pemerintah kini memperkuat pendekatan promotif.",
