@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from kronik.annotate.quotes.mentions import _make_mention, _mention_in_chunk, _word_before
 from kronik.annotate.quotes.model import _Mention
+from kronik.annotate.quotes.names import _tok_class
 from kronik.annotate.quotes.speakers import _add_event, _resolve
 from kronik.model import Quote
 
@@ -138,12 +139,16 @@ def _source_end(lang: _Lang, text: str) -> int | None:
     if not toks:
         return None
     k = 0
+    place = False
     if toks[0].group().lower() in lang.pronouns:
         k = 1
     else:
         while k < len(toks) and (toks[k].group()[:1].isupper() or (k and toks[k].group() in lang.particles)):
+            if k and _tok_class(lang, toks[k].group().strip(",")) == "N":
+                place = True  # 'Menurut Prabowo Indonesia tidak ...': a place opens the content
+                break
             k += 1
-    if k == 0 or len(toks) - k < _MIN_WORDS - 1 or not toks[k].group()[:1].islower():
+    if k == 0 or len(toks) - k < _MIN_WORDS - 1 or not (place or toks[k].group()[:1].islower()):
         return None
     return toks[k - 1].end()
 
@@ -180,11 +185,15 @@ def _is_clause(lang: _Lang, clause: str) -> bool:
     first = words[0]
     if first in lang.predicate_words or (len(first) > 5 and first.startswith(lang.clause_initial_prefixes)):
         return True
+    relative_at = 0
     for i, w in enumerate(words[1:], 1):
-        if w in lang.relative_words and words[i - 1] not in lang.anaphor_end:
-            return False  # 'insentif yang telah diberikan'; but 'banjir kali ini yang terparah' is a clause
-        if w in lang.predicate_words or (len(w) > 5 and w.startswith(lang.verb_prefixes)):
+        if w in lang.relative_words and words[i - 1] not in lang.anaphor_end and not relative_at:
+            relative_at = i  # 'insentif yang telah diberikan'; but 'banjir kali ini yang terparah' is a clause
+            continue
+        if not relative_at and (w in lang.predicate_words or (len(w) > 5 and w.startswith(lang.verb_prefixes))):
             return True
+        if relative_at and i > relative_at + 1 and w in lang.predicate_words:
+            return True  # after the relative clause: 'seluruh ilmu yang diperoleh peserta dapat diterapkan'
     return False
 
 
