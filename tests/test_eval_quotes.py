@@ -45,8 +45,9 @@ def test_beats_the_naive_baseline(result: dict) -> None:
 
 def test_indirect_speech_is_reported(result: dict) -> None:
     ind = result["indirect"]
-    assert ind["quotes"] >= 30
-    assert ind["f1"] >= 0.75 and ind["speaker_accuracy"] >= 0.8
+    # Labelled by the real-news guidelines' convention (tests/data/quotes/README.md).
+    assert ind["quotes"] >= 150
+    assert ind["precision"] >= 0.9 and ind["recall"] >= 0.9 and ind["speaker_accuracy"] >= 0.9
 
 
 def test_result_is_json_and_renders(result: dict) -> None:
@@ -131,7 +132,8 @@ def test_gold_covers_the_hard_shapes() -> None:
     assert any(q["speaker"] and q["speaker"].startswith(("Kementerian", "PT ", "Pusat")) for q in direct)
     assert any(q["speaker"] is None for q in direct)
     # Scare quotes / titles / nicknames in the body, and quoted headlines in boilerplate, are not gold.
-    gold_texts = [q["text"] for q in quotes]
+    # (A scare quote inside reported speech stays in the indirect gold's text: count against direct gold only.)
+    gold_texts = [q["text"] for q in direct]
     scare = boiler = 0
     for r in records:
         for line in (DATA / r["file"]).read_text(encoding="utf-8").splitlines():

@@ -139,7 +139,7 @@ class QuoteWords:
     """How a language attributes speech (read by ``kronik.annotate.quotes``); see ``kronik.lang.id.quote_verbs``.
 
     Fields ending in ``_pattern`` are regular-expression fragments; ``indirect_pattern`` has the placeholders
-    ``<VERBS>`` and ``<COMP>`` (the indirect verbs and the complementiser).
+    ``<VERBS>``, ``<COMP>`` (the complementiser and the clause openers) and ``<TOPIC>`` (the topic objects).
     """
 
     say_after: tuple[str, ...]
@@ -154,6 +154,14 @@ class QuoteWords:
     indirect_verbs: tuple[str, ...]
     indirect_pattern: str
     complementizer: str
+    clause_openers: tuple[str, ...]          # other words that open reported content ('agar', 'jika'): <COMP> too
+    topic_objects: tuple[str, ...]           # a verb's object that only names a topic ('hal itu', 'rencana'): no content
+    predicate_words: frozenset[str]          # words that make content a clause, not a noun phrase (empty: no test)
+    relative_words: frozenset[str]           # after these a predicate belongs to a relative clause ('yang')
+    clause_initial_prefixes: tuple[str, ...]  # a first content word with these is the verb of an elided subject
+    not_report_before: frozenset[str]        # a speech verb right after these has no speaker ('untuk mendorong')
+    report_continuers: frozenset[str]        # a subject of only these continues the last speaker ('seraya menambahkan')
+    passive_prefixes: tuple[str, ...]        # a passive verb before a speech verb ends another clause ('... dilakukan ...')
     according: tuple[str, ...]
     according_after_clause: bool             # '..., according to X' and '..., X said.' close a sentence
     trailing_said: tuple[str, ...]           # the verbs of '..., X said.' (empty: the language has no such form)
@@ -174,6 +182,7 @@ class QuoteWords:
     determiners: tuple[str, ...]             # 'the'/'its' + a short description
     plural_suffix: str                       # 'officials', 'analysts': unnamed when a role word takes it
     unnamed_plural_heads: frozenset[str]     # besides the role words
+    unnamed_heads: frozenset[str]            # a bare lowercase noun subject that names no one ('pedagang mengaku')
     lowercase_descriptions: bool             # a short all-lowercase speaker is an organisation description
 
 
@@ -195,6 +204,8 @@ class SpeakerWords:
     person_anaphors: frozenset[str]
     org_anaphors: frozenset[str]
     indefinite: tuple[str, ...]
+    person_indefinite: tuple[str, ...]       # indefinites that always count people ('seorang'); the others
+                                             # ('salah satu', 'sejumlah') only before a person word
     locative: frozenset[str]
     alias_after: str
     alias_before: str

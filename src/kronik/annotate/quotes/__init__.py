@@ -17,10 +17,14 @@ What counts as a quote
   such as *film*, *berjudul*, *bertuliskan*), and quoted headlines left over
   from related-story blocks (a paragraph without final punctuation, or an
   inline "Baca juga: ..." teaser).
-* **Indirect speech** (``direct=False``): ``X mengatakan bahwa ...``,
-  ``X menegaskan, ...`` (a reporting verb followed by *bahwa* or a comma),
-  ``Menurut X, ...``; in English ``X said (that) ...``, ``According to X, ...``,
-  ``..., X said.``  The text is the reported clause.
+* **Indirect speech** (``direct=False``), by the real-news annotation guidelines
+  (v1.1; ``tests/data/quotes/README.md``): a communication verb with its content,
+  ``X mengatakan bahwa ...``, ``X menegaskan, ...``, ``X menyebut inflasi ...`` (no
+  *bahwa* or comma, when the content reads as a clause rather than a topic noun
+  phrase), ``X meminta agar ...``, ``X menyebut Y sebagai Z``, ``Menurut X(,) ...``;
+  a bare-noun source (``pedagang mengaku ...``) is unnamed; in English
+  ``X said (that) ...``, ``According to X, ...``, ``..., X said.``  The text is the
+  reported content.
 
 Multi-paragraph quotes
 ----------------------

@@ -106,7 +106,7 @@ def _speaker_for(doc: _Doc, sp: _Span, spans: list[_Span], idx: int, chain: list
             _add_event(doc, m.para, m.start, kind, canon, m)
             return canon, m.text
     # Otherwise the current topic (this paragraph first, then earlier).
-    ev = _last_event(doc, pi, sp.open, ("person", "anon", "org"))
+    ev = _last_event(doc, pi, sp.open, ("person", "anon", "org"), org_topics=False)
     if ev is not None:
         return ev.canonical, (ev.mention.text if ev.mention else None)
     return None, None

@@ -107,7 +107,7 @@ def _attribution_after(doc: _Doc, pi: int, pos: int) -> tuple[_Mention | None, i
             return _Mention(pi, s, s + 3, "-nya", "pronoun"), verb_end
         return None, -1
     m = lang.subj_then_verb_after.match(tail)
-    if m:
+    if m and m.group("m").split()[0].lower() not in lang.mention_stops:  # '"manageable," but warned': no subject
         mention = _make_mention(doc, pi, pos + m.start("m"), pos + m.end("m"))
         if mention is not None:
             return mention, pos + m.end()

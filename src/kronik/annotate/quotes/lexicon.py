@@ -61,7 +61,7 @@ class _Lang:
     trailing_said: re.Pattern[str]
     statement_phrase: re.Pattern[str]
     read_also: re.Pattern[str]
-    indirect_cue: re.Pattern[str]
+    indirect_cue: frozenset[str]  # lowercase words of which a paragraph needs one to hold reported speech
     title_cues: frozenset[str]
     mention_stops: frozenset[str]
     anaphor_end: frozenset[str]
@@ -81,9 +81,11 @@ class _Lang:
     name_prefixes: frozenset[str]
     post_nominal: re.Pattern[str]
     role_aliases: dict[str, str]
+    title_phrases: frozenset[str]  # 'direktur jenderal': a rank word inside a title is part of the role
     person_anaphors: frozenset[str]
     org_anaphors: frozenset[str]
     indefinite: tuple[str, ...]
+    person_indefinite: tuple[str, ...]
     locative: frozenset[str]
     alias_after: re.Pattern[str]
     alias_before: re.Pattern[str]
@@ -98,7 +100,15 @@ class _Lang:
     determiners: frozenset[str]
     plural_suffix: str
     unnamed_plural_heads: frozenset[str]
+    unnamed_heads: frozenset[str]
     lowercase_descriptions: bool
+    predicate_words: frozenset[str]
+    relative_words: frozenset[str]
+    clause_initial_prefixes: tuple[str, ...]
+    not_report_before: frozenset[str]
+    report_continuers: frozenset[str]
+    passive_prefixes: tuple[str, ...]
+    according_bare: re.Pattern[str]
 
 
 def _alt(words: Any) -> str:
@@ -164,10 +174,17 @@ def _lang(code: str) -> _Lang:
         re.IGNORECASE,
     )
     ind_verbs = _alt(qv.indirect_verbs)
-    comp = re.escape(qv.complementizer)
-    indirect = re.compile(qv.indirect_pattern.replace("<VERBS>", ind_verbs).replace("<COMP>", comp), re.IGNORECASE)
+    comp = _alt((qv.complementizer, *qv.clause_openers))
+    topic = _alt(qv.topic_objects) or "(?!)"
+    indirect = re.compile(qv.indirect_pattern.replace("<VERBS>", ind_verbs).replace("<COMP>", comp)
+                          .replace("<TOPIC>", topic), re.IGNORECASE)
     according_start = re.compile(
         rf"^(?:(?:{'|'.join(qv.connectors)})\s*,?\s*)?(?:{according})(?P<clitic>{re.escape(clitic) if clitic else '(?!)'})?\b\s*(?P<m>[^,]{{0,80}}?)\s*,\s*(?P<clause>[^\"“”].*)$",
+        re.IGNORECASE,
+    )
+    # 'Menurutnya inflasi ...' / 'Menurut Prabowo keberadaan ...': no comma after the source.
+    according_bare = re.compile(
+        rf"^(?:(?:{'|'.join(qv.connectors)})\s*,?\s*)?(?:{according})(?P<clitic>{re.escape(clitic) if clitic else '(?!)'})?\b\s*(?P<rest>[^\"“”,].*)$",
         re.IGNORECASE,
     )
     according_end = re.compile(rf"^(?P<clause>.+?),\s*(?:{according})\s+(?P<m>[^,]{{1,80}}?)(?:,[^,]*)?$", re.IGNORECASE)
@@ -195,7 +212,9 @@ def _lang(code: str) -> _Lang:
         trailing_said=trailing_said,
         statement_phrase=statement_phrase,
         read_also=re.compile(qv.read_also, re.IGNORECASE),
-        indirect_cue=re.compile(rf"\b(?:{ind_verbs}|{according})", re.IGNORECASE),
+        indirect_cue=frozenset({*(v.lower() for v in qv.indirect_verbs),
+                                *(a.split()[0].lower() for a in qv.according),
+                                *(a.split()[0].lower() + clitic for a in qv.according if clitic)}),
         title_cues=frozenset(qv.title_cues),
         mention_stops=frozenset(qv.mention_stops),
         anaphor_end=frozenset(qv.anaphor_end),
@@ -215,9 +234,11 @@ def _lang(code: str) -> _Lang:
         name_prefixes=sp.name_prefixes,
         post_nominal=re.compile(r",?\s*" + sp.post_nominal + r"(?:\s*,?\s*" + sp.post_nominal + r")*"),
         role_aliases=dict(sp.role_aliases),
+        title_phrases=frozenset(t.lower() for t in pack.names.titles.title_phrases),
         person_anaphors=sp.person_anaphors,
         org_anaphors=sp.org_anaphors,
         indefinite=tuple(sp.indefinite),
+        person_indefinite=tuple(sp.person_indefinite),
         locative=sp.locative,
         alias_after=re.compile(sp.alias_after, re.IGNORECASE),
         alias_before=re.compile(sp.alias_before, re.IGNORECASE),
@@ -226,11 +247,22 @@ def _lang(code: str) -> _Lang:
         stop_words=pack.stop_words,
         common_word=_common_word_test(code),
         calendar=calendar,
-        say_words=frozenset(w.lower() for w in (*qv.say_after, *qv.say_before, *qv.indirect_verbs)),
+        # Verbs that follow their subject ('Budi mengatakan'; English 'Biden said'): the after-quote verbs only
+        # where a subject comes first ('"...," kata X' in Indonesian: 'Langkah tegas ...' has no verb 'tegas').
+        say_words=frozenset(w.lower() for w in (*(qv.say_after if qv.subject_before_say_after else ()),
+                                                *qv.say_before, *qv.indirect_verbs)),
         according_after_clause=qv.according_after_clause,
         definite_articles=frozenset(qv.definite_articles),
         determiners=frozenset(qv.determiners),
         plural_suffix=qv.plural_suffix,
         unnamed_plural_heads=qv.unnamed_plural_heads,
+        unnamed_heads=qv.unnamed_heads,
+        predicate_words=qv.predicate_words,
+        relative_words=qv.relative_words,
+        clause_initial_prefixes=qv.clause_initial_prefixes,
+        not_report_before=qv.not_report_before,
+        report_continuers=qv.report_continuers,
+        passive_prefixes=qv.passive_prefixes,
+        according_bare=according_bare,
         lowercase_descriptions=qv.lowercase_descriptions,
     )

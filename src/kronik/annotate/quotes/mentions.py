@@ -41,7 +41,7 @@ def _mention_after(doc: _Doc, pi: int, pos: int) -> _Mention | None:
         low = t.lower().rstrip(".")
         if t in ",":
             nxt = toks[i + 1].group() if i + 1 < len(toks) else ""
-            if collected and nxt[:1].isupper() and (has_role or not has_name):
+            if collected and nxt[:1].isupper() and (has_role or not has_name) and nxt.lower() not in lang.calendar:
                 collected.append(toks[i])
                 i += 1
                 continue
@@ -58,6 +58,8 @@ def _mention_after(doc: _Doc, pi: int, pos: int) -> _Mention | None:
             m = toks[i]
             end = pos + m.end() - (1 if t.endswith(".") else 0)
             return _Mention(pi, pos + m.start(), end, doc.paras[pi][pos + m.start():end], "pronoun")
+        if not collected and low in lang.mention_stops and low not in lang.indefinite:
+            return None  # '"...," katanya dalam acara X': the verb carries the speaker, a place follows
         if collected and low in lang.mention_stops and not (low == "dari" and i + 1 < len(toks) and toks[i + 1].group()[:1].isupper() and not has_name):
             break
         if low in lang.anaphor_end and collected:
@@ -107,6 +109,16 @@ def _make_mention(doc: _Doc, pi: int, s: int, e: int, kind: str = "") -> _Mentio
         for ind in lang.indefinite:
             if low == ind or low.startswith(ind + " "):
                 return _Mention(pi, s, e, raw, "anon")
+    if lang.plural_suffix and len(words) <= 8 and words[0].endswith(lang.plural_suffix) and \
+            words[0][:-len(lang.plural_suffix)] in lang.roles | lang.unnamed_plural_heads:
+        return _Mention(pi, s, e, raw, "anon")  # 'Residents in the worst-hit district of Grobogan'
+    if 2 <= len(words) <= 8 and words[-1] in lang.anaphor_end and words[0] in lang.person_anaphors:
+        return _Mention(pi, s, e, raw, "anaphor")  # 'Politikus Partai Golkar ini': the person named before
+    if 2 <= len(words) <= 6 and words[-1] in lang.anaphor_end and words[0] in lang.org_anaphors:
+        # 'Kementerian tersebut', 'Perusahaan asal Korea Selatan ini': the organisation named before
+        return _Mention(pi, s, e, raw, "org-anaphor", low)
+    if low in lang.role_aliases and len(words) > 1:
+        return _Mention(pi, s, e, raw, "role", lang.role_aliases[low])  # 'kata Kasi Intel': a role, not 'Intel'
     # Names inside: the last person-run, else an organisation run ("(Asbanda)" is the org's acronym).
     runs = _runs(lang, _PARENS.sub(lambda mm: " " * len(mm.group()), masked) if "(" in masked else masked)
     best: tuple[str, str] | None = None
@@ -116,7 +128,7 @@ def _make_mention(doc: _Doc, pi: int, s: int, e: int, kind: str = "") -> _Mentio
             continue  # 'pria asal Klaten itu': a place inside a description
         k, rk = _split_run(lang, run, masked[:run[0][0]].strip() == "")
         if rk == "person" and k < len(run):
-            best = ("name", " ".join(t[2] for t in run[k:]))
+            best = ("name", " ".join(_trimmed(doc, pi, run[k:])))
         elif rk == "org" and (best is None or best[0] != "name"):
             best = ("org", masked[run[0][0]:run[-1][1]])
         elif rk == "other" and best is None and all(_tok_class(lang, t[2]) == "A" for t in run):
@@ -160,11 +172,24 @@ def _make_mention(doc: _Doc, pi: int, s: int, e: int, kind: str = "") -> _Mentio
     if lang.plural_suffix and len(words) <= 4 and words[-1].endswith(lang.plural_suffix) \
             and words[-1].rstrip(lang.plural_suffix) in lang.roles | lang.unnamed_plural_heads:
         return _Mention(pi, s, e, raw, "anon")
+    if lang.unnamed_heads and len(words) <= 4 and words[0] in lang.unnamed_heads and \
+            not any(w[:1].isupper() for w in stripped.split()[1:]):
+        return _Mention(pi, s, e, raw, "anon")  # 'kata pedagang', 'ujar warga setempat': an unnamed source
     if words[0] in lang.determiners and len(words) <= 5:
         return _Mention(pi, s, e, raw, "org-desc", " ".join(words[1:]))
     if lang.lowercase_descriptions and len(words) <= 4 and not any(w[:1].isupper() for w in stripped.split()):
         return _Mention(pi, s, e, raw, "org-desc", low)
     return None
+
+
+def _trimmed(doc: _Doc, pi: int, toks: list[tuple[int, int, str]]) -> list[str]:
+    """The name as the article's name list has it: 'Pajak Bimo Wijayanto' after 'Direktur Jenderal' is
+    'Bimo Wijayanto' there (``names._trim_names``: the office's field or place left in front of a name)."""
+    words = [t[2] for t in toks]
+    for npi, npos, ntoks, _ctx, _pre in doc.names:
+        if npi == pi and npos == toks[0][0]:
+            return list(ntoks) if len(ntoks) < len(words) and words[-len(ntoks):] == list(ntoks) else words
+    return words
 
 
 def _mention_in_chunk(doc: _Doc, pi: int, s: int, e: int) -> _Mention | None:
@@ -185,20 +210,26 @@ def _mention_in_chunk(doc: _Doc, pi: int, s: int, e: int) -> _Mention | None:
             last = i + 1
     bounds.append((last, len(seg)))
     first_named: _Mention | None = None
+    first_anon: _Mention | None = None
     for cs, ce in reversed(bounds):
         chunk = seg[cs:ce]
         if not chunk.strip():
             continue
         lead = len(chunk) - len(chunk.lstrip())
         trail = len(chunk.rstrip())
+        if doc.lang.post_nominal.fullmatch(chunk.strip()):
+            continue  # 'Dr. Irwan Setiadi, M.T., menjelaskan': a degree, the name is the chunk before
         m = _make_mention(doc, pi, s + cs + lead, s + cs + trail)
         if m is None:
             continue
-        if m.kind in ("name", "org", "pronoun", "anon", "role") or m.kind.endswith("anaphor"):
+        if m.kind == "anon" and first_anon is None:
+            first_anon = m  # 'Sulastri (47), pedagang kain, mengaku': an apposition; the name before it wins
+            continue
+        if m.kind in ("name", "org", "pronoun", "role") or m.kind.endswith("anaphor"):
             return m
         if first_named is None and m.kind == "org-desc":
             first_named = m
-    return first_named
+    return first_anon or first_named
 
 
 

@@ -64,6 +64,7 @@ class _Event:
     _canonical: str | None
     mention: _Mention | None = None
     lazy: _Doc | None = None
+    topic: bool = False  # a sentence topic, not the speaker of a quote
 
     @property
     def canonical(self) -> str | None:

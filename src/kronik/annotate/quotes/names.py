@@ -51,8 +51,8 @@ def _tok_class_uncached(lang: _Lang, tok: str) -> str:
         return "N"
     if low in lang.particles and tok[:1].islower():
         return "P"
-    if len(tok) >= 2 and tok.isupper() and tok.isalpha():
-        return "A"
+    if len(tok) >= 2 and tok.isalpha() and (tok.isupper() or (tok[:2].isupper() and len(tok) <= 6)):
+        return "A"  # 'DJP', and mixed-case acronyms ('PPh', 'PPnBM'): never a person's name
     if tok[:1].isupper():
         return "X"
     return "l"
@@ -109,6 +109,9 @@ def _split_run_uncached(lang: _Lang, run: list[tuple[int, int, str]], sentence_i
     for i in range(1, len(run)):
         if classes[i] == "N" and run[i - 1][2].lower() == "wali" and run[i][2].lower() == "kota":
             classes[i] = "R"  # 'Wali Kota' is a role, not a city
+        elif classes[i] == "H" and classes[i - 1] == "R" and \
+                f"{run[i - 1][2]} {run[i][2]}".lower() in lang.title_phrases:
+            classes[i] = "R"  # 'Direktur Jenderal': the rank word is part of the title, a role word follows
     f = 0
     while f < len(classes) and classes[f] == "F":
         f += 1  # 'Menurut Aris', 'Sementara itu, ...': sentence words, not the name
@@ -138,6 +141,21 @@ def _split_run_uncached(lang: _Lang, run: list[tuple[int, int, str]], sentence_i
     return k, "person"
 
 
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,11})\)")
+
+
+def _spells_acronym(text: str, run: list[tuple[int, int, str]]) -> bool:
+    """The run is spelled out by the acronym in parentheses after it ('Pajak Penambahan Nilai (PPN)',
+    'Kepala Badan Pengusahaan Jalan Tol (BPJT)'): a name of a body or a term, not a person's name
+    (a nickname in parentheses, 'Zulkifli Hasan (Zulhas)', is not the words' initials)."""
+    m = _ACRONYM_AFTER.match(text, run[-1][1])
+    if not m:
+        return False
+    letters = "".join(c for c in m.group(1) if c.isupper())
+    initials = "".join(t[2][0] for t in run)
+    return len(letters) >= 2 and initials.upper().endswith(letters)
+
+
 def _collect_names(doc: _Doc) -> None:
     """Person names (for linking short mentions), acronym definitions, aliases and sentence topics."""
     lang = doc.lang
@@ -154,10 +172,12 @@ def _collect_names(doc: _Doc) -> None:
             for run in sruns:
                 initial = m_text[s:run[0][0]].strip(" \"“”'‘(") == ""
                 k, kind = _split_run(lang, run, initial)
-                if kind != "person":
+                if kind != "person" or _spells_acronym(m_text, run):
                     continue
                 toks = tuple(t[2] for t in run[k:])
                 pre = _tok_class(lang, run[k - 1][2]) if k > 0 else ""
+                if pre == "H" and k >= 2 and f"{run[k - 2][2]} {run[k - 1][2]}".lower() in lang.title_phrases:
+                    pre = "R"  # 'Direktur Jenderal Pajak Bimo Wijayanto': a title, its field in front of the name
                 if initial and len(toks) == 1 and k == 0 and not _looks_like_subject(lang, m_text, run[-1][1]):
                     continue
                 nxt = _APPOS_NEXT.match(m_text, run[-1][1])

@@ -9,10 +9,11 @@ from kronik.annotate.names import fullest_name
 from kronik.annotate.quotes.lexicon import _ACRONYM_DEF, _COMMA_GAP, _DATELINE_TAIL, _FIRST_WORD
 from kronik.annotate.quotes.mentions import _word_before
 from kronik.annotate.quotes.model import _Event, _Mention
-from kronik.annotate.quotes.names import _looks_like_subject, _split_run
+from kronik.annotate.quotes.names import _looks_like_subject, _spells_acronym, _split_run
 from kronik.model import Entity
 
 if TYPE_CHECKING:
+    from kronik.annotate.quotes.lexicon import _Lang
     from kronik.annotate.quotes.model import _Doc
 
 
@@ -31,10 +32,13 @@ def _canonical_name(doc: _Doc, tokens: tuple[str, ...], pi: int, pos: int) -> st
 
 
 def _entity_canonical(doc: _Doc, m: _Mention) -> str | None:
-    for ent in doc.entities.get(m.para, ()):
-        if ent.start < m.end and m.start < ent.end and _entity_kind(ent) in ("person", "org"):
-            return ent.canonical
-    return None
+    """The canonical of the article's entity over a mention: one of the mention's own kind first (the person
+    in 'Kasi Intel Kejaksaan Negeri Kuantan Singingi Soenardi', not the prosecutor's office before him)."""
+    want = "person" if m.kind == "name" else "org"
+    over = [ent for ent in doc.entities.get(m.para, ()) if ent.start < m.end and m.start < ent.end
+            and _entity_kind(ent) in ("person", "org")]
+    same = [ent for ent in over if _entity_kind(ent) == want]
+    return (same or over)[-1 if same and want == "person" else 0].canonical if over else None
 
 
 def _overlapping_entity_kind(doc: _Doc, m: _Mention) -> str | None:
@@ -84,7 +88,7 @@ def _resolve(doc: _Doc, m: _Mention) -> tuple[str | None, str]:
             return doc.acronyms[name], "org"
         return name, "org"
     if m.kind in ("pronoun", "anaphor"):
-        ev = _last_event(doc, m.para, m.start, ("person", "anon"))
+        ev = _pronoun_referent(doc, m)
         return (ev.canonical if ev else None), (ev.kind if ev else "anon")
     if m.kind == "org-anaphor":
         ev = _last_event(doc, m.para, m.start, ("org",))
@@ -164,21 +168,50 @@ def _place_and_org_words(doc: _Doc) -> frozenset[str]:
     return doc.not_name_words
 
 
-def _last_event(doc: _Doc, pi: int, pos: int, kinds: tuple[str, ...]) -> _Event | None:
+_TOPIC_REACH = 1  # paragraphs back a mere topic still takes a pronoun (dev day and example corpus both saw this)
+
+
+def _pronoun_referent(doc: _Doc, m: _Mention) -> _Event | None:
+    """Who 'ujarnya' / 'kata dia' is: the latest person, unless that is only a sentence topic from further
+    back than the paragraph before, while someone has spoken since: then the current speaker goes on.
+
+    ('Lebih rinci, Prabowo telah memberikan insentif ...' two paragraphs before a quote of the Director
+    General's briefing does not make Prabowo its speaker.)
+    """
+    ev = _last_event(doc, m.para, m.start, ("person", "anon"))
+    if ev is None or not ev.topic or m.para - ev.para <= _TOPIC_REACH:
+        return ev
+    spoke = next((e for e in reversed(doc.events) if (e.para, e.pos) < (m.para, m.start) and not e.topic
+                  and e.kind in ("person", "anon")), None)
+    return spoke or ev
+
+
+def _last_event(doc: _Doc, pi: int, pos: int, kinds: tuple[str, ...], org_topics: bool = True) -> _Event | None:
+    """The latest speaker or sentence topic of these kinds before a position (``org_topics=False``: an
+    organisation counts only when it spoke, not when a sentence is merely about it)."""
     for ev in reversed(doc.events):
-        if (ev.para, ev.pos) < (pi, pos) and ev.kind in kinds:
+        if (ev.para, ev.pos) < (pi, pos) and ev.kind in kinds and (org_topics or not (ev.topic and ev.kind == "org")):
             return ev
     return None
 
 
 def _add_event(doc: _Doc, pi: int, pos: int, kind: str, canonical: str | None, m: _Mention | None = None,
                lazy: bool = False) -> None:
-    ev = _Event(pi, pos, kind, canonical, m, doc if lazy else None)
+    ev = _Event(pi, pos, kind, canonical, m, doc if lazy else None, topic=lazy)
     # Keep document order (events arrive almost sorted).
     k = len(doc.events)
     while k > 0 and (doc.events[k - 1].para, doc.events[k - 1].pos) > (pi, pos):
         k -= 1
     doc.events.insert(k, ev)
+
+
+def _person_word(lang: _Lang, rest: str) -> bool:
+    """The next word names people ('warga', 'pejabat', 'pria'), or a name follows."""
+    words = rest.split()
+    if not words:
+        return False
+    w = words[0].strip(",")
+    return w[:1].isupper() or w in lang.roles or w in lang.person_anaphors or w in lang.unnamed_heads
 
 
 def _sentence_topics(doc: _Doc, pi: int) -> list[tuple[int, _Mention]]:
@@ -196,6 +229,8 @@ def _sentence_topics(doc: _Doc, pi: int) -> list[tuple[int, _Mention]]:
         lead = len(seg) - len(seg.lstrip())
         low = seg.lstrip().lower()
         indefinite = next((ind for ind in lang.indefinite if low.startswith(ind + " ")), None)
+        if indefinite and indefinite not in lang.person_indefinite and not _person_word(lang, low[len(indefinite):]):
+            indefinite = None  # 'Salah satu tindak lanjutnya ...': not a person
         skip_to = s + lead + (len(indefinite) if indefinite else 0)
         cands: list[tuple[int, _Mention, bool]] = []
         for ri, run in enumerate(sruns):
@@ -208,6 +243,8 @@ def _sentence_topics(doc: _Doc, pi: int) -> list[tuple[int, _Mention]]:
             k, kind = _split_run(lang, run, initial)
             if kind == "other":
                 continue
+            if kind == "person" and _spells_acronym(text, run):
+                k, kind = 0, "org"  # 'Pajak Penambahan Nilai (PPN)': a body or a term, never a speaker to refer back to
             if kind == "person" and _word_before(before) in lang.locative:
                 continue
             if kind == "person" and initial and k == 0 and len(run) == 1 and \

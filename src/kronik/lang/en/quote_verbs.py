@@ -22,6 +22,16 @@ SAY_BEFORE: tuple[str, ...] = (
 )
 INDIRECT_VERBS: tuple[str, ...] = ("said", "says", "say", "told", "added", "stated", "warned", "explained", "noted", "announced")
 COMPLEMENTIZER: str = "that"
+CLAUSE_OPENERS: tuple[str, ...] = ()    # English reported content opens with 'that' or nothing
+TOPIC_OBJECTS: tuple[str, ...] = ()     # the indirect pattern has no <TOPIC> slot
+PREDICATE_WORDS: frozenset[str] = frozenset()   # English content follows 'said (that)': no noun-phrase test
+RELATIVE_WORDS: frozenset[str] = frozenset({"who", "which", "that"})
+CLAUSE_INITIAL_PREFIXES: tuple[str, ...] = ()
+NOT_REPORT_BEFORE: frozenset[str] = frozenset({"to"})   # 'to say': a purpose, not a report
+REPORT_CONTINUERS: frozenset[str] = frozenset({"and"})
+# A passive verb in the stretch before a speech verb belongs to another clause: 'Langkah tegas ini dilakukan
+# sebagai kepastian pemerintah memastikan ...' (the speaker is after it, if anyone).
+PASSIVE_PREFIXES: tuple[str, ...] = ()
 ACCORDING: tuple[str, ...] = ("according to",)
 ACCORDING_NOT_SPEAKER: tuple[str, ...] = (
     "data", "figures", "records", "report", "reports", "the memo", "memo", "a memo", "the report", "a report",
@@ -71,3 +81,4 @@ PLURAL_SUFFIX: str = "s"
 UNNAMED_PLURAL_HEADS: frozenset[str] = frozenset(
     {"official", "analyst", "villager", "resident", "expert", "witness", "source"})
 LOWERCASE_DESCRIPTIONS: bool = True
+UNNAMED_HEADS: frozenset[str] = frozenset()  # unnamed sources are plurals ('officials'): UNNAMED_PLURAL_HEADS

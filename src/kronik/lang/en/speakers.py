@@ -48,6 +48,7 @@ PERSON_ANAPHORS: frozenset[str] = frozenset("""
 """.split())
 ORG_ANAPHORS: frozenset[str] = frozenset("company ministry agency commission statement club firm group government operator airline union party memo".split())
 INDEFINITE: tuple[str, ...] = ("one", "a", "an", "some", "several", "many", "two", "three")
+PERSON_INDEFINITE: tuple[str, ...] = INDEFINITE  # 'One engineer', 'A spokesman': English keeps every one
 LOCATIVE: frozenset[str] = frozenset("in at from to near into across toward towards".split())
 ALIAS_AFTER: str = r",?\s*(?:known\s+as|better\s+known\s+as)\s+"
 ALIAS_BEFORE: str = r"(?!)"

@@ -34,14 +34,54 @@ SAY_BEFORE: tuple[str, ...] = (
     "bercerita", "berseru", "menimpali", "membalas", "mengaku", "mengakui", "menilai", "mengeluhkan",
     "menyebut", "berkomentar", "menanggapi", "mengimbau", "meminta", "memperingatkan", "menukas",
 )
-# Reporting verbs of indirect speech, followed by the complementiser or a comma:
-# 'X mengatakan bahwa ...', 'X menegaskan, ...'.
+# Reporting verbs of indirect speech (the real-news guidelines' list and verbs of the same speech act):
+# 'X mengatakan bahwa ...', 'X menegaskan, ...', 'X menyebut inflasi ...', 'X meminta agar ...',
+# 'X menyebut Y sebagai Z'.  Not thinking verbs (menduga, memperkirakan, merasa) nor verbs that only
+# name a topic (menyoroti, membahas, memaparkan, mengeluhkan).
 INDIRECT_VERBS: tuple[str, ...] = (
-    "mengatakan", "menyatakan", "menjelaskan", "menegaskan", "mengungkapkan", "menyebutkan",
-    "menambahkan", "mengakui", "menyampaikan", "memastikan", "menilai", "berpendapat",
-    "mengingatkan", "menuturkan", "menerangkan",
+    "mengatakan", "menyatakan", "menjelaskan", "menegaskan", "mengungkapkan", "menyebutkan", "menyebut",
+    "menambahkan", "mengakui", "mengaku", "menyampaikan", "memastikan", "menilai", "berpendapat",
+    "mengingatkan", "menuturkan", "menerangkan", "meminta", "mengimbau", "mendorong", "mengusulkan",
+    "menyarankan", "berharap", "mengharapkan", "menekankan", "memperingatkan", "mengklaim", "membantah",
+    "berjanji", "menuding", "menuduh", "melanjutkan", "mengungkap", "mengemukakan", "menggambarkan",
+    "menyerukan",
 )
 COMPLEMENTIZER: str = "bahwa"
+# Reported content right after the verb (no 'bahwa', no comma) must be a clause: a word after its first
+# that is a predicate (these, or a prefixed verb: 'diambil', 'menunda', 'terjadi'), not only a noun phrase
+# ('menekankan dimensi kemanusiaan ...', 'menyampaikan berbagai insentif yang ...' name a topic).
+PREDICATE_WORDS: frozenset[str] = frozenset("""
+    akan sudah telah tidak tak belum bisa dapat masih harus perlu sedang merupakan adalah ialah menjadi
+    sebagai hanya bukan pernah mampu ingin mau boleh segera terus ikut tetap kini baru cukup sangat
+    terlalu lebih masuk mulai sempat kerap sering selalu jangan ada lahir datang tiba naik turun jatuh
+    hilang habis tinggal punya butuh lolos gagal menang kalah selesai rampung mundur pulang keluar mati
+    hidup tewas tumbuh pindah kembali sampai siap enggan rela kehilangan kedatangan kebanjiran kecurian
+""".split())
+# A first word of content with one of these prefixes is a verb whose subject is the speaker
+# ('mengaku mendukung ...'); later words may carry any of the pack's verb prefixes ('dipicu', 'terjadi').
+CLAUSE_INITIAL_PREFIXES: tuple[str, ...] = ("me",)
+RELATIVE_WORDS: frozenset[str] = frozenset({"yang"})
+# A speech verb after these is a purpose, a relative clause or an adverbial, not a report: 'untuk mendorong
+# penyerapan ...', 'tanpa menyebut varietasnya'.
+NOT_REPORT_BEFORE: frozenset[str] = frozenset({"untuk", "guna", "demi", "agar", "supaya", "yang", "tanpa"})
+# A subject made only of these words continues the last speaker: '"...," kata X, seraya menambahkan bahwa ...',
+# 'Dan menambahkan bahwa ...'.
+REPORT_CONTINUERS: frozenset[str] = frozenset({"seraya", "sambil", "sembari", "dan", "lalu", "kemudian", "serta"})
+# A passive verb in the stretch before a speech verb belongs to another clause: 'Langkah tegas ini dilakukan
+# sebagai kepastian pemerintah memastikan ...' (the speaker is after it, if anyone).
+PASSIVE_PREFIXES: tuple[str, ...] = ("di",)
+# Other words that open reported content after a speech verb: 'meminta agar ...', 'mengatakan jika ...'.
+CLAUSE_OPENERS: tuple[str, ...] = ("jika", "agar", "supaya", "kalau", "untuk")
+# A verb's object that only names a topic, not what was said: 'menyampaikan hal itu', 'menyampaikan
+# permohonan maaf', 'mengungkapkan alasan ...', 'membantah tuduhan tersebut'.
+TOPIC_OBJECTS: tuple[str, ...] = (
+    "hal", "alasan", "rencana", "permohonan", "terima", "kronologi", "tuduhan", "tudingan", "anggapan",
+    "keprihatinan", "apresiasi", "duka", "belasungkawa", "selamat", "pesan", "sambutan", "pidato",
+    "keterangan", "pernyataan", "pendapat", "pandangan", "sikap", "kritik", "keluhan", "aspirasi",
+    "penjelasan", "visi", "misi", "materi", "paparan", "kesediaan", "ketangguhan", "kekalahan",
+    "kekecewaan", "kebahagiaan", "rasa", "itu", "ini", "tersebut", "demikian", "begitu", "sesuatu", "apa",
+    "kepada", "dalam", "saat", "ketika", "di", "pada", "dengan",
+)
 # "Menurut X, ..." (and the clitic form "Menurutnya, ...").
 ACCORDING: tuple[str, ...] = ("menurut",)
 # "Menurut catatan X" cites a record, not a speaker.
@@ -107,10 +147,11 @@ READ_ALSO: str = r"\b(?:baca|simak|lihat|tonton)\s+(?:juga|pula|selengkapnya)\b\
 SAY_AFTER_LEAD: tuple[str, ...] = (r"demikian", r"begitu")       # '"...," demikian kata X'
 SAY_AFTER_STATEMENT_LEAD: tuple[str, ...] = (r"demikian",)   # '"...," demikian pernyataan X'
 SUBJECT_BEFORE_SAY_AFTER: bool = False     # Indonesian puts the verb first: '"...," kata X'
-# 'X mengatakan bahwa ...', 'X menegaskan, ...' (a place or time may come between verb and clause)
+# 'X mengatakan bahwa ...', 'X menegaskan, ...' (a place or time may come between verb and clause), and
+# the clause right after the verb: 'X mengatakan inflasi ...' (not a topic object: 'menyampaikan hal itu').
 INDIRECT_PATTERN: str = (
-    r"\b(?P<verb><VERBS>)\b(?:\s+(?:kepada|di\s+hadapan|dalam|saat|ketika|di)\b[^,]{0,60}?)?"
-    r"(?:\s+<COMP>\s+|\s*,\s+)(?P<clause>[^\"“”].*)$"
+    r"\b(?P<verb><VERBS>)\b(?:(?:\s+(?:kepada|di\s+hadapan|dalam|saat|ketika|di)\b[^,]{0,60}?)?"
+    r"(?:\s+(?:<COMP>)\s+|\s*,\s+)|\s+(?!(?:<TOPIC>)\b))(?P<clause>[^\"“”,].*)$"
 )
 ACCORDING_AFTER_CLAUSE: bool = False       # 'menurut X' opens its sentence
 TRAILING_SAID: tuple[str, ...] = ()
@@ -119,4 +160,11 @@ DEFINITE_ARTICLES: tuple[str, ...] = ()
 DETERMINERS: tuple[str, ...] = ()
 PLURAL_SUFFIX: str = ""                    # plurals are reduplicated ('para pejabat' is caught by INDEFINITE)
 UNNAMED_PLURAL_HEADS: frozenset[str] = frozenset()
+# A bare lowercase noun as the subject names no one (Indonesian marks no plural): 'pedagang mengaku ...',
+# 'Warga mengklaim ...', 'Polisi menyebut ...' -> an unnamed source.
+UNNAMED_HEADS: frozenset[str] = frozenset("""
+    warga pedagang petani nelayan buruh polisi pakar penumpang pengunjung saksi sumber pengungsi peserta
+    orang masyarakat korban tetangga pengemudi pekerja karyawan siswa mahasiswa orangtua analis pengamat
+    ahli relawan penduduk pembeli konsumen pelanggan wisatawan suporter netizen aktivis pejabat petugas
+""".split())
 LOWERCASE_DESCRIPTIONS: bool = False

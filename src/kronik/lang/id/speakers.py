@@ -61,6 +61,7 @@ NOT_NAME: frozenset[str] = frozenset("""
     perwakilan ri republik persatuan asia eropa amerika serikat dunia internasional timnas u-23 u-17 u-20
     senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli agustus
     september oktober november desember wib wita wit tahun hari bulan pekan
+    rp rp. us$ usd idr sgd myr eur
 """.split())
 # Place words that take the next capitalised word as their name ("Kota Sagara", "Lembah Hijau"):
 # in "Ketua KPU Kota Sagara Anwar Hidayat" the person starts after that word.
@@ -86,7 +87,8 @@ NAME_PREFIXES: frozenset[str] = frozenset("i ni made putu wayan nyoman ketut kad
 POST_NOMINAL: str = (
     r"(?:S\.?\s?I\.?\s?K|M\.?\s?T|M\.?\s?Si|M\.?\s?Sc|M\.?\s?A|M\.?\s?M|M\.?\s?H|M\.?\s?Hum|M\.?\s?Kes|M\.?\s?Pd|"
     r"S\.?\s?H|S\.?\s?E|S\.?\s?T|S\.?\s?Sos|S\.?\s?Pd|S\.?\s?Kom|S\.?\s?Ked|Sp\.?\s?[A-Z]{1,3}|Ph\.?\s?D|MBA|"
-    r"M\.?\s?B\.?\s?A|Lc|MA|MPH|SH|SE|ST|MT|MM|MH)\.?"
+    r"M\.?\s?B\.?\s?A|M\.?\s?Epid|M\.?\s?Biomed|M\.?\s?Kn|M\.?\s?AP|M\.?\s?IP|S\.?\s?IP|S\.?\s?Kep|S\.?\s?Farm|"
+    r"Apt|Lc|MA|MPH|SH|SE|ST|MT|MM|MH)\.?"
 )
 # Abbreviated role titles and what they stand for: "kata Menhub" -> the person introduced as
 # "Menteri Perhubungan ...".  Keys and values lowercase.
@@ -102,6 +104,11 @@ ROLE_ALIASES: dict[str, str] = {
     "kapolda": "kapolda", "kapolres": "kapolres", "kapolri": "kapolri", "kapolsek": "kapolsek",
     "gubernur": "gubernur", "bupati": "bupati", "presiden": "presiden", "camat": "camat", "menteri": "menteri",
     "wali kota": "wali kota", "rektor": "rektor", "kapten": "kapten", "pelatih": "pelatih", "jaksa": "jaksa",
+    # Prosecutors' and police units' section heads, written whole or short ('kata Kasi Intel', 'ujar Kasintel').
+    "kasintel": "kasi intel", "kasi intel": "kasi intel", "kasipidsus": "kasi pidsus", "kasi pidsus": "kasi pidsus",
+    "kasi pidum": "kasi pidum", "kasi humas": "kasi humas", "kasat reskrim": "kasat reskrim",
+    "kasatreskrim": "kasat reskrim", "kabid humas": "kabid humas", "kajari": "kepala kejaksaan negeri",
+    "kajati": "kepala kejaksaan tinggi", "dirjen": "direktur jenderal", "dirut": "direktur utama",
 }
 # Heads of descriptions that refer back to a person: 'ujar pria asal Bekasi itu'.
 PERSON_ANAPHORS: frozenset[str] = frozenset("""
@@ -114,6 +121,9 @@ PERSON_ANAPHORS: frozenset[str] = frozenset("""
 ORG_ANAPHORS: frozenset[str] = frozenset("perusahaan lembaga kementerian instansi badan organisasi maskapai klub partai pihak manajemen operator pernyataan keterangan".split())
 # Unnamed speakers: "kata seorang warga", "sejumlah pedagang mengatakan".
 INDEFINITE: tuple[str, ...] = ("seorang", "salah seorang", "salah satu", "sejumlah", "beberapa", "para", "sebagian")
+# These count people by themselves; the other indefinites only before a person word ('salah satu warga'
+# is someone, 'Salah satu tindak lanjutnya' is not).
+PERSON_INDEFINITE: tuple[str, ...] = ("seorang", "salah seorang", "para")
 # Prepositions that put a following capitalised word in place (not person) position.
 LOCATIVE: frozenset[str] = frozenset("di ke dari asal menuju arah sekitar kawasan wilayah daerah kota provinsi".split())
 # Introduce an alias of the name just before: "Muhammad Rapi Daeng Ngalle, yang akrab disapa Daeng Rapi".
