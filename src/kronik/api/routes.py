@@ -133,7 +133,15 @@ def articles(request: Request, outlet: Opt = None, event: Opt = None, story: Opt
 
 @router.get("/articles/{article_id}")
 def article(request: Request, article_id: str) -> dict[str, Any]:
-    return queries.article(_store(request), article_id)
+    """The article as the contract has it, plus ``entity_names``: identity -> the name it has in the
+    article's language when that differs ("Amerika Serikat" -> "United States" in an English article)."""
+    from kronik.annotate.names import display_name
+
+    out = queries.article(_store(request), article_id)
+    lang = out.get("language")
+    shown = {e["canonical"]: display_name(e["canonical"], lang) for e in out.get("entities") or []}
+    out["entity_names"] = {k: v for k, v in shown.items() if v != k}
+    return out
 
 
 def _search_query(q: str | None, outlet: str | None, language: str | None, date_from: str | None,
@@ -141,6 +149,10 @@ def _search_query(q: str | None, outlet: str | None, language: str | None, date_
                   story: str | None, limit: int = 20, offset: int = 0) -> SearchQuery:
     """The query of a search or an export; a date that is not one is refused (422), not searched for."""
     date_from, date_to = queries.check_date(date_from, "from"), queries.check_date(date_to, "to")
+    if entity:  # a name in any language filters on its one identity ("United States" is "Amerika Serikat")
+        from kronik.annotate.names import identity
+
+        entity = identity(entity)
     return SearchQuery(q=q or "", outlet=outlet, language=language, date_from=date_from, date_to=date_to,
                        entity=entity, speaker=speaker, event=event, story=story, limit=limit, offset=offset)
 
@@ -239,7 +251,20 @@ def entities(request: Request, q: QueryText = None, type: Opt = None, limit: Lim
 
 @router.get("/entities/{name:path}")
 def entity(request: Request, name: str) -> dict[str, Any]:
-    return queries.entity(_store(request), name)
+    """One entity by its identity or by any name the alias tables read as it ("United States", "US",
+    "AS" all reach "Amerika Serikat"), with ``names``: how it is named in each language."""
+    from kronik.annotate.names import display_names, identity
+
+    store = _store(request)
+    try:
+        out = queries.entity(store, name)
+    except NotFound:
+        ident = identity(name)
+        if ident == name:
+            raise
+        out = queries.entity(store, ident)
+    out["names"] = display_names(out["name"])
+    return out
 
 
 DateParam = Annotated[str | None, Query(max_length=40, description="YYYY-MM-DD or an ISO datetime")]

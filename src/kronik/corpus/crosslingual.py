@@ -16,6 +16,7 @@ not English) gets no pivot vector.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -28,7 +29,8 @@ PIVOT = "en"
 """The language the pivot vectors are written in."""
 TRANSLATIONS = 2
 """English words used per Indonesian word (best first): on NTREX dev, 2 gave the widest mean margin between
-a document's own translation and the best other document (1: 0.351, 2: 0.385, 3: 0.361, 5: 0.253)."""
+a document's own translation and the best other document (1: 0.351, 2: 0.385, 3: 0.361, 5: 0.253; measured
+before names were kept untranslated)."""
 _MARK = "\x02"  # pivot buckets never coincide with the same word's bucket as a plain term
 
 
@@ -89,8 +91,33 @@ def _keep(tok: str, stop: frozenset[str]) -> bool:
     return len(tok) >= 2 if tok.isdigit() else len(tok) > 2
 
 
-def pivot_counts(toks: Iterable[str], lang: str | None) -> Counter[str]:
-    """Weighted pivot stems of lowercase word tokens (empty when the language has no pivot)."""
+_NAME = re.compile(r"(?<![.!?:\"“]\s)(?<!^)\b([A-Z][\w'-]*)")
+
+
+@lru_cache(maxsize=8)
+def _calendar(lang: str) -> frozenset[str]:
+    from kronik.lang.base import LANGUAGES, get_pack
+
+    if lang not in LANGUAGES:
+        return frozenset()
+    pack = get_pack(lang)
+    return frozenset(w.lower() for w in (*pack.months, *pack.weekdays))
+
+
+def name_words(paragraphs: Iterable[str], lang: str | None) -> frozenset[str]:
+    """Lowercase words written capitalised inside a sentence: names, never translated ("Palu" is a city,
+    not a hammer).  Titles are left out (headline case capitalises every word), and so are the pack's
+    month and weekday names (capitalised, yet words: "Jumat" is Friday)."""
+    out = set()
+    for p in paragraphs:
+        for m in _NAME.finditer(p.strip()):
+            out.update(t.lower() for t in re.findall(r"\w+", m.group(1)))
+    return frozenset(out - _calendar(lang or ""))
+
+
+def pivot_counts(toks: Iterable[str], lang: str | None, names: frozenset[str] = frozenset()) -> Counter[str]:
+    """Weighted pivot stems of lowercase word tokens (empty when the language has no pivot); ``names``
+    (:func:`name_words`) are kept as they are."""
     out: Counter[str] = Counter()
     if not has_pivot(lang):
         return out
@@ -103,15 +130,19 @@ def pivot_counts(toks: Iterable[str], lang: str | None) -> Counter[str]:
         if lang == PIVOT:
             out[_porter(t)] += 1.0
             continue
+        if t in names:
+            out[_porter(t)] += 1.0
+            continue
         for st, w in _translate(t, lang):
             if st not in pivot_stop:
                 out[st] += w
     return out
 
 
-def pivot_vector(toks: Sequence[str], lang: str | None, mask: int, limit: int) -> tuple[np.ndarray, np.ndarray]:
+def pivot_vector(toks: Sequence[str], lang: str | None, mask: int, limit: int,
+                 names: frozenset[str] = frozenset()) -> tuple[np.ndarray, np.ndarray]:
     """Hashed pivot vector (sorted bucket indices, sublinear weights) of an article's word tokens."""
-    counts = pivot_counts(toks, lang)
+    counts = pivot_counts(toks, lang, names)
     if not counts:
         return np.zeros(0, np.int32), np.zeros(0, np.float32)
     top = counts.most_common(limit)

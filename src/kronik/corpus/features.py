@@ -230,9 +230,10 @@ def features_from_parts(
     title_terms = np.unique(np.array([token_hash(w) & mask for w in _content_words(title_tokens, stop)], np.int32))
     ent_counts = Counter(e for e in entities if e)
     ent_terms, ent_weights = _vector(("\x01" + e.casefold() for e in ent_counts.elements()), mask, 10_000)
-    from kronik.corpus.crosslingual import pivot_vector
+    from kronik.corpus.crosslingual import name_words, pivot_vector
 
-    x_terms, x_weights = pivot_vector(title_tokens + body_tokens, language, mask, settings.max_terms)
+    x_terms, x_weights = pivot_vector(title_tokens + body_tokens, language, mask, settings.max_terms,
+                                      name_words(paragraphs, language) if language != "en" else frozenset())
     t = parse_time(published)
     dated = t is not None
     if t is None:

@@ -107,7 +107,7 @@ def cluster_pairs(articles: list[Article], settings: CorpusSettings) -> dict[str
 
 
 def evaluate_crosslingual(root: Path) -> EvalResult:
-    from kronik.corpus.crosslingual import pivot_counts
+    from kronik.corpus.crosslingual import name_words, pivot_counts
     from kronik.corpus.features import tokens
     from kronik.eval.clusters import annotate
 
@@ -116,7 +116,8 @@ def evaluate_crosslingual(root: Path) -> EvalResult:
         raise ValueError(f"{root}: no documents present in both en/ and id/")
     texts = {(lang, n): (root / lang / n).read_text("utf-8", errors="replace") for lang in LANGS for n in names}
     plain = {lang: {n: Counter(tokens(texts[(lang, n)])) for n in names} for lang in LANGS}
-    pivot = {lang: {n: pivot_counts(tokens(texts[(lang, n)]), lang) for n in names} for lang in LANGS}
+    pivot = {lang: {n: pivot_counts(tokens(texts[(lang, n)]), lang,
+                                    name_words(texts[(lang, n)].splitlines()[1:], lang)) for n in names} for lang in LANGS}
     ours_rank = rank_pairs(pivot["en"], pivot["id"])
     base_rank = rank_pairs(plain["en"], plain["id"])
     bare = [_article(root / lang / n, lang) for lang in LANGS for n in names]
