@@ -19,14 +19,14 @@ from kronik.corpus.settings import CorpusSettings
 ROOT = Path(__file__).resolve().parents[1]
 WHEN = "2021-04-20T10:00:00+07:00"
 
-ID_PARAS = ["Gempa bumi dahsyat dan tsunami menghantam pulau Sulawesi pada Jumat malam, menewaskan sedikitnya "
-            "384 orang di kota Palu, kata pejabat.",
+ID_PARAS = [("Gempa bumi dahsyat dan tsunami menghantam pulau Sulawesi pada Jumat malam, menewaskan sedikitnya "
+            "384 orang di kota Palu, kata pejabat."),
             "Ombak setinggi enam meter menyapu pantai ketika ratusan orang berkumpul untuk sebuah perayaan."]
-EN_PARAS = ["A powerful earthquake and tsunami struck the island of Sulawesi on Friday night, killing at least 384 "
-            "people in the city of Palu, officials said.",
+EN_PARAS = [("A powerful earthquake and tsunami struck the island of Sulawesi on Friday night, killing at least 384 "
+            "people in the city of Palu, officials said."),
             "Waves as high as six meters swept the beach as hundreds of people gathered for a festival."]
-OTHER_EN = ["The central bank raised its benchmark interest rate by a quarter point on Friday to curb inflation, "
-            "its governor told reporters in the capital.", "Markets fell after the decision."]
+OTHER_EN = [("The central bank raised its benchmark interest rate by a quarter point on Friday to curb inflation, "
+            "its governor told reporters in the capital."), "Markets fell after the decision."]
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -148,8 +148,8 @@ def test_features_of_version_1_still_load() -> None:
 def test_eval_crosslingual_on_a_folder(tmp_path: Path) -> None:
     for lang, docs in (("en", {"quake.txt": EN_PARAS, "bank.txt": OTHER_EN}),
                        ("id", {"quake.txt": ID_PARAS, "bank.txt": [
-                           "Bank sentral menaikkan suku bunga acuan seperempat poin pada Jumat untuk menekan inflasi, "
-                           "kata gubernurnya kepada wartawan di ibu kota.", "Pasar turun setelah keputusan itu."]})):
+                           ("Bank sentral menaikkan suku bunga acuan seperempat poin pada Jumat untuk menekan inflasi, "
+                           "kata gubernurnya kepada wartawan di ibu kota."), "Pasar turun setelah keputusan itu."]})):
         (tmp_path / lang).mkdir()
         for name, paras in docs.items():
             (tmp_path / lang / name).write_text(f"{name} {lang}\n" + "\n".join(paras), encoding="utf-8")

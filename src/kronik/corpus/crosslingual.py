@@ -17,7 +17,7 @@ not English) gets no pivot vector.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -36,7 +36,7 @@ _MARK = "\x02"  # pivot buckets never coincide with the same word's bucket as a 
 
 @lru_cache(maxsize=1)
 def _porter_stemmer():  # type: ignore[no-untyped-def]
-    from nltk.stem.porter import PorterStemmer  # the algorithm only: no NLTK data is read
+    from nltk.stem.porter import PorterStemmer  # type: ignore[import-untyped]  # the algorithm only: no NLTK data is read
 
     return PorterStemmer()
 
@@ -108,17 +108,17 @@ def name_words(paragraphs: Iterable[str], lang: str | None) -> frozenset[str]:
     """Lowercase words written capitalised inside a sentence: names, never translated ("Palu" is a city,
     not a hammer).  Titles are left out (headline case capitalises every word), and so are the pack's
     month and weekday names (capitalised, yet words: "Jumat" is Friday)."""
-    out = set()
+    out: set[str] = set()
     for p in paragraphs:
         for m in _NAME.finditer(p.strip()):
             out.update(t.lower() for t in re.findall(r"\w+", m.group(1)))
     return frozenset(out - _calendar(lang or ""))
 
 
-def pivot_counts(toks: Iterable[str], lang: str | None, names: frozenset[str] = frozenset()) -> Counter[str]:
+def pivot_counts(toks: Iterable[str], lang: str | None, names: frozenset[str] = frozenset()) -> dict[str, float]:
     """Weighted pivot stems of lowercase word tokens (empty when the language has no pivot); ``names``
     (:func:`name_words`) are kept as they are."""
-    out: Counter[str] = Counter()
+    out: dict[str, float] = defaultdict(float)
     if not has_pivot(lang):
         return out
     assert lang is not None
@@ -136,7 +136,7 @@ def pivot_counts(toks: Iterable[str], lang: str | None, names: frozenset[str] = 
         for st, w in _translate(t, lang):
             if st not in pivot_stop:
                 out[st] += w
-    return out
+    return dict(out)
 
 
 def pivot_vector(toks: Sequence[str], lang: str | None, mask: int, limit: int,
@@ -145,7 +145,7 @@ def pivot_vector(toks: Sequence[str], lang: str | None, mask: int, limit: int,
     counts = pivot_counts(toks, lang, names)
     if not counts:
         return np.zeros(0, np.int32), np.zeros(0, np.float32)
-    top = counts.most_common(limit)
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
     buckets: dict[int, float] = {}
     for w, c in top:
         b = token_hash(_MARK + w) & mask

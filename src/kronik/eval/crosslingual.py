@@ -33,6 +33,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +58,7 @@ def _article(path: Path, lang: str) -> Article:
                    paragraphs=body, published=FIXED_DATE)
 
 
-def _tfidf(docs: dict[str, Counter[str]]) -> dict[str, dict[str, float]]:
+def _tfidf(docs: Mapping[tuple[str, str], Mapping[str, float]]) -> dict[tuple[str, str], dict[str, float]]:
     df: Counter[str] = Counter()
     for v in docs.values():
         df.update(v.keys())
@@ -70,15 +71,17 @@ def _tfidf(docs: dict[str, Counter[str]]) -> dict[str, dict[str, float]]:
     return out
 
 
-def rank_pairs(en: dict[str, Counter[str]], id_: dict[str, Counter[str]]) -> dict[str, Any]:
+def rank_pairs(en: Mapping[str, Mapping[str, float]], id_: Mapping[str, Mapping[str, float]]) -> dict[str, Any]:
     """P@1 of each Indonesian vector's own English document among all English ones, and the mean margin."""
     vecs = _tfidf({**{("en", k): v for k, v in en.items()}, **{("id", k): v for k, v in id_.items()}})
-    hits, margins, misses = 0, [], []
+    hits = 0
+    margins: list[float] = []
+    misses: list[dict[str, str]] = []
     for name in id_:
         q = vecs[("id", name)]
         scores = {m: sum(x * vecs[("en", m)].get(t, 0.0) for t, x in q.items()) for m in en}
         best = max(sorted(scores), key=lambda m: scores[m])
-        hits += best == name
+        hits += int(best == name)
         if best != name:
             misses.append({"doc": name, "ranked_first": best})
         margins.append(scores[name] - max((s for m, s in scores.items() if m != name), default=0.0))
