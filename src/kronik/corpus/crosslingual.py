@@ -17,7 +17,7 @@ not English) gets no pivot vector.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -118,24 +118,21 @@ def name_words(paragraphs: Iterable[str], lang: str | None) -> frozenset[str]:
 def pivot_counts(toks: Iterable[str], lang: str | None, names: frozenset[str] = frozenset()) -> dict[str, float]:
     """Weighted pivot stems of lowercase word tokens (empty when the language has no pivot); ``names``
     (:func:`name_words`) are kept as they are."""
-    out: dict[str, float] = defaultdict(float)
     if not has_pivot(lang):
-        return out
+        return {}
     assert lang is not None
     stop = _stop(lang)
     pivot_stop = _stop(PIVOT)
-    for t in toks:
+    out: dict[str, float] = defaultdict(float)
+    for t, n in Counter(toks).items():  # each distinct word once
         if not _keep(t, stop):
             continue
-        if lang == PIVOT:
-            out[_porter(t)] += 1.0
-            continue
-        if t in names:
-            out[_porter(t)] += 1.0
+        if lang == PIVOT or t in names:
+            out[_porter(t)] += n
             continue
         for st, w in _translate(t, lang):
             if st not in pivot_stop:
-                out[st] += w
+                out[st] += w * n
     return dict(out)
 
 
