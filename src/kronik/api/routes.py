@@ -149,10 +149,6 @@ def _search_query(q: str | None, outlet: str | None, language: str | None, date_
                   story: str | None, limit: int = 20, offset: int = 0) -> SearchQuery:
     """The query of a search or an export; a date that is not one is refused (422), not searched for."""
     date_from, date_to = queries.check_date(date_from, "from"), queries.check_date(date_to, "to")
-    if entity:  # a name in any language filters on its one identity ("United States" is "Amerika Serikat")
-        from kronik.annotate.names import identity
-
-        entity = identity(entity)
     return SearchQuery(q=q or "", outlet=outlet, language=language, date_from=date_from, date_to=date_to,
                        entity=entity, speaker=speaker, event=event, story=story, limit=limit, offset=offset)
 
