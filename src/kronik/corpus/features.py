@@ -233,7 +233,7 @@ def features_from_parts(
     from kronik.corpus.crosslingual import name_words, pivot_vector
 
     x_terms, x_weights = pivot_vector(title_tokens + body_tokens, language, mask, settings.max_terms,
-                                      name_words(paragraphs, language) if language != "en" else frozenset())
+                                      name_words(paragraphs, language))
     t = parse_time(published)
     dated = t is not None
     if t is None:
