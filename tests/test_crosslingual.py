@@ -216,7 +216,9 @@ def test_entity_pages_facets_and_events_meet_across_languages_over_http(served: 
     english = [h for h in by_id["results"] if h["language"] == "en" and "sanction" in (h["title"] or "").lower()]
     assert english, "the English US sanctions article is found under the Indonesian identity"
     art = _q(served, "/api/articles/" + urllib.parse.quote(english[0]["id"], safe=""))
-    assert art["entity_names"].get("Amerika Serikat") == "United States"
+    assert "Amerika Serikat" in {e["canonical"] for e in art["entities"]}  # stored under the one identity
+    assert _q(served, "/api/entity-names/en")["names"]["Amerika Serikat"] == "United States"
+    assert _q(served, "/api/entity-names/xx") == {"names": {}}
     same_event = [h for h in by_id["results"] if h["event"] == english[0]["event"] and h["language"] == "id"]
     assert same_event, "an Indonesian report shares the English article's event"
 
@@ -229,3 +231,8 @@ def test_entity_page_in_a_browser_names_it_in_each_language(driver, served: str)
         assert ui.one("h1").text == "Amerika Serikat"
         assert "United States (en)" in ui.one(".entity-page .names").text
         ui.screenshot("xling-entity")
+        # an English article names its entities in English, linked by their one identity
+        hits = _q(served, "/api/search", entity="US", language="en", limit="5")["results"]
+        ui.open("#/article/" + urllib.parse.quote(hits[0]["id"], safe=""))
+        link = ui.one('a.ent[href="#/entity/' + urllib.parse.quote("Amerika Serikat") + '"]')
+        assert link.get_attribute("data-tip").startswith("United States")

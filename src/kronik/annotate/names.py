@@ -197,6 +197,8 @@ class ArticleNames:
 def _display_table(lang: str) -> dict[str, str]:
     from kronik.lang.base import pack_data
 
+    if lang not in LANGUAGES:
+        return {}
     try:
         return dict(getattr(pack_data(lang, "display_names"), "DISPLAY", {}))
     except KeyError:
@@ -207,6 +209,11 @@ def display_name(identity: str, lang: str | None) -> str:
     """How an entity (its identity, the alias table's canonical) is named in an article of ``lang``: the
     pack's ``display_names`` ("Amerika Serikat" is "United States" in English), else the identity itself."""
     return _display_table(lang).get(identity, identity) if lang in LANGUAGES else identity
+
+
+def display_table(lang: str) -> dict[str, str]:
+    """identity -> name in ``lang``, for every entity named differently there (empty for an unknown language)."""
+    return dict(_display_table(lang))
 
 
 def display_names(identity: str) -> dict[str, str]:

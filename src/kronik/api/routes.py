@@ -133,15 +133,17 @@ def articles(request: Request, outlet: Opt = None, event: Opt = None, story: Opt
 
 @router.get("/articles/{article_id}")
 def article(request: Request, article_id: str) -> dict[str, Any]:
-    """The article as the contract has it, plus ``entity_names``: identity -> the name it has in the
-    article's language when that differs ("Amerika Serikat" -> "United States" in an English article)."""
-    from kronik.annotate.names import display_name
+    return queries.article(_store(request), article_id)
 
-    out = queries.article(_store(request), article_id)
-    lang = out.get("language")
-    shown = {e["canonical"]: display_name(e["canonical"], lang) for e in out.get("entities") or []}
-    out["entity_names"] = {k: v for k, v in shown.items() if v != k}
-    return out
+
+@router.get("/entity-names/{language}")
+def entity_names(language: str) -> dict[str, Any]:
+    """How entities are named in a language where that differs from their identity (the alias table's
+    canonical): ``{"names": {"Amerika Serikat": "United States", ...}}`` for ``en`` (empty for a language
+    without a pack), so a page shows an article's entities in its language, linked by their one identity."""
+    from kronik.annotate.names import display_table
+
+    return {"names": display_table(language)}
 
 
 def _search_query(q: str | None, outlet: str | None, language: str | None, date_from: str | None,

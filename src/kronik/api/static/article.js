@@ -78,7 +78,8 @@ function wrapAnnotation(a, children) {
 
 export function annotatedParagraph(text, index, art, extra = []) {
   const spans = [...extra];
-  // an entity is linked by its one identity and named as the article's language names it (entity_names)
+  // an entity is linked by its one identity and named as the article's language names it (entity_names,
+  // added by app.js from /api/entity-names/<language>)
   const shown = art.entity_names || {};
   for (const e of art.entities || []) if (e.paragraph === index) spans.push({ kind: "entity", start: e.start, end: e.end, data: { ...e, shown: shown[e.canonical] } });
   for (const t of art.times || []) if (t.paragraph === index) spans.push({ kind: "time", start: t.start, end: t.end, data: t });
