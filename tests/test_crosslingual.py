@@ -236,3 +236,23 @@ def test_entity_page_in_a_browser_names_it_in_each_language(driver, served: str)
         ui.open("#/article/" + urllib.parse.quote(hits[0]["id"], safe=""))
         link = ui.one('a.ent[href="#/entity/' + urllib.parse.quote("Amerika Serikat") + '"]')
         assert link.get_attribute("data-tip").startswith("United States")
+
+
+def test_a_state_saved_before_pivot_vectors_still_loads() -> None:
+    import io
+
+    import numpy as np
+
+    from kronik.corpus import load_state, save_state
+
+    s = CorpusSettings()
+    feats = _feats(s)
+    _, state = run_features(feats[:2], settings=s)
+    with np.load(io.BytesIO(save_state(state)), allow_pickle=False) as z:
+        old = {k: z[k] for k in z.files if k != "xdf" and not k.startswith(("ev.x_idx", "ev.x_val"))}
+    buf = io.BytesIO()
+    np.savez_compressed(buf, **old)  # type: ignore[arg-type]
+    resumed = load_state(buf.getvalue())
+    assert resumed.clusters.xdf is None and all(len(e.x_idx) == 0 for e in resumed.clusters.events.values())
+    out, _ = run_features(feats[2:], state=resumed)  # goes on: pivot vectors from now on
+    assert out["id-1"][1] in resumed.clusters.events
