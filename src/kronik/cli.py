@@ -727,6 +727,26 @@ def eval_clusters(
           as_json, render_clusters)
 
 
+@eval_app.command("crosslingual")
+def eval_crosslingual(
+    data_dir: Annotated[Path, typer.Argument(help="Folder with en/<doc>.txt and id/<doc>.txt (same name = same document).")] = SHARED_DATA / "crosslingual" / "ntrex-dev",
+    as_json: JsonOpt = False,
+) -> None:
+    """Indonesian translations against their English originals: P@1 of the ranking and same-event share, each
+    with its baseline (shared-token cosine; clustering with names and dates only)."""
+    from kronik.eval.crosslingual import evaluate_crosslingual, render_crosslingual
+
+    if not (data_dir / "en").is_dir() or not (data_dir / "id").is_dir():
+        err.print(f"[red]expected en/ and id/ folders under[/red] {data_dir}")
+        raise typer.Exit(2)
+    try:
+        res = evaluate_crosslingual(data_dir)
+    except ValueError as exc:
+        err.print(f"[red]{rich_escape(str(exc))}[/red]")
+        raise typer.Exit(2) from None
+    _emit(res, as_json, render_crosslingual)
+
+
 @eval_app.command("dedup")
 def eval_dedup(
     corpus: Annotated[Path, typer.Option("--corpus", help="Labelled corpus (duplicate_of labels).")] = Path("examples/corpus"),
@@ -959,6 +979,24 @@ def train_ner_cmd(
         err.print(f"[red]--nerp must be gazetteer, train or off, not[/red] {nerp}")
         raise typer.Exit(2)
     _emit(train_ner(data, out, indosum=indosum, tune=tune, cv=cv, nerp=nerp), as_json, render_train_ner)
+
+
+@train_app.command("lexicon")
+def train_lexicon_cmd(
+    data: Annotated[Path, typer.Option("--data", help="Shared cross-lingual folder (gkamus/, panl-bppt/).")] = SHARED_DATA / "crosslingual",
+    out: Annotated[Path, typer.Option("--out", help="Where to write the lexicon.")] = Path("src/kronik/lang/id/models/lexicon-en.zip"),
+    as_json: JsonOpt = False,
+) -> None:
+    """Build the Indonesian-English lexicon (pivot vectors across languages) from gKamus; reproducible."""
+    from kronik.lang.lexicon import train_lexicon
+
+    if not (data / "gkamus" / "gkamus-id.dict").is_file():
+        err.print(f"[red]gKamus not found under[/red] {data / 'gkamus'}")
+        raise typer.Exit(2)
+    _emit(train_lexicon(data / "gkamus", out, data / "panl-bppt" / "bppt_panl.csv"), as_json,
+          lambda r, c: c.print(f"Wrote {r['out']}: {r['entries']} Indonesian words, {r['translations']} translations, "
+                               f"{r['bytes']} bytes; PANL coverage {r.get('panl_coverage_direct')} as written, "
+                               f"{r.get('panl_coverage_with_stem')} with stems ({r['seconds']} s).", highlight=False))
 
 
 @train_app.command("summary")

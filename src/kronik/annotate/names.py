@@ -191,3 +191,41 @@ class ArticleNames:
         if alias and alias[1] == "PER":
             return alias[0]
         return None
+
+
+@cache
+def _display_table(lang: str) -> dict[str, str]:
+    from kronik.lang.base import pack_data
+
+    if lang not in LANGUAGES:
+        return {}
+    try:
+        return dict(getattr(pack_data(lang, "display_names"), "DISPLAY", {}))
+    except KeyError:
+        return {}
+
+
+def display_name(identity: str, lang: str | None) -> str:
+    """How an entity (its identity, the alias table's canonical) is named in an article of ``lang``: the
+    pack's ``display_names`` ("Amerika Serikat" is "United States" in English), else the identity itself."""
+    return _display_table(lang).get(identity, identity) if lang in LANGUAGES else identity
+
+
+def display_table(lang: str) -> dict[str, str]:
+    """identity -> name in ``lang``, for every entity named differently there (empty for an unknown language)."""
+    return dict(_display_table(lang))
+
+
+def display_names(identity: str) -> dict[str, str]:
+    """The entity's name in every language with a pack (language -> name), for an entity page."""
+    return {lang: display_name(identity, lang) for lang in LANGUAGES}
+
+
+def identity(name: str) -> str:
+    """The one identity of a name written in any language ("United States", "US", "AS" -> "Amerika Serikat");
+    a name the alias tables do not know is its own identity."""
+    for lang in LANGUAGES:
+        hit = alias_index(lang).lookup(name)
+        if hit:
+            return hit[0]
+    return name

@@ -136,6 +136,16 @@ def article(request: Request, article_id: str) -> dict[str, Any]:
     return queries.article(_store(request), article_id)
 
 
+@router.get("/entity-names/{language}")
+def entity_names(language: str) -> dict[str, Any]:
+    """How entities are named in a language where that differs from their identity (the alias table's
+    canonical): ``{"names": {"Amerika Serikat": "United States", ...}}`` for ``en`` (empty for a language
+    without a pack), so a page shows an article's entities in its language, linked by their one identity."""
+    from kronik.annotate.names import display_table
+
+    return {"names": display_table(language)}
+
+
 def _search_query(q: str | None, outlet: str | None, language: str | None, date_from: str | None,
                   date_to: str | None, entity: str | None, speaker: str | None, event: str | None,
                   story: str | None, limit: int = 20, offset: int = 0) -> SearchQuery:
@@ -239,7 +249,20 @@ def entities(request: Request, q: QueryText = None, type: Opt = None, limit: Lim
 
 @router.get("/entities/{name:path}")
 def entity(request: Request, name: str) -> dict[str, Any]:
-    return queries.entity(_store(request), name)
+    """One entity by its identity or by any name the alias tables read as it ("United States", "US",
+    "AS" all reach "Amerika Serikat"), with ``names``: how it is named in each language."""
+    from kronik.annotate.names import display_names, identity
+
+    store = _store(request)
+    try:
+        out = queries.entity(store, name)
+    except NotFound:
+        ident = identity(name)
+        if ident == name:
+            raise
+        out = queries.entity(store, ident)
+    out["names"] = display_names(out["name"])
+    return out
 
 
 DateParam = Annotated[str | None, Query(max_length=40, description="YYYY-MM-DD or an ISO datetime")]

@@ -26,8 +26,14 @@ the merged events are reported so a store rewrites their articles.  Cosines use 
 from document frequencies counted as the stream goes (hashed buckets, no
 fitted vocabulary).  A title or entity part that one side lacks is left out
 (its weight too), so English pages with no title and no entities still work;
-words are only compared within one language (an English report of an
-Indonesian event matches on entities and dates, which the alias table shares).
+words are only compared within one language.  Across languages, the
+entities (the alias table shares them) and dates are compared as above, and
+the words through **pivot vectors** (:mod:`kronik.corpus.crosslingual`: the
+Indonesian words carried into English stems by our lexicon) with weight
+``w_crossling`` in place of the body and title: an Indonesian rewrite of an
+English wire joins its event.  Pivot vectors have their own document
+frequencies and are indexed under their own keys (bucket + 2**hash_bits), so
+a stream in one language is clustered exactly as without them.
 
 **Candidates** come from an inverted index keyed by (term bucket, week): an
 event is indexed under its top TF-IDF terms and entities for each week of its
@@ -47,7 +53,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -80,6 +86,8 @@ class EventProfile:
     ti_val: np.ndarray = field(default_factory=lambda: EMPTY_F)
     e_idx: np.ndarray = field(default_factory=lambda: EMPTY_I)
     e_val: np.ndarray = field(default_factory=lambda: EMPTY_F)
+    x_idx: np.ndarray = field(default_factory=lambda: EMPTY_I)  # pivot centroid (cross-language words)
+    x_val: np.ndarray = field(default_factory=lambda: EMPTY_F)
     names: dict[str, int] = field(default_factory=dict)
     days: dict[int, int] = field(default_factory=dict)
     outlets: dict[str, int] = field(default_factory=dict)
@@ -106,10 +114,11 @@ class ClusterState:
     article_event: dict[str, str] = field(default_factory=dict)
     index: PostingIndex | None = None  # derived from events[*].keys (rebuilt on load)
     by_seq: dict[int, str] = field(default_factory=dict)  # event number -> id (derived)
+    xdf: np.ndarray | None = None  # document frequencies of the pivot buckets (None: none counted yet)
 
     @classmethod
     def empty(cls, s: CorpusSettings) -> ClusterState:
-        return cls(df=np.zeros(1 << s.hash_bits, np.int32))
+        return cls(df=np.zeros(1 << s.hash_bits, np.int32), xdf=np.zeros(1 << s.hash_bits, np.int32))
 
     def rebuild_index(self, cap: int) -> None:
         self.index = PostingIndex(cap)
@@ -138,6 +147,11 @@ class Clusterer:
         self.scratch = Scratch(1 << settings.hash_bits)
         self.escratch = Scratch(1 << settings.hash_bits)
         self.tscratch = Scratch(1 << settings.hash_bits)
+        self.xscratch = Scratch(1 << settings.hash_bits)
+        if state.xdf is None:
+            state.xdf = np.zeros(1 << settings.hash_bits, np.int32)
+        self.xlogdf = np.log(state.xdf.astype(np.float32) + np.float32(1.0))
+        self.xoffset = 1 << settings.hash_bits  # pivot posting keys never meet plain term keys
         self.logdf = np.log(state.df.astype(np.float32) + np.float32(1.0))
         self.base = np.float32(math.log(state.n_docs + 1.0) + settings.event_idf_offset)
         self.merged: dict[str, tuple[str, str | None]] = {}
@@ -151,11 +165,25 @@ class Clusterer:
         w = np.maximum(self.base - self.logdf[idx], np.float32(1e-3))
         return w if self.s.event_idf_power == 1.0 else w ** np.float32(self.s.event_idf_power)
 
+    def xidf(self, idx: np.ndarray) -> np.ndarray:
+        """The same IDF over the pivot buckets' own document frequencies."""
+        w = np.maximum(self.base - self.xlogdf[idx], np.float32(1e-3))
+        return w if self.s.event_idf_power == 1.0 else w ** np.float32(self.s.event_idf_power)
+
     def _top(self, idx: np.ndarray, val: np.ndarray, k: int) -> np.ndarray:
         if len(idx) <= k:
             return idx
         w = val * self.idf(idx)
         return idx[np.sort(np.argsort(-w, kind="stable")[:k])]
+
+    def _xtop(self, idx: np.ndarray, val: np.ndarray, k: int) -> np.ndarray:
+        """The top pivot buckets, moved past the plain buckets (their own posting keys)."""
+        if self.s.w_crossling <= 0 or len(idx) == 0:
+            return EMPTY_I.astype(np.int64)
+        if len(idx) > k:
+            w = val * self.xidf(idx)
+            idx = idx[np.sort(np.argsort(-w, kind="stable")[:k])]
+        return idx.astype(np.int64) + self.xoffset
 
     # ---- index
     def _index_event(self, ev: EventProfile) -> None:
@@ -166,7 +194,8 @@ class Clusterer:
             ev.keys = []
             return
         buckets = np.concatenate([self._top(ev.t_idx, ev.t_val, self.s.index_terms),
-                                  self._top(ev.e_idx, ev.e_val, self.s.index_terms)])
+                                  self._top(ev.e_idx, ev.e_val, self.s.index_terms),
+                                  self._xtop(ev.x_idx, ev.x_val, self.s.index_terms)])
         w1 = _week(ev.end)
         ev.keys = _keys(buckets, max(_week(ev.start), w1 - 52), w1)
         index.add(ev.keys, ev.seq)
@@ -185,6 +214,15 @@ class Clusterer:
             assert self.st.index is not None
             hits = self.st.index.hits(_keys(q, _week(f.time - self.s.event_window_days * DAY),
                                             _week(f.time + self.s.event_window_days * DAY)))
+            xq = self._xtop(f.x_terms, f.x_weights, self.s.query_terms)
+            if len(xq):  # events in another language found by the pivot words (same-language ranking unchanged)
+                lang = f.language or ""
+                xhits = self.st.index.hits(_keys(xq, _week(f.time - self.s.event_window_days * DAY),
+                                                 _week(f.time + self.s.event_window_days * DAY)))
+                for seq, c in xhits.items():
+                    ev = self.st.events[self.st.by_seq[seq]]
+                    if ev.languages and lang not in ev.languages:
+                        hits[seq] += c
         events, by_seq = self.st.events, self.st.by_seq
         out = []
         for seq in ranked(hits):
@@ -203,20 +241,20 @@ class Clusterer:
         return c[ends] - c[ends - lens]
 
     def _cosines(self, scratch: Scratch, idxs: list[np.ndarray], vals: list[np.ndarray],
-                 q_norm: float) -> tuple[np.ndarray, np.ndarray]:
+                 q_norm: float, idf: Callable[[np.ndarray], np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Dot products / (q_norm * norm) of the loaded query with each vector, and whether each vector is non-empty."""
         lens = np.array([len(i) for i in idxs], np.int64)
         if lens.sum() == 0 or q_norm <= 0:
             return np.zeros(len(idxs)), lens > 0
         idx = np.concatenate(idxs)
-        w = np.concatenate(vals) * self.idf(idx)
+        w = np.concatenate(vals) * (idf or self.idf)(idx)
         dots = self._segsum(scratch.dense[idx] * w, lens)
         norms = np.sqrt(self._segsum(w * w, lens))
         cos = np.divide(dots, q_norm * norms, out=np.zeros(len(idxs)), where=norms > 0)
         return cos, lens > 0
 
     def scores(self, f: ArticleFeatures, events: list[EventProfile], q_norm: float, e_norm: float,
-               t_norm: float) -> tuple[np.ndarray, np.ndarray]:
+               t_norm: float, x_norm: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
         """Scores of the loaded article against each candidate event (see the module docstring), and the
         threshold each must reach: ``event_threshold`` when words were compared (same language), else
         ``event_threshold_cross`` (only names and dates can be compared, and they are sparser)."""
@@ -236,6 +274,12 @@ class Clusterer:
             use = same & has
             num[use] += s.w_title * cos[use]
             den[use] += s.w_title
+        if x_norm > 0 and s.w_crossling > 0:  # another language: the words through the pivot vectors
+            cos, has = self._cosines(self.xscratch, [ev.x_idx for ev in events], [ev.x_val for ev in events],
+                                     x_norm, self.xidf)
+            use = ~same & has
+            num[use] += s.w_crossling * cos[use]
+            den[use] += s.w_crossling
         if e_norm > 0:
             cos, has = self._cosines(self.escratch, [ev.e_idx for ev in events], [ev.e_val for ev in events], e_norm)
             num[has] += s.w_entities * cos[has]
@@ -284,6 +328,8 @@ class Clusterer:
                                            cap=s.centroid_terms)
             if len(f.entity_terms):
                 ev.e_idx, ev.e_val = add(ev.e_idx, ev.e_val, f.entity_terms, f.entity_weights, cap=s.centroid_terms)
+            if len(f.x_terms):
+                ev.x_idx, ev.x_val = add(ev.x_idx, ev.x_val, f.x_terms, f.x_weights, cap=s.centroid_terms)
             for name, c in f.entities.items():
                 ev.names[name] = ev.names.get(name, 0) + c
             if len(ev.names) > 60:
@@ -301,6 +347,9 @@ class Clusterer:
             if len(idx):
                 st.df[idx] += 1
                 self.logdf[idx] = np.log(st.df[idx].astype(np.float32) + np.float32(1.0))
+        if len(f.x_terms) and st.xdf is not None:
+            st.xdf[f.x_terms] += 1
+            self.xlogdf[f.x_terms] = np.log(st.xdf[f.x_terms].astype(np.float32) + np.float32(1.0))
 
     def add(self, f: ArticleFeatures, root: str | None = None) -> str:
         """Place one article; ``root`` is its original when dedup found it to be a copy."""
@@ -329,10 +378,13 @@ class Clusterer:
         t = self.idf(f.title_terms)
         t_norm = float(np.sqrt(t @ t)) if len(t) else 0.0
         self.tscratch.load(f.title_terms, t)
+        x = f.x_weights * self.xidf(f.x_terms)
+        x_norm = float(np.sqrt(x @ x)) if len(x) else 0.0
+        self.xscratch.load(f.x_terms, x)
         best, best_score = None, -1.0
         cands = [ev for ev in self.candidates(f) if ev.id != exclude]
         if cands:
-            sc, thr = self.scores(f, cands, q_norm, e_norm, t_norm)
+            sc, thr = self.scores(f, cands, q_norm, e_norm, t_norm, x_norm)
             i = int(np.argmax(sc - thr))  # first of the best: candidates come in a fixed order
             best, best_score = cands[i], float(sc[i] - thr[i])
             if best_score >= 0 and sc[i] < self.s.event_strong and len(cands) > 1:
@@ -378,6 +430,7 @@ class Clusterer:
         keep.t_idx, keep.t_val = add(keep.t_idx, keep.t_val, gone.t_idx, gone.t_val, cap=s.centroid_terms)
         keep.ti_idx, keep.ti_val = add(keep.ti_idx, keep.ti_val, gone.ti_idx, gone.ti_val, cap=s.centroid_terms)
         keep.e_idx, keep.e_val = add(keep.e_idx, keep.e_val, gone.e_idx, gone.e_val, cap=s.centroid_terms)
+        keep.x_idx, keep.x_val = add(keep.x_idx, keep.x_val, gone.x_idx, gone.x_val, cap=s.centroid_terms)
         for mine, theirs in ((keep.names, gone.names), (keep.days, gone.days), (keep.outlets, gone.outlets),
                              (keep.languages, gone.languages)):
             for k, v in theirs.items():
@@ -393,7 +446,8 @@ def _as_query(ev: EventProfile) -> ArticleFeatures:
     return ArticleFeatures(id=ev.id, time=mid, dated=mid is not None, published=None, language=lang or None,
                            outlet=None, title=ev.title, body_hash="", n_shingles=0, minhash=EMPTY_U,
                            terms=ev.t_idx, weights=ev.t_val, title_terms=ev.ti_idx, entities=dict(ev.names),
-                           entity_terms=ev.e_idx, entity_weights=ev.e_val, days=tuple(sorted(ev.days)))
+                           entity_terms=ev.e_idx, entity_weights=ev.e_val, days=tuple(sorted(ev.days)),
+                           x_terms=ev.x_idx, x_weights=ev.x_val)
 
 
 def cluster(feats: Sequence[ArticleFeatures], roots: dict[str, str], state: ClusterState,

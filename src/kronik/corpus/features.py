@@ -14,6 +14,8 @@ worker, or ahead of time in the store):
 * ``title_terms``: hashed buckets of the title words;
 * ``entities``: canonical entity names with mention counts (when the entity
   stage ran), and ``entity_terms`` their hashed buckets;
+* ``x_terms``/``x_weights``: the pivot vector (:mod:`kronik.corpus.crosslingual`):
+  the words carried into English stems, so events meet across languages;
 * ``time``: publication time (epoch seconds, UTC), or, when the page gives
   none, the day the body's resolved time expressions point at most
   (``dated`` says which); ``days``: the days (ordinal) the body mentions.
@@ -63,6 +65,8 @@ class ArticleFeatures:
     entity_terms: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
     entity_weights: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))
     days: tuple[int, ...] = ()
+    x_terms: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
+    x_weights: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))
 
 
 # --------------------------------------------------------------------------- hashing
@@ -226,6 +230,10 @@ def features_from_parts(
     title_terms = np.unique(np.array([token_hash(w) & mask for w in _content_words(title_tokens, stop)], np.int32))
     ent_counts = Counter(e for e in entities if e)
     ent_terms, ent_weights = _vector(("\x01" + e.casefold() for e in ent_counts.elements()), mask, 10_000)
+    from kronik.corpus.crosslingual import name_words, pivot_vector
+
+    x_terms, x_weights = pivot_vector(title_tokens + body_tokens, language, mask, settings.max_terms,
+                                      name_words(paragraphs, language))
     t = parse_time(published)
     dated = t is not None
     if t is None:
@@ -234,7 +242,7 @@ def features_from_parts(
         id=id, time=t, dated=dated, published=published, language=language, outlet=outlet, title=title,
         body_hash=body_hash, n_shingles=len(sh), minhash=sig, terms=terms, weights=weights,
         title_terms=title_terms, entities=dict(ent_counts), entity_terms=ent_terms, entity_weights=ent_weights,
-        days=tuple(sorted(set(days))),
+        days=tuple(sorted(set(days))), x_terms=x_terms, x_weights=x_weights,
     )
 
 
@@ -256,8 +264,10 @@ def article_features(article: Article, settings: CorpusSettings = CorpusSettings
 # --------------------------------------------------------------------------- storage
 
 _FEAT_ARRAYS = (("minhash", np.uint32), ("terms", np.int32), ("weights", np.float32), ("title_terms", np.int32),
-                ("entity_terms", np.int32), ("entity_weights", np.float32))
-_FEAT_VERSION = 1
+                ("entity_terms", np.int32), ("entity_weights", np.float32), ("x_terms", np.int32),
+                ("x_weights", np.float32))
+_FEAT_VERSION = 2
+_FEAT_ARRAYS_V1 = 6  # version 1 had no pivot vector: read as empty
 
 
 def dump_features(f: ArticleFeatures) -> bytes:
@@ -286,11 +296,12 @@ def load_features(data: bytes) -> ArticleFeatures:
 
     (n,) = struct.unpack_from("<I", data, 0)
     meta = json.loads(bytes(data[4:4 + n]).decode("utf-8"))
-    if meta.get("v") != _FEAT_VERSION:
+    if meta.get("v") not in (1, _FEAT_VERSION):
         raise ValueError(f"unsupported features version {meta.get('v')!r}")
     pos = 4 + n
     arrays = {}
-    for (name, dtype), length in zip(_FEAT_ARRAYS, meta["lens"], strict=True):
+    names = _FEAT_ARRAYS if meta["v"] == _FEAT_VERSION else _FEAT_ARRAYS[:_FEAT_ARRAYS_V1]
+    for (name, dtype), length in zip(names, meta["lens"], strict=True):
         size = np.dtype(dtype).itemsize * length
         arrays[name] = np.frombuffer(data, dtype, count=length, offset=pos).copy()
         pos += size

@@ -74,6 +74,10 @@ class CorpusSettings:
     w_body: float = 0.5
     w_title: float = 0.2
     w_entities: float = 0.3
+    w_crossling: float = 0.5
+    """Weight of the pivot-vector cosine (the words carried across languages) against an event in another
+    language, in place of ``w_body`` and ``w_title`` there; 0 compares only names and dates across languages.
+    Set to ``w_body`` (no tuning); NTREX dev checked it."""
     w_dates: float = 0.15
     """Bonus weight of shared mentioned dates (Jaccard of the day sets)."""
     event_tau_days: float = 2.0

@@ -25,7 +25,7 @@ from kronik.corpus.stories import StoryProfile, StoryState
 FORMAT = "kronik-corpus-state/1"
 
 _EV_ARRAYS = (("t_idx", np.int32), ("t_val", np.float32), ("ti_idx", np.int32), ("ti_val", np.float32),
-              ("e_idx", np.int32), ("e_val", np.float32))
+              ("e_idx", np.int32), ("e_val", np.float32), ("x_idx", np.int32), ("x_val", np.float32))
 _ST_ARRAYS = (("t_idx", np.int32), ("t_val", np.float32), ("e_idx", np.int32), ("e_val", np.float32))
 
 
@@ -45,6 +45,8 @@ def _pack(objs: list[Any], names: tuple[tuple[str, Any], ...], prefix: str, arra
 
 def _unpack(objs: list[Any], names: tuple[tuple[str, Any], ...], prefix: str, z: Any) -> None:
     for name, _ in (*names, ("keys", np.int64)):
+        if f"{prefix}.{name}" not in z.files:  # a state saved before the array existed (pivot vectors): empty
+            continue
         flat = z[f"{prefix}.{name}"]
         bounds = np.concatenate([[0], np.cumsum(z[f"{prefix}.{name}.len"])])
         for i, o in enumerate(objs):
@@ -76,6 +78,7 @@ def dump(state: Any) -> bytes:
     arrays: dict[str, np.ndarray] = {
         "meta": np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), np.uint8),
         "df": c.df,
+        "xdf": c.xdf if c.xdf is not None else np.zeros_like(c.df),
         "dedup.times": np.nan_to_num(d.times, posinf=np.nan),
         "dedup.sizes": d.sizes,
         "dedup.sigs": d.sigs if d.sigs is not None else np.zeros((0, state.settings.num_perm), np.uint32),
@@ -105,7 +108,8 @@ def load(data: bytes) -> Any:
                            sigs=z["dedup.sigs"].astype(np.uint32) if len(dm["ids"]) else None)
         cm = meta["clusters"]
         clusters = ClusterState(df=z["df"].astype(np.int32), n_docs=cm["n_docs"], seq=cm["seq"],
-                                article_event=cm["article_event"])
+                                article_event=cm["article_event"],
+                                xdf=z["xdf"].astype(np.int32) if "xdf" in z.files else None)
         events = []
         for em in meta["events"]:
             ev = EventProfile(id=em["id"], seq=em["seq"], start=em["start"], end=em["end"], n=em["n"],

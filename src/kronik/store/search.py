@@ -62,6 +62,12 @@ class SearchQuery:
     limit: int = 20
     offset: int = 0
 
+    def __post_init__(self) -> None:
+        if self.entity:  # an entity written in any language filters on its one identity ("US" is "Amerika Serikat")
+            from kronik.annotate.names import identity
+
+            self.entity = identity(self.entity)
+
     def filters(self) -> dict[str, str]:
         return {f.name: v for f in fields(self) if f.name not in ("q", "limit", "offset")
                 and (v := getattr(self, f.name)) not in (None, "")}

@@ -112,6 +112,7 @@ export const api = {
   search: (p) => request(`/api/search${qs(p)}`),
   entities: (p) => request(`/api/entities${qs(p)}`),
   entity: (name) => request(`/api/entities/${enc(name)}`),
+  entityNames: (lang) => request(`/api/entity-names/${enc(lang)}`),
   quotes: (p) => request(`/api/quotes${qs(p)}`),
   job: (id) => request(`/api/jobs/${enc(id)}`),
   ingest: (files, mapping) => {

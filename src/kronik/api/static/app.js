@@ -10,6 +10,16 @@ const main = document.getElementById("main");
 const searchInput = document.getElementById("q");
 let generation = 0;
 
+/** The article with ``entity_names`` (identity -> name in its language); without them when they cannot be had. */
+async function withEntityNames(art) {
+  if (!art.language) return art;
+  try {
+    return { ...art, entity_names: (await api.entityNames(art.language)).names || {} };
+  } catch {
+    return art;
+  }
+}
+
 function parseHash() {
   let raw = location.hash.replace(/^#/, "");
   if (!raw.startsWith("/")) raw = "/";
@@ -27,7 +37,7 @@ function resolve({ parts, params }) {
     case undefined: return { nav: "stories", load: () => homePage(params) };
     case "story": return { nav: "stories", load: () => storyPage(arg), what: "story" };
     case "event": return { nav: "stories", load: () => eventPage(arg), what: "event" };
-    case "article": return { nav: "", load: async () => articlePage(await api.article(arg), params), what: "article" };
+    case "article": return { nav: "", load: async () => articlePage(await withEntityNames(await api.article(arg)), params), what: "article" };
     case "search": return { nav: "search", load: () => searchPage(params) };
     case "entity": return { nav: "", load: () => entityPage(arg), what: "entity" };
     case "upload": return { nav: "upload", load: async () => uploadPage() };

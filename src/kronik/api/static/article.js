@@ -55,9 +55,9 @@ function renderNode(text, node, wrap) {
 function wrapAnnotation(a, children) {
   if (a.kind === "entity") {
     const e = a.data;
-    const tip = [`${e.canonical || e.text}`, typeName(e.label || e.type)];
+    const tip = [`${e.shown || e.canonical || e.text}`, typeName(e.label || e.type)];
     if (e.role) tip.push(`role: ${e.role}`);
-    if (e.canonical && e.canonical !== e.text) tip.push(`written “${e.text}”`);
+    if (e.canonical && (e.shown || e.canonical) !== e.text) tip.push(`written “${e.text}”`);
     return h("a", {
       class: ["ent", `ent-${typeClass(e.label || e.type)}`], href: route.entity(e.canonical || e.text),
       "data-tip": tip.join("\n"), dataset: { type: e.label || e.type },
@@ -78,7 +78,10 @@ function wrapAnnotation(a, children) {
 
 export function annotatedParagraph(text, index, art, extra = []) {
   const spans = [...extra];
-  for (const e of art.entities || []) if (e.paragraph === index) spans.push({ kind: "entity", start: e.start, end: e.end, data: e });
+  // an entity is linked by its one identity and named as the article's language names it (entity_names,
+  // added by app.js from /api/entity-names/<language>)
+  const shown = art.entity_names || {};
+  for (const e of art.entities || []) if (e.paragraph === index) spans.push({ kind: "entity", start: e.start, end: e.end, data: { ...e, shown: shown[e.canonical] } });
   for (const t of art.times || []) if (t.paragraph === index) spans.push({ kind: "time", start: t.start, end: t.end, data: t });
   for (const q of art.quotes || []) {
     if (q.paragraph !== index) continue;

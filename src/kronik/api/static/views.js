@@ -515,6 +515,12 @@ function entityQuotes(quotes, name, shown = 10) {
   return h("div", null, list, more);
 }
 
+/** The entity's name in the other languages (one identity across languages), when it differs. */
+function otherNames(e) {
+  const other = Object.entries(e.names || {}).filter(([, n]) => n !== e.name);
+  return other.length ? h("p", { class: "names" }, "In other languages: ", other.map(([lang, n]) => `${n} (${lang})`).join(", ")) : null;
+}
+
 export async function entityPage(name) {
   const e = await api.entity(name);
   const holder = h("div", { class: "chart-holder small", id: "mentions-chart" });
@@ -526,7 +532,8 @@ export async function entityPage(name) {
       h("h1", { tabindex: -1 }, e.name),
       h("p", { class: "meta" }, plural(e.count || 0, "mention"), " · ", plural((e.articles || []).length, "article"),
         " · ", h("a", { href: route.search({ entity: e.name }) }, "Search its articles")),
-      (e.aliases || []).length ? h("p", { class: "aliases" }, "Also written: ", e.aliases.join(", ")) : null),
+      (e.aliases || []).length ? h("p", { class: "aliases" }, "Also written: ", e.aliases.join(", ")) : null,
+      otherNames(e)),
     section("Mentions over time", holder, { id: "mentions" }),
     h("div", { class: "two-col" },
       h("div", { class: "col-main" },
