@@ -197,3 +197,16 @@ def test_a_date_far_below_the_headline_is_another_articles() -> None:
                  boxes=f"<div>{long_body}</div><div><a href='/x'>Maling Motor Ditangkap</a> <span>Senin, 7 November 2016 21:10</span></div>")
     art = _extract(html)
     assert art.published == "2016-11-08" and art.published_basis == "url"
+
+
+def test_a_damaged_utc_offset_is_disbelieved_not_fatal() -> None:
+    """A page's "+99:00" (a clock no place shows) keeps its date and time; the zone falls back to the outlet's."""
+    html = _page(head='<meta property="og:url" content="https://news.detik.com/berita/d-1/banjir">'
+                      '<meta property="article:published_time" content="2025-10-20T18:52:00+99:00">')
+    art = _extract(html)
+    assert art.published is not None and art.published.startswith("2025-10-20")
+    from kronik.extract.dates import is_real_offset, offset_zone
+    assert is_real_offset("+07:00") and is_real_offset("-03:30") and is_real_offset("+14:00")
+    assert not any(is_real_offset(o) for o in ("+99:00", "+07:75", "-13:00", "07:00", ""))
+    with pytest.raises(ValueError, match="not a UTC offset"):
+        offset_zone("+99:00")

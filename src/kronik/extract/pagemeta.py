@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from kronik.extract.boilerplate import normalize_line
-from kronik.extract.dates import offset_zone
+from kronik.extract.dates import is_real_offset, offset_zone
 from kronik.extract.metadata import format_published, parse_date_line
 from kronik.extract.outlets import (
     Profile,
@@ -159,6 +159,8 @@ def parse_structured_date(value: str) -> DateCandidate | None:
     zone = (m["zone"] or "").upper()
     if zone and m["sep"] != "-":
         offset = "+00:00" if zone in ("Z", "UTC", "GMT") else f"{zone[:3]}:{zone[-2:]}"
+        if not is_real_offset(offset):  # "+99:00" from a damaged page: the time stands, its zone is not believed
+            offset = None
     return DateCandidate("structured", ymd, int(m["hh"]), int(m["mm"]), offset)
 
 
