@@ -120,6 +120,12 @@ def events(request: Request, story: Opt = None, limit: Limit = 20, offset: Offse
     return queries.events(_store(request), story=story, limit=limit, offset=offset)
 
 
+@router.get("/today")
+def today(request: Request, limit: Annotated[int, Query(ge=0, le=50)] = 8) -> dict[str, Any]:
+    """The biggest events of the store's latest day (the home page's "today" strip)."""
+    return queries.today(_store(request), limit=limit)
+
+
 @router.get("/events/{event_id}")
 def event(request: Request, event_id: str) -> dict[str, Any]:
     return queries.event(_store(request), event_id)

@@ -303,6 +303,40 @@ def event(store: Store, event_id: str) -> dict[str, Any]:
     }
 
 
+TODAY_LOOKBACK_DAYS = 3
+"""An event still running on the latest day is in its strip if it began at most this many days before."""
+
+
+def today(store: Store, *, limit: int = 8) -> dict[str, Any]:
+    """The home page's "today" strip: the biggest events (most articles, then most outlets) on the store's
+    latest day, that is, the latest event start not in the future (a page dated years ahead by a parsing
+    slip must not hide the real day).  Each event carries its outlet count and first summary sentence;
+    the day comes from the index on ``events.start``, the events from a short range of it."""
+    from datetime import datetime, timedelta
+
+    e = schema.events
+    horizon = (datetime.now(UTC) + timedelta(days=1)).strftime("%Y-%m-%d")
+    with store.engine.connect() as conn:
+        latest = conn.execute(select(func.max(e.c.start)).where(e.c.start < horizon)).scalar_one_or_none()
+        if not latest:
+            return {"day": None, "results": []}
+        day = str(latest)[:10]
+        since = (datetime.fromisoformat(day) - timedelta(days=TODAY_LOOKBACK_DAYS)).strftime("%Y-%m-%d")
+        rows = conn.execute(select(e.c.id, e.c.title, e.c.start, e.c.end, e.c.n_articles, e.c.story, e.c.outlets,
+                                   e.c.summary)
+                            .where(e.c.start >= since, e.c.start < horizon, func.coalesce(e.c.end, e.c.start) >= day)
+                            .order_by(e.c.n_articles.desc(), e.c.start.desc(), e.c.id).limit(max(limit, 1) * 4))
+        found = []
+        for r in rows:
+            summary = r.summary if isinstance(r.summary, list) else []
+            first = summary[0] if summary and isinstance(summary[0], dict) else {}
+            found.append({"id": r.id, "title": r.title, "start": r.start, "end": r.end, "n_articles": r.n_articles,
+                          "story": r.story, "n_outlets": len(r.outlets or {}),
+                          "lead": {k: first.get(k) for k in ("text", "article", "paragraph")} if first.get("text") else None})
+    found.sort(key=lambda ev: (-(ev["n_articles"] or 0), -ev["n_outlets"]))
+    return {"day": day, "results": found[:max(0, min(limit, MAX_LIMIT))]}
+
+
 # --------------------------------------------------------------------------- articles
 
 ARTICLE_ITEM = ("id", "title", "outlet", "published", "language", "event", "story", "duplicate_of")
