@@ -333,8 +333,16 @@ def today(store: Store, *, limit: int = 8) -> dict[str, Any]:
             found.append({"id": r.id, "title": r.title, "start": r.start, "end": r.end, "n_articles": r.n_articles,
                           "story": r.story, "n_outlets": len(r.outlets or {}),
                           "lead": {k: first.get(k) for k in ("text", "article", "paragraph")} if first.get("text") else None})
-    found.sort(key=lambda ev: (-(ev["n_articles"] or 0), -ev["n_outlets"]))
-    return {"day": day, "results": found[:max(0, min(limit, MAX_LIMIT))]}
+        found.sort(key=lambda ev: (-(ev["n_articles"] or 0), -ev["n_outlets"]))
+        found = found[:max(0, min(limit, MAX_LIMIT))]
+        a = schema.articles
+        cited = {ev["lead"]["article"] for ev in found if ev["lead"] and ev["lead"].get("article")}
+        info = ({r[0]: r[1:] for r in conn.execute(select(a.c.id, a.c.outlet, a.c.language).where(a.c.id.in_(cited)))}
+                if cited else {})
+    for ev in found:  # the cited article's outlet and language: the strip names the source and marks the language
+        if ev["lead"]:
+            ev["lead"]["outlet"], ev["lead"]["language"] = info.get(ev["lead"].get("article"), (None, None))
+    return {"day": day, "results": found}
 
 
 # --------------------------------------------------------------------------- articles
