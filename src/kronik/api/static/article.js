@@ -4,6 +4,7 @@
 
 import { h, route, fmtDate, plural, langAttr, langName } from "./dom.js";
 import { typeName, typeClass, section, muted } from "./components.js";
+import { api } from "./api.js";
 
 const LEVEL = { source: 0, quote: 1, entity: 2, time: 3 };
 
@@ -118,9 +119,10 @@ function metadata(a) {
     metaRow("Language", a.language ? langName(a.language) : null),
     metaRow("URL", urlNode),
     metaRow("Source", h("span", { class: "source-path" }, a.source)),
-    metaRow("Event", a.event ? h("a", { href: route.event(a.event) }, "Open the event") : null),
-    metaRow("Story", a.story ? h("a", { href: route.story(a.story) }, "Open the story") : null),
-    metaRow("Duplicate of", a.duplicate_of ? h("a", { href: route.article(a.duplicate_of) }, a.duplicate_of) : null),
+    // descriptive link texts: where each link goes, named by its title once known (nameLinks)
+    metaRow("Event", a.event ? h("a", { href: route.event(a.event), id: "meta-event" }, "The event this article reports") : null),
+    metaRow("Story", a.story ? h("a", { href: route.story(a.story), id: "meta-story" }, "The story this article belongs to") : null),
+    metaRow("Duplicate of", a.duplicate_of ? h("a", { href: route.article(a.duplicate_of), id: "meta-original" }, "The original article") : null),
     metaRow("Id", h("code", null, a.id)));
 }
 
@@ -151,6 +153,15 @@ function legend() {
     h("q", { class: "quote" }, "quote"));
 }
 
+/** Give the event and original-article links their titles (fetched after the page is drawn). */
+function nameLinks(page, a) {
+  const set = (id, text) => { const el = page.querySelector(`#${id}`); if (el && text) el.textContent = text; };
+  if (a.event) api.event(a.event).then((ev) => set("meta-event", `Event: ${ev.title || "(untitled event)"}`)).catch(() => {});
+  if (a.duplicate_of) {
+    api.article(a.duplicate_of).then((o) => set("meta-original", `${o.outlet ? `${o.outlet}: ` : ""}“${o.title || "(untitled article)"}”`)).catch(() => {});
+  }
+}
+
 export function articlePage(a, params) {
   const target = params.has("p") ? Number(params.get("p")) : null;
   const s0 = params.has("s") ? Number(params.get("s")) : null, e0 = params.has("e") ? Number(params.get("e")) : null;
@@ -179,6 +190,7 @@ export function articlePage(a, params) {
         section("Details", metadata(a), { id: "meta" }),
         section("Annotations", h("p", { class: "muted" }, counts.join(" · ")), { id: "ann" }))));
   return { node: page, title: a.title || "Article", after: () => {
+    nameLinks(page, a);
     if (target !== null) {
       const el = document.getElementById(`p${target}`);
       if (el) { el.scrollIntoView({ block: "center" }); el.focus({ preventScroll: true }); }
