@@ -296,28 +296,28 @@ export async function storyPage(id) {
     foldedSummary(e.summary, outletOf, 2)));
 
   const nArticles = articles.length;
-  const jumps = [["brief", "In brief"], ["timeline", "Timeline"], ["events", `Events (${events.length})`], ["quotes", "Who said what"],
-    ["entities", "People and places"], ["coverage", "Coverage"], ["articles", `Articles (${nArticles})`], ["export", "Export"]];
+  const jumps = [["brief", t("story.brief")], ["timeline", t("sec.timeline")], ["events", t("story.events_n", { n: events.length })], ["quotes", t("sec.quotes")],
+    ["entities", t("story.people")], ["coverage", t("story.coverage")], ["articles", t("sec.articles_n", { n: nArticles })], ["export", t("story.export")]];
   const node = h("div", { class: "story-page" },
     h("header", { class: "page-head" },
-      h("p", { class: "kicker" }, "Story"),
+      h("p", { class: "kicker" }, t("story.kicker")),
       h("h1", { tabindex: -1 }, st.title || "(untitled story)"),
       h("p", { class: "meta" }, fmtSpan(st.start, st.end) || "undated", " · ", plural(st.n_events, "event"), " · ",
         plural(st.n_articles, "article"), (st.coverage || []).length ? [" · ", plural(st.coverage.length, "outlet")] : null)),
-    h("nav", { class: "jump-links", "aria-label": "Sections of this story" },
+    h("nav", { class: "jump-links", "aria-label": t("story.sections") },
       h("ul", null, jumps.map(([id, label]) => h("li", null, h("a", { href: `#${id}`, dataset: { jump: id } }, label))))),
-    section("In brief", storyBrief(events, evidence), { id: "brief" }),
-    section("Timeline", [holder, chartLegend("event", ...dateKinds(st.timeline)),
+    section(t("story.brief"), storyBrief(events, evidence), { id: "brief" }),
+    section(t("sec.timeline"), [holder, chartLegend("event", ...dateKinds(st.timeline)),
       timelineList(st.timeline, outletOf, 6)], { id: "timeline" }),
     h("div", { class: "two-col" },
       h("div", { class: "col-main" },
-        section("Events", foldedEvents(events, eventBlocks), { id: "events" }),
-        section("Who said what", quotesBySpeaker(st.quotes_by_speaker, outletOf, { open: 2, perSpeaker: 3, evidence, speakers: 6 }), { id: "quotes" })),
+        section(t("sec.events"), foldedEvents(events, eventBlocks), { id: "events" }),
+        section(t("sec.quotes"), quotesBySpeaker(st.quotes_by_speaker, outletOf, { open: 2, perSpeaker: 3, evidence, speakers: 6 }), { id: "quotes" })),
       h("div", { class: "col-side" },
-        section("Key people, organisations and places", entityGroups(st.entities), { id: "entities" }),
-        section("Coverage by outlet", coverage(st.coverage), { id: "coverage" }))),
-    section(`Articles (${nArticles})`, foldedArticles(articles, eventTitles), { id: "articles" }),
-    section("Export", storyExports(st), { id: "export" }));
+        section(t("sec.entities"), entityGroups(st.entities), { id: "entities" }),
+        section(t("sec.coverage"), coverage(st.coverage), { id: "coverage" }))),
+    section(t("sec.articles_n", { n: nArticles }), foldedArticles(articles, eventTitles), { id: "articles" }),
+    section(t("story.export"), storyExports(st), { id: "export" }));
   // Jump links move focus to the section (the hash router owns location.hash, so they scroll instead of navigating).
   node.addEventListener("click", (ev) => {
     const a = ev.target.closest("a[data-jump]");
@@ -425,28 +425,28 @@ export async function eventPage(id) {
     dates: timelineDates(ev.timeline),
   }) || muted("No dated articles to draw."));
 
-  const storyLink = ev.story ? h("a", { href: route.story(ev.story), class: "back" }, "← Part of a story") : null;
+  const storyLink = ev.story ? h("a", { href: route.story(ev.story), class: "back" }, t("event.part_of_story")) : null;
   const node = h("div", { class: "event-page" },
     h("header", { class: "page-head" },
-      h("p", { class: "kicker" }, "Event", storyLink ? [" · ", storyLink] : null),
+      h("p", { class: "kicker" }, t("event.kicker"), storyLink ? [" · ", storyLink] : null),
       h("h1", { tabindex: -1 }, ev.title || "(untitled event)"),
       h("p", { class: "meta" }, fmtSpan(ev.start, ev.end) || "undated", " · ", plural(ev.n_articles ?? (ev.articles || []).length, "article"), " · ",
         plural((ev.coverage || []).length, "outlet"))),
     h("div", { class: "two-col" },
       h("div", { class: "col-main" },
-        section("Summary", summaryList(ev.summary, outletOf), { id: "summary" }),
-        section("Timeline", [holder, chartLegend("article", (ev.articles || []).some((a) => a.duplicate_of) ? "duplicate" : null, ...dateKinds(ev.timeline)),
+        section(t("sec.summary"), summaryList(ev.summary, outletOf), { id: "summary" }),
+        section(t("sec.timeline"), [holder, chartLegend("article", (ev.articles || []).some((a) => a.duplicate_of) ? "duplicate" : null, ...dateKinds(ev.timeline)),
           timelineList(ev.timeline, outletOf)], { id: "timeline" }),
-        section("Who said what", quotesBySpeaker(ev.quotes_by_speaker, outletOf, { evidence: (src) => evidenceLink(src, arts.get(src.article)) }), { id: "quotes" })),
+        section(t("sec.quotes"), quotesBySpeaker(ev.quotes_by_speaker, outletOf, { evidence: (src) => evidenceLink(src, arts.get(src.article)) }), { id: "quotes" })),
       h("div", { class: "col-side" },
-        section("Key people, organisations and places", entityGroups(ev.entities), { id: "entities" }),
-        section("Coverage by outlet", coverage(ev.coverage), { id: "coverage" }))),
+        section(t("sec.entities"), entityGroups(ev.entities), { id: "entities" }),
+        section(t("sec.coverage"), coverage(ev.coverage), { id: "coverage" }))),
     section(t("event.perspectives"), perspectives(full, nOutlets), { id: "perspectives" }),
     section(t("event.copies"), copyDiffs(ev.articles || []), { id: "copies" }),
-    section(`Articles (${(ev.articles || []).length})`, articleList([...(ev.articles || [])].sort(byTime)), { id: "articles" }));
+    section(t("sec.articles_n", { n: (ev.articles || []).length }), articleList([...(ev.articles || [])].sort(byTime)), { id: "articles" }));
 
   if (ev.story) {
-    api.story(ev.story).then((st) => { if (st && st.title && storyLink) storyLink.textContent = `← Story: ${st.title}`; }).catch(() => {});
+    api.story(ev.story).then((st) => { if (st && st.title && storyLink) storyLink.textContent = t("event.story_link", { title: st.title }); }).catch(() => {});
   }
   return { node, title: ev.title || "Event", after: paint };
 }
@@ -685,14 +685,14 @@ export function uploadPage() {
   input, preview, submit);
 
   const node = h("div", { class: "upload-page" },
-    h("header", { class: "page-head" }, h("h1", { tabindex: -1 }, "Upload articles"),
+    h("header", { class: "page-head" }, h("h1", { tabindex: -1 }, t("upload.title")),
       h("p", { class: "lede" }, "Files are read, cleaned, annotated and stored; problems are reported per file and nothing is half-written.")),
     section("Ingest", [form, status], { id: "ingest" }),
     section("Clustering", [
       h("p", null, "New articles are grouped into events and stories as they are ingested. Re-run it to regroup the whole store."),
       h("p", null, h("label", { class: "check" }, reset, " From scratch (reset events and stories)")),
       clusterBtn, clusterOut], { id: "clustering" }));
-  return { node, title: "Upload" };
+  return { node, title: t("upload.title") };
 }
 
 const ROLES = [["title", "Title"], ["text", "Article text"], ["date", "Published"], ["url", "URL"], ["outlet", "Outlet"], ["author", "Author"]];
