@@ -27,8 +27,9 @@ SERIOUS = ("serious", "critical")
 
 
 @pytest.fixture(scope="module")
-def walk_db(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path, shared_data: Path) -> Path:
-    """The example corpus and the Detik day, ingested as `kronik ingest` does (skipped without the day)."""
+def server(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path, shared_data: Path):
+    """`kronik serve` over the example corpus and the Detik day, ingested as `kronik ingest` does (skipped
+    without the day); yields the base URL."""
     if why := server_missing():
         pytest.skip(why)
     detik = shared_data / DETIK
@@ -37,21 +38,17 @@ def walk_db(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path, shared_d
     from kronik.ingest import ingest
     from kronik.store import Store
 
-    db = tmp_path_factory.mktemp("walk") / "kronik.db"
-    store = Store(str(db))
+    tmp = tmp_path_factory.mktemp("walk")
+    store = Store(str(tmp / "kronik.db"))
     ingest([corpus_dir, detik], store)
     store.engine.dispose()
-    return db
-
-
-@pytest.fixture(scope="module")
-def server(walk_db: Path, tmp_path_factory: pytest.TempPathFactory):
-    with serving(walk_db, tmp_path_factory.mktemp("walk-ui")) as base:
+    with serving(tmp / "kronik.db", tmp) as base:
         yield base
 
 
 @pytest.fixture
 def ui(driver, server):
+    """The page at desktop size again after each test (the walk resizes it)."""
     with watched(driver, server) as u:
         yield u
     driver.set_window_size(*SIZES["desktop"])
@@ -189,6 +186,9 @@ def test_the_ui_speaks_indonesian_when_asked_and_keeps_it(ui: UI) -> None:
         ui.open("#/")  # a fresh load without ?lang= stays Indonesian
         assert ui.one("h1").text == "Kisah"
         assert ui.one("#lang-switch").text == "English"
+        ui.open(_targets(ui.base)["story"])
+        assert [a.text for a in ui.css(".jump-links a")][0] == "Ringkasnya"
+        assert ui.one("#brief").get_attribute("lang") is None  # the page is Indonesian: the UI text needs no mark
         SHOTS.mkdir(parents=True, exist_ok=True)
         ui.screenshot("walk-id-home").replace(SHOTS / "desktop-home-id.png")
     finally:
