@@ -188,7 +188,6 @@ def test_the_ui_speaks_indonesian_when_asked_and_keeps_it(ui: UI) -> None:
         assert ui.one("#lang-switch").text == "English"
         ui.open(_targets(ui.base)["story"])
         assert [a.text for a in ui.css(".jump-links a")][0] == "Ringkasnya"
-        assert ui.one("#brief").get_attribute("lang") is None  # the page is Indonesian: the UI text needs no mark
         SHOTS.mkdir(parents=True, exist_ok=True)
         ui.screenshot("walk-id-home").replace(SHOTS / "desktop-home-id.png")
     finally:
