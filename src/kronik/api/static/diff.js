@@ -47,12 +47,12 @@ function wordLine(ops, tag = "p") {
   const el = h(tag, { class: "diff-line" });
   let run = null;
   for (const [op, w] of ops) {
-    if (run && run.op !== op) { el.append(mark(run)); run = null; }
+    if (run && run.op !== op) { el.append(...mark(run)); run = null; }
     if (op === "=") { el.append(w === PARA ? h("br") : `${w} `); continue; }
     if (!run) run = { op, words: [] };
     run.words.push(w);
   }
-  if (run) el.append(mark(run));
+  if (run) el.append(...mark(run));
   return el;
 }
 
