@@ -1,4 +1,5 @@
-"""``GET /api/today``: the home page's strip of the biggest events of the store's latest day (issue 16)."""
+"""The home page's endpoints (issue 16): ``/api/today``, the biggest events of the store's latest day, and
+``/api/facets``, the choices of its filters."""
 
 from __future__ import annotations
 
@@ -35,3 +36,11 @@ def test_today_is_the_latest_day_with_its_biggest_events_first(client) -> None:
 def test_today_bounds_its_limit(client) -> None:
     assert client.get("/api/today?limit=51").status_code == 422
     assert client.get("/api/today?limit=0").json()["results"] == []
+
+
+def test_facets_count_every_article_by_outlet_and_language(client) -> None:
+    """The home page's filter choices: the same counts an empty search's facets give, without the search."""
+    facets = client.get("/api/facets").json()
+    full = client.get("/api/search?limit=0").json()["facets"]
+    for key in ("outlet", "language"):
+        assert {f["value"]: f["count"] for f in facets[key]} == {f["value"]: f["count"] for f in full[key]}

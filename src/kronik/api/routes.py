@@ -92,6 +92,12 @@ def stats(request: Request) -> dict[str, int]:
     return queries.stats(_store(request))
 
 
+@router.get("/facets")
+def facets(request: Request) -> dict[str, list[dict[str, Any]]]:
+    """Articles per outlet and per language (the home page's filter choices)."""
+    return queries.article_facets(_store(request))
+
+
 @router.get("/stories", response_model=None, responses={200: {"model": models.StoryList}, 422: {"model": models.Error}})
 def stories(request: Request, limit: Limit = 20, offset: Offset = 0, q: QueryText = None,
             sort: Annotated[str, Query(max_length=20, description="recent or coverage")] = "recent",

@@ -269,7 +269,7 @@ class Work:
 def _home(w: Work, i: int) -> list[tuple[str, dict[str, str]]]:
     """The requests the home page sends (ranking alternates between newest and most covered)."""
     sort = "coverage" if i % 2 else "recent"
-    return [("/api/stories", {"sort": sort, "limit": "20"}), ("/api/stats", {}), ("/api/search", {"limit": "0"}),
+    return [("/api/stories", {"sort": sort, "limit": "20"}), ("/api/stats", {}), ("/api/facets", {}),
             ("/api/today", {})]
 
 

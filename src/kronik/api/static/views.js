@@ -82,7 +82,7 @@ export async function homePage(params) {
   const p = homeParams(params);
   const [stories, stats, facets, today] = await Promise.all([
     api.stories({ ...p, limit, offset }), api.stats().catch(() => null),
-    api.search({ limit: 0 }).then((r) => r.facets || {}).catch(() => ({})),
+    api.facets().catch(() => ({})),
     offset || Object.keys(p).length ? null : api.today({ limit: 6 }).catch(() => null)]);
   const statLine = stats
     ? h("p", { class: "stats" }, [
