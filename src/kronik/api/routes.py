@@ -32,7 +32,7 @@ from kronik.io import writers
 from kronik.io.columns import FieldMap
 from kronik.store import queries
 from kronik.store.db import Store, time_budget
-from kronik.store.search import MAX_OFFSET, MAX_QUERY_CHARS, SearchQuery, check_query, search
+from kronik.store.search import MAX_OFFSET, MAX_QUERY_CHARS, SearchQuery, check_query, search, store_facets
 
 router = APIRouter()
 
@@ -95,7 +95,7 @@ def stats(request: Request) -> dict[str, int]:
 @router.get("/facets")
 def facets(request: Request) -> dict[str, list[dict[str, Any]]]:
     """Articles per outlet and per language (the home page's filter choices)."""
-    return queries.article_facets(_store(request))
+    return store_facets(_store(request))
 
 
 @router.get("/stories", response_model=None, responses={200: {"model": models.StoryList}, 422: {"model": models.Error}})

@@ -63,20 +63,6 @@ def stats(store: Store) -> dict[str, int]:
         }
 
 
-def article_facets(store: Store) -> dict[str, list[dict[str, Any]]]:
-    """Articles per outlet and per language over the whole store, in the search facets' shape: what the
-    home page's filters offer.  Two GROUP BYs on indexed columns (a few ms at 100k articles), where an
-    empty search would also rank and count stories and entities it does not need."""
-    a = schema.articles
-    out: dict[str, list[dict[str, Any]]] = {}
-    with store.engine.connect() as conn:
-        for key, col in (("outlet", a.c.outlet), ("language", a.c.language)):
-            rows = conn.execute(select(col, func.count()).where(col.is_not(None)).group_by(col)
-                                .order_by(func.count().desc(), col).limit(MAX_LIMIT))
-            out[key] = [{"value": v, "label": v, "count": int(n)} for v, n in rows]
-    return out
-
-
 # --------------------------------------------------------------------------- stories
 
 STORY_SORTS = ("recent", "coverage")
