@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Text, cast, func, select
 
 from kronik.errors import NotFound, RequestError
 from kronik.store import schema
@@ -107,11 +107,16 @@ def stories(store: Store, *, q: str | None = None, sort: str = "recent", min_art
 def _story_leads(conn: Any, ids: list[str]) -> dict[str, dict[str, Any]]:
     """The first summary sentence of each story's largest event (what a card shows under its title)."""
     e = schema.events
+    largest: dict[str, tuple[int, str]] = {}
+    if ids:  # the largest event with a summary first, then only its summary read (a big story has hundreds)
+        for st, n, eid in conn.execute(select(e.c.story, e.c.n_articles, e.c.id)
+                                       .where(e.c.story.in_(ids), func.length(cast(e.c.summary, Text)) > 2)):
+            if st not in largest or (n or 0) > largest[st][0]:
+                largest[st] = (n or 0, eid)
     best: dict[str, tuple[int, Any]] = {}
-    if ids:
-        for st, n, summary in conn.execute(select(e.c.story, e.c.n_articles, e.c.summary).where(e.c.story.in_(ids))):
-            if summary and (st not in best or (n or 0) > best[st][0]):
-                best[st] = (n or 0, summary)
+    if largest:
+        summaries = dict(conn.execute(select(e.c.id, e.c.summary).where(e.c.id.in_([eid for _, eid in largest.values()]))).all())
+        best = {st: (n, summaries.get(eid)) for st, (n, eid) in largest.items()}
     out = {}
     for st, (_, summary) in best.items():
         first = summary[0] if isinstance(summary, list) and summary else None
