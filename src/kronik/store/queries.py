@@ -516,8 +516,12 @@ def quotes(store: Store, *, limit: int = 20, offset: int = 0, **filters: str | N
     ``date_to``, and ``since`` (articles stored after that moment, for polling)."""
     limit, offset = _page(limit, offset)
     joined, where = _quotes_select(**filters)
+    # every quote has its article (foreign key, cascading delete): without a filter on the article, count
+    # the quotes alone (0.2 ms at 260k quotes; the join cost 160 ms)
+    on_article = any(filters.get(k) for k in ("story", "outlet", "date_from", "date_to", "since"))
     with store.engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(joined).where(*where)).scalar_one()
+        total = conn.execute(select(func.count()).select_from(joined if on_article else schema.quotes)
+                             .where(*where)).scalar_one()
         rows = conn.execute(_quote_rows(joined, where).limit(limit).offset(offset)).mappings()
         return _paged([dict(r) for r in rows], total, limit, offset)
 
