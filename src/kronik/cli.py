@@ -936,6 +936,7 @@ def bench_serve_cmd(
     data: Annotated[Path, typer.Option("--data", help="Shared data folder (with indosum/).")] = SHARED_DATA,
     searches: Annotated[int, typer.Option("--searches", min=1)] = 500,
     story_pages: Annotated[int, typer.Option("--story-pages", min=1)] = 100,
+    pages: Annotated[int, typer.Option("--pages", min=1, help="Loads of each other page (home, quotes explorer).")] = 100,
     concurrency: Annotated[int, typer.Option("--concurrency", "-c", min=1)] = 4,
     port: Annotated[int, typer.Option("--port", help="0: a free port.")] = 0,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Server processes of kronik serve.")] = 1,
@@ -945,7 +946,8 @@ def bench_serve_cmd(
                                                 "examples/corpus) instead of the synthetic one.")] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Latency of search and story pages over HTTP on a store of N synthetic articles (server in a second process)."""
+    """Latency of the home page, a story page, the quotes explorer and a search over HTTP on a store of N synthetic
+    articles (server in a second process)."""
     from kronik.bench.serve import bench_abuse, bench_serve, render, render_abuse
 
     if abuse:
@@ -953,7 +955,7 @@ def bench_serve_cmd(
                           port=port, workers=workers, log=None if as_json else err)
         _emit(res, as_json, render_abuse)
         return
-    res = bench_serve(db, articles=articles, data_dir=data, searches=searches, story_pages=story_pages,
+    res = bench_serve(db, articles=articles, data_dir=data, searches=searches, story_pages=story_pages, pages=pages,
                       concurrency=concurrency, port=port, workers=workers, log=None if as_json else err)
     _emit(res, as_json, render)
 

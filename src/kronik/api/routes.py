@@ -32,7 +32,7 @@ from kronik.io import writers
 from kronik.io.columns import FieldMap
 from kronik.store import queries
 from kronik.store.db import Store, time_budget
-from kronik.store.search import MAX_OFFSET, MAX_QUERY_CHARS, SearchQuery, check_query, search
+from kronik.store.search import MAX_OFFSET, MAX_QUERY_CHARS, SearchQuery, check_query, search, store_facets
 
 router = APIRouter()
 
@@ -92,6 +92,12 @@ def stats(request: Request) -> dict[str, int]:
     return queries.stats(_store(request))
 
 
+@router.get("/facets")
+def facets(request: Request) -> dict[str, list[dict[str, Any]]]:
+    """Articles per outlet and per language (the home page's filter choices)."""
+    return store_facets(_store(request))
+
+
 @router.get("/stories", response_model=None, responses={200: {"model": models.StoryList}, 422: {"model": models.Error}})
 def stories(request: Request, limit: Limit = 20, offset: Offset = 0, q: QueryText = None,
             sort: Annotated[str, Query(max_length=20, description="recent or coverage")] = "recent",
@@ -118,6 +124,12 @@ async def story(request: Request, story_id: str) -> Response:
 @router.get("/events")
 def events(request: Request, story: Opt = None, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
     return queries.events(_store(request), story=story, limit=limit, offset=offset)
+
+
+@router.get("/today")
+def today(request: Request, limit: Annotated[int, Query(ge=0, le=50)] = 8) -> dict[str, Any]:
+    """The biggest events of the store's latest day (the home page's "today" strip)."""
+    return queries.today(_store(request), limit=limit)
 
 
 @router.get("/events/{event_id}")

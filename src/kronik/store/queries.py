@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Text, cast, func, select
 
 from kronik.errors import NotFound, RequestError
 from kronik.store import schema
@@ -107,11 +107,16 @@ def stories(store: Store, *, q: str | None = None, sort: str = "recent", min_art
 def _story_leads(conn: Any, ids: list[str]) -> dict[str, dict[str, Any]]:
     """The first summary sentence of each story's largest event (what a card shows under its title)."""
     e = schema.events
+    largest: dict[str, tuple[int, str]] = {}
+    if ids:  # the largest event with a summary first, then only its summary read (a big story has hundreds)
+        for st, n, eid in conn.execute(select(e.c.story, e.c.n_articles, e.c.id)
+                                       .where(e.c.story.in_(ids), func.length(cast(e.c.summary, Text)) > 2)):
+            if st not in largest or (n or 0) > largest[st][0]:
+                largest[st] = (n or 0, eid)
     best: dict[str, tuple[int, Any]] = {}
-    if ids:
-        for st, n, summary in conn.execute(select(e.c.story, e.c.n_articles, e.c.summary).where(e.c.story.in_(ids))):
-            if summary and (st not in best or (n or 0) > best[st][0]):
-                best[st] = (n or 0, summary)
+    if largest:
+        summaries = dict(conn.execute(select(e.c.id, e.c.summary).where(e.c.id.in_([eid for _, eid in largest.values()]))).all())
+        best = {st: (n, summaries.get(eid)) for st, (n, eid) in largest.items()}
     out = {}
     for st, (_, summary) in best.items():
         first = summary[0] if isinstance(summary, list) and summary else None
@@ -303,6 +308,48 @@ def event(store: Store, event_id: str) -> dict[str, Any]:
     }
 
 
+TODAY_LOOKBACK_DAYS = 3
+"""An event still running on the latest day is in its strip if it began at most this many days before."""
+
+
+def today(store: Store, *, limit: int = 8) -> dict[str, Any]:
+    """The home page's "today" strip: the biggest events (most articles, then most outlets) on the store's
+    latest day, that is, the latest event start not in the future (a page dated years ahead by a parsing
+    slip must not hide the real day).  Each event carries its outlet count and first summary sentence;
+    the day comes from the index on ``events.start``, the events from a short range of it."""
+    from datetime import datetime, timedelta
+
+    e = schema.events
+    horizon = (datetime.now(UTC) + timedelta(days=1)).strftime("%Y-%m-%d")
+    with store.engine.connect() as conn:
+        latest = conn.execute(select(func.max(e.c.start)).where(e.c.start < horizon)).scalar_one_or_none()
+        if not latest:
+            return {"day": None, "results": []}
+        day = str(latest)[:10]
+        since = (datetime.fromisoformat(day) - timedelta(days=TODAY_LOOKBACK_DAYS)).strftime("%Y-%m-%d")
+        rows = conn.execute(select(e.c.id, e.c.title, e.c.start, e.c.end, e.c.n_articles, e.c.story, e.c.outlets,
+                                   e.c.summary)
+                            .where(e.c.start >= since, e.c.start < horizon, func.coalesce(e.c.end, e.c.start) >= day)
+                            .order_by(e.c.n_articles.desc(), e.c.start.desc(), e.c.id).limit(max(limit, 1) * 4))
+        found = []
+        for r in rows:
+            summary = r.summary if isinstance(r.summary, list) else []
+            first = summary[0] if summary and isinstance(summary[0], dict) else {}
+            found.append({"id": r.id, "title": r.title, "start": r.start, "end": r.end, "n_articles": r.n_articles,
+                          "story": r.story, "n_outlets": len(r.outlets or {}),
+                          "lead": {k: first.get(k) for k in ("text", "article", "paragraph")} if first.get("text") else None})
+        found.sort(key=lambda ev: (-(ev["n_articles"] or 0), -ev["n_outlets"]))
+        found = found[:max(0, min(limit, MAX_LIMIT))]
+        a = schema.articles
+        cited = {ev["lead"]["article"] for ev in found if ev["lead"] and ev["lead"].get("article")}
+        info = ({r[0]: r[1:] for r in conn.execute(select(a.c.id, a.c.outlet, a.c.language).where(a.c.id.in_(cited)))}
+                if cited else {})
+    for ev in found:  # the cited article's outlet and language: the strip names the source and marks the language
+        if ev["lead"]:
+            ev["lead"]["outlet"], ev["lead"]["language"] = info.get(ev["lead"].get("article"), (None, None))
+    return {"day": day, "results": found}
+
+
 # --------------------------------------------------------------------------- articles
 
 ARTICLE_ITEM = ("id", "title", "outlet", "published", "language", "event", "story", "duplicate_of")
@@ -469,8 +516,12 @@ def quotes(store: Store, *, limit: int = 20, offset: int = 0, **filters: str | N
     ``date_to``, and ``since`` (articles stored after that moment, for polling)."""
     limit, offset = _page(limit, offset)
     joined, where = _quotes_select(**filters)
+    # every quote has its article (foreign key, cascading delete): without a filter on the article, count
+    # the quotes alone (0.2 ms at 260k quotes; the join cost 160 ms)
+    on_article = any(filters.get(k) for k in ("story", "outlet", "date_from", "date_to", "since"))
     with store.engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(joined).where(*where)).scalar_one()
+        total = conn.execute(select(func.count()).select_from(joined if on_article else schema.quotes)
+                             .where(*where)).scalar_one()
         rows = conn.execute(_quote_rows(joined, where).limit(limit).offset(offset)).mappings()
         return _paged([dict(r) for r in rows], total, limit, offset)
 

@@ -104,6 +104,8 @@ function addMapping(fd, mapping) {
 export const api = {
   stats: () => request("/api/stats"),
   stories: (p) => request(`/api/stories${qs(p)}`),
+  today: (p) => request(`/api/today${qs(p)}`),
+  facets: () => request("/api/facets"),
   story: (id) => request(`/api/stories/${enc(id)}`),
   events: (p) => request(`/api/events${qs(p)}`),
   event: (id) => request(`/api/events/${enc(id)}`),

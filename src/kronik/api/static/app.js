@@ -1,12 +1,27 @@
 // Kronik web UI: a hash-routed single page over the JSON API.
 //   #/  #/story/{id}  #/event/{id}  #/article/{id}?p=N  #/search?q=  #/entity/{name}  #/upload
 
+import { lang, loadMessages, translateStatic, langHref, t } from "./i18n.js";
 import { h, installTooltips } from "./dom.js";
 import { api, ApiError } from "./api.js";
 import { articlePage } from "./article.js";
 import { homePage, storyPage, eventPage, searchPage, entityPage, uploadPage } from "./views.js";
 
+await loadMessages(); // the UI's strings before anything is drawn
+translateStatic(document);
+if (new URLSearchParams(location.search).has("lang")) history.replaceState(null, "", `${location.pathname}${location.hash}`); // kept in the cookie
+
 const main = document.getElementById("main");
+const langSwitch = document.getElementById("lang-switch");
+const OTHER = lang === "id" ? "en" : "id";
+
+/** The toggle names the other language in that language ("English" / "Bahasa Indonesia") and keeps the page. */
+function updateLangSwitch() {
+  langSwitch.textContent = t(`lang.name.${OTHER}`);
+  langSwitch.setAttribute("lang", OTHER);
+  langSwitch.setAttribute("hreflang", OTHER);
+  langSwitch.setAttribute("href", langHref(OTHER));
+}
 const searchInput = document.getElementById("q");
 let generation = 0;
 
@@ -49,17 +64,16 @@ function errorView(err, what) {
   const notFound = err instanceof ApiError && err.status === 404;
   // 4xx other than 404: the request itself (a date that is not one, a bad sort) — say what to fix.
   const refused = err instanceof ApiError && err.status >= 400 && err.status < 500 && !notFound;
-  const title = notFound ? `${what ? what[0].toUpperCase() + what.slice(1) : "Page"} not found`
-    : refused ? "This request cannot be answered" : "Something went wrong";
+  const title = notFound ? t(`error.not_found.${what || "page"}`)
+    : refused ? t("error.refused") : t("error.failed");
   return {
     title,
     node: h("div", { class: "error-page", role: "alert" },
       h("h1", { tabindex: -1 }, title),
-      h("p", null, notFound
-        ? `There is no ${what || "page"} at this address. It may have been regrouped after new articles arrived.`
-        : (err && err.message) || "The page could not be loaded."),
-      h("p", null, h("a", { href: "#/", class: "button" }, "Back to the stories"), " ",
-        notFound ? null : h("button", { type: "button", class: "button", on: { click: () => render() } }, "Try again"))),
+      h("p", null, notFound ? t("error.not_found_detail", { what: t(`what.${what || "page"}`) })
+        : (err && err.message) || t("error.not_loaded")),
+      h("p", null, h("a", { href: "#/", class: "button" }, t("error.back")), " ",
+        notFound ? null : h("button", { type: "button", class: "button", on: { click: () => render() } }, t("error.retry")))),
   };
 }
 
@@ -75,9 +89,10 @@ async function render() {
   const route = parseHash();
   const { nav, load, what } = resolve(route);
   setNav(nav);
+  updateLangSwitch();
   main.setAttribute("aria-busy", "true");
   const loading = setTimeout(() => {
-    if (gen === generation) main.replaceChildren(h("div", { class: "loading", role: "status" }, h("span", { class: "spinner", "aria-hidden": "true" }), "Loading…"));
+    if (gen === generation) main.replaceChildren(h("div", { class: "loading", role: "status" }, h("span", { class: "spinner", "aria-hidden": "true" }), t("app.loading")));
   }, 120);
   let view;
   try {

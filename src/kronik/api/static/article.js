@@ -4,6 +4,8 @@
 
 import { h, route, fmtDate, plural, langAttr, langName } from "./dom.js";
 import { typeName, typeClass, section, muted } from "./components.js";
+import { api } from "./api.js";
+import { t } from "./i18n.js";
 
 const LEVEL = { source: 0, quote: 1, entity: 2, time: 3 };
 
@@ -113,18 +115,19 @@ function metadata(a) {
     ? [h("time", { datetime: a.published }, fmtDate(a.published)), a.published_basis === "inferred" ? h("span", { class: "badge", title: "Not stated on the page: inferred" }, "inferred") : null]
     : null;
   return h("dl", { class: "meta-list" },
-    metaRow("Outlet", a.outlet ? h("a", { href: route.search({ outlet: a.outlet }) }, a.outlet) : null),
-    metaRow("Published", published),
-    metaRow("Authors", (a.authors || []).join(", ")),
-    metaRow("Dateline", a.dateline),
-    metaRow("Wires", (a.wire_sources || []).join(", ")),
-    metaRow("Language", a.language ? langName(a.language) : null),
-    metaRow("URL", urlNode),
-    metaRow("Source", h("span", { class: "source-path" }, a.source)),
-    metaRow("Event", a.event ? h("a", { href: route.event(a.event) }, "Open the event") : null),
-    metaRow("Story", a.story ? h("a", { href: route.story(a.story) }, "Open the story") : null),
-    metaRow("Duplicate of", a.duplicate_of ? h("a", { href: route.article(a.duplicate_of) }, a.duplicate_of) : null),
-    metaRow("Id", h("code", null, a.id)));
+    metaRow(t("meta.outlet"), a.outlet ? h("a", { href: route.search({ outlet: a.outlet }) }, a.outlet) : null),
+    metaRow(t("meta.published"), published),
+    metaRow(t("meta.authors"), (a.authors || []).join(", ")),
+    metaRow(t("meta.dateline"), a.dateline),
+    metaRow(t("meta.wires"), (a.wire_sources || []).join(", ")),
+    metaRow(t("meta.language"), a.language ? langName(a.language) : null),
+    metaRow(t("meta.url"), urlNode),
+    metaRow(t("meta.source"), h("span", { class: "source-path" }, a.source)),
+    // descriptive link texts: where each link goes, named by its title once known (nameLinks)
+    metaRow(t("meta.event"), a.event ? h("a", { href: route.event(a.event), id: "meta-event" }, t("article.event_link")) : null),
+    metaRow(t("meta.story"), a.story ? h("a", { href: route.story(a.story), id: "meta-story" }, t("article.story_link")) : null),
+    metaRow(t("meta.duplicate_of"), a.duplicate_of ? h("a", { href: route.article(a.duplicate_of), id: "meta-original" }, t("article.original_link")) : null),
+    metaRow(t("meta.id"), h("code", null, a.id)));
 }
 
 function removedPanel(a) {
@@ -154,6 +157,15 @@ function legend() {
     h("q", { class: "quote" }, "quote"));
 }
 
+/** Give the event and original-article links their titles (fetched after the page is drawn). */
+function nameLinks(page, a) {
+  const set = (id, text) => { const el = page.querySelector(`#${id}`); if (el && text) el.textContent = text; };
+  if (a.event) api.event(a.event).then((ev) => set("meta-event", t("article.event_named", { title: ev.title || t("untitled.event") }))).catch(() => {});
+  if (a.duplicate_of) {
+    api.article(a.duplicate_of).then((o) => set("meta-original", `${o.outlet ? `${o.outlet}: ` : ""}“${o.title || "(untitled article)"}”`)).catch(() => {});
+  }
+}
+
 export function articlePage(a, params) {
   const target = params.has("p") ? Number(params.get("p")) : null;
   const s0 = params.has("s") ? Number(params.get("s")) : null, e0 = params.has("e") ? Number(params.get("e")) : null;
@@ -168,20 +180,21 @@ export function articlePage(a, params) {
         annotatedParagraph(p, i, a, extra),
         speakers.length ? h("span", { class: "para-speakers" }, `— ${[...new Set(speakers)].join(", ")}`) : null);
     })
-    : muted("This article has no body text."));
+    : muted(t("article.no_body")));
 
   const counts = [plural((a.entities || []).length, "entity", "entities"), plural((a.quotes || []).length, "quote"), plural((a.times || []).length, "time expression")];
   const page = h("article", { class: "article-page" },
     h("header", { class: "page-head" },
-      h("p", { class: "kicker" }, a.outlet || "Unknown outlet", a.published ? ` · ${fmtDate(a.published, { offset: false })}` : ""),
+      h("p", { class: "kicker" }, a.outlet || t("unknown_outlet"), a.published ? ` · ${fmtDate(a.published, { offset: false })}` : ""),
       h("h1", { tabindex: -1, lang: a.title ? lang : null }, a.title || "(untitled article)"),
-      a.duplicate_of ? h("p", { class: "notice" }, "This article is a near-duplicate of ", h("a", { href: route.article(a.duplicate_of) }, "its original (the first stored copy)"), ".") : null),
+      a.duplicate_of ? h("p", { class: "notice" }, t("article.dup_1"), h("a", { href: route.article(a.duplicate_of) }, t("article.dup_link")), ".") : null),
     h("div", { class: "article-grid" },
       h("div", { class: "article-main" }, legend(), body, removedPanel(a)),
       h("aside", { class: "article-side" },
-        section("Details", metadata(a), { id: "meta" }),
-        section("Annotations", h("p", { class: "muted" }, counts.join(" · ")), { id: "ann" }))));
+        section(t("article.details"), metadata(a), { id: "meta" }),
+        section(t("article.annotations"), h("p", { class: "muted" }, counts.join(" · ")), { id: "ann" }))));
   return { node: page, title: a.title || "Article", after: () => {
+    nameLinks(page, a);
     if (target !== null) {
       const el = document.getElementById(`p${target}`);
       if (el) { el.scrollIntoView({ block: "center" }); el.focus({ preventScroll: true }); }

@@ -271,7 +271,7 @@ export function countsChart(points, { width = 600, height = 150, label = "Mentio
     const tipText = `${binLabel(bin.name, b)}\n${n} ${n === 1 ? unit : unit + "s"}`;
     svg.appendChild(s("rect", {
       class: "bar", x: cx - bw / 2, y: y(n), width: bw, height: Math.max(1, B - y(n)), rx: 2,
-      tabindex: 0, "data-tip": tipText, "aria-label": tipText.replace("\n", ": "), "data-date": new Date(b).toISOString().slice(0, 10), "data-count": n,
+      tabindex: 0, role: "img", "data-tip": tipText, "aria-label": tipText.replace("\n", ": "), "data-date": new Date(b).toISOString().slice(0, 10), "data-count": n,
     }));
   }
   return svg;

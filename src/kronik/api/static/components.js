@@ -1,13 +1,14 @@
 // Pieces shared by the story, event, entity and search pages.
 
 import { h, route, fmtDate, plural } from "./dom.js";
+import { t } from "./i18n.js";
 import { barList } from "./charts.js";
 
 export const TYPE_NAMES = {
   PER: "Person", PERSON: "Person", ORG: "Organisation", LOC: "Place", GPE: "Place", FAC: "Place",
   EVT: "Event", EVENT: "Event", MISC: "Other", NOR: "Group", PRD: "Product", WOA: "Work",
 };
-const GROUPS = [["People", ["PER", "PERSON"]], ["Organisations", ["ORG"]], ["Places", ["LOC", "GPE", "FAC"]]];
+const GROUPS = [["group.people", ["PER", "PERSON"]], ["group.orgs", ["ORG"]], ["group.places", ["LOC", "GPE", "FAC"]]];
 
 export function typeName(t) {
   return TYPE_NAMES[String(t || "").toUpperCase()] || (t ? String(t) : "Entity");
@@ -39,16 +40,16 @@ export function entityChip(e) {
 
 /** Entities grouped into people / organisations / places (then others). */
 export function entityGroups(entities) {
-  if (!entities || !entities.length) return muted("No named entities found.");
+  if (!entities || !entities.length) return muted(t("none.entities"));
   const used = new Set();
   const blocks = [];
   for (const [label, types] of GROUPS) {
     const items = entities.filter((e) => types.includes(String(e.type || "").toUpperCase()));
     items.forEach((e) => used.add(e));
-    if (items.length) blocks.push(h("div", { class: "ent-group" }, h("h3", null, label), h("div", { class: "chips" }, items.map(entityChip))));
+    if (items.length) blocks.push(h("div", { class: "ent-group" }, h("h3", null, t(label)), h("div", { class: "chips" }, items.map(entityChip))));
   }
   const rest = entities.filter((e) => !used.has(e));
-  if (rest.length) blocks.push(h("div", { class: "ent-group" }, h("h3", null, "Other"), h("div", { class: "chips" }, rest.map(entityChip))));
+  if (rest.length) blocks.push(h("div", { class: "ent-group" }, h("h3", null, t("group.other")), h("div", { class: "chips" }, rest.map(entityChip))));
   return h("div", { class: "ent-groups" }, blocks);
 }
 
@@ -74,7 +75,7 @@ export function evidenceLink(item, article) {
 function clipText(text, n) { const str = String(text || ""); return str.length > n ? `${str.slice(0, n - 1).trimEnd()}…` : str; }
 
 export function summaryList(summary, outletOf) {
-  if (!summary || !summary.length) return muted("No summary yet.");
+  if (!summary || !summary.length) return muted(t("none.summary"));
   return h("ul", { class: "summary" }, summary.map((it) =>
     h("li", null, h("span", { class: "summary-text" }, it.text), " ", sourceLink(it, outletOf))));
 }
@@ -92,7 +93,7 @@ function mergeQuotes(quotes) {
 
 /** Who said what: quotes grouped by speaker, each speaker a disclosure. */
 export function quotesBySpeaker(groups, outletOf, { open = 3, perSpeaker = 4, evidence = null, speakers = Infinity } = {}) {
-  if (!groups || !groups.length) return muted("No quotes found.");
+  if (!groups || !groups.length) return muted(t("none.quotes"));
   const box = h("div", { class: "speakers" });
   const block = (g, i) => {
     const quotes = mergeQuotes(g.quotes || []);
@@ -107,16 +108,16 @@ export function quotesBySpeaker(groups, outletOf, { open = 3, perSpeaker = 4, ev
       }
       if (quotes.length > n) {
         list.appendChild(h("li", { class: "more" }, h("button", { type: "button", class: "link-button", on: { click: () => renderQuotes(quotes.length) } },
-          `Show ${quotes.length - n} more`)));
+          t("more.n", { n: quotes.length - n }))));
       }
     };
     renderQuotes(perSpeaker);
     const known = g.speaker && !String(g.speaker).startsWith("(");
     const det = h("details", { class: "speaker", open: i < open },
       h("summary", null,
-        h("span", { class: "speaker-name" }, g.speaker || "Unattributed"),
+        h("span", { class: "speaker-name" }, g.speaker || t("unattributed")),
         h("span", { class: "count" }, plural(g.count ?? quotes.length, "quote"))),
-      known ? h("p", { class: "speaker-link" }, h("a", { href: route.entity(g.speaker) }, `About ${g.speaker}`)) : null,
+      known ? h("p", { class: "speaker-link" }, h("a", { href: route.entity(g.speaker) }, t("speaker.about", { name: g.speaker }))) : null,
       list);
     return det;
   };
@@ -132,12 +133,12 @@ export function quotesBySpeaker(groups, outletOf, { open = 3, perSpeaker = 4, ev
 }
 
 export function coverage(items) {
-  if (!items || !items.length) return muted("No coverage data.");
+  if (!items || !items.length) return muted(t("none.coverage"));
   return barList(items.map((c) => ({ label: c.outlet || c.name || "(unknown outlet)", count: c.count, href: route.search({ outlet: c.outlet || c.name }) })));
 }
 
 export function articleList(articles, { eventTitles, showEvent = false } = {}) {
-  if (!articles || !articles.length) return muted("No articles.");
+  if (!articles || !articles.length) return muted(t("event.no_articles"));
   const byId = new Map(articles.map((a) => [a.id, a]));
   return h("ul", { class: "article-list" }, articles.map((a) => {
     const meta = [
@@ -157,9 +158,9 @@ export function articleList(articles, { eventTitles, showEvent = false } = {}) {
 export function pager({ total, limit, offset }, hrefFor) {
   if (!total || total <= limit) return null;
   const page = Math.floor(offset / limit) + 1, pages = Math.ceil(total / limit);
-  const prev = offset > 0 ? h("a", { href: hrefFor(Math.max(0, offset - limit)), rel: "prev", class: "button" }, "← Previous") : h("span", { class: "button disabled", "aria-disabled": "true" }, "← Previous");
-  const next = offset + limit < total ? h("a", { href: hrefFor(offset + limit), rel: "next", class: "button" }, "Next →") : h("span", { class: "button disabled", "aria-disabled": "true" }, "Next →");
-  return h("nav", { class: "pager", "aria-label": "Pages" }, prev, h("span", { class: "page-info" }, `Page ${page} of ${pages}`), next);
+  const prev = offset > 0 ? h("a", { href: hrefFor(Math.max(0, offset - limit)), rel: "prev", class: "button" }, t("pager.prev")) : h("span", { class: "button disabled", "aria-disabled": "true" }, t("pager.prev"));
+  const next = offset + limit < total ? h("a", { href: hrefFor(offset + limit), rel: "next", class: "button" }, t("pager.next")) : h("span", { class: "button disabled", "aria-disabled": "true" }, t("pager.next"));
+  return h("nav", { class: "pager", "aria-label": t("pager.label") }, prev, h("span", { class: "page-info" }, t("pager.info", { page, pages })), next);
 }
 
 export function outletChips(outlets, max = 4) {

@@ -1,6 +1,8 @@
 // DOM helpers. Every piece of data reaches the page as a text node or an
 // attribute value set with setAttribute: never parsed as HTML.
 
+import { t, has, lang } from "./i18n.js";
+
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 function append(el, children) {
@@ -130,9 +132,15 @@ export function parseDate(v) {
   };
 }
 
-export function fmtDay(t) {
-  const d = new Date(t);
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+/** Month abbreviations of the UI's language (the catalogue's "months"; English when it has none). */
+function months() {
+  const m = t("months");
+  return Array.isArray(m) && m.length === 12 ? m : MONTHS;
+}
+
+export function fmtDay(ms) {
+  const d = new Date(ms);
+  return `${d.getUTCDate()} ${months()[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
 function pad(n) { return String(n).padStart(2, "0"); }
@@ -144,7 +152,7 @@ export function fmtDate(v, { offset = true } = {}) {
   if (!p) return String(v);
   const d = new Date(p.t);
   if (p.precision === "year") return String(d.getUTCFullYear());
-  if (p.precision === "month") return `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  if (p.precision === "month") return `${months()[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
   let out = fmtDay(p.t);
   if (p.hasTime) out += `, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
   if (offset && p.hasTime && p.offset) out += ` (${p.offset})`;
@@ -161,15 +169,17 @@ export function fmtSpan(a, b) {
   if (sameDay) return fmtDay(pa.t);
   if (da.getUTCFullYear() === db.getUTCFullYear()) {
     if (da.getUTCMonth() === db.getUTCMonth()) {
-      return `${da.getUTCDate()}–${db.getUTCDate()} ${MONTHS[db.getUTCMonth()]} ${db.getUTCFullYear()}`;
+      return `${da.getUTCDate()}–${db.getUTCDate()} ${months()[db.getUTCMonth()]} ${db.getUTCFullYear()}`;
     }
-    return `${da.getUTCDate()} ${MONTHS[da.getUTCMonth()]} – ${fmtDay(pb.t)}`;
+    return `${da.getUTCDate()} ${months()[da.getUTCMonth()]} – ${fmtDay(pb.t)}`;
   }
   return `${fmtDay(pa.t)} – ${fmtDay(pb.t)}`;
 }
 
+/** "3 articles" / "3 artikel": the noun in the UI's language when the catalogue has it ("n.<word>"). */
 export function plural(n, one, many) {
-  return `${n} ${n === 1 ? one : (many || one + "s")}`;
+  const word = n === 1 ? one : (many || one + "s");
+  return `${n} ${has(`n.${word}`) ? t(`n.${word}`) : word}`;
 }
 
 // --- tooltip -----------------------------------------------------------------
@@ -232,7 +242,7 @@ export function installTooltips(root = document) {
 }
 
 const LANG_NAMES = (() => {
-  try { return new Intl.DisplayNames([navigator.language || "en", "en"], { type: "language" }); } catch (_) { return null; }
+  try { return new Intl.DisplayNames([lang, "en"], { type: "language" }); } catch (_) { return null; }
 })();
 
 /** "Indonesian" for "id", "English" for "en" (the browser's own names: nothing fetched); the code if unknown. */

@@ -2,6 +2,8 @@
 
 import { h, route, fmtDate, fmtSpan, plural, markedText, langName, langAttr } from "./dom.js";
 import { api } from "./api.js";
+import { t } from "./i18n.js";
+import { articleDiff } from "./diff.js";
 import { timelineChart, countsChart, fitLabels } from "./charts.js";
 import {
   section, muted, entityGroups, summaryList, quotesBySpeaker, coverage, articleList, pager,
@@ -29,7 +31,7 @@ function homeFilters(p, facets) {
   const outlets = (facets.outlet || []).map((f) => [String(f.value), `${f.label || f.value} (${f.count})`]);
   const langs = (facets.language || []).map((f) => [String(f.value), `${langName(f.value)} (${f.count})`]);
   const single = h("input", { type: "checkbox", id: "home-min", name: "min_articles", value: "2", checked: Number(p.min_articles || 0) >= 2 });
-  const form = h("form", { class: "home-filters", id: "home-filters", "aria-label": "Rank and filter stories", on: { submit: (e) => {
+  const form = h("form", { class: "home-filters", id: "home-filters", "aria-label": t("home.filters"), on: { submit: (e) => {
     e.preventDefault();
     const fd = new FormData(form);
     const next = {};
@@ -37,14 +39,14 @@ function homeFilters(p, facets) {
     if (next.sort === "recent") delete next.sort;
     location.hash = route.home(next);
   } } },
-  select("sort", "Rank by", [["recent", "Newest"], ["coverage", "Most covered"]], p.sort || "recent"),
-  select("outlet", "Outlet", [["", "All outlets"], ...outlets], p.outlet),
-  select("language", "Language", [["", "All languages"], ...langs], p.language),
-  h("span", { class: "field" }, h("label", { for: "home-from" }, "From"), h("input", { type: "date", id: "home-from", name: "from", value: p.from || "" })),
-  h("span", { class: "field" }, h("label", { for: "home-to" }, "To"), h("input", { type: "date", id: "home-to", name: "to", value: p.to || "" })),
-  h("label", { class: "check", for: "home-min" }, single, " Hide single-article stories"),
-  h("button", { type: "submit", class: "button primary" }, "Apply"),
-  Object.keys(p).length ? h("a", { href: "#/", class: "button" }, "Clear filters") : null);
+  select("sort", t("home.rank_by"), [["recent", t("home.newest")], ["coverage", t("home.most_covered")]], p.sort || "recent"),
+  select("outlet", t("home.outlet"), [["", t("home.all_outlets")], ...outlets], p.outlet),
+  select("language", t("home.language"), [["", t("home.all_languages")], ...langs], p.language),
+  h("span", { class: "field" }, h("label", { for: "home-from" }, t("home.from")), h("input", { type: "date", id: "home-from", name: "from", value: p.from || "" })),
+  h("span", { class: "field" }, h("label", { for: "home-to" }, t("home.to")), h("input", { type: "date", id: "home-to", name: "to", value: p.to || "" })),
+  h("label", { class: "check", for: "home-min" }, single, " ", t("home.hide_single")),
+  h("button", { type: "submit", class: "button primary" }, t("home.apply")),
+  Object.keys(p).length ? h("a", { href: "#/", class: "button" }, t("home.clear")) : null);
   return form;
 }
 
@@ -52,9 +54,9 @@ function storyCard(st) {
   const outlets = st.outlets || [];
   const lead = st.lead;
   return h("li", { class: "story-card" },
-    h("h2", null, h("a", { href: route.story(st.id) }, st.title || "(untitled story)")),
+    h("h2", null, h("a", { href: route.story(st.id) }, st.title || t("untitled.story"))),
     h("p", { class: "meta" },
-      h("span", { class: "span" }, fmtSpan(st.start, st.end) || "undated"), " · ",
+      h("span", { class: "span" }, fmtSpan(st.start, st.end) || t("undated")), " · ",
       plural(st.n_events, "event"), " · ", plural(st.n_articles, "article"),
       outlets.length ? [" · ", plural(outlets.length, "outlet")] : null),
     lead ? h("p", { class: "lead" }, h("span", { lang: langAttr(lead.language) }, clip(lead.text, 260)), " ",
@@ -62,13 +64,26 @@ function storyCard(st) {
     outletChips(outlets));
 }
 
+/** The biggest events of the store's latest day (most articles, then outlets), above the ranked stories. */
+function todayStrip(today) {
+  if (!today || !today.day || !(today.results || []).length) return null;
+  return h("section", { class: "today", id: "today", "aria-labelledby": "today-h" },
+    h("h2", { id: "today-h" }, t("today.title", { day: fmtDate(today.day) })),
+    h("p", { class: "meta" }, t("today.lede")),
+    h("ol", { class: "today-list" }, today.results.map((ev) => h("li", { class: "today-card" },
+      h("h3", null, h("a", { href: route.event(ev.id) }, ev.title || t("untitled.event"))),
+      h("p", { class: "meta" }, plural(ev.n_articles, "article"), " · ", plural(ev.n_outlets, "outlet")),
+      ev.lead ? h("p", { class: "lead", lang: langAttr(ev.lead.language) }, clip(ev.lead.text, 160)) : null))));
+}
+
 export async function homePage(params) {
   const offset = Number(params.get("offset") || 0);
   const limit = 20;
   const p = homeParams(params);
-  const [stories, stats, facets] = await Promise.all([
+  const [stories, stats, facets, today] = await Promise.all([
     api.stories({ ...p, limit, offset }), api.stats().catch(() => null),
-    api.search({ limit: 0 }).then((r) => r.facets || {}).catch(() => ({}))]);
+    api.facets().catch(() => ({})),
+    offset || Object.keys(p).length ? null : api.today({ limit: 6 }).catch(() => null)]);
   const statLine = stats
     ? h("p", { class: "stats" }, [
       plural(stats.articles, "article"), plural(stats.events, "event"), plural(stats.stories, "story", "stories"), plural(stats.outlets, "outlet"),
@@ -77,23 +92,25 @@ export async function homePage(params) {
   let body;
   if (!stories.results.length && !Object.keys(p).length) {
     body = h("div", { class: "empty" },
-      h("p", null, "No stories yet."),
-      h("p", null, "Upload articles on the ", h("a", { href: "#/upload" }, "upload page"), " or run ", h("code", null, "kronik ingest"), "."));
+      h("p", null, t("home.empty")),
+      h("p", null, t("home.empty_how_1"), h("a", { href: "#/upload" }, t("home.upload_page")), t("home.empty_how_2"), h("code", null, "kronik ingest"), "."));
   } else if (!stories.results.length) {
-    body = h("div", { class: "empty" }, h("p", null, "No story matches these filters."),
-      h("p", null, h("a", { href: "#/" }, "Show all stories"), " or widen the dates."));
+    body = h("div", { class: "empty" }, h("p", null, t("home.no_match")),
+      h("p", null, h("a", { href: "#/" }, t("home.show_all")), t("home.widen")));
   } else {
     body = h("ol", { class: "story-list", start: offset + 1 }, stories.results.map(storyCard));
   }
-  const how = p.sort === "coverage" ? "Most covered first (articles, then newest)." : "Newest first.";
+  const how = p.sort === "coverage" ? t("home.how_coverage") : t("home.how_recent");
+  const nOn = Object.keys(p).length;
   return {
-    title: "Stories",
+    title: t("home.title"),
     node: h("div", { class: "home" },
-      h("header", { class: "page-head" }, h("h1", { tabindex: -1 }, "Stories"),
-        h("p", { class: "lede" }, `${how} Each story groups the events and articles about one subject.`), statLine),
-      h("details", { class: "home-filter-box", open: !window.matchMedia("(max-width: 760px)").matches || Object.keys(p).length > 0 },
-        h("summary", null, `Rank and filter${Object.keys(p).length ? ` (${Object.keys(p).length} on)` : ""}`), homeFilters(p, facets)),
-      h("p", { class: "meta", id: "story-count" }, `${plural(stories.total, "story", "stories")}${Object.keys(p).length ? " match" : ""}`),
+      h("header", { class: "page-head" }, h("h1", { tabindex: -1 }, t("home.title")),
+        h("p", { class: "lede" }, `${how} ${t("home.lede")}`), statLine),
+      todayStrip(today),
+      h("details", { class: "home-filter-box", open: !window.matchMedia("(max-width: 760px)").matches || nOn > 0 },
+        h("summary", null, nOn ? t("home.filters_on", { n: nOn }) : t("home.filters")), homeFilters(p, facets)),
+      h("p", { class: "meta", id: "story-count" }, `${plural(stories.total, "story", "stories")}${nOn ? t("home.match") : ""}`),
       body,
       pager(stories, (o) => route.home({ ...p, offset: o || "" }))),
   };
@@ -279,28 +296,28 @@ export async function storyPage(id) {
     foldedSummary(e.summary, outletOf, 2)));
 
   const nArticles = articles.length;
-  const jumps = [["brief", "In brief"], ["timeline", "Timeline"], ["events", `Events (${events.length})`], ["quotes", "Who said what"],
-    ["entities", "People and places"], ["coverage", "Coverage"], ["articles", `Articles (${nArticles})`], ["export", "Export"]];
+  const jumps = [["brief", t("story.brief")], ["timeline", t("sec.timeline")], ["events", t("story.events_n", { n: events.length })], ["quotes", t("sec.quotes")],
+    ["entities", t("story.people")], ["coverage", t("story.coverage")], ["articles", t("sec.articles_n", { n: nArticles })], ["export", t("story.export")]];
   const node = h("div", { class: "story-page" },
     h("header", { class: "page-head" },
-      h("p", { class: "kicker" }, "Story"),
+      h("p", { class: "kicker" }, t("story.kicker")),
       h("h1", { tabindex: -1 }, st.title || "(untitled story)"),
       h("p", { class: "meta" }, fmtSpan(st.start, st.end) || "undated", " · ", plural(st.n_events, "event"), " · ",
         plural(st.n_articles, "article"), (st.coverage || []).length ? [" · ", plural(st.coverage.length, "outlet")] : null)),
-    h("nav", { class: "jump-links", "aria-label": "Sections of this story" },
+    h("nav", { class: "jump-links", "aria-label": t("story.sections") },
       h("ul", null, jumps.map(([id, label]) => h("li", null, h("a", { href: `#${id}`, dataset: { jump: id } }, label))))),
-    section("In brief", storyBrief(events, evidence), { id: "brief" }),
-    section("Timeline", [holder, chartLegend("event", ...dateKinds(st.timeline)),
+    section(t("story.brief"), storyBrief(events, evidence), { id: "brief" }),
+    section(t("sec.timeline"), [holder, chartLegend("event", ...dateKinds(st.timeline)),
       timelineList(st.timeline, outletOf, 6)], { id: "timeline" }),
     h("div", { class: "two-col" },
       h("div", { class: "col-main" },
-        section("Events", foldedEvents(events, eventBlocks), { id: "events" }),
-        section("Who said what", quotesBySpeaker(st.quotes_by_speaker, outletOf, { open: 2, perSpeaker: 3, evidence, speakers: 6 }), { id: "quotes" })),
+        section(t("sec.events"), foldedEvents(events, eventBlocks), { id: "events" }),
+        section(t("sec.quotes"), quotesBySpeaker(st.quotes_by_speaker, outletOf, { open: 2, perSpeaker: 3, evidence, speakers: 6 }), { id: "quotes" })),
       h("div", { class: "col-side" },
-        section("Key people, organisations and places", entityGroups(st.entities), { id: "entities" }),
-        section("Coverage by outlet", coverage(st.coverage), { id: "coverage" }))),
-    section(`Articles (${nArticles})`, foldedArticles(articles, eventTitles), { id: "articles" }),
-    section("Export", storyExports(st), { id: "export" }));
+        section(t("sec.entities"), entityGroups(st.entities), { id: "entities" }),
+        section(t("sec.coverage"), coverage(st.coverage), { id: "coverage" }))),
+    section(t("sec.articles_n", { n: nArticles }), foldedArticles(articles, eventTitles), { id: "articles" }),
+    section(t("story.export"), storyExports(st), { id: "export" }));
   // Jump links move focus to the section (the hash router owns location.hash, so they scroll instead of navigating).
   node.addEventListener("click", (ev) => {
     const a = ev.target.closest("a[data-jump]");
@@ -314,8 +331,79 @@ export async function storyPage(id) {
 
 // --- event -------------------------------------------------------------------
 
+/** One article per outlet (its earliest original; its earliest copy if it has only copies), at most `max`. */
+function perOutlet(articles, max = 12) {
+  const pick = new Map();
+  for (const a of [...articles].sort(byTime)) {
+    const k = a.outlet || "";
+    const cur = pick.get(k);
+    if (!cur || (cur.duplicate_of && !a.duplicate_of)) pick.set(k, a);
+  }
+  return [...pick.values()].slice(0, max);
+}
+
+/** How each outlet covered the event, side by side: outlet, headline, lead, its quotes. */
+function perspectives(full, total) {
+  if (!full.length) return muted(t("event.no_articles"));
+  const card = (a) => {
+    const lang = langAttr(a.language);
+    const lead = (a.paragraphs || []).find((p) => String(p).trim().length > 40) || (a.paragraphs || [])[0] || "";
+    const quotes = (a.quotes || []).slice(0, 2);
+    return h("article", { class: "perspective" },
+      h("h3", null, a.outlet || t("unknown_outlet")),
+      h("p", { class: "persp-title" }, h("a", { href: route.article(a.id), lang }, a.title || t("untitled.article"))),
+      h("p", { class: "meta" }, a.published ? fmtDate(a.published, { offset: false }) : t("undated"),
+        a.duplicate_of ? [" · ", h("span", { class: "badge dup-badge" }, t("event.near_copy"))] : null),
+      lead ? h("p", { class: "persp-lead", lang }, clip(lead, 320)) : null,
+      quotes.length ? h("ul", { class: "persp-quotes" }, quotes.map((q) => h("li", null,
+        h("q", { lang }, clip(q.text, 200)), " ", h("span", { class: "meta" }, `— ${q.speaker || q.speaker_text || t("unattributed")}`)))) : null);
+  };
+  return h("div", null,
+    h("p", { class: "meta" }, t("event.perspectives_lede", { shown: full.length, total })),
+    h("div", { class: "perspectives", id: "perspectives-grid" }, full.map(card)));
+}
+
+/** Each near-copy of the event with, on demand, what it changed from its original (a word-level diff). */
+function copyDiffs(articles) {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const copies = articles.filter((a) => a.duplicate_of).slice(0, 30);
+  if (!copies.length) return muted(t("diff.none"));
+  return h("div", { class: "copy-diffs" }, copies.map((c) => {
+    const orig = byId.get(c.duplicate_of);
+    const body = h("div", { class: "diff-body", "aria-live": "polite" }, h("p", { class: "meta" }, t("app.loading")));
+    const det = h("details", { class: "diff", dataset: { copy: c.id } },
+      h("summary", null, t("diff.summary", { outlet: c.outlet || t("unknown_outlet"), original: (orig && orig.outlet) || t("diff.its_original") })),
+      body);
+    let loaded = false;
+    det.addEventListener("toggle", async () => {
+      if (!det.open || loaded) return;
+      loaded = true;
+      try {
+        const [a, b] = await Promise.all([api.article(c.duplicate_of), api.article(c.id)]);
+        const d = articleDiff(a, b);
+        const lang = langAttr(b.language);
+        body.replaceChildren(
+          h("p", { class: "meta diff-stats" }, t("diff.stats", { removed: d.removed, added: d.added, same: d.same, total: d.total }), " ",
+            h("a", { href: route.article(a.id) }, t("diff.open_original", { outlet: a.outlet || t("unknown_outlet") })), " · ",
+            h("a", { href: route.article(b.id) }, t("diff.open_copy", { outlet: b.outlet || t("unknown_outlet") }))),
+          h("p", { class: "diff-legend meta" }, h("del", null, t("diff.legend_removed")), " ", h("ins", null, t("diff.legend_added"))),
+          d.headline ? h("div", { class: "diff-headline" }, h("h4", null, t("diff.headline")), h("div", { lang }, d.headline)) : null,
+          d.removed || d.added ? h("div", { class: "diff-text", lang }, d.nodes) : h("p", null, t("diff.identical")));
+        det.dataset.ready = "1";
+      } catch (err) {
+        body.replaceChildren(h("p", { class: "error" }, t("diff.failed", { why: err.message })));
+        det.dataset.ready = "1";
+      }
+    });
+    return det;
+  }));
+}
+
 export async function eventPage(id) {
   const ev = await api.event(id);
+  const chosen = perOutlet(ev.articles || []);
+  const full = (await Promise.all(chosen.map((a) => api.article(a.id).catch(() => null)))).filter(Boolean);
+  const nOutlets = new Set((ev.articles || []).map((a) => a.outlet || "")).size;
   const arts = new Map((ev.articles || []).map((a) => [a.id, a]));
   const outletOf = (aid) => (arts.get(aid) || {}).outlet;
   const byOutlet = new Map();
@@ -337,26 +425,28 @@ export async function eventPage(id) {
     dates: timelineDates(ev.timeline),
   }) || muted("No dated articles to draw."));
 
-  const storyLink = ev.story ? h("a", { href: route.story(ev.story), class: "back" }, "← Part of a story") : null;
+  const storyLink = ev.story ? h("a", { href: route.story(ev.story), class: "back" }, t("event.part_of_story")) : null;
   const node = h("div", { class: "event-page" },
     h("header", { class: "page-head" },
-      h("p", { class: "kicker" }, "Event", storyLink ? [" · ", storyLink] : null),
+      h("p", { class: "kicker" }, t("event.kicker"), storyLink ? [" · ", storyLink] : null),
       h("h1", { tabindex: -1 }, ev.title || "(untitled event)"),
       h("p", { class: "meta" }, fmtSpan(ev.start, ev.end) || "undated", " · ", plural(ev.n_articles ?? (ev.articles || []).length, "article"), " · ",
         plural((ev.coverage || []).length, "outlet"))),
     h("div", { class: "two-col" },
       h("div", { class: "col-main" },
-        section("Summary", summaryList(ev.summary, outletOf), { id: "summary" }),
-        section("Timeline", [holder, chartLegend("article", (ev.articles || []).some((a) => a.duplicate_of) ? "duplicate" : null, ...dateKinds(ev.timeline)),
+        section(t("sec.summary"), summaryList(ev.summary, outletOf), { id: "summary" }),
+        section(t("sec.timeline"), [holder, chartLegend("article", (ev.articles || []).some((a) => a.duplicate_of) ? "duplicate" : null, ...dateKinds(ev.timeline)),
           timelineList(ev.timeline, outletOf)], { id: "timeline" }),
-        section("Who said what", quotesBySpeaker(ev.quotes_by_speaker, outletOf, { evidence: (src) => evidenceLink(src, arts.get(src.article)) }), { id: "quotes" })),
+        section(t("sec.quotes"), quotesBySpeaker(ev.quotes_by_speaker, outletOf, { evidence: (src) => evidenceLink(src, arts.get(src.article)) }), { id: "quotes" })),
       h("div", { class: "col-side" },
-        section("Key people, organisations and places", entityGroups(ev.entities), { id: "entities" }),
-        section("Coverage by outlet", coverage(ev.coverage), { id: "coverage" }))),
-    section(`Articles (${(ev.articles || []).length})`, articleList([...(ev.articles || [])].sort(byTime)), { id: "articles" }));
+        section(t("sec.entities"), entityGroups(ev.entities), { id: "entities" }),
+        section(t("sec.coverage"), coverage(ev.coverage), { id: "coverage" }))),
+    section(t("event.perspectives"), perspectives(full, nOutlets), { id: "perspectives" }),
+    section(t("event.copies"), copyDiffs(ev.articles || []), { id: "copies" }),
+    section(t("sec.articles_n", { n: (ev.articles || []).length }), articleList([...(ev.articles || [])].sort(byTime)), { id: "articles" }));
 
   if (ev.story) {
-    api.story(ev.story).then((st) => { if (st && st.title && storyLink) storyLink.textContent = `← Story: ${st.title}`; }).catch(() => {});
+    api.story(ev.story).then((st) => { if (st && st.title && storyLink) storyLink.textContent = t("event.story_link", { title: st.title }); }).catch(() => {});
   }
   return { node, title: ev.title || "Event", after: paint };
 }
@@ -602,14 +692,14 @@ export function uploadPage() {
   input, preview, submit);
 
   const node = h("div", { class: "upload-page" },
-    h("header", { class: "page-head" }, h("h1", { tabindex: -1 }, "Upload articles"),
+    h("header", { class: "page-head" }, h("h1", { tabindex: -1 }, t("upload.title")),
       h("p", { class: "lede" }, "Files are read, cleaned, annotated and stored; problems are reported per file and nothing is half-written.")),
     section("Ingest", [form, status], { id: "ingest" }),
     section("Clustering", [
       h("p", null, "New articles are grouped into events and stories as they are ingested. Re-run it to regroup the whole store."),
       h("p", null, h("label", { class: "check" }, reset, " From scratch (reset events and stories)")),
       clusterBtn, clusterOut], { id: "clustering" }));
-  return { node, title: "Upload" };
+  return { node, title: t("upload.title") };
 }
 
 const ROLES = [["title", "Title"], ["text", "Article text"], ["date", "Published"], ["url", "URL"], ["outlet", "Outlet"], ["author", "Author"]];
