@@ -65,6 +65,7 @@ class Quote(BaseModel):
     outlet: str | None
     published: str | None = Field(description="the article's publication time, ISO 8601 with offset")
     story: str | None
+    language: str | None = Field(None, description="ISO 639-1 code of the quoted article (not in the CSV export)")
 
 
 class QuoteList(Page):

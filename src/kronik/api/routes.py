@@ -138,11 +138,16 @@ def article(request: Request, article_id: str) -> dict[str, Any]:
 
 def _search_query(q: str | None, outlet: str | None, language: str | None, date_from: str | None,
                   date_to: str | None, entity: str | None, speaker: str | None, event: str | None,
-                  story: str | None, limit: int = 20, offset: int = 0) -> SearchQuery:
+                  story: str | None, limit: int = 20, offset: int = 0, sort: str = "relevance") -> SearchQuery:
     """The query of a search or an export; a date that is not one is refused (422), not searched for."""
     date_from, date_to = queries.check_date(date_from, "from"), queries.check_date(date_to, "to")
     return SearchQuery(q=q or "", outlet=outlet, language=language, date_from=date_from, date_to=date_to,
-                       entity=entity, speaker=speaker, event=event, story=story, limit=limit, offset=offset)
+                       entity=entity, speaker=speaker, event=event, story=story, limit=limit, offset=offset,
+                       sort=sort)
+
+
+SearchSort = Annotated[str, Query(max_length=20, description="relevance (best match first; without a query: "
+                                  "newest first), newest or oldest (by publication time, undated last)")]
 
 
 @router.get("/search", response_model=None, responses={200: {"model": models.SearchResult}, 422: {"model": models.Error}})
@@ -150,12 +155,12 @@ async def search_articles(request: Request, q: QueryText = None, outlet: Opt = N
                           date_from: Annotated[str | None, Query(alias="from", max_length=MAX_VALUE)] = None,
                           date_to: Annotated[str | None, Query(alias="to", max_length=MAX_VALUE)] = None,
                           entity: Opt = None, speaker: Opt = None, event: Opt = None, story: Opt = None,
-                          limit: Limit = 20, offset: Offset = 0) -> Response:
+                          limit: Limit = 20, offset: Offset = 0, sort: SearchSort = "relevance") -> Response:
     """Ranked, stemmed full-text search with filters, facets and highlighted snippets (see the contract).
 
     The work runs in a worker thread with a time budget (:func:`_off_loop`): a search is a few
     milliseconds, but a costly one must not hold the event loop that every other client waits on."""
-    sq = _search_query(q, outlet, language, date_from, date_to, entity, speaker, event, story, limit, offset)
+    sq = _search_query(q, outlet, language, date_from, date_to, entity, speaker, event, story, limit, offset, sort)
     check_query(sq)  # limits first: a refused query costs nothing
     result = await _off_loop(request, _search_with_titles, _store(request), sq)
     body = json.dumps(result, ensure_ascii=False)  # plain data: skip FastAPI's encoder walk
@@ -176,11 +181,12 @@ def export(request: Request, format: Annotated[str, Query(pattern="^(json|jsonl|
            q: QueryText = None, outlet: Opt = None, language: Opt = None,
            date_from: Annotated[str | None, Query(alias="from", max_length=MAX_VALUE)] = None,
            date_to: Annotated[str | None, Query(alias="to", max_length=MAX_VALUE)] = None,
-           entity: Opt = None, speaker: Opt = None, event: Opt = None, story: Opt = None) -> Response:
+           entity: Opt = None, speaker: Opt = None, event: Opt = None, story: Opt = None,
+           sort: SearchSort = "relevance") -> Response:
     """The articles of a search (or, without query and filters, of the whole store) as a download; CSV
     cells a spreadsheet would run as a formula are escaped (:func:`kronik.io.writers.safe_cell`)."""
     store = _store(request)
-    sq = _search_query(q, outlet, language, date_from, date_to, entity, speaker, event, story)
+    sq = _search_query(q, outlet, language, date_from, date_to, entity, speaker, event, story, sort=sort)
     check_query(sq)  # before the response starts: a streamed download cannot turn into an error later
     slot = _Slot(request.app.state.export_slots)
     arts = writers.export_articles(store, sq)
@@ -243,27 +249,30 @@ def entity(request: Request, name: str) -> dict[str, Any]:
 
 
 DateParam = Annotated[str | None, Query(max_length=40, description="YYYY-MM-DD or an ISO datetime")]
+EntityParam = Annotated[str | None, Query(max_length=MAX_VALUE, description="canonical entity name")]
 FromParam = Annotated[str | None, Query(alias="from", max_length=40, description="published on or after (YYYY-MM-DD)")]
 ToParam = Annotated[str | None, Query(alias="to", max_length=40, description="published on or before (YYYY-MM-DD)")]
 
 
 @router.get("/quotes", response_model=None, responses={200: {"model": models.QuoteList}, 422: {"model": models.Error}})
-def quotes(request: Request, speaker: Opt = None, story: Opt = None, outlet: Opt = None, q: QueryText = None,
-           date_from: FromParam = None, date_to: ToParam = None, since: DateParam = None, limit: Limit = 20,
-           offset: Offset = 0) -> dict[str, Any]:
-    """Quotes with their evidence (headline, outlet, date, paragraph), filtered by speaker, story, outlet,
-    text ``q``, publication dates ``from``/``to`` and ``since`` (stored after: for polling)."""
-    return queries.quotes(_store(request), speaker=speaker, story=story, outlet=outlet, q=q, date_from=date_from,
-                          date_to=date_to, since=since, limit=limit, offset=offset)
+def quotes(request: Request, speaker: Opt = None, entity: EntityParam = None, story: Opt = None, outlet: Opt = None,
+           q: QueryText = None, date_from: FromParam = None, date_to: ToParam = None, since: DateParam = None,
+           limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+    """Quotes with their evidence (headline, outlet, date, paragraph), newest first, filtered by speaker,
+    ``entity`` (mentioned in the quoted paragraph), story, outlet, text ``q`` (substring, any case),
+    publication dates ``from``/``to`` and ``since`` (stored after: for polling)."""
+    return queries.quotes(_store(request), speaker=speaker, entity=entity, story=story, outlet=outlet, q=q,
+                          date_from=date_from, date_to=date_to, since=since, limit=limit, offset=offset)
 
 
 @router.get("/quotes/export")
 def quotes_export(request: Request, format: Annotated[str, Query(pattern="^(csv|jsonl)$")] = "csv",
-                  speaker: Opt = None, story: Opt = None, outlet: Opt = None, q: QueryText = None,
-                  date_from: FromParam = None, date_to: ToParam = None, since: DateParam = None) -> Response:
+                  speaker: Opt = None, entity: EntityParam = None, story: Opt = None, outlet: Opt = None,
+                  q: QueryText = None, date_from: FromParam = None, date_to: ToParam = None,
+                  since: DateParam = None) -> Response:
     """Every quote the same filters find, as a CSV (formula cells escaped) or JSONL download: a story's
     quotes are ``?story=ID``."""
-    rows = queries.iter_quotes(_store(request), speaker=speaker, story=story, outlet=outlet, q=q,
+    rows = queries.iter_quotes(_store(request), speaker=speaker, entity=entity, story=story, outlet=outlet, q=q,
                                date_from=date_from, date_to=date_to, since=since)
     first = next(rows, None)  # runs the checks (a bad date: 422) before the download starts
     everything = itertools.chain([first] if first is not None else [], rows)

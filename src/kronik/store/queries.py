@@ -442,13 +442,19 @@ def _since(col: Any, since: str | None) -> list[Any]:
 QUOTE_COLUMNS = ("text", "speaker", "article", "paragraph", "headline", "outlet", "published", "story")
 
 
-def _quotes_select(*, speaker: str | None = None, story: str | None = None, outlet: str | None = None,
-                   q: str | None = None, date_from: str | None = None, date_to: str | None = None,
-                   since: str | None = None) -> tuple[Any, list[Any]]:
-    """(the quotes joined to their articles, the filter conditions) shared by the page and the export."""
-    qt, a = schema.quotes, schema.articles
+def _quotes_select(*, speaker: str | None = None, entity: str | None = None, story: str | None = None,
+                   outlet: str | None = None, q: str | None = None, date_from: str | None = None,
+                   date_to: str | None = None, since: str | None = None) -> tuple[Any, list[Any]]:
+    """(the quotes joined to their articles, the filter conditions) shared by the page and the export.
+
+    ``entity``: quotes whose paragraph mentions that entity (what was said *about* it; ``speaker`` is who
+    said it), through the ``entities(article_id, canonical)`` index."""
+    qt, a, en = schema.quotes, schema.articles, schema.entities
     where: list[Any] = [*_published_range(a.c.published, date_from, date_to), *_since(a.c.created_at, since)]
     where += [col == v for col, v in ((qt.c.speaker, speaker), (a.c.story, story), (a.c.outlet, outlet)) if v]
+    if entity:
+        where.append(select(en.c.article_id).where(en.c.article_id == qt.c.article_id, en.c.canonical == entity,
+                                                   en.c.paragraph == qt.c.paragraph).exists())
     if q:
         where.append(func.lower(qt.c.text).contains(q.lower(), autoescape=True))
     return qt.join(a, a.c.id == qt.c.article_id), where
@@ -457,15 +463,15 @@ def _quotes_select(*, speaker: str | None = None, story: str | None = None, outl
 def _quote_rows(joined: Any, where: list[Any]) -> Any:
     qt, a = schema.quotes, schema.articles
     return (select(qt.c.text, qt.c.speaker, qt.c.article_id.label("article"), qt.c.paragraph,
-                   a.c.title.label("headline"), a.c.outlet, a.c.published, a.c.story)
+                   a.c.title.label("headline"), a.c.outlet, a.c.published, a.c.story, a.c.language)
             .select_from(joined).where(*where)
             .order_by(a.c.published.desc().nulls_last(), qt.c.article_id, qt.c.seq))
 
 
 def quotes(store: Store, *, limit: int = 20, offset: int = 0, **filters: str | None) -> dict[str, Any]:
     """Quotes, newest article first, each with what makes it usable as evidence: the article's headline,
-    outlet and date next to the speaker and paragraph.  Filters (:func:`_quotes_select`): speaker, story,
-    outlet, a text substring ``q`` (case-insensitive), the article's publication dates ``date_from`` /
+    outlet and date next to the speaker and paragraph.  Filters (:func:`_quotes_select`): speaker, entity
+    (mentioned in the quoted paragraph), story, outlet, a text substring ``q`` (case-insensitive), the article's publication dates ``date_from`` /
     ``date_to``, and ``since`` (articles stored after that moment, for polling)."""
     limit, offset = _page(limit, offset)
     joined, where = _quotes_select(**filters)

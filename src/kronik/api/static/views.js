@@ -412,10 +412,21 @@ function syntaxHelp() {
       ex("banjir OR longsor", "either word"), ex("pemilu -sengketa", "leave out a word"), ex("korup*", "a prefix")));
 }
 
+const SEARCH_SORTS = [["relevance", "Best match"], ["newest", "Newest"], ["oldest", "Oldest"]];
+
+/** The order of the hits as links (each an address of its own): best match, newest or oldest first. */
+function sortLinks(p, href) {
+  const current = p.sort || "relevance";
+  return h("span", { class: "sort-links", id: "search-sort" }, "Sort: ", SEARCH_SORTS.flatMap(([v, label], i) => [i ? " · " : null,
+    v === current ? h("strong", { "aria-current": "true", dataset: { sort: v } }, label)
+      : h("a", { href: href({ sort: v === "relevance" ? "" : v }), dataset: { sort: v } }, label)]));
+}
+
 function searchParams(params) {
   const p = { q: params.get("q") || "" };
   for (const k of FILTERS) if (params.get(k)) p[k] = params.get(k);
   if (params.get("group") === "story") p.group = "story";
+  if (SEARCH_SORTS.some(([v]) => v !== "relevance" && v === params.get("sort"))) p.sort = params.get("sort");
   p.offset = Number(params.get("offset") || 0);
   return p;
 }
@@ -489,7 +500,7 @@ export async function searchPage(params) {
     h("header", { class: "page-head" },
       h("h1", { tabindex: -1 }, p.q ? ["Search: ", h("span", { class: "q" }, p.q)] : "Articles"),
       h("p", { class: "meta", id: "result-count" }, `${res.total} ${res.total === 1 ? "result" : "results"}`, exports,
-        groupToggle ? [" · ", groupToggle] : null),
+        groupToggle ? [" · ", groupToggle] : null, res.total > 1 ? [" · ", sortLinks(p, href)] : null),
       active.length ? h("div", { class: "chips active-filters" }, active) : null),
     h("div", { class: "search-grid" },
       h("aside", { class: "facets", "aria-label": "Filters" },
@@ -503,23 +514,24 @@ export async function searchPage(params) {
 
 // --- entity ------------------------------------------------------------------
 
-/** An entity's quotes, newest first, each citing outlet, date and headline: ten, then the rest on demand. */
-function entityQuotes(quotes, name, shown = 10) {
-  const item = (q) => h("li", null, h("blockquote", null, q.text),
-    h("div", { class: "quote-meta" }, q.speaker && q.speaker !== name ? `${q.speaker} · ` : null,
-      evidenceLink(q, { title: q.headline, outlet: q.outlet, published: q.published })));
-  const list = h("ul", { class: "quotes" }, quotes.slice(0, shown).map(item));
-  if (quotes.length <= shown) return list;
-  const more = h("button", { type: "button", class: "link-button", id: "more-quotes" }, `Show all ${quotes.length} quotes`);
-  more.addEventListener("click", () => { list.replaceChildren(...quotes.map(item)); more.remove(); });
-  return h("div", null, list, more);
+/** An entity's quotes, newest first, ten a page (the page is the address's `qo`), each citing outlet, date and
+ *  headline; the quotes explorer holds all of them, and the quotes that mention the entity. */
+function entityQuotes(page, name, qo) {
+  const item = (q) => h("li", null, h("blockquote", { lang: langAttr(q.language) }, q.text),
+    h("div", { class: "quote-meta" }, evidenceLink(q, { title: q.headline, outlet: q.outlet, published: q.published })));
+  const links = h("p", { class: "meta", id: "entity-quote-links" },
+    h("a", { href: route.quotes({ speaker: name }) }, `All ${plural(page.total, "quote")} by ${name} in the quotes explorer`), " · ",
+    h("a", { href: route.quotes({ entity: name }) }, `Quotes that mention ${name}`));
+  if (!page.results.length) return [muted("No quotes by this entity."), links];
+  const here = (o) => `${route.entity(name)}${o ? `?qo=${o}` : ""}`;
+  return [h("ul", { class: "quotes" }, page.results.map(item)), pager(page, here), links];
 }
 
-export async function entityPage(name) {
-  const e = await api.entity(name);
+export async function entityPage(name, params) {
+  const qo = Math.max(0, Number((params && params.get("qo")) || 0) || 0);
+  const [e, said] = await Promise.all([api.entity(name), api.quotes({ speaker: name, limit: 10, offset: qo })]);
   const holder = h("div", { class: "chart-holder small", id: "mentions-chart" });
   const paint = responsiveChart(holder, (w) => countsChart(e.mentions_over_time || [], { width: w }) || muted("No dated mentions."));
-  const quotes = (e.quotes || []).map((q) => ({ ...q }));
   const node = h("div", { class: "entity-page" },
     h("header", { class: "page-head" },
       h("p", { class: "kicker" }, h("span", { class: ["type-badge", `ent-${typeClass(e.type)}`] }, typeName(e.type))),
@@ -530,10 +542,14 @@ export async function entityPage(name) {
     section("Mentions over time", holder, { id: "mentions" }),
     h("div", { class: "two-col" },
       h("div", { class: "col-main" },
-        section(`Quotes (${quotes.length})`, quotes.length ? entityQuotes(quotes, e.name) : muted("No quotes by this entity."), { id: "quotes" }),
+        section(`Quotes (${said.total})`, entityQuotes(said, e.name, qo), { id: "quotes" }),
         section(`Articles (${(e.articles || []).length})`, articleList(e.articles), { id: "articles" })),
       h("div", { class: "col-side" },
         section("Related", (e.related || []).length ? h("div", { class: "chips" }, e.related.map(entityChip)) : muted("No related entities."), { id: "related" }))));
+  if (qo) {  // a page of quotes asked for: show it, not the top of the page
+    const after = () => { paint(); const q = node.querySelector("#quotes"); if (q) q.scrollIntoView({ block: "start" }); };
+    return { node, title: e.name, after, keepScroll: true };
+  }
   return { node, title: e.name, after: paint };
 }
 
