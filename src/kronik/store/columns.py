@@ -143,11 +143,13 @@ class ColumnCache:
         self._checked = 0.0
 
     def _db_stamp(self) -> tuple[Any, ...]:
-        a, cs = schema.articles, schema.corpus_state
+        a, cs, o = schema.articles, schema.corpus_state, schema.entity_overrides
         with self.store.engine.connect() as conn:
             top = conn.execute(select(func.max(a.c.num))).scalar()
             state = conn.execute(select(cs.c.updated_at, cs.c.articles).where(cs.c.name == "main")).first()
-        return (top, *(tuple(state) if state else (None, None)))
+            # a correction made by another process renames entities: the remembered entity filters go too
+            fixes = tuple(conn.execute(select(func.max(o.c.id), func.count()).select_from(o)).one())
+        return (top, *(tuple(state) if state else (None, None)), *fixes)
 
     def get(self) -> Columns:
         now = time.monotonic()

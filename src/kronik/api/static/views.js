@@ -7,6 +7,7 @@ import {
   section, muted, entityGroups, summaryList, quotesBySpeaker, coverage, articleList, pager,
   outletChips, sourceLink, evidenceLink, typeName, typeClass, entityChip,
 } from "./components.js";
+import { correctionsPanel, showEntity } from "./corrections.js";
 
 // --- stories list (home) -----------------------------------------------------
 
@@ -527,14 +528,41 @@ function entityQuotes(page, name, qo) {
   return [h("ul", { class: "quotes" }, page.results.map(item)), pager(page, here), links];
 }
 
+/** The merge correction that took this name away, if one did. */
+async function mergedInto(name) {
+  try {
+    const r = await api.corrections({ name });
+    return (r.results || []).find((c) => c.action === "merge" && c.name === name) || null;
+  } catch (_) { return null; }
+}
+
+function corrected(e) {
+  const c = e.corrections || {};
+  return Boolean(c.type || c.merged_into || (c.merged_from || []).length || (c.split_off || []).length || (c.split_from || []).length);
+}
+
 export async function entityPage(name, params) {
   const qo = Math.max(0, Number((params && params.get("qo")) || 0) || 0);
-  const [e, said] = await Promise.all([api.entity(name), api.quotes({ speaker: name, limit: 10, offset: qo })]);
+  let e, said;
+  try {
+    [e, said] = await Promise.all([api.entity(name), api.quotes({ speaker: name, limit: 10, offset: qo })]);
+  } catch (err) {
+    const moved = err.status === 404 ? await mergedInto(name) : null;
+    if (!moved) throw err;
+    return {
+      title: name,
+      node: h("div", { class: "entity-page" }, h("h1", { tabindex: -1 }, name),
+        h("p", { id: "merged-into" }, h("span", { class: "badge curated-badge" }, "curated"), ` “${name}” was merged into `,
+          h("a", { href: route.entity(moved.value) }, moved.value), moved.note ? ` (${moved.note})` : "", ". "),
+        h("div", { class: "corrections" }, h("p", null, "To take the merge back, undo it on ", h("a", { href: route.entity(moved.value) }, `the page of ${moved.value}`), "."))),
+    };
+  }
   const holder = h("div", { class: "chart-holder small", id: "mentions-chart" });
   const paint = responsiveChart(holder, (w) => countsChart(e.mentions_over_time || [], { width: w }) || muted("No dated mentions."));
   const node = h("div", { class: "entity-page" },
     h("header", { class: "page-head" },
-      h("p", { class: "kicker" }, h("span", { class: ["type-badge", `ent-${typeClass(e.type)}`] }, typeName(e.type))),
+      h("p", { class: "kicker" }, h("span", { class: ["type-badge", `ent-${typeClass(e.type)}`] }, typeName(e.type)),
+        corrected(e) ? [" ", h("a", { class: "badge curated-badge", href: "#corrections", dataset: { jump: "corrections" }, title: "Corrected by a curator: see Corrections" }, "curated")] : null),
       h("h1", { tabindex: -1 }, e.name),
       h("p", { class: "meta" }, plural(e.count || 0, "mention"), " · ", plural((e.articles || []).length, "article"),
         " · ", h("a", { href: route.search({ entity: e.name }) }, "Search its articles")),
@@ -545,7 +573,15 @@ export async function entityPage(name, params) {
         section(`Quotes (${said.total})`, entityQuotes(said, e.name, qo), { id: "quotes" }),
         section(`Articles (${(e.articles || []).length})`, articleList(e.articles), { id: "articles" })),
       h("div", { class: "col-side" },
-        section("Related", (e.related || []).length ? h("div", { class: "chips" }, e.related.map(entityChip)) : muted("No related entities."), { id: "related" }))));
+        section("Related", (e.related || []).length ? h("div", { class: "chips" }, e.related.map(entityChip)) : muted("No related entities."), { id: "related" }),
+        section("Corrections", correctionsPanel(e, showEntity), { id: "corrections" }))));
+  node.addEventListener("click", (ev) => {
+    const a = ev.target.closest("a[data-jump]");
+    if (!a) return;
+    ev.preventDefault();
+    const t = node.querySelector(`#${a.dataset.jump}`);
+    if (t) { t.setAttribute("tabindex", "-1"); t.scrollIntoView({ block: "start" }); t.focus({ preventScroll: true }); }
+  });
   if (qo) {  // a page of quotes asked for: show it, not the top of the page
     const after = () => { paint(); const q = node.querySelector("#quotes"); if (q) q.scrollIntoView({ block: "start" }); };
     return { node, title: e.name, after, keepScroll: true };
