@@ -169,6 +169,16 @@ class ColumnCache:
             return self._cols
 
 
+def forget_names(store: Store) -> None:
+    """Drop the remembered entity and speaker filters of this process (a correction renamed entities: the
+    next search must see it at once, not after ``RECHECK``; other processes notice through the stamp)."""
+    cache = getattr(store, "_column_cache", None)
+    cols = cache._cols if cache is not None else None
+    if cols is not None:
+        for key in [k for k in list(cols.memo) if isinstance(k, tuple) and k and k[0] in ("entity", "speaker")]:
+            cols.memo.pop(key, None)
+
+
 def cache_of(store: Store) -> ColumnCache:
     cache = getattr(store, "_column_cache", None)
     if cache is None:

@@ -453,19 +453,23 @@ class Store:
         """Record a curated correction of an entity and apply it to everything stored
         (:mod:`kronik.store.overrides`); it then holds for every later write and corpus pass."""
         from kronik.store import overrides
+        from kronik.store.columns import forget_names
 
         with self._writing() as conn:
             out = overrides.add(conn, action, name, value, note)
         self.generation += 1
+        forget_names(self)
         return out
 
     def uncorrect(self, correction_id: int) -> dict[str, Any]:
         """Take a correction back: the annotation's values return (other corrections still hold)."""
         from kronik.store import overrides
+        from kronik.store.columns import forget_names
 
         with self._writing() as conn:
             out = overrides.remove(conn, correction_id)
         self.generation += 1
+        forget_names(self)
         return out
 
     def corrections(self) -> Overrides:
