@@ -67,7 +67,7 @@ function quoteRow(r) {
     h("td", { class: "q-source" },
       h("a", { href: route.article(r.article, par), class: "source-link evidence", lang },
         `${r.headline || "(untitled article)"}${par !== null ? ` ¶${par + 1}` : ""}`),
-      r.story ? h("div", { class: "meta" }, h("a", { href: route.quotes({ story: r.story }), title: "Quotes of this story" }, "its story's quotes")) : null));
+      r.story ? h("div", { class: "meta" }, h("a", { href: route.quotes({ story: r.story }), title: "Every quote of the story this article belongs to" }, "quotes of its story")) : null));
 }
 
 export async function quotesPage(params) {
