@@ -17,7 +17,7 @@ import pytest
 
 from kronik.api import create_app
 from kronik.store import Store
-from ui_helpers import serve
+from ui_helpers import merge_pair, serve
 
 pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.testclient`")
 LOCAL = {"base_url": "http://127.0.0.1", "headers": {"X-Kronik-Request": "1"}}
@@ -54,14 +54,11 @@ def _entity(client, name: str) -> dict[str, Any] | None:
 
 
 def _pair(client) -> tuple[str, str]:
-    """Two place names where one is the other with a prefix ('Kolaka', 'Kabupaten Kolaka'): a merge to make."""
-    places = client.get("/api/entities", params={"type": "LOC", "limit": 200}).json()["results"]
-    names = {e["name"] for e in places}
-    for e in places:
-        for other in names:
-            if other != e["name"] and other.endswith(" " + e["name"]):
-                return e["name"], other
-    pytest.skip("no pair of place names to merge in this store")
+    """Two place names where one is the other with words in front: a merge to make."""
+    pair = merge_pair(client.get("/api/entities", params={"type": "LOC", "limit": 200}).json()["results"])
+    if pair is None:
+        pytest.skip("no pair of place names to merge in this store")
+    return pair
 
 
 def test_type_merge_and_split_change_every_reader_and_undo_restores_the_annotation(client, store_copy: Store) -> None:
@@ -136,17 +133,15 @@ def test_a_correction_holds_for_articles_stored_and_clustered_after_it(store_cop
 
 
 def _store_pair(store: Store, merged: bool = False) -> tuple[str, str]:
-    over = store.corrections()
     if merged:
-        (short, full), = over.merges.items()
+        (short, full), = store.corrections().merges.items()
         return short, full
     with store.engine.connect() as conn:
-        names = [r[0] for r in conn.exec_driver_sql("SELECT canonical FROM entity_stats WHERE label = 'LOC'")]
-    for n in names:
-        for other in names:
-            if other != n and other.endswith(" " + n):
-                return n, other
-    pytest.skip("no pair of place names to merge in this store")
+        names = [{"name": r[0]} for r in conn.exec_driver_sql("SELECT canonical FROM entity_stats WHERE label = 'LOC'")]
+    pair = merge_pair(names)
+    if pair is None:
+        pytest.skip("no pair of place names to merge in this store")
+    return pair
 
 
 @pytest.mark.parametrize("body, status", [

@@ -4,21 +4,17 @@ Screenshots go to tests/artifacts/ui/."""
 
 from __future__ import annotations
 
-import shutil
 import urllib.parse
 from pathlib import Path
 
 import pytest
 
-from ui_helpers import UI, get, get_json, serving, watched
+from ui_helpers import UI, get, get_json, merge_pair, serving_copy, watched
 
 
 @pytest.fixture(scope="module")
 def server(example_db: Path, tmp_path_factory: pytest.TempPathFactory):
-    tmp = tmp_path_factory.mktemp("quotes-ui")
-    db = tmp / "kronik.db"
-    shutil.copy(example_db, db)
-    with serving(db, tmp) as base:
+    with serving_copy(example_db, tmp_path_factory.mktemp("quotes-ui")) as base:
         yield base
 
 
@@ -104,13 +100,10 @@ def test_entity_quotes_come_ten_a_page_with_links_to_the_explorer(ui: UI, server
 
 
 def _pair(server: str) -> tuple[str, str]:
-    places = get_json(f"{server}/api/entities?type=LOC&limit=200")["results"]
-    names = {e["name"] for e in places}
-    for e in places:
-        for other in names:
-            if other != e["name"] and other.endswith(" " + e["name"]):
-                return e["name"], other
-    pytest.skip("no pair of place names to merge in this store")
+    pair = merge_pair(get_json(f"{server}/api/entities?type=LOC&limit=200")["results"])
+    if pair is None:
+        pytest.skip("no pair of place names to merge in this store")
+    return pair
 
 
 def test_correct_an_entity_type_merge_it_and_undo_from_its_page(ui: UI, server: str) -> None:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import itertools
 import threading
 import time
-from datetime import UTC, datetime
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 

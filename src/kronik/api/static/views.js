@@ -190,6 +190,18 @@ function storyBrief(events, evidence, n = 4) {
   }));
 }
 
+/** Links with `data-jump` move focus to that section of `node` (the hash router owns location.hash, so they
+ *  scroll instead of navigating). */
+function jumpLinks(node) {
+  node.addEventListener("click", (ev) => {
+    const a = ev.target.closest("a[data-jump]");
+    if (!a) return;
+    ev.preventDefault();
+    const target = node.querySelector(`#${a.dataset.jump}`);
+    if (target) { target.setAttribute("tabindex", "-1"); target.scrollIntoView({ block: "start" }); target.focus({ preventScroll: true }); }
+  });
+}
+
 /** The story's largest `shown` events (in time order); every event, in time order, on demand. */
 function foldedEvents(events, blocks, shown = 6) {
   if (!blocks.length) return muted("No events.");
@@ -302,14 +314,7 @@ export async function storyPage(id) {
         section("Coverage by outlet", coverage(st.coverage), { id: "coverage" }))),
     section(`Articles (${nArticles})`, foldedArticles(articles, eventTitles), { id: "articles" }),
     section("Export", storyExports(st), { id: "export" }));
-  // Jump links move focus to the section (the hash router owns location.hash, so they scroll instead of navigating).
-  node.addEventListener("click", (ev) => {
-    const a = ev.target.closest("a[data-jump]");
-    if (!a) return;
-    ev.preventDefault();
-    const target = node.querySelector(`#${a.dataset.jump}`);
-    if (target) { target.setAttribute("tabindex", "-1"); target.scrollIntoView({ block: "start" }); target.focus({ preventScroll: true }); }
-  });
+  jumpLinks(node);
   return { node, title: st.title || "Story", after: paint };
 }
 
@@ -575,13 +580,7 @@ export async function entityPage(name, params) {
       h("div", { class: "col-side" },
         section("Related", (e.related || []).length ? h("div", { class: "chips" }, e.related.map(entityChip)) : muted("No related entities."), { id: "related" }),
         section("Corrections", correctionsPanel(e, showEntity), { id: "corrections" }))));
-  node.addEventListener("click", (ev) => {
-    const a = ev.target.closest("a[data-jump]");
-    if (!a) return;
-    ev.preventDefault();
-    const t = node.querySelector(`#${a.dataset.jump}`);
-    if (t) { t.setAttribute("tabindex", "-1"); t.scrollIntoView({ block: "start" }); t.focus({ preventScroll: true }); }
-  });
+  jumpLinks(node);
   if (qo) {  // a page of quotes asked for: show it, not the top of the page
     const after = () => { paint(); const q = node.querySelector("#quotes"); if (q) q.scrollIntoView({ block: "start" }); };
     return { node, title: e.name, after, keepScroll: true };
