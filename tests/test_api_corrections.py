@@ -318,3 +318,28 @@ def test_openapi_documents_the_new_endpoints(client) -> None:
     models.EventList.model_validate(client.get("/api/events", params={"limit": 200}).json())
     models.ArticleList.model_validate(client.get("/api/articles", params={"limit": 200}).json())
     models.CorrectionList.model_validate(client.get("/api/corrections").json())
+
+
+def test_corrections_on_postgresql(pg_url: str, corpus_dir: Path, tmp_path: Path) -> None:
+    """The same corrections on PostgreSQL (migration 0007 there, the same SQL): applied, read back, undone."""
+    from fastapi.testclient import TestClient
+
+    from kronik.corpus.incremental import update_store
+    from kronik.ingest import ingest
+
+    store = Store(pg_url)
+    ingest([corpus_dir], store)
+    before = _mentions(store)
+    with TestClient(create_app(store, data_dir=tmp_path / "data"), **LOCAL) as client:
+        short, full = _pair(client)
+        assert client.post("/api/corrections", json={"action": "type", "name": full, "value": "ORG"}).status_code == 201
+        assert client.post("/api/corrections", json={"action": "merge", "name": short, "value": full}).status_code == 201
+        merged = _entity(client, full)
+        assert merged["type"] == "ORG" and short in merged["aliases"] and _entity(client, short) is None
+        update_store(store)  # a later pass keeps them
+        assert _entity(client, short) is None
+        stories = client.get("/api/stories", params={"since": "2000-01-01", "limit": 200}).json()
+        assert stories["total"] > 0 and all(s["updated_at"] for s in stories["results"])
+        for c in reversed(client.get("/api/corrections").json()["results"]):
+            assert client.delete(f"/api/corrections/{c['id']}").status_code == 200
+    assert _mentions(store) == before

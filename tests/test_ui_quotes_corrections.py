@@ -150,3 +150,17 @@ def test_search_sort_links_order_the_hits(ui: UI, server: str) -> None:
         got = [a.get_attribute("href").split("/article/")[1] for a in ui.css(".results .result h2 a")]
         assert got[:5] == [w for w in want if w in got][:5]
         assert ui.one("#search-sort strong").get_attribute("data-sort") == sort
+
+
+def test_a_story_and_a_search_offer_their_atom_feeds(ui: UI, server: str) -> None:
+    sid = get_json(f"{server}/api/stories?sort=coverage&limit=1")["results"][0]["id"]
+    ui.open("#/search?q=gempa&language=id&sort=newest")
+    feeds = [ui.one("#search-feed").get_attribute("href")]
+    assert "sort=" not in feeds[0] and "q=gempa" in feeds[0] and "language=id" in feeds[0]
+    ui.open(f"#/story/{sid}")
+    feeds.append(ui.one("#story-feed").get_attribute("href"))
+    assert ui.one("#export a[href^='#/quotes?story=']")
+    for href in feeds:
+        status, headers, body = get(href)
+        assert status == 200 and headers["content-type"].startswith("application/atom+xml"), href
+        assert b"<entry" in body

@@ -261,7 +261,9 @@ function storyExports(st) {
     h("p", null, `Take the story out: its ${plural(st.n_articles, "article")} and its quotes with their sources.`),
     h("p", { class: "exports" },
       link(`/api/export?story=${enc}&format=csv`, "Articles (CSV)"), " ", link(`/api/export?story=${enc}&format=json`, "Articles (JSON)"), " ",
-      link(`/api/quotes/export?story=${enc}&format=csv`, "Quotes (CSV)"), " ", link(`/api/quotes/export?story=${enc}&format=jsonl`, "Quotes (JSONL)")));
+      link(`/api/quotes/export?story=${enc}&format=csv`, "Quotes (CSV)"), " ", link(`/api/quotes/export?story=${enc}&format=jsonl`, "Quotes (JSONL)")),
+    h("p", null, "Follow it in a feed reader: ", h("a", { href: `/api/stories/${enc}/atom`, type: "application/atom+xml", id: "story-feed" }, "Atom feed of its newest articles"),
+      " · ", h("a", { href: route.quotes({ story: st.id }) }, "its quotes in the quotes explorer")));
 }
 
 export async function storyPage(id) {
@@ -498,9 +500,15 @@ export async function searchPage(params) {
     for (const [k, v] of Object.entries(p)) if (k !== "offset" && v) q.set(k, String(v));
     return `/api/export?${q}`;
   };
+  const feedHref = () => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(p)) if (!["offset", "group", "sort"].includes(k) && v) q.set(k, String(v));
+    return `/api/search/atom${q.toString() ? `?${q}` : ""}`;
+  };
   const exports = res.total
     ? h("span", { class: "exports" }, " · Download: ", [["jsonl", "JSONL"], ["csv", "CSV"], ["parquet", "Parquet"]].flatMap(([f, label], i) =>
-      [i ? " · " : null, h("a", { href: exportHref(f), download: "", rel: "nofollow" }, label)]))
+      [i ? " · " : null, h("a", { href: exportHref(f), download: "", rel: "nofollow" }, label)]),
+    " · ", h("a", { href: feedHref(), type: "application/atom+xml", id: "search-feed", title: "The newest articles this search finds, for a feed reader" }, "Atom feed"))
     : null;
   const node = h("div", { class: "search-page" },
     h("header", { class: "page-head" },
