@@ -343,3 +343,14 @@ def test_corrections_on_postgresql(pg_url: str, corpus_dir: Path, tmp_path: Path
         for c in reversed(client.get("/api/corrections").json()["results"]):
             assert client.delete(f"/api/corrections/{c['id']}").status_code == 200
     assert _mentions(store) == before
+
+
+def test_one_label_vocabulary_with_the_uis_words_accepted(client) -> None:
+    places = client.get("/api/entities", params={"type": "LOC", "limit": 200}).json()
+    assert places["total"] > 0 and {e["type"] for e in places["results"]} == {"LOC"}
+    for word in ("place", "Place", "loc"):
+        assert client.get("/api/entities", params={"type": word, "limit": 200}).json() == places, word
+    labels = {e["type"] for e in client.get("/api/entities", params={"limit": 200}).json()["results"]}
+    assert labels <= {"PER", "ORG", "LOC", "MISC"}
+    r = client.post("/api/corrections", json={"action": "type", "name": places["results"][0]["name"], "value": "organisation"})
+    assert r.status_code == 201 and r.json()["correction"]["value"] == "ORG"

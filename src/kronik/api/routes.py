@@ -303,8 +303,11 @@ def _releasing(chunks: Iterator[str], slot: _Slot) -> Iterator[str]:
 
 
 @router.get("/entities", response_model=None, responses={200: {"model": models.EntityList}})
-def entities(request: Request, q: QueryText = None, type: Opt = None, limit: Limit = 20,
-             offset: Offset = 0) -> dict[str, Any]:
+def entities(request: Request, q: QueryText = None,
+             type: Annotated[str | None, Query(max_length=MAX_VALUE, description="PER, ORG, LOC or MISC (also "
+                                               "person, organisation, place, other)")] = None,
+             limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+    """Canonical entities, most mentioned first (``q``: a part of the name; ``type``: one label)."""
     return queries.entities(_store(request), q=q, type=type, limit=limit, offset=offset)
 
 

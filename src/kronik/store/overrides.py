@@ -35,7 +35,16 @@ ACTIONS = ("type", "merge", "unmerge")
 LABELS = ("PER", "ORG", "LOC", "MISC")
 """The entity labels of the API and the store (one vocabulary; the UI shows them as person, organisation,
 place and other)."""
+LABEL_NAMES = {"person": "PER", "organisation": "ORG", "organization": "ORG", "place": "LOC", "location": "LOC",
+               "other": "MISC"}
+"""The words the UI shows for the labels, accepted wherever a label is given (``type=place`` is ``LOC``)."""
 MAX_NAME = 300
+
+
+def label_of(value: str) -> str:
+    """A label as stored (``PER``, ...) from a label or the UI's word for it, any case."""
+    v = value.strip()
+    return LABEL_NAMES.get(v.lower(), v.upper())
 
 
 @dataclass(frozen=True)
@@ -133,7 +142,7 @@ def check(conn: Any, overrides: Overrides, action: str, name: str, value: str) -
         raise RequestError(f"names are at most {MAX_NAME} characters")
     en = schema.entities
     if action == "type":
-        value = value.upper()
+        value = label_of(value)
         if value not in LABELS:
             raise RequestError(f"type {value[:40]!r}: expected one of {', '.join(LABELS)}")
         if not _exists(conn, en.c.canonical == name):

@@ -346,7 +346,9 @@ def entities(store: Store, *, q: str | None = None, type: str | None = None, lim
     if q:
         where.append(func.lower(es.c.canonical).contains(q.lower(), autoescape=True))
     if type:
-        where.append(es.c.label == type)
+        from kronik.store.overrides import label_of
+
+        where.append(es.c.label == label_of(type))
     with store.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(es).where(*where)).scalar_one()
         rows = list(conn.execute(select(es.c.canonical, es.c.articles, es.c.label).where(*where)

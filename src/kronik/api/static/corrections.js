@@ -11,7 +11,7 @@ const TYPES = ["PER", "ORG", "LOC", "MISC"];
 function describe(c, name) {
   if (c.action === "type") return `Type set to ${typeName(c.value)}`;
   if (c.action === "merge") return c.value === name ? `“${c.name}” merged into this entity` : `Merged into “${c.value}”`;
-  return c.value === name ? `“${c.name}” split off as its own entity` : `Split off “${c.value}”`;
+  return c.value === name ? `“${c.name}” split off as its own entity` : `Split off from “${c.value}”`;
 }
 
 /** The corrections in force for this entity, each with its date, note and an undo button. */
