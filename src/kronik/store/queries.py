@@ -467,22 +467,36 @@ def _since(col: Any, since: str | None) -> list[Any]:
 QUOTE_COLUMNS = ("text", "speaker", "article", "paragraph", "headline", "outlet", "published", "story")
 
 
-def _quotes_select(*, speaker: str | None = None, entity: str | None = None, story: str | None = None,
+RARE_ENTITY = 2000
+"""An entity named in at most this many articles drives a quotes lookup through its articles; a more common
+one is checked quote by quote, newest first (the page fills long before the table ends)."""
+COUNT_CAP = MAX_OFFSET + MAX_LIMIT
+"""Quotes counted at most (the deepest page served ends there): a common filter is not counted to the end."""
+
+
+def _quotes_select(conn: Any, *, speaker: str | None = None, entity: str | None = None, story: str | None = None,
                    outlet: str | None = None, q: str | None = None, date_from: str | None = None,
-                   date_to: str | None = None, since: str | None = None) -> tuple[Any, list[Any]]:
-    """(the quotes joined to their articles, the filter conditions) shared by the page and the export.
+                   date_to: str | None = None, since: str | None = None) -> tuple[Any, list[Any], bool]:
+    """(the quotes joined to their articles, the filter conditions, whether a condition is on the article)
+    shared by the page and the export.
 
     ``entity``: quotes whose paragraph mentions that entity (what was said *about* it; ``speaker`` is who
     said it), through the ``entities(article_id, canonical)`` index."""
-    qt, a, en = schema.quotes, schema.articles, schema.entities
+    qt, a, en, es = schema.quotes, schema.articles, schema.entities, schema.entity_stats
     where: list[Any] = [*_published_range(a.c.published, date_from, date_to), *_since(a.c.created_at, since)]
-    where += [col == v for col, v in ((qt.c.speaker, speaker), (a.c.story, story), (a.c.outlet, outlet)) if v]
+    where += [col == v for col, v in ((a.c.story, story), (a.c.outlet, outlet)) if v]
+    on_article = bool(where)
+    if speaker:
+        where.append(qt.c.speaker == speaker)
     if entity:
+        named = conn.execute(select(es.c.articles).where(es.c.canonical == entity)).scalar() or 0
+        if named <= RARE_ENTITY:
+            where.append(qt.c.article_id.in_(select(en.c.article_id).where(en.c.canonical == entity)))
         where.append(select(en.c.article_id).where(en.c.article_id == qt.c.article_id, en.c.canonical == entity,
                                                    en.c.paragraph == qt.c.paragraph).exists())
     if q:
         where.append(func.lower(qt.c.text).contains(q.lower(), autoescape=True))
-    return qt.join(a, a.c.id == qt.c.article_id), where
+    return qt.join(a, a.c.id == qt.c.article_id), where, on_article
 
 
 def _quote_rows(joined: Any, where: list[Any]) -> Any:
@@ -496,20 +510,24 @@ def _quote_rows(joined: Any, where: list[Any]) -> Any:
 def quotes(store: Store, *, limit: int = 20, offset: int = 0, **filters: str | None) -> dict[str, Any]:
     """Quotes, newest article first, each with what makes it usable as evidence: the article's headline,
     outlet and date next to the speaker and paragraph.  Filters (:func:`_quotes_select`): speaker, entity
-    (mentioned in the quoted paragraph), story, outlet, a text substring ``q`` (case-insensitive), the article's publication dates ``date_from`` /
-    ``date_to``, and ``since`` (articles stored after that moment, for polling)."""
+    (mentioned in the quoted paragraph), story, outlet, a text substring ``q`` (case-insensitive), the
+    article's publication dates ``date_from`` / ``date_to``, and ``since`` (articles stored after that
+    moment, for polling).  ``total`` counts at most ``COUNT_CAP`` (the deepest page served)."""
     limit, offset = _page(limit, offset)
-    joined, where = _quotes_select(**filters)
     with store.engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(joined).where(*where)).scalar_one()
+        joined, where, on_article = _quotes_select(conn, **filters)
+        # without a condition on the article, every quote has one (foreign key): count the quotes alone
+        counted = select(schema.quotes.c.article_id).select_from(joined if on_article else schema.quotes)
+        total = conn.execute(select(func.count()).select_from(counted.where(*where).limit(COUNT_CAP).subquery())
+                             ).scalar_one()
         rows = conn.execute(_quote_rows(joined, where).limit(limit).offset(offset)).mappings()
         return _paged([dict(r) for r in rows], total, limit, offset)
 
 
 def iter_quotes(store: Store, **filters: str | None) -> Iterator[dict[str, Any]]:
     """Every quote matching the filters of :func:`quotes` (no page limit: the export), streamed."""
-    joined, where = _quotes_select(**filters)  # checked here, before a download starts
     with store.engine.connect() as conn:
+        joined, where, _ = _quotes_select(conn, **filters)  # checked here, before a download starts
         for r in conn.execution_options(stream_results=True).execute(_quote_rows(joined, where)).mappings():
             yield dict(r)
 
