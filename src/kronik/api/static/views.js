@@ -534,7 +534,7 @@ function entityQuotes(page, name, qo) {
   const item = (q) => h("li", null, h("blockquote", { lang: langAttr(q.language) }, q.text),
     h("div", { class: "quote-meta" }, evidenceLink(q, { title: q.headline, outlet: q.outlet, published: q.published })));
   const links = h("p", { class: "meta", id: "entity-quote-links" },
-    h("a", { href: route.quotes({ speaker: name }) }, `All ${plural(page.total, "quote")} by ${name} in the quotes explorer`), " · ",
+    page.total ? [h("a", { href: route.quotes({ speaker: name }) }, `All ${plural(page.total, "quote")} by ${name} in the quotes explorer`), " · "] : null,
     h("a", { href: route.quotes({ entity: name }) }, `Quotes that mention ${name}`));
   if (!page.results.length) return [muted("No quotes by this entity."), links];
   const here = (o) => `${route.entity(name)}${o ? `?qo=${o}` : ""}`;
