@@ -72,14 +72,17 @@ def test_quotes_explorer_filters_pages_links_and_exports(ui: UI, server: str) ->
     assert ui.css("#quotes-empty") and not ui.css("#quote-table")
 
 
-def test_quotes_explorer_fits_a_phone(ui: UI) -> None:
+def test_quotes_explorer_and_entity_corrections_fit_a_phone(ui: UI, server: str) -> None:
     size = ui.d.get_window_size()
     ui.d.set_window_size(390, 844)
     try:
-        ui.open("#/quotes")
-        overflow = ui.d.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
-        assert overflow <= 0, f"the quotes explorer is {overflow}px wider than a phone"
-        ui.screenshot("quotes-explorer-phone")
+        for name, route in (("quotes-explorer", "#/quotes"), ("entity", f"#/entity/{urllib.parse.quote(_top_speaker(server))}")):
+            ui.open(route)
+            if name == "entity":
+                ui.click(ui.one("#corrections .fix-forms > summary"))
+            overflow = ui.d.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
+            assert overflow <= 0, f"the {name} page is {overflow}px wider than a phone"
+            ui.screenshot(f"{name}-phone")
     finally:
         ui.d.set_window_size(size["width"], size["height"])
 
