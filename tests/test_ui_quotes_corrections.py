@@ -9,19 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from ui_helpers import UI, get, get_json, merge_pair, serving_copy, watched
+from ui_helpers import UI, get, get_json, merge_pair, serving_copy
 
 
 @pytest.fixture(scope="module")
 def server(example_db: Path, tmp_path_factory: pytest.TempPathFactory):
+    """`kronik serve` over a copy of the example store (the tests write corrections); ``ui`` drives it."""
     with serving_copy(example_db, tmp_path_factory.mktemp("quotes-ui")) as base:
         yield base
-
-
-@pytest.fixture
-def ui(driver, server):
-    with watched(driver, server) as u:
-        yield u
 
 
 def _params(ui: UI) -> dict[str, str]:

@@ -294,6 +294,13 @@ def driver():
     quit_chrome(d)
 
 
+@pytest.fixture
+def ui(driver, server):
+    """A watched :class:`UI` over the test module's own ``server`` fixture (a base URL)."""
+    with watched(driver, server) as u:
+        yield u
+
+
 @pytest.fixture(scope="module")
 def example_db(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Path:
     """The example corpus ingested into a SQLite store (skipped when the server cannot run here)."""
