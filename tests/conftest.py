@@ -38,4 +38,4 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 from conftest_pg import pg_server, pg_url  # noqa: E402,F401  (a throwaway PostgreSQL server: tests/conftest_pg.py)
-from ui_helpers import driver, example_db  # noqa: E402,F401  (headless Chromium and the example store: tests/ui_helpers.py)
+from ui_helpers import driver, example_db, ui  # noqa: E402,F401  (headless Chromium, the example store, a watched UI: tests/ui_helpers.py)

@@ -87,7 +87,7 @@ def test_api_stories_newest_first_paginated(corpus_client) -> None:
     assert {s["id"] for s in nxt["results"]}.isdisjoint(s["id"] for s in page["results"])
     assert nxt["total"] == page["total"]
     s = page["results"][0]
-    assert set(s) == {"id", "title", "start", "end", "n_events", "n_articles", "outlets", "lead"}
+    assert set(s) == {"id", "title", "start", "end", "n_events", "n_articles", "outlets", "lead", "updated_at"}
     assert 0 < sum(o["count"] for o in s["outlets"]) <= s["n_articles"]
     assert corpus_client.get("/api/stories", params={"limit": 500}).status_code == 422
     word = s["title"].split()[0]
@@ -201,7 +201,7 @@ def test_api_entities_and_quotes(corpus_client) -> None:
     quotes = _ok(corpus_client, "/api/quotes", speaker=speaker, limit=200)
     assert quotes["total"] == len(quotes["results"]) and all(q["speaker"] == speaker for q in quotes["results"])
     assert set(quotes["results"][0]) == {"text", "speaker", "article", "paragraph", "headline", "outlet", "published",
-                                         "story"}
+                                         "story", "language"}
 
 
 def test_api_export_formats(corpus_client) -> None:

@@ -254,6 +254,26 @@ def serving(db: Path, tmp: Path):
 
 
 @contextmanager
+def serving_copy(db: Path, tmp: Path):
+    """`kronik serve` over a copy of ``db`` in ``tmp`` (for tests that write: corrections, uploads)."""
+    copy = tmp / "kronik.db"
+    shutil.copy(db, copy)
+    with serving(copy, tmp) as base:
+        yield base
+
+
+def merge_pair(places: list[dict[str, Any]]) -> tuple[str, str] | None:
+    """Two entity names where one is the other with words in front ('Kolaka', 'Kabupaten Kolaka'): a merge
+    an analyst would make (None when the list has no such pair)."""
+    names = {e["name"] for e in places}
+    for e in places:
+        for other in sorted(names):
+            if other != e["name"] and other.endswith(" " + e["name"]):
+                return e["name"], other
+    return None
+
+
+@contextmanager
 def watched(driver: Any, base: str):
     """A :class:`UI` for one test that fails it on any browser console error the test did not allow
     (``ui.allowed_console``); errors left by earlier tests are drained first."""
@@ -272,6 +292,13 @@ def driver():
     d = chrome()
     yield d
     quit_chrome(d)
+
+
+@pytest.fixture
+def ui(driver, server):
+    """A watched :class:`UI` over the test module's own ``server`` fixture (a base URL)."""
+    with watched(driver, server) as u:
+        yield u
 
 
 @pytest.fixture(scope="module")

@@ -455,6 +455,7 @@ def search(
                                         "`kronik export --q` writes every hit).")] = 0,
     outlet: OutletFilter = None, language: LanguageFilter = None, date_from: FromFilter = None, date_to: ToFilter = None,
     entity: EntityFilter = None, speaker: SpeakerFilter = None, event: EventFilter = None, story: StoryFilter = None,
+    sort: Annotated[str, typer.Option("--sort", help="relevance (best match first), newest or oldest.")] = "relevance",
     as_json: JsonOpt = False,
 ) -> None:
     """Ranked full-text search over the stored articles, with filters (same engine as GET /api/search)."""
@@ -464,7 +465,7 @@ def search(
 
     res = run(open_store(db, create=False), SearchQuery(q=query, outlet=outlet, language=language, date_from=date_from,
                                           date_to=date_to, entity=entity, speaker=speaker, event=event, story=story,
-                                          limit=limit, offset=offset))
+                                          limit=limit, offset=offset, sort=sort))
 
     def render(r: dict[str, Any], console: Console) -> None:
         for row in r["results"]:

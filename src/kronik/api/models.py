@@ -35,13 +35,19 @@ class Lead(Citation):
     language: str | None = Field(None, description="ISO 639-1 code of the cited article")
 
 
+TIME = ("ISO 8601 datetime with the outlet's UTC offset, as published (a bare YYYY-MM-DD only when the "
+        "sources gave no time of day)")
+
+
 class StoryItem(BaseModel):
     id: str
     title: str | None
-    start: str | None = Field(description="first day (YYYY-MM-DD)")
-    end: str | None = Field(description="last day (YYYY-MM-DD)")
+    start: str | None = Field(description=f"first article: {TIME}")
+    end: str | None = Field(description=f"last article: {TIME}")
     n_events: int
     n_articles: int
+    updated_at: str | None = Field(None, description="when a corpus pass last rewrote it (ISO 8601, UTC offset); "
+                                   "what ``since`` compares")
     outlets: list[OutletCount]
     lead: Lead | None = Field(description="first summary sentence of the story's largest event")
 
@@ -65,6 +71,7 @@ class Quote(BaseModel):
     outlet: str | None
     published: str | None = Field(description="the article's publication time, ISO 8601 with offset")
     story: str | None
+    language: str | None = Field(None, description="ISO 639-1 code of the quoted article (not in the CSV export)")
 
 
 class QuoteList(Page):
@@ -95,9 +102,13 @@ class SearchResult(Page):
     facets: dict[str, list[Facet]] = Field(description="outlet, language, story (over all hits), entity")
 
 
+LABELS = ("Entity label, one vocabulary in the API and the store: PER (person), ORG (organisation), LOC (place) "
+          "or MISC (other); the web UI shows these names")
+
+
 class Entity(BaseModel):
     name: str
-    type: str = Field(description="PER (person), ORG (organisation), LOC (place), or another label")
+    type: str = Field(description=LABELS)
     count: int
     aliases: list[str] = []
 
@@ -108,3 +119,105 @@ class EntityList(Page):
 
 class Error(BaseModel):
     detail: str
+
+
+class EventItem(BaseModel):
+    id: str
+    title: str | None
+    start: str | None = Field(description=TIME)
+    end: str | None = Field(description=TIME)
+    n_articles: int
+    story: str | None
+    updated_at: str | None = Field(None, description="when a corpus pass last rewrote it (what ``since`` compares)")
+
+
+class EventList(Page):
+    results: list[EventItem]
+
+
+class ArticleItem(BaseModel):
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None = Field(description=TIME)
+    language: str | None
+    event: str | None
+    story: str | None
+    duplicate_of: str | None
+
+
+class ArticleList(Page):
+    results: list[ArticleItem]
+
+
+class Correction(BaseModel):
+    id: int
+    action: str = Field(description="type | merge | unmerge")
+    name: str = Field(description="type, merge: the canonical name corrected; unmerge: the mention text split off")
+    value: str = Field(description="type: the label (PER, ORG, LOC, MISC); merge: the name it is the same as; "
+                       "unmerge: the name it was wrongly counted as")
+    note: str | None
+    created_at: str | None = Field(description="ISO 8601 with offset")
+
+
+class CorrectionList(BaseModel):
+    results: list[Correction]
+
+
+class CorrectionChanges(BaseModel):
+    mentions: int = Field(description="entity mentions whose name or label changed")
+    quotes: int = Field(description="quotes whose speaker changed")
+    stories: int = Field(description="story pages rebuilt")
+
+
+class CorrectionResult(BaseModel):
+    correction: Correction
+    changed: CorrectionChanges
+
+
+class EntityCorrections(BaseModel):
+    type: Correction | None
+    merged_from: list[Correction]
+    merged_into: Correction | None
+    split_off: list[Correction]
+    split_from: list[Correction]
+
+
+class DatedCount(BaseModel):
+    date: str
+    count: int
+
+
+class EntityRef(BaseModel):
+    name: str
+    type: str = Field(description=LABELS)
+    count: int
+
+
+class EntityArticle(BaseModel):
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+
+
+class EntityQuote(BaseModel):
+    text: str
+    speaker: str | None
+    article: str
+    paragraph: int
+    headline: str | None
+    outlet: str | None
+    published: str | None
+
+
+class EntityDetail(BaseModel):
+    name: str
+    type: str = Field(description=LABELS)
+    count: int = Field(description="articles mentioning it")
+    aliases: list[str]
+    corrections: EntityCorrections = Field(description="curated corrections concerning this name")
+    mentions_over_time: list[DatedCount]
+    related: list[EntityRef]
+    articles: list[EntityArticle]
+    quotes: list[EntityQuote]

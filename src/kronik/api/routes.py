@@ -11,20 +11,22 @@ bounded.
 from __future__ import annotations
 
 import asyncio
+import functools
 import itertools
 import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
+from urllib.parse import quote, urlencode
 
 import anyio
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response, StreamingResponse
-from pydantic import BaseModel, ConfigDict, StrictBool, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError
 from starlette.datastructures import UploadFile as StarletteUpload
 
-from kronik.api import models
+from kronik.api import feeds, models
 from kronik.api.jobs import JobRunner
 from kronik.api.security import BodyTooLarge, Limits, parse_json
 from kronik.errors import NotFound, RequestError
@@ -43,6 +45,8 @@ Limit = Annotated[int, Query(ge=0, le=queries.MAX_LIMIT)]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 Opt = Annotated[str | None, Query(max_length=MAX_VALUE)]
 QueryText = Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)]
+Since = Annotated[str | None, Query(max_length=40, description="only what was stored or updated after this time "
+                                   "(ISO datetime with offset; a bare date is midnight UTC): for polling")]
 
 
 def _store(request: Request) -> Store:
@@ -103,11 +107,13 @@ def stories(request: Request, limit: Limit = 20, offset: Offset = 0, q: QueryTex
             sort: Annotated[str, Query(max_length=20, description="recent or coverage")] = "recent",
             min_articles: Annotated[int, Query(ge=0, le=1_000_000)] = 0, outlet: Opt = None, language: Opt = None,
             date_from: Annotated[str | None, Query(alias="from", max_length=40)] = None,
-            date_to: Annotated[str | None, Query(alias="to", max_length=40)] = None) -> dict[str, Any]:
-    """Stories ranked (``sort``), filtered (title ``q``, ``min_articles``, ``outlet``, ``language``, dates),
-    each with its outlets and lead sentence."""
+            date_to: Annotated[str | None, Query(alias="to", max_length=40)] = None,
+            since: Since = None) -> dict[str, Any]:
+    """Stories ranked (``sort``), filtered (title ``q``, ``min_articles``, ``outlet``, ``language``, dates,
+    ``since``: rewritten by a corpus pass after that time), each with its outlets and lead sentence."""
     return queries.stories(_store(request), q=q, sort=sort, min_articles=min_articles, outlet=outlet,
-                           language=language, date_from=date_from, date_to=date_to, limit=limit, offset=offset)
+                           language=language, date_from=date_from, date_to=date_to, since=since, limit=limit,
+                           offset=offset)
 
 
 @router.get("/stories/{story_id}")
@@ -121,9 +127,42 @@ async def story(request: Request, story_id: str) -> Response:
     return Response(queries.story_json(_store(request), story_id), media_type="application/json")
 
 
-@router.get("/events")
-def events(request: Request, story: Opt = None, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
-    return queries.events(_store(request), story=story, limit=limit, offset=offset)
+@router.get("/stories/{story_id}/atom", response_class=Response,
+            responses={200: {"content": {"application/atom+xml": {"schema": {"type": "string"}}},
+                             "description": "Atom feed: the story's latest articles"}, 404: {"model": models.Error}})
+def story_atom(request: Request, story_id: str) -> Response:
+    """The story as an Atom feed (its 50 latest articles, each linking to the article in the web UI)."""
+    title, rows = queries.story_feed(_store(request), story_id, feeds.FEED_ENTRIES)
+    base = _base_url(request)
+    now = _now()
+    body = feeds.atom_feed(feed_id=f"urn:kronik:story:{story_id}", title=f"Kronik: {title or 'untitled story'}",
+                           self_url=str(request.url), alternate=f"{base}/#/story/{quote(story_id, safe='')}",
+                           entries=[feeds.article_entry(base, r, _clip(r.get("summary")), now) for r in rows])
+    return Response(body, media_type=feeds.MEDIA_TYPE)
+
+
+def _base_url(request: Request) -> str:
+    return str(request.base_url).rstrip("/")
+
+
+def _now() -> str:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _clip(text: str | None, n: int = 400) -> str | None:
+    if not text:
+        return None
+    text = text.replace("[[", "").replace("]]", "")
+    return text if len(text) <= n else text[:n - 1].rsplit(" ", 1)[0] + "…"
+
+
+@router.get("/events", response_model=None, responses={200: {"model": models.EventList}, 422: {"model": models.Error}})
+def events(request: Request, story: Opt = None, since: Since = None, limit: Limit = 20,
+           offset: Offset = 0) -> dict[str, Any]:
+    """Events, latest first (of one ``story``; ``since``: rewritten by a corpus pass after that time)."""
+    return queries.events(_store(request), story=story, since=since, limit=limit, offset=offset)
 
 
 @router.get("/today")
@@ -137,10 +176,12 @@ def event(request: Request, event_id: str) -> dict[str, Any]:
     return queries.event(_store(request), event_id)
 
 
-@router.get("/articles")
-def articles(request: Request, outlet: Opt = None, event: Opt = None, story: Opt = None, limit: Limit = 20,
-             offset: Offset = 0) -> dict[str, Any]:
-    return queries.articles(_store(request), outlet=outlet, event=event, story=story, limit=limit, offset=offset)
+@router.get("/articles", response_model=None, responses={200: {"model": models.ArticleList}, 422: {"model": models.Error}})
+def articles(request: Request, outlet: Opt = None, event: Opt = None, story: Opt = None, since: Since = None,
+             limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+    """Articles, newest first (of one outlet, event or story; ``since``: stored after that time)."""
+    return queries.articles(_store(request), outlet=outlet, event=event, story=story, since=since, limit=limit,
+                            offset=offset)
 
 
 @router.get("/articles/{article_id}")
@@ -160,11 +201,16 @@ def entity_names(language: str) -> dict[str, Any]:
 
 def _search_query(q: str | None, outlet: str | None, language: str | None, date_from: str | None,
                   date_to: str | None, entity: str | None, speaker: str | None, event: str | None,
-                  story: str | None, limit: int = 20, offset: int = 0) -> SearchQuery:
+                  story: str | None, limit: int = 20, offset: int = 0, sort: str = "relevance") -> SearchQuery:
     """The query of a search or an export; a date that is not one is refused (422), not searched for."""
     date_from, date_to = queries.check_date(date_from, "from"), queries.check_date(date_to, "to")
     return SearchQuery(q=q or "", outlet=outlet, language=language, date_from=date_from, date_to=date_to,
-                       entity=entity, speaker=speaker, event=event, story=story, limit=limit, offset=offset)
+                       entity=entity, speaker=speaker, event=event, story=story, limit=limit, offset=offset,
+                       sort=sort)
+
+
+SearchSort = Annotated[str, Query(max_length=20, description="relevance (best match first; without a query: "
+                                  "newest first), newest or oldest (by publication time, undated last)")]
 
 
 @router.get("/search", response_model=None, responses={200: {"model": models.SearchResult}, 422: {"model": models.Error}})
@@ -172,16 +218,40 @@ async def search_articles(request: Request, q: QueryText = None, outlet: Opt = N
                           date_from: Annotated[str | None, Query(alias="from", max_length=MAX_VALUE)] = None,
                           date_to: Annotated[str | None, Query(alias="to", max_length=MAX_VALUE)] = None,
                           entity: Opt = None, speaker: Opt = None, event: Opt = None, story: Opt = None,
-                          limit: Limit = 20, offset: Offset = 0) -> Response:
+                          limit: Limit = 20, offset: Offset = 0, sort: SearchSort = "relevance") -> Response:
     """Ranked, stemmed full-text search with filters, facets and highlighted snippets (see the contract).
 
     The work runs in a worker thread with a time budget (:func:`_off_loop`): a search is a few
     milliseconds, but a costly one must not hold the event loop that every other client waits on."""
-    sq = _search_query(q, outlet, language, date_from, date_to, entity, speaker, event, story, limit, offset)
+    sq = _search_query(q, outlet, language, date_from, date_to, entity, speaker, event, story, limit, offset, sort)
     check_query(sq)  # limits first: a refused query costs nothing
     result = await _off_loop(request, _search_with_titles, _store(request), sq)
     body = json.dumps(result, ensure_ascii=False)  # plain data: skip FastAPI's encoder walk
     return Response(body, media_type="application/json")
+
+
+@router.get("/search/atom", response_class=Response,
+            responses={200: {"content": {"application/atom+xml": {"schema": {"type": "string"}}},
+                             "description": "Atom feed: the newest articles the search finds"},
+                       422: {"model": models.Error}})
+async def search_atom(request: Request, q: QueryText = None, outlet: Opt = None, language: Opt = None,
+                      date_from: Annotated[str | None, Query(alias="from", max_length=MAX_VALUE)] = None,
+                      date_to: Annotated[str | None, Query(alias="to", max_length=MAX_VALUE)] = None,
+                      entity: Opt = None, speaker: Opt = None, event: Opt = None, story: Opt = None) -> Response:
+    """A saved search as an Atom feed: the 50 newest articles it finds (the parameters of ``/api/search``)."""
+    sq = _search_query(q, outlet, language, date_from, date_to, entity, speaker, event, story,
+                       limit=feeds.FEED_ENTRIES, sort="newest")
+    check_query(sq)
+    found = await _off_loop(request, functools.partial(search, facets=False), _store(request), sq)
+    base = _base_url(request)
+    now = _now()
+    named = ", ".join(f"{k}={v}" for k, v in sq.filters().items())
+    title = "Kronik search: " + " · ".join(x for x in (sq.q.strip(), named) if x) if (sq.q.strip() or named) else "Kronik: newest articles"
+    hash_q = urlencode({k: v for k, v in request.query_params.items()})
+    body = feeds.atom_feed(feed_id=f"urn:kronik:search:{hash_q}", title=title, self_url=str(request.url),
+                           alternate=f"{base}/#/search?{hash_q}",
+                           entries=[feeds.article_entry(base, r, _clip(r.get("snippet")), now) for r in found["results"]])
+    return Response(body, media_type=feeds.MEDIA_TYPE)
 
 
 def _search_with_titles(store: Store, sq: SearchQuery) -> dict[str, Any]:
@@ -198,11 +268,12 @@ def export(request: Request, format: Annotated[str, Query(pattern="^(json|jsonl|
            q: QueryText = None, outlet: Opt = None, language: Opt = None,
            date_from: Annotated[str | None, Query(alias="from", max_length=MAX_VALUE)] = None,
            date_to: Annotated[str | None, Query(alias="to", max_length=MAX_VALUE)] = None,
-           entity: Opt = None, speaker: Opt = None, event: Opt = None, story: Opt = None) -> Response:
+           entity: Opt = None, speaker: Opt = None, event: Opt = None, story: Opt = None,
+           sort: SearchSort = "relevance") -> Response:
     """The articles of a search (or, without query and filters, of the whole store) as a download; CSV
     cells a spreadsheet would run as a formula are escaped (:func:`kronik.io.writers.safe_cell`)."""
     store = _store(request)
-    sq = _search_query(q, outlet, language, date_from, date_to, entity, speaker, event, story)
+    sq = _search_query(q, outlet, language, date_from, date_to, entity, speaker, event, story, sort=sort)
     check_query(sq)  # before the response starts: a streamed download cannot turn into an error later
     slot = _Slot(request.app.state.export_slots)
     arts = writers.export_articles(store, sq)
@@ -254,15 +325,21 @@ def _releasing(chunks: Iterator[str], slot: _Slot) -> Iterator[str]:
 
 
 @router.get("/entities", response_model=None, responses={200: {"model": models.EntityList}})
-def entities(request: Request, q: QueryText = None, type: Opt = None, limit: Limit = 20,
-             offset: Offset = 0) -> dict[str, Any]:
+def entities(request: Request, q: QueryText = None,
+             type: Annotated[str | None, Query(max_length=MAX_VALUE, description="PER, ORG, LOC or MISC (also "
+                                               "person, organisation, place, other)")] = None,
+             limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+    """Canonical entities, most mentioned first (``q``: a part of the name; ``type``: one label)."""
     return queries.entities(_store(request), q=q, type=type, limit=limit, offset=offset)
 
 
-@router.get("/entities/{name:path}")
+@router.get("/entities/{name:path}", response_model=None,
+            responses={200: {"model": models.EntityDetail}, 404: {"model": models.Error}})
 def entity(request: Request, name: str) -> dict[str, Any]:
     """One entity by its identity or by any name the alias tables read as it ("United States", "US",
-    "AS" all reach "Amerika Serikat"), with ``names``: how it is named in each language."""
+    "AS" all reach "Amerika Serikat"): type, aliases, mentions over time, related entities, latest articles
+    and quotes, the curated corrections that concern it (``corrections``) and ``names``: how it is named in
+    each language."""
     from kronik.annotate.names import display_names, identity
 
     store = _store(request)
@@ -277,28 +354,86 @@ def entity(request: Request, name: str) -> dict[str, Any]:
     return out
 
 
+@router.get("/corrections", response_model=None, responses={200: {"model": models.CorrectionList}})
+def corrections(request: Request, name: Opt = None) -> dict[str, Any]:
+    """The curated corrections of entities in force, oldest first (``name``: those naming it on either side)."""
+    from kronik.store import overrides
+
+    with _store(request).engine.connect() as conn:
+        return {"results": overrides.list_all(conn, name)}
+
+
+class CorrectionRequest(BaseModel):
+    """``POST /api/corrections``: ``type`` (``name`` gets the label ``value``: PER, ORG, LOC or MISC), ``merge``
+    (``name`` is the same entity as ``value``) or ``unmerge`` (mentions written ``name`` that were counted as
+    ``value`` are an entity of their own)."""
+
+    model_config = ConfigDict(extra="forbid")
+    action: Literal["type", "merge", "unmerge"]
+    name: str = Field(min_length=1, max_length=300)
+    value: str = Field(min_length=1, max_length=300)
+    note: str | None = Field(None, max_length=2000)
+
+
+@router.post("/corrections", status_code=201, response_model=None,
+             responses={201: {"model": models.CorrectionResult}, 404: {"model": models.Error},
+                        422: {"model": models.Error}})
+async def correct(request: Request) -> dict[str, Any]:
+    """Record a correction and apply it to every stored mention, quote speaker, entity count and story page
+    now; it holds for every later ingest and corpus pass.  A write: it needs the write permission."""
+    body = await _read_body(request, 64 * 1024)
+    if not _is_json(request):
+        raise HTTPException(status_code=415, detail="expected application/json")
+    try:
+        req = CorrectionRequest.model_validate(parse_json(body))
+    except ValidationError as exc:
+        raise HTTPException(status_code=422, detail=json.loads(exc.json(include_url=False, include_input=False))) from exc
+    return await _write(request, _store(request).correct, req.action, req.name, req.value, req.note)
+
+
+@router.delete("/corrections/{correction_id}", response_model=None,
+               responses={200: {"model": models.CorrectionResult}, 404: {"model": models.Error}})
+async def uncorrect(request: Request, correction_id: int) -> dict[str, Any]:
+    """Take a correction back: the annotation's names and types return where it had changed them."""
+    return await _write(request, _store(request).uncorrect, correction_id)
+
+
+async def _write(request: Request, fn: Any, *args: Any) -> Any:
+    """A store write off the event loop, after any running upload job's writes (the jobs' write lock)."""
+    jobs = _jobs(request)
+
+    def run() -> Any:
+        with jobs.write_lock:
+            return fn(*args)
+
+    return await anyio.to_thread.run_sync(run)
+
+
 DateParam = Annotated[str | None, Query(max_length=40, description="YYYY-MM-DD or an ISO datetime")]
+EntityParam = Annotated[str | None, Query(max_length=MAX_VALUE, description="canonical entity name")]
 FromParam = Annotated[str | None, Query(alias="from", max_length=40, description="published on or after (YYYY-MM-DD)")]
 ToParam = Annotated[str | None, Query(alias="to", max_length=40, description="published on or before (YYYY-MM-DD)")]
 
 
 @router.get("/quotes", response_model=None, responses={200: {"model": models.QuoteList}, 422: {"model": models.Error}})
-def quotes(request: Request, speaker: Opt = None, story: Opt = None, outlet: Opt = None, q: QueryText = None,
-           date_from: FromParam = None, date_to: ToParam = None, since: DateParam = None, limit: Limit = 20,
-           offset: Offset = 0) -> dict[str, Any]:
-    """Quotes with their evidence (headline, outlet, date, paragraph), filtered by speaker, story, outlet,
-    text ``q``, publication dates ``from``/``to`` and ``since`` (stored after: for polling)."""
-    return queries.quotes(_store(request), speaker=speaker, story=story, outlet=outlet, q=q, date_from=date_from,
-                          date_to=date_to, since=since, limit=limit, offset=offset)
+def quotes(request: Request, speaker: Opt = None, entity: EntityParam = None, story: Opt = None, outlet: Opt = None,
+           q: QueryText = None, date_from: FromParam = None, date_to: ToParam = None, since: DateParam = None,
+           limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+    """Quotes with their evidence (headline, outlet, date, paragraph), newest first, filtered by speaker,
+    ``entity`` (mentioned in the quoted paragraph), story, outlet, text ``q`` (substring, any case),
+    publication dates ``from``/``to`` and ``since`` (stored after: for polling)."""
+    return queries.quotes(_store(request), speaker=speaker, entity=entity, story=story, outlet=outlet, q=q,
+                          date_from=date_from, date_to=date_to, since=since, limit=limit, offset=offset)
 
 
 @router.get("/quotes/export")
 def quotes_export(request: Request, format: Annotated[str, Query(pattern="^(csv|jsonl)$")] = "csv",
-                  speaker: Opt = None, story: Opt = None, outlet: Opt = None, q: QueryText = None,
-                  date_from: FromParam = None, date_to: ToParam = None, since: DateParam = None) -> Response:
+                  speaker: Opt = None, entity: EntityParam = None, story: Opt = None, outlet: Opt = None,
+                  q: QueryText = None, date_from: FromParam = None, date_to: ToParam = None,
+                  since: DateParam = None) -> Response:
     """Every quote the same filters find, as a CSV (formula cells escaped) or JSONL download: a story's
     quotes are ``?story=ID``."""
-    rows = queries.iter_quotes(_store(request), speaker=speaker, story=story, outlet=outlet, q=q,
+    rows = queries.iter_quotes(_store(request), speaker=speaker, entity=entity, story=story, outlet=outlet, q=q,
                                date_from=date_from, date_to=date_to, since=since)
     first = next(rows, None)  # runs the checks (a bad date: 422) before the download starts
     everything = itertools.chain([first] if first is not None else [], rows)

@@ -2,7 +2,7 @@
 
 The model follows datasette's (``--root``) and PostgreSQL's roles, kept small:
 
-- **Roles.** ``write`` (ingest, cluster) and ``read`` (everything else).  A *write token* grants both, a
+- **Roles.** ``write`` (ingest, cluster, entity corrections) and ``read`` (everything else).  A *write token* grants both, a
   *read token* only reading.  Without a read token anyone who can reach the server may read; without a
   write token, writes are allowed only on a loopback bind (a laptop), and a server bound beyond loopback
   is read-only.  Tokens are compared in constant time (:func:`hmac.compare_digest`) and never logged.
@@ -304,7 +304,7 @@ class Guard:
         if not origin or origin.rstrip("/") not in self.policy.cors_origins:
             return {}
         return {"Access-Control-Allow-Origin": origin, "Vary": "Origin",
-                "Access-Control-Allow-Methods": "GET, POST",
+                "Access-Control-Allow-Methods": "GET, POST, DELETE",
                 "Access-Control-Allow-Headers": f"Authorization, Content-Type, {CSRF_HEADER}",
                 "Access-Control-Max-Age": "600"}
 

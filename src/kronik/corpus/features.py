@@ -211,6 +211,18 @@ def _content_words(toks: Iterable[str], stop: frozenset[str]) -> list[str]:
     return [t for t in toks if t not in stop and (len(t) >= 3 if t.isdigit() else len(t) > 1)]
 
 
+def _entity_vector(counts: Counter[str], mask: int) -> tuple[np.ndarray, np.ndarray]:
+    return _vector(("\x01" + e.casefold() for e in counts.elements()), mask, 10_000)
+
+
+def with_entities(f: ArticleFeatures, counts: dict[str, int], settings: CorpusSettings) -> ArticleFeatures:
+    """``f`` with other entity names (curated merges applied after it was stored): names and their vector."""
+    if counts != f.entities:
+        f.entities = dict(counts)
+        f.entity_terms, f.entity_weights = _entity_vector(Counter(counts), (1 << settings.hash_bits) - 1)
+    return f
+
+
 def features_from_parts(
     id: str, title: str | None, paragraphs: Sequence[str], *, published: str | None = None,
     language: str | None = None, outlet: str | None = None, entities: Iterable[str] = (),
@@ -229,7 +241,7 @@ def features_from_parts(
     terms, weights = _vector(words, mask, settings.max_terms)
     title_terms = np.unique(np.array([token_hash(w) & mask for w in _content_words(title_tokens, stop)], np.int32))
     ent_counts = Counter(e for e in entities if e)
-    ent_terms, ent_weights = _vector(("\x01" + e.casefold() for e in ent_counts.elements()), mask, 10_000)
+    ent_terms, ent_weights = _entity_vector(ent_counts, mask)
     from kronik.corpus.crosslingual import name_words, pivot_vector
 
     x_terms, x_weights = pivot_vector(title_tokens + body_tokens, language, mask, settings.max_terms,

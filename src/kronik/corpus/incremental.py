@@ -19,10 +19,18 @@ from itertools import islice
 from typing import Any
 
 from kronik.corpus import CorpusState, load_state, run_features, save_state, to_event, to_story
-from kronik.corpus.features import ArticleFeatures, article_features, dump_features, iso_day, load_features
+from kronik.corpus.features import (
+    ArticleFeatures,
+    article_features,
+    dump_features,
+    iso_day,
+    load_features,
+    with_entities,
+)
 from kronik.corpus.settings import CorpusSettings
 from kronik.model import Event, Story
 from kronik.store.db import Store
+from kronik.store.overrides import Overrides
 
 CHUNK = 20_000
 STORY_ARTICLES = 2_000
@@ -41,9 +49,15 @@ class PassReport:
     backfilled: int = 0
 
 
-def _decoded(rows: Iterable[tuple[str, bytes]]) -> Iterator[ArticleFeatures]:
+def _decoded(rows: Iterable[tuple[str, bytes]], fix: Overrides | None = None,
+             settings: CorpusSettings | None = None) -> Iterator[ArticleFeatures]:
+    """Stored features; with curated corrections (``fix``), entity names merged as corrected (features were
+    computed when the article was stored, perhaps before the correction)."""
     for _, data in rows:
-        yield load_features(data)
+        f = load_features(data)
+        if fix and settings is not None and fix.merges:
+            f = with_entities(f, fix.counts(f.entities), settings)
+        yield f
 
 
 def backfill_features(store: Store, settings: CorpusSettings) -> int:
@@ -87,7 +101,7 @@ def update_store(store: Store, settings: CorpusSettings | None = None, *, reset:
                              "these fields cannot change on an existing store")
     report.backfilled = backfill_features(store, state.settings)
     rows = store.all_features() if reset else store.pending_features()
-    feats_iter = _decoded(rows)
+    feats_iter = _decoded(rows, store.corrections(), state.settings)
     first = True
     while feats := list(islice(feats_iter, chunk)):
         story_before = {eid: ev.story for eid, ev in state.clusters.events.items()}
@@ -183,6 +197,17 @@ def _describe(store: Store, state: CorpusState, events: list[Event], stories: li
 def _story_row(story: Story, state: CorpusState) -> dict[str, Any]:
     prof = state.stories.stories[story.id]
     evs = [state.clusters.events[e] for e in story.events if e in state.clusters.events]
-    return {"id": story.id, "title": story.title, "start": iso_day(prof.start), "end": iso_day(prof.end),
+    return {"id": story.id, "title": story.title, "start": _bound(evs, min) or iso_day(prof.start),
+            "end": _bound(evs, max) or iso_day(prof.end),
             "n_events": len(evs), "n_articles": sum(len(e.articles) for e in evs), "events": story.events,
             "timeline": story.timeline}
+
+
+def _bound(evs: list[Any], pick: Any) -> str | None:
+    """The first start (``pick=min``) or last end (``max``) of these events as published: an ISO datetime with
+    the outlet's offset, like the events' own ``start``/``end`` (not a bare day)."""
+    key = "start" if pick is min else "end"
+    dated = [e for e in evs if getattr(e, key) is not None and getattr(e, key + "_text")]
+    if not dated:
+        return None
+    return str(getattr(pick(dated, key=lambda e: getattr(e, key)), key + "_text"))

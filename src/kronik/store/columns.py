@@ -143,11 +143,13 @@ class ColumnCache:
         self._checked = 0.0
 
     def _db_stamp(self) -> tuple[Any, ...]:
-        a, cs = schema.articles, schema.corpus_state
+        a, cs, o = schema.articles, schema.corpus_state, schema.entity_overrides
         with self.store.engine.connect() as conn:
             top = conn.execute(select(func.max(a.c.num))).scalar()
             state = conn.execute(select(cs.c.updated_at, cs.c.articles).where(cs.c.name == "main")).first()
-        return (top, *(tuple(state) if state else (None, None)))
+            # a correction made by another process renames entities: the remembered entity filters go too
+            fixes = tuple(conn.execute(select(func.max(o.c.id), func.count()).select_from(o)).one())
+        return (top, *(tuple(state) if state else (None, None)), *fixes)
 
     def get(self) -> Columns:
         now = time.monotonic()
@@ -165,6 +167,16 @@ class ColumnCache:
                 self._cols = load_columns(self.store)
                 self._stamp, self._generation = stamp, gen
             return self._cols
+
+
+def forget_names(store: Store) -> None:
+    """Drop the remembered entity and speaker filters of this process (a correction renamed entities: the
+    next search must see it at once, not after ``RECHECK``; other processes notice through the stamp)."""
+    cache = getattr(store, "_column_cache", None)
+    cols = cache._cols if cache is not None else None
+    if cols is not None:
+        for key in [k for k in list(cols.memo) if isinstance(k, tuple) and k and k[0] in ("entity", "speaker")]:
+            cols.memo.pop(key, None)
 
 
 def cache_of(store: Store) -> ColumnCache:

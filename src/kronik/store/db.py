@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,7 @@ from kronik.io.readers import RawDocument
 from kronik.model import Article, Entity, Event, Problem, Quote, Removed, Story, TimeExpr
 from kronik.store import queries, schema
 from kronik.store.migrate import upgrade
+from kronik.store.overrides import Overrides
 from kronik.store.search import index_row
 
 
@@ -182,6 +184,7 @@ class Store:
         if not arts:
             return
         nums = self._next_nums(conn)
+        fix = Overrides.load(conn)  # curated corrections hold for every article stored after them
         rows, paragraphs, removed, entities, quotes, times, feats, search = [], [], [], [], [], [], [], []
         mentioned: dict[str, list[Any]] = {}  # canonical -> [label of its first mention, articles]
         for art in arts:
@@ -199,16 +202,21 @@ class Store:
             aid = art.id
             paragraphs += [{"article_id": aid, "idx": i, "text": p} for i, p in enumerate(art.paragraphs)]
             removed += [{"article_id": aid, "idx": i, "text": r.text, "reason": r.reason} for i, r in enumerate(art.removed)]
-            entities += [{"article_id": aid, "seq": i, "paragraph": e.paragraph, "start": e.start, "end": e.end,
-                          "text": e.text, "label": e.label, "canonical": e.canonical, "role": e.role}
-                         for i, e in enumerate(art.entities)]
+            ents = [{"article_id": aid, "seq": i, "paragraph": e.paragraph, "start": e.start, "end": e.end,
+                     "text": e.text, "label": e.label, "canonical": e.canonical, "role": e.role}
+                    for i, e in enumerate(art.entities)]
+            said = [{"article_id": aid, "seq": i, "paragraph": q.paragraph, "text": q.text, "speaker": q.speaker,
+                     "speaker_text": q.speaker_text, "direct": q.direct} for i, q in enumerate(art.quotes)]
+            if fix:
+                ents = [fix.entity_row(r) for r in ents]
+                said = [fix.quote_row(r) for r in said]
+            entities += ents
+            quotes += said
             first: dict[str, str] = {}
-            for e in art.entities:
-                first.setdefault(e.canonical, e.label)
+            for r in ents:
+                first.setdefault(r["canonical"], r["label"])
             for c, lab in first.items():
                 mentioned.setdefault(c, [lab, 0])[1] += 1
-            quotes += [{"article_id": aid, "seq": i, "paragraph": q.paragraph, "text": q.text, "speaker": q.speaker,
-                        "speaker_text": q.speaker_text, "direct": q.direct} for i, q in enumerate(art.quotes)]
             times += [{"article_id": aid, "seq": i, "paragraph": t.paragraph, "start": t.start, "end": t.end,
                        "text": t.text, "type": t.type, "value": t.value} for i, t in enumerate(art.times)]
             if aid in features:
@@ -385,6 +393,11 @@ class Store:
                     for i in range(0, len(ids), 500):
                         conn.execute(delete(table).where(table.c.id.in_(list(ids[i:i + 500]))))
                 touched |= set(removed[1])
+                fix = Overrides.load(conn)
+                now = datetime.now(UTC)  # ``updated_at``: what ``since`` polls on
+                events = [{**r, "updated_at": now} | ({"entities": fix.names(r["entities"] or [])}
+                                                      if fix and "entities" in r else {}) for r in events]
+                stories = [{**r, "updated_at": now} for r in stories]
                 for table, rows in ((schema.events, events), (schema.stories, stories)):
                     if rows:
                         ins = self._insert(table)
@@ -433,6 +446,35 @@ class Store:
         with self.engine.connect() as conn:
             rows = list(conn.execute(select(s).order_by(s.c.start, s.c.id)).mappings())
         return [Story(id=r["id"], title=r["title"], events=r["events"], timeline=r["timeline"]) for r in rows]
+
+    # ------------------------------------------------------------------ curated corrections
+
+    def correct(self, action: str, name: str, value: str, note: str | None = None) -> dict[str, Any]:
+        """Record a curated correction of an entity and apply it to everything stored
+        (:mod:`kronik.store.overrides`); it then holds for every later write and corpus pass."""
+        from kronik.store import overrides
+        from kronik.store.columns import forget_names
+
+        with self._writing() as conn:
+            out = overrides.add(conn, action, name, value, note)
+        self.generation += 1
+        forget_names(self)
+        return out
+
+    def uncorrect(self, correction_id: int) -> dict[str, Any]:
+        """Take a correction back: the annotation's values return (other corrections still hold)."""
+        from kronik.store import overrides
+        from kronik.store.columns import forget_names
+
+        with self._writing() as conn:
+            out = overrides.remove(conn, correction_id)
+        self.generation += 1
+        forget_names(self)
+        return out
+
+    def corrections(self) -> Overrides:
+        with self.engine.connect() as conn:
+            return Overrides.load(conn)
 
     def search(self, query: str, limit: int = 20, **filters: Any) -> list[dict[str, Any]]:
         """Ranked full-text search (see :func:`kronik.store.search.search`); the page of hits only."""

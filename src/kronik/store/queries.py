@@ -70,7 +70,7 @@ STORY_SORTS = ("recent", "coverage")
 
 def stories(store: Store, *, q: str | None = None, sort: str = "recent", min_articles: int = 0,
             outlet: str | None = None, language: str | None = None, date_from: str | None = None,
-            date_to: str | None = None, limit: int = 20, offset: int = 0) -> dict[str, Any]:
+            date_to: str | None = None, since: str | None = None, limit: int = 20, offset: int = 0) -> dict[str, Any]:
     """Stories for the home page.  ``sort``: ``recent`` (newest end first) or ``coverage`` (most articles,
     then newest).  Filters: ``q`` on the title (case-insensitive substring), ``min_articles`` (2 hides
     single-article stories), ``outlet`` / ``language`` (stories with at least one such article), and a
@@ -90,18 +90,19 @@ def stories(store: Store, *, q: str | None = None, sort: str = "recent", min_art
         where.append(s.c.end >= date_from[:10])
     if date_to := check_date(date_to, "to"):
         where.append(func.substr(s.c.start, 1, 10) <= date_to[:10])
+    where += _since(s.c.updated_at, since)
     order = ([s.c.n_articles.desc(), s.c.end.desc().nulls_last(), s.c.id] if sort == "coverage"
              else [s.c.end.desc().nulls_last(), s.c.n_articles.desc(), s.c.id])
     with store.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(s).where(*where)).scalar_one()
         rows = list(conn.execute(
-            select(s.c.id, s.c.title, s.c.start, s.c.end, s.c.n_events, s.c.n_articles).where(*where)
+            select(s.c.id, s.c.title, s.c.start, s.c.end, s.c.n_events, s.c.n_articles, s.c.updated_at).where(*where)
             .order_by(*order).limit(limit).offset(offset)).mappings())
         ids = [r["id"] for r in rows]
         outlets = _story_outlets(conn, ids)
         leads = _story_leads(conn, ids)
-    return _paged([dict(r) | {"outlets": _outlet_list(outlets.get(r["id"], {})), "lead": leads.get(r["id"])}
-                   for r in rows], total, limit, offset)
+    return _paged([dict(r) | {"updated_at": iso_time(r["updated_at"]), "outlets": _outlet_list(outlets.get(r["id"], {})),
+                              "lead": leads.get(r["id"])} for r in rows], total, limit, offset)
 
 
 def _story_leads(conn: Any, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -278,15 +279,18 @@ def _speakers(rows: Iterable[Sequence[Any]]) -> list[dict[str, Any]]:
 
 # --------------------------------------------------------------------------- events
 
-def events(store: Store, *, story: str | None = None, limit: int = 20, offset: int = 0) -> dict[str, Any]:
+def events(store: Store, *, story: str | None = None, since: str | None = None, limit: int = 20,
+           offset: int = 0) -> dict[str, Any]:
+    """Events, latest start first (of one story), or only those a corpus pass rewrote after ``since``."""
     limit, offset = _page(limit, offset)
     e = schema.events
     where = [e.c.story == story] if story else []
+    where += _since(e.c.updated_at, since)
     with store.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(e).where(*where)).scalar_one()
-        rows = conn.execute(select(e.c.id, e.c.title, e.c.start, e.c.end, e.c.n_articles, e.c.story).where(*where)
-                            .order_by(e.c.start.desc().nulls_last(), e.c.id).limit(limit).offset(offset)).mappings()
-        return _paged([dict(r) for r in rows], total, limit, offset)
+        rows = conn.execute(select(e.c.id, e.c.title, e.c.start, e.c.end, e.c.n_articles, e.c.story, e.c.updated_at)
+                            .where(*where).order_by(e.c.start.desc().nulls_last(), e.c.id).limit(limit).offset(offset)).mappings()
+        return _paged([dict(r) | {"updated_at": iso_time(r["updated_at"])} for r in rows], total, limit, offset)
 
 
 def event(store: Store, event_id: str) -> dict[str, Any]:
@@ -356,11 +360,12 @@ ARTICLE_ITEM = ("id", "title", "outlet", "published", "language", "event", "stor
 
 
 def articles(store: Store, *, outlet: str | None = None, event: str | None = None, story: str | None = None,
-             limit: int = 20, offset: int = 0) -> dict[str, Any]:
-    """Articles, newest first, optionally of one outlet, event or story."""
+             since: str | None = None, limit: int = 20, offset: int = 0) -> dict[str, Any]:
+    """Articles, newest first, optionally of one outlet, event or story, or only those stored after ``since``."""
     limit, offset = _page(limit, offset)
     a = schema.articles
     where = [col == v for col, v in ((a.c.outlet, outlet), (a.c.event, event), (a.c.story, story)) if v]
+    where += _since(a.c.created_at, since)
     with store.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(a).where(*where)).scalar_one()
         rows = conn.execute(select(*(a.c[k] for k in ARTICLE_ITEM)).where(*where)
@@ -388,7 +393,9 @@ def entities(store: Store, *, q: str | None = None, type: str | None = None, lim
     if q:
         where.append(func.lower(es.c.canonical).contains(q.lower(), autoescape=True))
     if type:
-        where.append(es.c.label == type)
+        from kronik.store.overrides import label_of
+
+        where.append(es.c.label == label_of(type))
     with store.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(es).where(*where)).scalar_one()
         rows = list(conn.execute(select(es.c.canonical, es.c.articles, es.c.label).where(*where)
@@ -424,8 +431,12 @@ def entity(store: Store, name: str, *, limit: int = 50) -> dict[str, Any]:
     with store.engine.connect() as conn:
         ids = select(en.c.article_id).where(en.c.canonical == name).distinct()
         count = conn.execute(select(func.count()).select_from(ids.subquery())).scalar_one()
+        from kronik.store.overrides import entity_corrections  # overrides reads queries' helpers
+
+        corrections = entity_corrections(conn, name)
         if not count:
-            raise NotFound(f"no entity {name!r}")
+            into = corrections["merged_into"]
+            raise NotFound(f"no entity {name!r}" + (f": it was merged into {into['value']!r}" if into else ""))
         label, aliases = _entity_info(conn, [name])[name]
         day = func.substr(a.c.published, 1, 10)
         over_time = [{"date": d, "count": c} for d, c in conn.execute(
@@ -445,9 +456,23 @@ def entity(store: Store, name: str, *, limit: int = 50) -> dict[str, Any]:
             select(qt.c.text, qt.c.speaker, qt.c.article_id, qt.c.paragraph, a.c.title, a.c.outlet, a.c.published)
             .select_from(qt.join(a, a.c.id == qt.c.article_id)).where(qt.c.speaker == name)
             .order_by(a.c.published.desc().nulls_last(), qt.c.article_id, qt.c.seq).limit(limit))]
-    return {"name": name, "type": label, "count": count, "aliases": aliases, "mentions_over_time": over_time,
+    return {"name": name, "type": label, "count": count, "aliases": aliases, "corrections": corrections,
+            "mentions_over_time": over_time,
             "related": [{"name": n, "type": rel_info[n][0], "count": c} for n, c in related_rows],
             "articles": arts, "quotes": quotes}
+
+
+def iso_time(value: Any) -> str | None:
+    """A stored timestamp as ISO 8601 with its offset (SQLite gives naive UTC back; PostgreSQL an aware time)."""
+    if value is None:
+        return None
+    from datetime import datetime
+
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return str(value.isoformat(timespec="seconds"))
 
 
 def check_date(value: str | None, name: str) -> str | None:
@@ -489,49 +514,83 @@ def _since(col: Any, since: str | None) -> list[Any]:
 QUOTE_COLUMNS = ("text", "speaker", "article", "paragraph", "headline", "outlet", "published", "story")
 
 
-def _quotes_select(*, speaker: str | None = None, story: str | None = None, outlet: str | None = None,
-                   q: str | None = None, date_from: str | None = None, date_to: str | None = None,
-                   since: str | None = None) -> tuple[Any, list[Any]]:
-    """(the quotes joined to their articles, the filter conditions) shared by the page and the export."""
-    qt, a = schema.quotes, schema.articles
+RARE_ENTITY = 2000
+"""An entity named in at most this many articles drives a quotes lookup through its articles; a more common
+one is checked quote by quote, newest first (the page fills long before the table ends)."""
+COUNT_CAP = MAX_OFFSET + MAX_LIMIT
+"""Quotes counted at most (the deepest page served ends there): a common filter is not counted to the end."""
+
+
+def _quotes_select(conn: Any, *, speaker: str | None = None, entity: str | None = None, story: str | None = None,
+                   outlet: str | None = None, q: str | None = None, date_from: str | None = None,
+                   date_to: str | None = None, since: str | None = None) -> tuple[Any, list[Any], bool]:
+    """(the quotes joined to their articles, the filter conditions, whether a condition is on the article)
+    shared by the page and the export.
+
+    ``entity``: quotes whose paragraph mentions that entity (what was said *about* it; ``speaker`` is who
+    said it), through the ``entities(article_id, canonical)`` index."""
+    qt, a, en, es = schema.quotes, schema.articles, schema.entities, schema.entity_stats
     where: list[Any] = [*_published_range(a.c.published, date_from, date_to), *_since(a.c.created_at, since)]
-    where += [col == v for col, v in ((qt.c.speaker, speaker), (a.c.story, story), (a.c.outlet, outlet)) if v]
+    where += [col == v for col, v in ((a.c.story, story), (a.c.outlet, outlet)) if v]
+    on_article = bool(where)
+    if speaker:
+        where.append(qt.c.speaker == speaker)
+    if entity:
+        named = conn.execute(select(es.c.articles).where(es.c.canonical == entity)).scalar() or 0
+        if named <= RARE_ENTITY:
+            where.append(qt.c.article_id.in_(select(en.c.article_id).where(en.c.canonical == entity)))
+        where.append(select(en.c.article_id).where(en.c.article_id == qt.c.article_id, en.c.canonical == entity,
+                                                   en.c.paragraph == qt.c.paragraph).exists())
     if q:
         where.append(func.lower(qt.c.text).contains(q.lower(), autoescape=True))
-    return qt.join(a, a.c.id == qt.c.article_id), where
+    return qt.join(a, a.c.id == qt.c.article_id), where, on_article
 
 
 def _quote_rows(joined: Any, where: list[Any]) -> Any:
     qt, a = schema.quotes, schema.articles
     return (select(qt.c.text, qt.c.speaker, qt.c.article_id.label("article"), qt.c.paragraph,
-                   a.c.title.label("headline"), a.c.outlet, a.c.published, a.c.story)
+                   a.c.title.label("headline"), a.c.outlet, a.c.published, a.c.story, a.c.language)
             .select_from(joined).where(*where)
             .order_by(a.c.published.desc().nulls_last(), qt.c.article_id, qt.c.seq))
 
 
 def quotes(store: Store, *, limit: int = 20, offset: int = 0, **filters: str | None) -> dict[str, Any]:
     """Quotes, newest article first, each with what makes it usable as evidence: the article's headline,
-    outlet and date next to the speaker and paragraph.  Filters (:func:`_quotes_select`): speaker, story,
-    outlet, a text substring ``q`` (case-insensitive), the article's publication dates ``date_from`` /
-    ``date_to``, and ``since`` (articles stored after that moment, for polling)."""
+    outlet and date next to the speaker and paragraph.  Filters (:func:`_quotes_select`): speaker, entity
+    (mentioned in the quoted paragraph), story, outlet, a text substring ``q`` (case-insensitive), the
+    article's publication dates ``date_from`` / ``date_to``, and ``since`` (articles stored after that
+    moment, for polling).  ``total`` counts at most ``COUNT_CAP`` (the deepest page served)."""
     limit, offset = _page(limit, offset)
-    joined, where = _quotes_select(**filters)
-    # every quote has its article (foreign key, cascading delete): without a filter on the article, count
-    # the quotes alone (0.2 ms at 260k quotes; the join cost 160 ms)
-    on_article = any(filters.get(k) for k in ("story", "outlet", "date_from", "date_to", "since"))
     with store.engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(joined if on_article else schema.quotes)
-                             .where(*where)).scalar_one()
+        joined, where, on_article = _quotes_select(conn, **filters)
+        # without a condition on the article, every quote has one (foreign key): count the quotes alone
+        counted = select(schema.quotes.c.article_id).select_from(joined if on_article else schema.quotes)
+        total = conn.execute(select(func.count()).select_from(counted.where(*where).limit(COUNT_CAP).subquery())
+                             ).scalar_one()
         rows = conn.execute(_quote_rows(joined, where).limit(limit).offset(offset)).mappings()
         return _paged([dict(r) for r in rows], total, limit, offset)
 
 
 def iter_quotes(store: Store, **filters: str | None) -> Iterator[dict[str, Any]]:
     """Every quote matching the filters of :func:`quotes` (no page limit: the export), streamed."""
-    joined, where = _quotes_select(**filters)  # checked here, before a download starts
     with store.engine.connect() as conn:
+        joined, where, _ = _quotes_select(conn, **filters)  # checked here, before a download starts
         for r in conn.execution_options(stream_results=True).execute(_quote_rows(joined, where)).mappings():
             yield dict(r)
+
+
+def story_feed(store: Store, story_id: str, limit: int = 50) -> tuple[str | None, list[dict[str, Any]]]:
+    """(title, the story's latest articles with their first paragraph as ``summary``) for its Atom feed."""
+    s, a, p = schema.stories, schema.articles, schema.paragraphs
+    with store.engine.connect() as conn:
+        found = conn.execute(select(s.c.title).where(s.c.id == story_id)).first()
+        if found is None:
+            raise NotFound(f"no story {story_id!r}")
+        rows = [dict(r) for r in conn.execute(
+            select(a.c.id, a.c.title, a.c.outlet, a.c.published, a.c.language, p.c.text.label("summary"))
+            .select_from(a.outerjoin(p, (p.c.article_id == a.c.id) & (p.c.idx == 0))).where(a.c.story == story_id)
+            .order_by(a.c.published.desc().nulls_last(), a.c.id).limit(limit)).mappings()]
+    return found[0], rows
 
 
 def story_titles(store: Store, ids: Iterable[str | None]) -> dict[str, str | None]:

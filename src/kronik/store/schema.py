@@ -42,7 +42,9 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
     func,
+    text,
 )
 
 metadata = MetaData()
@@ -96,8 +98,12 @@ entities = Table(
     Column("label", String(16), nullable=False),
     Column("canonical", String(300), nullable=False),
     Column("role", Text),
+    Column("auto_canonical", String(300)),  # what the annotation gave, while a correction holds (migration 0007)
+    Column("auto_label", String(16)),
     Index("ix_entities_canonical_article", "canonical", "article_id"),
     Index("ix_entities_article_canonical", "article_id", "canonical"),
+    Index("ix_entities_auto_canonical", "auto_canonical", sqlite_where=text("auto_canonical IS NOT NULL"),
+          postgresql_where=text("auto_canonical IS NOT NULL")),
 )
 
 entity_stats = Table(  # per canonical name: articles mentioning it (kept up to date by Store.write_batch)
@@ -118,7 +124,10 @@ quotes = Table(
     Column("speaker", String(300)),
     Column("speaker_text", Text),
     Column("direct", Boolean, nullable=False),
+    Column("auto_speaker", String(300)),  # the annotation's speaker, while a correction holds (migration 0007)
     Index("ix_quotes_speaker_article", "speaker", "article_id"),
+    Index("ix_quotes_auto_speaker", "auto_speaker", sqlite_where=text("auto_speaker IS NOT NULL"),
+          postgresql_where=text("auto_speaker IS NOT NULL")),
 )
 
 times = Table(
@@ -166,6 +175,7 @@ events = Table(
     Column("entities", JSON, nullable=False),
     Column("summary", JSON, nullable=False),
     Column("timeline", JSON, nullable=False),
+    Column("updated_at", DateTime(timezone=True)),  # set by the corpus pass that last wrote it (migration 0007)
 )
 
 stories = Table(
@@ -178,12 +188,24 @@ stories = Table(
     Column("n_articles", Integer, nullable=False),
     Column("events", JSON, nullable=False),
     Column("timeline", JSON, nullable=False),
+    Column("updated_at", DateTime(timezone=True)),  # set by the corpus pass that last wrote it (migration 0007)
 )
 
 story_pages = Table(  # each story's page (API JSON), rebuilt by the corpus pass for the stories it touches
     "story_pages", metadata,
     Column("story_id", String(32), primary_key=True),
     Column("body", Text, nullable=False),
+)
+
+entity_overrides = Table(  # curated corrections of entities (kronik.store.overrides), applied on every write
+    "entity_overrides", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("action", String(16), nullable=False),  # type | merge | unmerge
+    Column("name", String(300), nullable=False),
+    Column("value", String(300), nullable=False),
+    Column("note", Text),
+    Column("created_at", DateTime(timezone=True), server_default=func.now()),
+    UniqueConstraint("action", "name", "value", name="ux_entity_overrides"),
 )
 
 corpus_state = Table(

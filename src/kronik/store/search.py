@@ -44,6 +44,9 @@ MAX_QUERY_TERMS = 32
 FACET_SIZE = 20
 SNIPPET_WORDS = 32
 FACETS = ("outlet", "language", "story", "entity")
+SORTS = ("relevance", "newest", "oldest")
+"""Orders of a search: best match first (without a query: newest first), or by publication time, undated
+articles last either way."""
 
 
 @dataclass
@@ -61,6 +64,7 @@ class SearchQuery:
     story: str | None = None
     limit: int = 20
     offset: int = 0
+    sort: str = "relevance"
 
     def __post_init__(self) -> None:
         if self.entity:  # an entity written in any language filters on its one identity ("US" is "Amerika Serikat")
@@ -69,7 +73,7 @@ class SearchQuery:
             self.entity = identity(self.entity)
 
     def filters(self) -> dict[str, str]:
-        return {f.name: v for f in fields(self) if f.name not in ("q", "limit", "offset")
+        return {f.name: v for f in fields(self) if f.name not in ("q", "limit", "offset", "sort")
                 and (v := getattr(self, f.name)) not in (None, "")}
 
 
@@ -82,6 +86,8 @@ def check_query(sq: SearchQuery) -> list[_Clause]:
         raise QueryTooLarge(f"query of {len(sq.q)} characters; at most {MAX_QUERY_CHARS}")
     if not 0 <= sq.offset <= MAX_OFFSET:
         raise RequestError(f"offset {sq.offset} out of range 0..{MAX_OFFSET} (export the query for everything)")
+    if sq.sort not in SORTS:
+        raise RequestError(f"sort={sq.sort[:40]!r}: expected one of {', '.join(SORTS)}")
     clauses = parse(sq.q)
     terms = sum(1 + len(c.alternatives) for c in clauses)
     if terms > MAX_QUERY_TERMS:
@@ -246,6 +252,10 @@ def _base(store: Store, sq: SearchQuery, clauses: list[_Clause], *cols: Any) -> 
     else:
         q = select(a.c.id, cast(null(), Float).label("score"), *cols).select_from(a)
         order = [a.c.published.desc().nulls_last(), a.c.id]
+    if sq.sort == "newest":
+        order = [a.c.published.desc().nulls_last(), a.c.id]
+    elif sq.sort == "oldest":
+        order = [a.c.published.asc().nulls_last(), a.c.id]
     if conds:
         q = q.where(and_(*conds))
     return q, order
@@ -387,6 +397,9 @@ def _search_columns(store: Store, conn: Any, sq: SearchQuery, clauses: list[_Cla
     else:
         scores = None
         key = cols.recency[nums].astype(np.float64)
+    if sq.sort != "relevance":  # by time: recency is 0 for the newest, undated articles last
+        rec = cols.recency[nums].astype(np.float64)
+        key = rec if sq.sort == "newest" else np.where(cols.day[nums] > 0, -rec, rec + cols.size)
     want = min(total, offset + max(limit, ENTITY_FACET_HITS if facets else 0))
     part = np.argpartition(key, want - 1)[:want] if want < total else np.arange(total)
     ranked = part[np.lexsort((nums[part], key[part]))]

@@ -116,6 +116,12 @@ export const api = {
   entity: (name) => request(`/api/entities/${enc(name)}`),
   entityNames: (lang) => request(`/api/entity-names/${enc(lang)}`),
   quotes: (p) => request(`/api/quotes${qs(p)}`),
+  // Curated corrections of entities (writes: the server's write permission, like uploads).
+  corrections: (p) => request(`/api/corrections${qs(p)}`),
+  correct: (body) => request("/api/corrections", {
+    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
+  }),
+  uncorrect: (id) => request(`/api/corrections/${enc(String(id))}`, { method: "DELETE" }),
   job: (id) => request(`/api/jobs/${enc(id)}`),
   ingest: (files, mapping) => {
     const fd = new FormData();

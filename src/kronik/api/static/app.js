@@ -1,11 +1,12 @@
 // Kronik web UI: a hash-routed single page over the JSON API.
-//   #/  #/story/{id}  #/event/{id}  #/article/{id}?p=N  #/search?q=  #/entity/{name}  #/upload
+//   #/  #/story/{id}  #/event/{id}  #/article/{id}?p=N  #/search?q=  #/entity/{name}  #/quotes?speaker=  #/upload
 
 import { lang, loadMessages, translateStatic, langHref, t } from "./i18n.js";
 import { h, installTooltips } from "./dom.js";
 import { api, ApiError } from "./api.js";
 import { articlePage } from "./article.js";
 import { homePage, storyPage, eventPage, searchPage, entityPage, uploadPage } from "./views.js";
+import { quotesPage } from "./quotes.js";
 
 await loadMessages(); // the UI's strings before anything is drawn
 translateStatic(document);
@@ -54,7 +55,8 @@ function resolve({ parts, params }) {
     case "event": return { nav: "stories", load: () => eventPage(arg), what: "event" };
     case "article": return { nav: "", load: async () => articlePage(await withEntityNames(await api.article(arg)), params), what: "article" };
     case "search": return { nav: "search", load: () => searchPage(params) };
-    case "entity": return { nav: "", load: () => entityPage(arg), what: "entity" };
+    case "entity": return { nav: "", load: () => entityPage(arg, params), what: "entity" };
+    case "quotes": return { nav: "quotes", load: () => quotesPage(params) };
     case "upload": return { nav: "upload", load: async () => uploadPage() };
     default: return { nav: "", load: async () => { throw new ApiError(404, "There is no such page."); }, what: "page" };
   }
@@ -109,7 +111,7 @@ async function render() {
   if (route.parts[0] === "search") searchInput.value = view.query ?? route.params.get("q") ?? "";
   else if (document.activeElement !== searchInput) searchInput.value = "";
   if (view.after) view.after();
-  if (!route.params.has("p")) {
+  if (!route.params.has("p") && !view.keepScroll) {
     window.scrollTo(0, 0);
     const h1 = main.querySelector("h1");
     if (h1 && document.activeElement !== searchInput) h1.focus({ preventScroll: true });

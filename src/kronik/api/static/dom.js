@@ -265,3 +265,11 @@ route.home = (params) => {
   const qs = q.toString();
   return qs ? `#/?${qs}` : "#/";
 };
+
+/** A quotes-explorer address with these filters (empty values left out). */
+route.quotes = (params) => {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params || {})) if (v !== undefined && v !== null && v !== "") q.set(k, String(v));
+  const qs = q.toString();
+  return qs ? `#/quotes?${qs}` : "#/quotes";
+};

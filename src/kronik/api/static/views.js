@@ -9,6 +9,7 @@ import {
   section, muted, entityGroups, summaryList, quotesBySpeaker, coverage, articleList, pager,
   outletChips, sourceLink, evidenceLink, typeName, typeClass, entityChip,
 } from "./components.js";
+import { correctionsPanel, showEntity } from "./corrections.js";
 
 // --- stories list (home) -----------------------------------------------------
 
@@ -206,6 +207,18 @@ function storyBrief(events, evidence, n = 4) {
   }));
 }
 
+/** Links with `data-jump` move focus to that section of `node` (the hash router owns location.hash, so they
+ *  scroll instead of navigating). */
+function jumpLinks(node) {
+  node.addEventListener("click", (ev) => {
+    const a = ev.target.closest("a[data-jump]");
+    if (!a) return;
+    ev.preventDefault();
+    const target = node.querySelector(`#${a.dataset.jump}`);
+    if (target) { target.setAttribute("tabindex", "-1"); target.scrollIntoView({ block: "start" }); target.focus({ preventScroll: true }); }
+  });
+}
+
 /** The story's largest `shown` events (in time order); every event, in time order, on demand. */
 function foldedEvents(events, blocks, shown = 6) {
   if (!blocks.length) return muted("No events.");
@@ -265,7 +278,9 @@ function storyExports(st) {
     h("p", null, `Take the story out: its ${plural(st.n_articles, "article")} and its quotes with their sources.`),
     h("p", { class: "exports" },
       link(`/api/export?story=${enc}&format=csv`, "Articles (CSV)"), " ", link(`/api/export?story=${enc}&format=json`, "Articles (JSON)"), " ",
-      link(`/api/quotes/export?story=${enc}&format=csv`, "Quotes (CSV)"), " ", link(`/api/quotes/export?story=${enc}&format=jsonl`, "Quotes (JSONL)")));
+      link(`/api/quotes/export?story=${enc}&format=csv`, "Quotes (CSV)"), " ", link(`/api/quotes/export?story=${enc}&format=jsonl`, "Quotes (JSONL)")),
+    h("p", null, "Follow it in a feed reader: ", h("a", { href: `/api/stories/${enc}/atom`, type: "application/atom+xml", id: "story-feed" }, "Atom feed of its newest articles"),
+      " · ", h("a", { href: route.quotes({ story: st.id }) }, "its quotes in the quotes explorer")));
 }
 
 export async function storyPage(id) {
@@ -318,14 +333,7 @@ export async function storyPage(id) {
         section(t("sec.coverage"), coverage(st.coverage), { id: "coverage" }))),
     section(t("sec.articles_n", { n: nArticles }), foldedArticles(articles, eventTitles), { id: "articles" }),
     section(t("story.export"), storyExports(st), { id: "export" }));
-  // Jump links move focus to the section (the hash router owns location.hash, so they scroll instead of navigating).
-  node.addEventListener("click", (ev) => {
-    const a = ev.target.closest("a[data-jump]");
-    if (!a) return;
-    ev.preventDefault();
-    const target = node.querySelector(`#${a.dataset.jump}`);
-    if (target) { target.setAttribute("tabindex", "-1"); target.scrollIntoView({ block: "start" }); target.focus({ preventScroll: true }); }
-  });
+  jumpLinks(node);
   return { node, title: st.title || "Story", after: paint };
 }
 
@@ -502,10 +510,21 @@ function syntaxHelp() {
       ex("banjir OR longsor", "either word"), ex("pemilu -sengketa", "leave out a word"), ex("korup*", "a prefix")));
 }
 
+const SEARCH_SORTS = [["relevance", "Best match"], ["newest", "Newest"], ["oldest", "Oldest"]];
+
+/** The order of the hits as links (each an address of its own): best match, newest or oldest first. */
+function sortLinks(p, href) {
+  const current = p.sort || "relevance";
+  return h("span", { class: "sort-links", id: "search-sort" }, "Sort: ", SEARCH_SORTS.flatMap(([v, label], i) => [i ? " · " : null,
+    v === current ? h("strong", { "aria-current": "true", dataset: { sort: v } }, label)
+      : h("a", { href: href({ sort: v === "relevance" ? "" : v }), dataset: { sort: v } }, label)]));
+}
+
 function searchParams(params) {
   const p = { q: params.get("q") || "" };
   for (const k of FILTERS) if (params.get(k)) p[k] = params.get(k);
   if (params.get("group") === "story") p.group = "story";
+  if (SEARCH_SORTS.some(([v]) => v !== "relevance" && v === params.get("sort"))) p.sort = params.get("sort");
   p.offset = Number(params.get("offset") || 0);
   return p;
 }
@@ -571,15 +590,21 @@ export async function searchPage(params) {
     for (const [k, v] of Object.entries(p)) if (k !== "offset" && v) q.set(k, String(v));
     return `/api/export?${q}`;
   };
+  const feedHref = () => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(p)) if (!["offset", "group", "sort"].includes(k) && v) q.set(k, String(v));
+    return `/api/search/atom${q.toString() ? `?${q}` : ""}`;
+  };
   const exports = res.total
     ? h("span", { class: "exports" }, " · Download: ", [["jsonl", "JSONL"], ["csv", "CSV"], ["parquet", "Parquet"]].flatMap(([f, label], i) =>
-      [i ? " · " : null, h("a", { href: exportHref(f), download: "", rel: "nofollow" }, label)]))
+      [i ? " · " : null, h("a", { href: exportHref(f), download: "", rel: "nofollow" }, label)]),
+    " · ", h("a", { href: feedHref(), type: "application/atom+xml", id: "search-feed", title: "The newest articles this search finds, for a feed reader" }, "Atom feed"))
     : null;
   const node = h("div", { class: "search-page" },
     h("header", { class: "page-head" },
       h("h1", { tabindex: -1 }, p.q ? ["Search: ", h("span", { class: "q" }, p.q)] : "Articles"),
       h("p", { class: "meta", id: "result-count" }, `${res.total} ${res.total === 1 ? "result" : "results"}`, exports,
-        groupToggle ? [" · ", groupToggle] : null),
+        groupToggle ? [" · ", groupToggle] : null, res.total > 1 ? [" · ", sortLinks(p, href)] : null),
       active.length ? h("div", { class: "chips active-filters" }, active) : null),
     h("div", { class: "search-grid" },
       h("aside", { class: "facets", "aria-label": "Filters" },
@@ -593,16 +618,17 @@ export async function searchPage(params) {
 
 // --- entity ------------------------------------------------------------------
 
-/** An entity's quotes, newest first, each citing outlet, date and headline: ten, then the rest on demand. */
-function entityQuotes(quotes, name, shown = 10) {
-  const item = (q) => h("li", null, h("blockquote", null, q.text),
-    h("div", { class: "quote-meta" }, q.speaker && q.speaker !== name ? `${q.speaker} · ` : null,
-      evidenceLink(q, { title: q.headline, outlet: q.outlet, published: q.published })));
-  const list = h("ul", { class: "quotes" }, quotes.slice(0, shown).map(item));
-  if (quotes.length <= shown) return list;
-  const more = h("button", { type: "button", class: "link-button", id: "more-quotes" }, `Show all ${quotes.length} quotes`);
-  more.addEventListener("click", () => { list.replaceChildren(...quotes.map(item)); more.remove(); });
-  return h("div", null, list, more);
+/** An entity's quotes, newest first, ten a page (the page is the address's `qo`), each citing outlet, date and
+ *  headline; the quotes explorer holds all of them, and the quotes that mention the entity. */
+function entityQuotes(page, name, qo) {
+  const item = (q) => h("li", null, h("blockquote", { lang: langAttr(q.language) }, q.text),
+    h("div", { class: "quote-meta" }, evidenceLink(q, { title: q.headline, outlet: q.outlet, published: q.published })));
+  const links = h("p", { class: "meta", id: "entity-quote-links" },
+    page.total ? [h("a", { href: route.quotes({ speaker: name }) }, `All ${plural(page.total, "quote")} by ${name} in the quotes explorer`), " · "] : null,
+    h("a", { href: route.quotes({ entity: name }) }, `Quotes that mention ${name}`));
+  if (!page.results.length) return [muted("No quotes by this entity."), links];
+  const here = (o) => `${route.entity(name)}${o ? `?qo=${o}` : ""}`;
+  return [h("ul", { class: "quotes" }, page.results.map(item)), pager(page, here), links];
 }
 
 /** The entity's name in the other languages (one identity across languages), when it differs. */
@@ -611,14 +637,41 @@ function otherNames(e) {
   return other.length ? h("p", { class: "names" }, "In other languages: ", other.map(([lang, n]) => `${n} (${lang})`).join(", ")) : null;
 }
 
-export async function entityPage(name) {
-  const e = await api.entity(name);
+/** The merge correction that took this name away, if one did. */
+async function mergedInto(name) {
+  try {
+    const r = await api.corrections({ name });
+    return (r.results || []).find((c) => c.action === "merge" && c.name === name) || null;
+  } catch (_) { return null; }
+}
+
+function corrected(e) {
+  const c = e.corrections || {};
+  return Boolean(c.type || c.merged_into || (c.merged_from || []).length || (c.split_off || []).length || (c.split_from || []).length);
+}
+
+export async function entityPage(name, params) {
+  const qo = Math.max(0, Number((params && params.get("qo")) || 0) || 0);
+  let e, said;
+  try {
+    [e, said] = await Promise.all([api.entity(name), api.quotes({ speaker: name, limit: 10, offset: qo })]);
+  } catch (err) {
+    const moved = err.status === 404 ? await mergedInto(name) : null;
+    if (!moved) throw err;
+    return {
+      title: name,
+      node: h("div", { class: "entity-page" }, h("h1", { tabindex: -1 }, name),
+        h("p", { id: "merged-into" }, h("span", { class: "badge curated-badge" }, "curated"), ` “${name}” was merged into `,
+          h("a", { href: route.entity(moved.value) }, moved.value), moved.note ? ` (${moved.note})` : "", ". "),
+        h("div", { class: "corrections" }, h("p", null, "To take the merge back, undo it on ", h("a", { href: route.entity(moved.value) }, `the page of ${moved.value}`), "."))),
+    };
+  }
   const holder = h("div", { class: "chart-holder small", id: "mentions-chart" });
   const paint = responsiveChart(holder, (w) => countsChart(e.mentions_over_time || [], { width: w }) || muted("No dated mentions."));
-  const quotes = (e.quotes || []).map((q) => ({ ...q }));
   const node = h("div", { class: "entity-page" },
     h("header", { class: "page-head" },
-      h("p", { class: "kicker" }, h("span", { class: ["type-badge", `ent-${typeClass(e.type)}`] }, typeName(e.type))),
+      h("p", { class: "kicker" }, h("span", { class: ["type-badge", `ent-${typeClass(e.type)}`] }, typeName(e.type)),
+        corrected(e) ? [" ", h("a", { class: "badge curated-badge", href: "#corrections", dataset: { jump: "corrections" }, title: "Corrected by a curator: see Corrections" }, "curated")] : null),
       h("h1", { tabindex: -1 }, e.name),
       h("p", { class: "meta" }, plural(e.count || 0, "mention"), " · ", plural((e.articles || []).length, "article"),
         " · ", h("a", { href: route.search({ entity: e.name }) }, "Search its articles")),
@@ -627,10 +680,16 @@ export async function entityPage(name) {
     section("Mentions over time", holder, { id: "mentions" }),
     h("div", { class: "two-col" },
       h("div", { class: "col-main" },
-        section(`Quotes (${quotes.length})`, quotes.length ? entityQuotes(quotes, e.name) : muted("No quotes by this entity."), { id: "quotes" }),
+        section(`Quotes (${said.total})`, entityQuotes(said, e.name, qo), { id: "quotes" }),
         section(`Articles (${(e.articles || []).length})`, articleList(e.articles), { id: "articles" })),
       h("div", { class: "col-side" },
-        section("Related", (e.related || []).length ? h("div", { class: "chips" }, e.related.map(entityChip)) : muted("No related entities."), { id: "related" }))));
+        section("Related", (e.related || []).length ? h("div", { class: "chips" }, e.related.map(entityChip)) : muted("No related entities."), { id: "related" }),
+        section("Corrections", correctionsPanel(e, showEntity), { id: "corrections" }))));
+  jumpLinks(node);
+  if (qo) {  // a page of quotes asked for: show it, not the top of the page
+    const after = () => { paint(); const q = node.querySelector("#quotes"); if (q) q.scrollIntoView({ block: "start" }); };
+    return { node, title: e.name, after, keepScroll: true };
+  }
   return { node, title: e.name, after: paint };
 }
 
