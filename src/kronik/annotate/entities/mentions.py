@@ -44,16 +44,22 @@ def _prepare(text: str, lang: str = "id") -> _Para:
 
 
 def _tag_spans(para: _Para, lang: str) -> list[tuple[int, int, str]]:
-    """Entity token spans of one paragraph, by the CRF (Indonesian) or the capitalisation fallback."""
+    """Entity token spans of one paragraph, by the language's CRF or the capitalisation fallback.
+
+    The English model also tags MISC (CoNLL-2003's nationalities, events, works); MISC is no entity type of
+    the contract, so those spans are dropped here, and the alias pass does not relabel them either.
+    """
     if _pack(lang).ner != "crf":
         return _capitalised_spans(para, lang)
-    from kronik.annotate.ner_tagger import default_tagger, spans
+    from kronik.annotate.ner_tagger import LABELS, default_tagger, spans
 
-    tagger = default_tagger()
+    tagger = default_tagger(lang)
     out = []
     for s, e in para.sents:
         words = [t.text for t in para.tokens[s:e]]
         for a, b, label in spans(alias_pass(words, tagger.tag(words), lang)):
+            if label not in LABELS:
+                continue
             while b > a + 1 and not any(ch.isalnum() for ch in words[b - 1]):
                 b -= 1  # the tagger sometimes carries a name over the sentence's full stop
             out.append((s + a, s + b, label))

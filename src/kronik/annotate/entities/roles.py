@@ -22,7 +22,7 @@ def _clean(para: _Para, pi: int, spans_: list[tuple[int, int, str]], lex: TitleL
     if _pack(lang).ner == "crf":
         from kronik.annotate.ner_tagger import default_tagger
 
-        gaz_other = default_tagger().resources.gaz_ext.phrases
+        gaz_other = default_tagger(lang).resources.gaz_ext.phrases
     aliases = alias_index(lang)
     out: list[Mention] = []
     for a, b, label in spans_:
