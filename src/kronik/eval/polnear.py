@@ -71,6 +71,7 @@ _CUT = frozenset("who whose which that for of at from with to in on by about aft
 _RESOLVED_PRONOUNS = frozenset("he she i him her".split())
 _UNNAMED_PRONOUNS = frozenset("they we it you them us".split())
 _LEADING = frozenset("the a an".split())
+_CONNECT = frozenset("of for on and".split())
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii".split())
 
 
@@ -118,8 +119,11 @@ def head_name(source: str) -> tuple[str, str | None]:
         return "pronoun", None
     cut = len(words)
     for k, w in enumerate(words):
-        if k > 0 and (w.lower() in _CUT or w.endswith(",")):
-            cut = k + (1 if w.endswith(",") else 0)
+        # a preposition after a capitalised word other than the first is inside a name ("Commission on
+        # Presidential Debates", "Federal Bureau of Prisons"), not the start of a modifier ("a spokesman for")
+        inside_name = k >= 2 and words[k - 1][:1].isupper()
+        if k > 0 and w.lower() in _CUT and not inside_name:
+            cut = k
             break
     # commas and brackets: the tokenizer keeps no punctuation, so cut on the raw text too
     raw_head = re.split(r"[,(\[—–]|\s-\s", source, maxsplit=1)[0]
@@ -132,12 +136,25 @@ def head_name(source: str) -> tuple[str, str | None]:
     if head.lower() in _UNNAMED_PRONOUNS or head.lower() in _RESOLVED_PRONOUNS or not head[:1].isupper():
         return "unnamed", None
     k = len(words) - 1
-    while k > 0 and words[k - 1][:1].isupper():
+    while k > 0 and (words[k - 1][:1].isupper() or (k > 1 and words[k - 1] in _CONNECT and words[k - 2][:1].isupper())):
         k -= 1
     name = words[k:]
     while len(name) > 1 and name[0].lower() in _LEADING:
         name = name[1:]
+    if len(name) == 1 and _common_noun(name[0]):
+        return "unnamed", None  # "Officials at ...", "Analysts": capitalised only because the sentence starts there
     return "named", " ".join(name)
+
+
+def _common_noun(word: str) -> bool:
+    """A role or group word of the English pack ("officials", "analyst"), singular or plural."""
+    from kronik.lang.base import pack_data
+
+    sp: Any = pack_data("en", "speakers")
+    qv: Any = pack_data("en", "quote_verbs")
+    low = word.lower()
+    nouns = frozenset(sp.ROLE_WORDS) | frozenset(qv.UNNAMED_PLURAL_HEADS)
+    return low in nouns or (low.endswith("s") and low[:-1] in nouns)
 
 
 def resolve_sources(gold: list[GoldAttribution]) -> None:
@@ -158,7 +175,8 @@ def resolve_sources(gold: list[GoldAttribution]) -> None:
 
 
 def _words(s: str) -> list[str]:
-    return [w.lower().strip(".’'") for w in _WORD.findall(s) if w.lower().strip(".’'") not in _SUFFIXES]
+    s = s.replace("’", "'")
+    return [w.lower().strip(".'") for w in _WORD.findall(s) if w.lower().strip(".'") not in _SUFFIXES]
 
 
 def same_speaker(system: str | None, gold: str) -> bool:

@@ -32,6 +32,7 @@ FUNCTION_WORDS: frozenset[str] = frozenset("""
     the a an according meanwhile however but and or if when while after before since as in on at by for
     from with without asked speaking this that these those it its they we he she his her their our
     analysts officials villagers residents witnesses police authorities experts critics
+    which though although because so yet
 """.split())
 NAME_PARTICLES: frozenset[str] = frozenset("bin binti br van von de der den da dos al el".split())
 NAME_PREFIXES: frozenset[str] = frozenset("i ni made putu wayan nyoman ketut kadek komang gede luh gusti ngurah andi daeng".split())
