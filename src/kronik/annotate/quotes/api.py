@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kronik.annotate.names import ArticleNames
 from kronik.annotate.quotes.attribution import _attribute
 from kronik.annotate.quotes.classify import _classify
@@ -23,10 +25,33 @@ def annotate_quotes(article: Article) -> Article:
     return article
 
 
+# Typewriter double quotes: two apostrophes (the NYT archive's ''...'') or backticks (``...''), read as one
+# quote mark.  The reading copy keeps every offset: the pair becomes a space and a '"' (the mark on the side of
+# the quoted words), so a quote's text is found at the same place in the paragraph as written.
+_TYPEWRITER_OPEN = re.compile(r"(?:''|``)(?=[^\s'])")
+_TYPEWRITER_CLOSE = re.compile(r"(?<=\S)''")
+
+
+def _reading_copy(paragraph: str) -> str:
+    if "''" not in paragraph and "``" not in paragraph:
+        return paragraph
+    text = _TYPEWRITER_CLOSE.sub('" ', paragraph)
+    return _TYPEWRITER_OPEN.sub(' "', text)
+
+
+def _as_written(text: str | None, reading: str, written: str) -> str | None:
+    """``text`` found in the reading copy of a paragraph, as the paragraph writes it."""
+    if not text or reading is written:
+        return text
+    i = reading.find(text)
+    return written[i:i + len(text)] if i >= 0 else text
+
+
 def extract_quotes(paragraphs: list[str], language: str = "id", entities: list[Entity] | None = None) -> list[Quote]:
     """The quotes of a list of body paragraphs (direct and indirect), in text order."""
     lang = _lang(language if language in LANGUAGES else "id")
-    doc = _Doc(lang=lang, paras=list(paragraphs), known=ArticleNames.from_entities(entities or (), lang.code))
+    reading = [_reading_copy(p) for p in paragraphs]
+    doc = _Doc(lang=lang, paras=reading, known=ArticleNames.from_entities(entities or (), lang.code))
     for ent in entities or ():
         doc.entities.setdefault(ent.paragraph, []).append(ent)
     _find_spans(doc)
@@ -34,4 +59,9 @@ def extract_quotes(paragraphs: list[str], language: str = "id", entities: list[E
     _collect_names(doc)
     _classify(doc)
     quotes = _attribute(doc)
+    for q in quotes:
+        r, w = reading[q.paragraph], paragraphs[q.paragraph]
+        if r is not w:
+            q.text = _as_written(q.text, r, w) or q.text
+            q.speaker_text = _as_written(q.speaker_text, r, w)
     return quotes

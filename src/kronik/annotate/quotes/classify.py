@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from kronik.annotate.quotes.lexicon import (
@@ -111,7 +112,16 @@ def _attribution_after(doc: _Doc, pi: int, pos: int) -> tuple[_Mention | None, i
         mention = _make_mention(doc, pi, pos + m.start("m"), pos + m.end("m"))
         if mention is not None:
             return mention, pos + m.end()
+    m = _DASH_CREDIT.match(text, pos)
+    if m:
+        mention = _make_mention(doc, pi, m.start("m"), m.end("m"))
+        if mention is not None and mention.kind == "name":
+            return mention, m.end()
     return None, -1
+
+
+# '"..." ― Carla Sanchez': a quote credited after a dash at the end of its paragraph (vox pops, epigraphs)
+_DASH_CREDIT = re.compile(r"\s*[―—–]\s*(?P<m>[^\W\d_][^.,;:!?\"“”_]{1,60}?)[\s.]*$")
 
 
 def _attribution_before(doc: _Doc, pi: int, open_pos: int) -> _Mention | None:
