@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from kronik.annotate.entities.lexicon import _low, title_lexicon
 from kronik.annotate.entities.tokens import QUOTE_CHARS, sentences, tokenize
 from kronik.annotate.names import _pack, alias_index
+from kronik.lang.base import pack_words
 from kronik.lang.sentences import sentence_spans
 
 if TYPE_CHECKING:
@@ -54,9 +55,13 @@ def _tag_spans(para: _Para, lang: str) -> list[tuple[int, int, str]]:
     from kronik.annotate.ner_tagger import LABELS, default_tagger, spans
 
     tagger = default_tagger(lang)
+    possessive = pack_words(lang, "titles", "POSSESSIVE_SUFFIXES")
     out = []
     for s, e in para.sents:
         words = [t.text for t in para.tokens[s:e]]
+        if possessive:  # the tagger learned "Britain 's" as two tokens: it reads "Britain's" as "Britain"
+            words = [w[:-len(x)] if (x := next((x for x in possessive if w.endswith(x) and len(w) > len(x) + 1), ""))
+                     else w for w in words]
         for a, b, label in spans(alias_pass(words, tagger.tag(words), lang)):
             if label not in LABELS:
                 continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kronik.annotate.names import ArticleNames
 from kronik.annotate.quotes.attribution import _attribute
@@ -11,7 +12,7 @@ from kronik.annotate.quotes.lexicon import _lang
 from kronik.annotate.quotes.model import _Doc
 from kronik.annotate.quotes.names import _collect_names
 from kronik.annotate.quotes.spans import _find_spans, _mask
-from kronik.lang.base import LANGUAGES
+from kronik.lang.base import LANGUAGES, pack_data
 from kronik.model import Article, Entity, Quote
 from kronik.pipeline import stage
 
@@ -32,11 +33,24 @@ _TYPEWRITER_OPEN = re.compile(r"(?:''|``)(?=[^\s'])")
 _TYPEWRITER_CLOSE = re.compile(r"(?<=\S)''")
 
 
-def _reading_copy(paragraph: str) -> str:
-    if "''" not in paragraph and "``" not in paragraph:
-        return paragraph
-    text = _TYPEWRITER_CLOSE.sub('" ', paragraph)
-    return _TYPEWRITER_OPEN.sub(' "', text)
+def _reading_copy(paragraph: str, code: str) -> str:
+    text = paragraph
+    if "''" in text or "``" in text:
+        text = _TYPEWRITER_OPEN.sub(' "', _TYPEWRITER_CLOSE.sub('" ', text))
+    bracket = _name_parenthetical(code)
+    if bracket is not None and "(" in text:
+        text = bracket.sub(lambda m: " " * len(m.group()), text)
+    return text if text != paragraph else paragraph
+
+
+@cache
+def _name_parenthetical(code: str) -> re.Pattern[str] | None:
+    """The pack's bracket after a name read as blank space (``speakers.NAME_PARENTHETICAL``), if it has one."""
+    try:
+        pattern = getattr(pack_data(code, "speakers"), "NAME_PARENTHETICAL", None)
+    except KeyError:
+        return None
+    return re.compile(pattern) if pattern else None
 
 
 def _as_written(text: str | None, reading: str, written: str) -> str | None:
@@ -50,7 +64,7 @@ def _as_written(text: str | None, reading: str, written: str) -> str | None:
 def extract_quotes(paragraphs: list[str], language: str = "id", entities: list[Entity] | None = None) -> list[Quote]:
     """The quotes of a list of body paragraphs (direct and indirect), in text order."""
     lang = _lang(language if language in LANGUAGES else "id")
-    reading = [_reading_copy(p) for p in paragraphs]
+    reading = [_reading_copy(p, lang.code) for p in paragraphs]
     doc = _Doc(lang=lang, paras=reading, known=ArticleNames.from_entities(entities or (), lang.code))
     for ent in entities or ():
         doc.entities.setdefault(ent.paragraph, []).append(ent)

@@ -6,7 +6,7 @@ import re
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from kronik.annotate.names import fullest_name
+from kronik.annotate.names import _norm_key, fullest_name
 from kronik.annotate.quotes.lexicon import _ACRONYM_DEF, _COMMA_GAP, _DATELINE_TAIL, _FIRST_WORD
 from kronik.annotate.quotes.mentions import _word_before
 from kronik.annotate.quotes.model import _Event, _Mention
@@ -176,10 +176,25 @@ def _last_event(doc: _Doc, pi: int, pos: int, kinds: tuple[str, ...], gender: st
     other one are passed over ("she said" after "Donald Trump" and "Hillary Clinton" is Clinton)."""
     for ev in reversed(doc.events):
         if (ev.para, ev.pos) < (pi, pos) and ev.kind in kinds:
-            if gender and ev.kind == "person" and _name_gender(doc, ev.canonical) not in (None, gender):
+            if gender and ev.kind == "person" and not _may_be(doc, ev.canonical, gender):
                 continue
             return ev
     return None
+
+
+def _may_be(doc: _Doc, name: str | None, gender: str) -> bool:
+    """Whether a 'he'/'she' can stand for the person event ``name``: not known to be of the other gender, and
+    a person the entity tagger found in the article when its gender is unknown (a topic read from a
+    capitalised run, 'Presidential Debates' or 'Obamacare', is no one a pronoun refers to)."""
+    known = _name_gender(doc, name)
+    if known is not None:
+        return known == gender
+    if not name:
+        return False
+    if not doc.entities:
+        return True
+    last = _norm_key(name).split()[-1:]
+    return any(last and last[0] in _norm_key(form).split() for form in doc.known.by_form)
 
 
 def _last_person_entity(doc: _Doc, pi: int, pos: int, gender: str) -> Entity | None:
