@@ -60,8 +60,9 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from kronik.eval.pfsa import _annotate
 from kronik.eval.result import EvalResult
-from kronik.model import Article, Quote
+from kronik.model import Quote
 
 ANCHORS = {"cofenet_source_f1": 83.2, "cofenet_content_f1": 72.9, "bilstm_crf_source_f1": 69.6,
            "bilstm_crf_content_f1": 59.0}
@@ -200,14 +201,6 @@ def paragraphs_of(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _annotate(paragraphs: list[str]) -> Article:
-    from kronik.pipeline import REGISTRY, check_order
-
-    check_order(("entities", "quotes"))
-    art = Article(id="polnear", source="polnear", format="text", language="en", paragraphs=paragraphs)
-    return REGISTRY["quotes"].func(REGISTRY["entities"].func(art))
-
-
 def _locate(quotes: Sequence[Quote], paras: Sequence[tuple[int, str]]) -> list[tuple[int, int]]:
     out = []
     for q in quotes:
@@ -328,7 +321,7 @@ def evaluate_polnear(root: Path) -> EvalResult:
         gold = [g for g in gold_all if g.spans[0][0] >= body_start]
         skipped += len(gold_all) - len(gold)
         body = paras[1:]
-        art = _annotate([p for _, p in body])
+        art = _annotate([p for _, p in body], "en")
         speech = [g for g in gold if _speech_cue(g.cue)]
         for tally, speech_tally, quotes in ((ours, ours_speech, art.quotes),
                                             (base, base_speech, naive_quotes([p for _, p in body]))):
