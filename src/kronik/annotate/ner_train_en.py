@@ -31,7 +31,17 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from kronik.annotate.ner_tagger import LABELS, TAG_MAP_MISC, NerTagger, Resources, Sentence, fingerprint, map_tags, read_tagged
+from kronik.annotate.ner_tagger import (
+    LABELS,
+    TAG_MAP_MISC,
+    NerTagger,
+    Resources,
+    Sentence,
+    fingerprint,
+    map_tags,
+    read_tagged,
+    write_model,
+)
 from kronik.annotate.ner_train import (
     DEFAULTS,
     _fit,
@@ -40,7 +50,6 @@ from kronik.annotate.ner_train import (
     cross_validate,
     exchange_clusters,
     score,
-    write_model,
 )
 
 TRAIN = "conll2003/train.txt"
