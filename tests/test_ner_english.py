@@ -76,8 +76,8 @@ def test_the_shipped_english_model_tags_conll_text() -> None:
 def test_english_entities_come_from_the_crf_and_drop_misc() -> None:
     from kronik.annotate.entities import find_entities
 
-    ents = find_entities(["German officials said on Monday that Libyan rebels had retaken the oil town of Brega, "
-                          "Reuters reported, citing Foreign Minister Sergei Lavrov in Moscow."], "en")
+    ents = find_entities([("German officials said on Monday that Libyan rebels had retaken the oil town of Brega, "
+                           "Reuters reported, citing Foreign Minister Sergei Lavrov in Moscow.")], "en")
     labels = {e.text: e.label for e in ents}
     assert "MISC" not in labels.values()
     assert "German" not in labels and "Libyan" not in labels  # nationalities are MISC: no entity

@@ -19,8 +19,8 @@ def _quotes(paragraphs: list[str]) -> list:
 
 
 def test_a_name_before_an_apposition_is_the_speaker() -> None:
-    qs = _quotes(['"The rule is on very thin legal ice," Richard Revesz, director of the Institute for Policy '
-                  'Integrity at New York University, said.'])
+    qs = _quotes([('"The rule is on very thin legal ice," Richard Revesz, director of the Institute for Policy '
+                   'Integrity at New York University, said.')])
     assert len(qs) == 1 and qs[0].speaker == "Richard Revesz"
 
 

@@ -46,11 +46,11 @@ from typing import Any
 
 from kronik.annotate.ner_tagger import (
     LABELS,
+    TAG_MAP,
     Featurizer,
     Gazetteer,
     NerTagger,
     Resources,
-    TAG_MAP,
     Sentence,
     fingerprint,
     map_tags,

@@ -23,8 +23,8 @@ from kronik.annotate.quotes.mentions import (
     _word_before,
 )
 from kronik.annotate.quotes.model import _Mention
-from kronik.lang.base import get_pack
 from kronik.annotate.quotes.spans import _sentence_of
+from kronik.lang.base import get_pack
 
 if TYPE_CHECKING:
     from kronik.annotate.quotes.model import _Doc, _Span
