@@ -70,6 +70,7 @@ class _StubTagger:
 
     source = "stub"
     size = 1
+    labels = ("PER", "ORG", "LOC")
     meta: ClassVar[dict] = {}
     seen = frozenset({ner_tagger.fingerprint(["KPK", "memeriksa", "Budi", "."])})
     table: ClassVar[dict] = {
@@ -83,7 +84,7 @@ class _StubTagger:
 
 def test_evaluate_ner_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     (tmp_path / "gold.txt").write_text(CONLL, encoding="utf-8")
-    monkeypatch.setattr("kronik.eval.ner.NerTagger.load", classmethod(lambda cls, path=None: _StubTagger()))
+    monkeypatch.setattr("kronik.eval.ner.NerTagger.load", classmethod(lambda cls, path=None, lang="id": _StubTagger()))
     r = evaluate_ner(tmp_path / "gold.txt")
     # gold: PER x2, LOC, ORG; predicted: PER x2 right, ORG(KPK) right, ORG(Jakarta) wrong -> tp 3, fp 1, fn 1
     assert r["micro_f1"] == 0.75

@@ -654,17 +654,21 @@ def eval_ner(
     files: Annotated[list[Path] | None, typer.Argument(help="CoNLL or token-TAB-tag files, or folders of them.")] = None,
     model: Annotated[Path | None, typer.Option("--model", help="A model file other than the shipped one.")] = None,
     alias_pass: Annotated[bool, typer.Option("--alias-pass", help="Score the stage's output (tagger + alias table).")] = False,
+    lang: Annotated[str, typer.Option("--lang", help="Whose shipped model: id, or en (MISC scored apart).")] = "id",
     as_json: JsonOpt = False,
 ) -> None:
     """Entity-level precision, recall and F1 per label (exact span and type, CoNLL style)."""
     from kronik.eval.ner import evaluate_ner, render_ner
 
-    files = files or [SHARED_DATA / "ner" / "idner-news-2k" / "dev.txt"]
+    if lang not in ("id", "en"):
+        err.print(f"[red]--lang must be id or en, not[/red] {lang}")
+        raise typer.Exit(2)
+    files = files or [SHARED_DATA / "ner" / ("conll2003" if lang == "en" else "idner-news-2k") / "dev.txt"]
     missing = [str(f) for f in files if not f.exists()]
     if missing:
         err.print(f"[red]not found:[/red] {', '.join(missing)}")
         raise typer.Exit(2)
-    _emit(evaluate_ner(files, model=model, alias_pass=alias_pass), as_json, render_ner)
+    _emit(evaluate_ner(files, model=model, alias_pass=alias_pass, lang=lang), as_json, render_ner)
 
 
 @eval_app.command("quotes")
@@ -672,10 +676,21 @@ def eval_quotes(
     data_dir: Annotated[Path, typer.Argument(help="Labelled raw articles with gold.jsonl.")] = Path("tests/data/quotes"),
     pfsa: Annotated[Path | None, typer.Option("--pfsa", help="Score statements and speakers on a PFSA-ID tagged file "
                                                           "instead (token TAB BILOU tag, Kompas articles).")] = None,
+    polnear: Annotated[Path | None, typer.Option("--polnear", help="Score English attribution (quote F1, speaker "
+                                                                "accuracy) on a PolNeAR folder (text/, attributions/).")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Direct quotes: precision, recall, F1 and speaker accuracy, ours vs a naive baseline, per split."""
     from kronik.eval.quotes import evaluate_quotes, render_quotes
+
+    if polnear is not None:
+        from kronik.eval.polnear import evaluate_polnear, render_polnear
+
+        if not (polnear / "text").is_dir() or not (polnear / "attributions").is_dir():
+            err.print(f"[red]no text/ and attributions/ in[/red] {polnear}")
+            raise typer.Exit(2)
+        _emit(evaluate_polnear(polnear), as_json, render_polnear)
+        return
 
     if pfsa is not None:
         from kronik.eval.pfsa import evaluate_pfsa, render_pfsa
@@ -964,7 +979,9 @@ def bench_serve_cmd(
 @train_app.command("ner")
 def train_ner_cmd(
     data: Annotated[Path, typer.Option("--data", help="The shared NER folder.")] = SHARED_DATA / "ner",
-    out: Annotated[Path, typer.Option("--out", help="Where to write the model.")] = Path("src/kronik/lang/id/models/ner.zip"),
+    out: Annotated[Path | None, typer.Option("--out", help="Where to write the model (default: the pack's "
+                                                      "src/kronik/lang/LANG/models/ner.zip).")] = None,
+    lang: Annotated[str, typer.Option("--lang", help="id (the Indonesian sets) or en (CoNLL-2003).")] = "id",
     indosum: Annotated[Path | None, typer.Option("--indosum", help="IndoSum folder for casing statistics and word clusters.")] = None,
     tune: Annotated[bool, typer.Option("--tune", help="Grid-search c1/c2 by cross-validation (slow).")] = False,
     cv: Annotated[bool, typer.Option("--cv", help="Report 5-fold cross-validation on the training set.")] = False,
@@ -972,12 +989,21 @@ def train_ner_cmd(
         = "gazetteer",
     as_json: JsonOpt = False,
 ) -> None:
-    """Train the Indonesian NER tagger (CRF) on the shared sets; reproducible, byte-identical output."""
+    """Train the NER tagger (CRF) of a language on the shared sets; reproducible, byte-identical output."""
     from kronik.annotate.ner_train import render_train_ner, train_ner
 
     if not data.is_dir():
         err.print(f"[red]NER data not found:[/red] {data}")
         raise typer.Exit(2)
+    if lang not in ("id", "en"):
+        err.print(f"[red]--lang must be id or en, not[/red] {lang}")
+        raise typer.Exit(2)
+    out = out or Path(f"src/kronik/lang/{lang}/models/ner.zip")
+    if lang == "en":
+        from kronik.annotate.ner_train_en import render_train_ner_en, train_ner_en
+
+        _emit(train_ner_en(data, out, cv=cv), as_json, render_train_ner_en)
+        return
     if nerp not in ("gazetteer", "train", "off"):
         err.print(f"[red]--nerp must be gazetteer, train or off, not[/red] {nerp}")
         raise typer.Exit(2)

@@ -12,6 +12,11 @@ Honesty: the model stores fingerprints of every sentence it saw in training
 evaluated sentences were seen and, when any were, also scores the unseen ones
 (``unseen``).  Only ``unseen`` figures of a set the model was built from are
 held-out figures.
+
+English (``--lang en``, the model of ``kronik.lang.en``, trained on CoNLL-2003
+train): MISC is a label of the model but no entity type of the contract, so
+``micro_f1`` and ``labels`` stay PER/ORG/LOC and MISC is scored apart
+(``misc``), as the CoNLL-2003 papers' per-type tables do.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from kronik.annotate.ner_tagger import LABELS, TAG_MAP, NerTagger, fingerprint, map_tags, read_tagged
+from kronik.annotate.ner_tagger import LABELS, TAG_MAP, TAG_MAP_MISC, NerTagger, fingerprint, map_tags, read_tagged
 from kronik.annotate.ner_train import score
 from kronik.eval.result import EvalResult
 
@@ -49,29 +54,64 @@ def _set_name(path: Path) -> str:
     return f"{path.parent.name}/{path.stem}"
 
 
-def _figures(gold: list[list[str]], pred: list[list[str]]) -> dict[str, Any]:
+def _label_figures(v: dict[str, Any]) -> dict[str, Any]:
+    return {k: v[k] for k in ("precision", "recall", "f1")} | {"support": v["tp"] + v["fn"]}
+
+
+def _figures(gold: list[list[str]], pred: list[list[str]], misc: bool = False) -> dict[str, Any]:
+    """PER/ORG/LOC micro and per-label figures; with ``misc`` also MISC's, apart from the micro figure."""
     s = score(gold, pred)
-    return {
+    out = {
         "micro_f1": s["micro_f1"],
         "precision": s["micro"]["precision"],
         "recall": s["micro"]["recall"],
-        "labels": {lab: {k: v[k] for k in ("precision", "recall", "f1")} | {"support": v["tp"] + v["fn"]}
-                   for lab, v in s["labels"].items()},
+        "labels": {lab: _label_figures(v) for lab, v in s["labels"].items()},
     }
+    if misc:
+        out["misc"] = _label_figures(score(gold, pred, ("MISC",))["labels"]["MISC"])
+    return out
 
 
-def evaluate_file(path: Path, tagger: NerTagger, alias_pass: bool = False) -> dict[str, Any]:
+def capitalised_tags(words: Sequence[str], lang: str) -> list[str]:
+    """IOB tags of the capitalised-run fallback (``entities.mentions._capitalised_spans``) over gold tokens.
+
+    The English entity path before the English model: the baseline ``kronik eval ner --lang en`` reports in
+    the same run.  The tokens are joined with spaces, the fallback runs on that text, and its spans are mapped
+    back to the tokens they cover; its unlabelled runs (``MISC``) are scored as MISC.
+    """
+    from kronik.annotate.entities.mentions import _capitalised_spans, _prepare
+
+    text = " ".join(words)
+    starts = []
+    pos = 0
+    for w in words:
+        starts.append(pos)
+        pos += len(w) + 1
+    para = _prepare(text, lang)
+    tags = ["O"] * len(words)
+    for a, b, label in _capitalised_spans(para, lang):
+        cs, ce = para.tokens[a].start, para.tokens[b - 1].end
+        inside = [i for i, st in enumerate(starts) if st >= cs and st + len(words[i]) <= ce]
+        for k, i in enumerate(inside):
+            tags[i] = ("B-" if k == 0 else "I-") + label
+    return tags
+
+
+def evaluate_file(path: Path, tagger: NerTagger, alias_pass: bool = False, lang: str = "id") -> dict[str, Any]:
     """Figures of one file (see ``evaluate_ner``)."""
-    return _evaluate_file(path, tagger, alias_pass)[0]
+    return _evaluate_file(path, tagger, alias_pass, lang)[0]
 
 
-def _evaluate_file(path: Path, tagger: NerTagger, alias_pass: bool = False) -> tuple[dict[str, Any], list[list[str]], list[list[str]]]:
+def _evaluate_file(path: Path, tagger: NerTagger, alias_pass: bool = False,
+                   lang: str = "id") -> tuple[dict[str, Any], list[list[str]], list[list[str]]]:
+    misc = "MISC" in tagger.labels
+    tag_map = TAG_MAP_MISC if misc else TAG_MAP
     sents = read_tagged(path)
     tokens = [[w for w, _ in s] for s in sents]
     raw_tags = [[t for _, t in s] for s in sents]
-    gold = [map_tags(t) for t in raw_tags]
+    gold = [map_tags(t, tag_map) for t in raw_tags]
     types = Counter(t.split("-", 1)[1] for ts in raw_tags for t in ts if "-" in t and t[:2] in ("B-", "S-", "U-"))
-    ignored = {k: v for k, v in types.items() if k.upper() not in TAG_MAP}
+    ignored = {k: v for k, v in types.items() if k.upper() not in tag_map}
     n_tokens = sum(map(len, tokens))
     letters = "".join(w for ts in tokens for w in ts)
     lowercased = sum(c.isupper() for c in letters) < 0.002 * max(1, len(letters))
@@ -82,10 +122,10 @@ def _evaluate_file(path: Path, tagger: NerTagger, alias_pass: bool = False) -> t
     if alias_pass:
         from kronik.annotate.entities import alias_pass as add_aliases
 
-        pred = [add_aliases(t, p) for t, p in zip(tokens, pred, strict=True)]
+        pred = [add_aliases(t, p, lang) for t, p in zip(tokens, pred, strict=True)]
 
     res: dict[str, Any] = {"file": str(path), "set": _set_name(path)}
-    res.update(_figures(gold, pred))
+    res.update(_figures(gold, pred, misc))
     seen = [fingerprint(t) in tagger.seen for t in tokens]
     res.update({
         "sentences": len(sents),
@@ -93,18 +133,22 @@ def _evaluate_file(path: Path, tagger: NerTagger, alias_pass: bool = False) -> t
         "tokens_per_second": round(n_tokens / seconds) if seconds else None,
         "seen_sentences": sum(seen),
         "entity_types": {k: types[k] for k in sorted(types)},
-        "tag_map": {k: TAG_MAP[k.upper()] for k in sorted(types) if k.upper() in TAG_MAP},
+        "tag_map": {k: tag_map[k.upper()] for k in sorted(types) if k.upper() in tag_map},
         "ignored_types": ignored,
         "lowercased": lowercased,
     })
+    if misc:  # a CoNLL-style model (English): the capitalised-run path it replaced, scored in the same run
+        base = [capitalised_tags(t, lang) for t in tokens]
+        res["baseline"] = {"name": "capitalised runs (the entity path without a trained model)"} | _figures(gold, base, misc)
     if any(seen):
         idx = [i for i, s in enumerate(seen) if not s]
-        unseen = _figures([gold[i] for i in idx], [pred[i] for i in idx]) if idx else None
+        unseen = _figures([gold[i] for i in idx], [pred[i] for i in idx], misc) if idx else None
         res["unseen"] = ({"sentences": len(idx)} | unseen) if unseen else {"sentences": 0}
     return res, gold, pred
 
 
-def evaluate_ner(path: Path | Sequence[Path], model: Path | None = None, alias_pass: bool = False) -> EvalResult:
+def evaluate_ner(path: Path | Sequence[Path], model: Path | None = None, alias_pass: bool = False,
+                 lang: str = "id") -> EvalResult:
     """Score the tagger on one or more NER files (or folders of them).
 
     One file: its figures at the top level (``micro_f1``, ``precision``,
@@ -114,18 +158,20 @@ def evaluate_ner(path: Path | Sequence[Path], model: Path | None = None, alias_p
     sets' different conventions) and each file's under ``sets``.
     ``alias_pass``: also tag what the entity stage adds after the CRF (places
     and organisations of the alias table the CRF left untagged), to score the
-    stage's output rather than the bare tagger.
+    stage's output rather than the bare tagger.  ``lang``: whose shipped model
+    (``en``: CoNLL-2003's MISC scored apart as ``misc``).
     """
-    tagger = NerTagger.load(model)
+    tagger = NerTagger.load(model, lang=lang)
     files = _files(path)
-    runs = [_evaluate_file(f, tagger, alias_pass) for f in files]
+    runs = [_evaluate_file(f, tagger, alias_pass, lang) for f in files]
     results = [r for r, _, _ in runs]
-    model_info = {"alias_pass": alias_pass, "model": tagger.source, "model_bytes": tagger.size,
+    model_info = {"lang": lang, "alias_pass": alias_pass, "model": tagger.source, "model_bytes": tagger.size,
                   "trained_on": tagger.meta.get("train_sentences"),
                   "model_heldout": (tagger.meta.get("heldout_pooled") or {}).get("micro_f1")}
     if len(results) == 1:
         return EvalResult(results[0] | model_info)
-    pooled = _figures([g for _, gold, _ in runs for g in gold], [p for _, _, pred in runs for p in pred])
+    pooled = _figures([g for _, gold, _ in runs for g in gold], [p for _, _, pred in runs for p in pred],
+                      "MISC" in tagger.labels)
     tokens = sum(r["tokens"] for r in results)
     secs = sum(r["tokens"] / r["tokens_per_second"] for r in results if r["tokens_per_second"])
     figures = pooled | {
@@ -143,7 +189,9 @@ def _f(x: float | None) -> str:
 def render_ner(result: dict[str, Any], console: Console) -> None:
     sets = result.get("sets") or {result.get("set", "file"): result}
     table = Table(title="Entities, exact span and type (CoNLL style), PER/ORG/LOC")
-    for col in ("set", "sent.", "seen", "PER F1", "ORG F1", "LOC F1", "micro P", "micro R", "micro F1", "unseen F1", "tok/s"):
+    misc = any("misc" in r for r in sets.values())
+    cols = ["set", "sent.", "seen", "PER F1", "ORG F1", "LOC F1", "micro P", "micro R", "micro F1", "unseen F1", "tok/s"]
+    for col in cols + (["MISC F1 (apart)"] if misc else []):
         table.add_column(col, justify="left" if col == "set" else "right")
     for name, r in sets.items():
         labels = r["labels"]
@@ -155,8 +203,16 @@ def render_ner(result: dict[str, Any], console: Console) -> None:
             _f(r["precision"]), _f(r["recall"]), f"[bold]{r['micro_f1']:.3f}[/bold]",
             _f(unseen.get("micro_f1")) if unseen else _f(r["micro_f1"]),  # nothing seen: all of it is held out
             str(r.get("tokens_per_second") or "-"),
+            *([_f(r["misc"]["f1"]) if "misc" in r else "-"] if misc else []),
         )
     console.print(table)
+    for name, r in sets.items():
+        b = r.get("baseline")
+        if b:
+            console.print(f"Baseline on {name}, {b['name']}: PER/ORG/LOC micro F1 {b['micro_f1']:.3f} (P {b['precision']:.3f}, "
+                          f"R {b['recall']:.3f}; PER {b['labels']['PER']['f1']:.3f}, ORG {b['labels']['ORG']['f1']:.3f}, "
+                          f"LOC {b['labels']['LOC']['f1']:.3f})"
+                          + (f", MISC {b['misc']['f1']:.3f}" if "misc" in b else ""), highlight=False)
     if len(sets) == 1:
         r = next(iter(sets.values()))
         detail = Table(title=f"Per label: {r.get('set', '')}")
@@ -165,6 +221,9 @@ def render_ner(result: dict[str, Any], console: Console) -> None:
         for lab in LABELS:
             d = r["labels"][lab]
             detail.add_row(lab, _f(d["precision"]), _f(d["recall"]), _f(d["f1"]), str(d["support"]))
+        if "misc" in r:
+            d = r["misc"]
+            detail.add_row("MISC (apart)", _f(d["precision"]), _f(d["recall"]), _f(d["f1"]), str(d["support"]))
         console.print(detail)
     notes = []
     for name, r in sets.items():

@@ -193,11 +193,12 @@ def gold_statements(sentences: list[list[Token]]) -> list[dict[str, Any]]:
     return out
 
 
-def _annotate(paragraphs: list[str]) -> Article:
+def _annotate(paragraphs: list[str], language: str = "id") -> Article:
+    """The paragraphs through the entity and quote stages, as in the pipeline (also ``kronik.eval.polnear``'s)."""
     from kronik.pipeline import REGISTRY, check_order
 
     check_order(("entities", "quotes"))
-    art = Article(id="pfsa", source="pfsa", format="text", language="id", paragraphs=paragraphs)
+    art = Article(id="gold", source="gold", format="text", language=language, paragraphs=paragraphs)
     return REGISTRY["quotes"].func(REGISTRY["entities"].func(art))
 
 

@@ -16,8 +16,9 @@ Steps
    tagging (the training sentences have none); sentences are the one
    splitter's (``kronik.lang.sentences``, shared with quotes and summaries),
    as token ranges.
-2. **Tagging**: the CRF of :mod:`kronik.annotate.ner_tagger` (Indonesian),
-   labels PER, ORG, LOC.  For English a capitalisation fallback (below).
+2. **Tagging**: the CRF of :mod:`kronik.annotate.ner_tagger`, one model per
+   language pack (Indonesian: the shared Indonesian sets; English: CoNLL-2003),
+   labels PER, ORG, LOC (the English model's MISC is dropped: no contract type).
 3. **Clean-up**: "Bursa Efek Indonesia (BEI)" becomes two mentions (the name
    and the acronym, one canonical); titles, honorifics and ranks at the front
    of a person ("Wapres Boediono") leave the name; academic degrees at the end
@@ -35,7 +36,7 @@ Steps
    nicknames to one name (Moskow/Moscow -> Moskwa, AS/USA -> Amerika Serikat,
    Jokowi -> Joko Widodo).
 
-Languages without a trained tagger (the pack's ``ner`` is ``capitalised``; English today): runs of
+Languages without a trained tagger (the pack's ``ner`` is ``capitalised``; none shipped today): runs of
 capitalised words (not sentence-initial function words, months or weekdays)
 become entities, PER after a title or honorific, ORG with an organisation word
 ("Ministry", "Inc"), the alias table's label when it knows the name, else

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from kronik.annotate.entities.lexicon import _low, title_lexicon
 from kronik.annotate.entities.tokens import QUOTE_CHARS, sentences, tokenize
 from kronik.annotate.names import _pack, alias_index
+from kronik.lang.base import pack_words
 from kronik.lang.sentences import sentence_spans
 
 if TYPE_CHECKING:
@@ -44,16 +45,26 @@ def _prepare(text: str, lang: str = "id") -> _Para:
 
 
 def _tag_spans(para: _Para, lang: str) -> list[tuple[int, int, str]]:
-    """Entity token spans of one paragraph, by the CRF (Indonesian) or the capitalisation fallback."""
+    """Entity token spans of one paragraph, by the language's CRF or the capitalisation fallback.
+
+    The English model also tags MISC (CoNLL-2003's nationalities, events, works); MISC is no entity type of
+    the contract, so those spans are dropped here, and the alias pass does not relabel them either.
+    """
     if _pack(lang).ner != "crf":
         return _capitalised_spans(para, lang)
-    from kronik.annotate.ner_tagger import default_tagger, spans
+    from kronik.annotate.ner_tagger import LABELS, default_tagger, spans
 
-    tagger = default_tagger()
+    tagger = default_tagger(lang)
+    possessive = pack_words(lang, "titles", "POSSESSIVE_SUFFIXES")
     out = []
     for s, e in para.sents:
         words = [t.text for t in para.tokens[s:e]]
+        if possessive:  # the tagger learned "Britain 's" as two tokens: it reads "Britain's" as "Britain"
+            words = [w[:-len(x)] if (x := next((x for x in possessive if w.endswith(x) and len(w) > len(x) + 1), ""))
+                     else w for w in words]
         for a, b, label in spans(alias_pass(words, tagger.tag(words), lang)):
+            if label not in LABELS:
+                continue
             while b > a + 1 and not any(ch.isalnum() for ch in words[b - 1]):
                 b -= 1  # the tagger sometimes carries a name over the sentence's full stop
             out.append((s + a, s + b, label))

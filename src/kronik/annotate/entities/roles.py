@@ -9,6 +9,7 @@ from kronik.annotate.entities.lexicon import _low
 from kronik.annotate.entities.mentions import Mention, _is_acronym
 from kronik.annotate.entities.tokens import _TERMINAL
 from kronik.annotate.names import _pack, alias_index
+from kronik.lang.base import pack_words
 
 if TYPE_CHECKING:
     from kronik.annotate.entities.lexicon import TitleLexicon
@@ -22,8 +23,9 @@ def _clean(para: _Para, pi: int, spans_: list[tuple[int, int, str]], lex: TitleL
     if _pack(lang).ner == "crf":
         from kronik.annotate.ner_tagger import default_tagger
 
-        gaz_other = default_tagger().resources.gaz_ext.phrases
+        gaz_other = default_tagger(lang).resources.gaz_ext.phrases
     aliases = alias_index(lang)
+    possessive = pack_words(lang, "titles", "POSSESSIVE_SUFFIXES")
     out: list[Mention] = []
     for a, b, label in spans_:
         if toks[b - 1].kind == "pword" and b - a > 1:
@@ -107,6 +109,10 @@ def _clean(para: _Para, pi: int, spans_: list[tuple[int, int, str]], lex: TitleL
         if toks[a].kind == "pword" and b - a == 1:
             start, end = start + 1, end - 1
         text = para.text[start:end]
+        cut = next((len(x) for x in possessive if text.endswith(x) and len(text) > len(x) + 1), 0)
+        if cut:  # "Donald Trump's" is Donald Trump ("Moody's" too, where the language marks possession so)
+            end -= cut if not text.endswith(("s'", "s’")) else 1
+            text = para.text[start:end]
         if not any(c.isalpha() for c in text) or (m.label == "PER" and _low(text) in lex.strip):
             continue
         if not any(c.isupper() for c in text) and any(c.isupper() for c in para.text):

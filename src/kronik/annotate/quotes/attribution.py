@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from kronik.annotate.quotes.classify import _attribution_post
@@ -52,7 +53,8 @@ def _attribute(doc: _Doc) -> list[Quote]:
                 chain.append(chain[-1].chain_next)
             speaker, stext = _speaker_for(doc, sp, spans, idx, chain)
             for member in chain:
-                member.speaker, member.speaker_text = speaker, stext
+                # a transcript continues the quote marks over paragraphs but changes speaker at each label
+                member.speaker, member.speaker_text = _transcript_speaker(doc, member) or (speaker, stext)
         for sp in spans:
             text = sp.text.strip()
             if sp.close is not None:
@@ -114,3 +116,23 @@ def _speaker_for(doc: _Doc, sp: _Span, spans: list[_Span], idx: int, chain: list
 
 def _topic_between(doc: _Doc, pi: int, start: int, end: int) -> bool:
     return any(ev.para == pi and start < ev.pos < end and ev.kind in ("person", "org") for ev in doc.events)
+
+
+_TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,2}):\s")
+
+
+def _transcript_speaker(doc: _Doc, sp: _Span) -> tuple[str, str] | None:
+    """'"PENCE: Well, look, ..."': an interview transcript's speaker label in capitals opening the quote (or
+    its paragraph), when it is the surname of a person the article names ("Mike Pence")."""
+    m = _TRANSCRIPT_LABEL.match(sp.text) or _TRANSCRIPT_LABEL.match(doc.paras[sp.para][:sp.open + 1])
+    if m is None:
+        return None
+    last = m.group(1).split()[-1].strip(".").lower()
+    for ents in doc.entities.values():
+        for ent in ents:
+            if ent.label.upper().startswith("PER") and ent.canonical.split()[-1].lower() == last:
+                return ent.canonical, m.group(1)
+    for _pi, _pos, toks, _ctx, _pre in doc.names:  # names the quote annotator read itself
+        if len(toks) > 1 and toks[-1].lower() == last:
+            return " ".join(toks), m.group(1)
+    return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from kronik.annotate.quotes.lexicon import (
@@ -22,6 +24,7 @@ from kronik.annotate.quotes.mentions import (
 )
 from kronik.annotate.quotes.model import _Mention
 from kronik.annotate.quotes.spans import _sentence_of
+from kronik.lang.base import get_pack
 
 if TYPE_CHECKING:
     from kronik.annotate.quotes.model import _Doc, _Span
@@ -35,7 +38,8 @@ def _classify(doc: _Doc) -> None:
     for pi, spans in enumerate(doc.spans):
         p = doc.paras[pi]
         stripped = p.strip()
-        headline = not _PARA_END.search(stripped) and len(stripped.split()) <= _HEADLINE_MAX_WORDS
+        headline = not _PARA_END.search(stripped) and len(stripped.split()) <= _HEADLINE_MAX_WORDS \
+            and not _DASH_CREDIT_LINE.search(stripped)
         prev_accepted: _Span | None = None
         for sp in spans:
             if sp.reason:
@@ -111,7 +115,34 @@ def _attribution_after(doc: _Doc, pi: int, pos: int) -> tuple[_Mention | None, i
         mention = _make_mention(doc, pi, pos + m.start("m"), pos + m.end("m"))
         if mention is not None:
             return mention, pos + m.end()
+    appos = _appositive_after(lang.code)
+    m = appos.match(tail) if appos is not None else None
+    if m:
+        mention = _mention_in_chunk(doc, pi, pos + m.start("m"), pos + m.end("m"))
+        if mention is not None and mention.kind == "name":
+            return mention, pos + m.end()
+    m = _DASH_CREDIT.match(text, pos)
+    if m:
+        mention = _make_mention(doc, pi, m.start("m"), m.end("m"))
+        if mention is not None and mention.kind == "name":
+            return mention, m.end()
     return None, -1
+
+
+@cache
+def _appositive_after(code: str) -> re.Pattern[str] | None:
+    """'"...," Richard Revesz, director of the Institute for Policy Integrity, said': a subject with an
+    apposition (commas inside) before the verb after a quote, in languages that put the subject there."""
+    q = get_pack(code).quote
+    if not q.subject_before_say_after:
+        return None
+    verbs = "|".join(re.escape(v) for v in sorted(q.say_after, key=len, reverse=True))
+    return re.compile(rf"^\s*,?\s*(?P<m>[^\"“”.;:!?_]{{3,160}}?,[^\"“”;:!?_]{{3,160}}?),?\s+(?:{verbs})\b", re.IGNORECASE)
+
+
+# '"..." ― Carla Sanchez': a quote credited after a dash at the end of its paragraph (vox pops, epigraphs)
+_DASH_CREDIT_LINE = re.compile(r"[\"”]\s*[―—–]\s*[^\W\d_][^.,;:!?\"“”]{1,60}$")
+_DASH_CREDIT = re.compile(r"\s*[―—–]\s*(?P<m>[^\W\d_][^.,;:!?\"“”_]{1,60}?)[\s.]*$")
 
 
 def _attribution_before(doc: _Doc, pi: int, open_pos: int) -> _Mention | None:

@@ -103,6 +103,15 @@ def _make_mention(doc: _Doc, pi: int, s: int, e: int, kind: str = "") -> _Mentio
     if not stripped:
         return None
     words = low.split()
+    first = stripped.split()[0]
+    if len(words) >= 2 and words[0] in lang.function_words and words[0] not in lang.pronouns \
+            and words[0] not in lang.determiners and words[0] not in lang.definite_articles \
+            and words[0] not in lang.indefinite and (words[1] in lang.pronouns or stripped.split()[1][:1].isupper()):
+        # 'but he', 'which she', 'Although Trump': a connective before the subject is no part of the mention
+        k = masked.find(first, 0) + len(first)
+        while k < len(masked) and masked[k].isspace():
+            k += 1
+        return _make_mention(doc, pi, s + k, e, kind)
     if low in lang.pronouns or (len(words) == 1 and words[0] in lang.pronouns):
         return _Mention(pi, s, e, raw, "pronoun")
     if low.startswith(lang.indefinite) and not any(w[:1].isupper() for w in stripped.split()[1:]):
@@ -209,6 +218,9 @@ def _mention_in_chunk(doc: _Doc, pi: int, s: int, e: int) -> _Mention | None:
             bounds.append((last, i))
             last = i + 1
     bounds.append((last, len(seg)))
+    appos = _apposition_name(doc, pi, s, seg, bounds)
+    if appos is not None:
+        return appos
     first_named: _Mention | None = None
     first_anon: _Mention | None = None
     for cs, ce in reversed(bounds):
@@ -231,6 +243,22 @@ def _mention_in_chunk(doc: _Doc, pi: int, s: int, e: int) -> _Mention | None:
             first_named = m
     return first_anon or first_named
 
+
+
+def _apposition_name(doc: _Doc, pi: int, s: int, seg: str, bounds: list[tuple[int, int]]) -> _Mention | None:
+    """'Richard Revesz, director of the Institute for Policy Integrity, said': a person's name in the first chunk
+    followed by a description (a chunk opening with a lowercase word or a number: a role, an age, 'who ...')
+    is the speaker; the organisation inside the description is not."""
+    if len(bounds) < 2:
+        return None
+    nxt = seg[bounds[1][0]:bounds[1][1]].lstrip()
+    if not nxt or not (nxt[:1].islower() or nxt[:1].isdigit()):
+        return None
+    cs, ce = bounds[0]
+    chunk = seg[cs:ce]
+    lead = len(chunk) - len(chunk.lstrip())
+    m = _make_mention(doc, pi, s + cs + lead, s + cs + len(chunk.rstrip()))
+    return m if m is not None and m.kind == "name" else None
 
 
 def _sentence_initial(before: str) -> bool:

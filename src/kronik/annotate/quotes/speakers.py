@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from kronik.annotate.names import fullest_name
+from kronik.annotate.names import _norm_key, fullest_name
 from kronik.annotate.quotes.lexicon import _ACRONYM_DEF, _COMMA_GAP, _DATELINE_TAIL, _FIRST_WORD
 from kronik.annotate.quotes.mentions import _word_before
 from kronik.annotate.quotes.model import _Event, _Mention
@@ -88,7 +89,13 @@ def _resolve(doc: _Doc, m: _Mention) -> tuple[str | None, str]:
             return doc.acronyms[name], "org"
         return name, "org"
     if m.kind in ("pronoun", "anaphor"):
-        ev = _pronoun_referent(doc, m)
+        gender = _pronoun_gender(doc, m) if m.kind == "pronoun" else None
+        ev = _pronoun_referent(doc, m, gender)
+        if gender and ev is None:
+            # no speaker or topic of that gender yet: the last person of that gender the article named
+            named = _last_person_entity(doc, m.para, m.start, gender)
+            if named is not None:
+                return named.canonical, "person"
         return (ev.canonical if ev else None), (ev.kind if ev else "anon")
     if m.kind == "org-anaphor":
         ev = _last_event(doc, m.para, m.start, ("org",))
@@ -171,28 +178,107 @@ def _place_and_org_words(doc: _Doc) -> frozenset[str]:
 _TOPIC_REACH = 1  # paragraphs back a mere topic still takes a pronoun (dev day and example corpus both saw this)
 
 
-def _pronoun_referent(doc: _Doc, m: _Mention) -> _Event | None:
-    """Who 'ujarnya' / 'kata dia' is: the latest person, unless that is only a sentence topic from further
-    back than the paragraph before, while someone has spoken since: then the current speaker goes on.
+def _pronoun_referent(doc: _Doc, m: _Mention, gender: str | None = None) -> _Event | None:
+    """Who 'ujarnya' / 'kata dia' / 'she said' is: the latest person (of the pronoun's gender, when it has
+    one), unless that is only a sentence topic from further back than the paragraph before, while someone has
+    spoken since: then the current speaker goes on.
 
     ('Lebih rinci, Prabowo telah memberikan insentif ...' two paragraphs before a quote of the Director
     General's briefing does not make Prabowo its speaker.)
     """
-    ev = _last_event(doc, m.para, m.start, ("person", "anon"))
+    ev = _last_event(doc, m.para, m.start, ("person", "anon"), gender=gender)
     if ev is None or not ev.topic or m.para - ev.para <= _TOPIC_REACH:
         return ev
     spoke = next((e for e in reversed(doc.events) if (e.para, e.pos) < (m.para, m.start) and not e.topic
-                  and e.kind in ("person", "anon")), None)
+                  and e.kind in ("person", "anon")
+                  and not (gender and e.kind == "person" and not _may_be(doc, e.canonical, gender))), None)
     return spoke or ev
 
 
-def _last_event(doc: _Doc, pi: int, pos: int, kinds: tuple[str, ...], org_topics: bool = True) -> _Event | None:
+def _last_event(doc: _Doc, pi: int, pos: int, kinds: tuple[str, ...], org_topics: bool = True,
+                gender: str | None = None) -> _Event | None:
     """The latest speaker or sentence topic of these kinds before a position (``org_topics=False``: an
-    organisation counts only when it spoke, not when a sentence is merely about it)."""
+    organisation counts only when it spoke, not when a sentence is merely about it); with a ``gender``,
+    persons known to have the other one are passed over ("she said" after "Donald Trump" and "Hillary
+    Clinton" is Clinton)."""
     for ev in reversed(doc.events):
         if (ev.para, ev.pos) < (pi, pos) and ev.kind in kinds and (org_topics or not (ev.topic and ev.kind == "org")):
+            if gender and ev.kind == "person" and not _may_be(doc, ev.canonical, gender):
+                continue
             return ev
     return None
+
+
+def _may_be(doc: _Doc, name: str | None, gender: str) -> bool:
+    """Whether a 'he'/'she' can stand for the person event ``name``: not known to be of the other gender, and
+    a person the entity tagger found in the article when its gender is unknown (a topic read from a
+    capitalised run, 'Presidential Debates' or 'Obamacare', is no one a pronoun refers to)."""
+    known = _name_gender(doc, name)
+    if known is not None:
+        return known == gender
+    if not name:
+        return False
+    if not doc.entities:
+        return True
+    last = _norm_key(name).split()[-1:]
+    return any(last and last[0] in _norm_key(form).split() for form in doc.known.by_form)
+
+
+def _last_person_entity(doc: _Doc, pi: int, pos: int, gender: str) -> Entity | None:
+    """The article's last person entity before (pi, pos) known to be of ``gender``."""
+    for p in range(pi, -1, -1):
+        for ent in reversed(doc.entities.get(p, ())):
+            if (ent.paragraph, ent.start) < (pi, pos) and _entity_kind(ent) == "person" \
+                    and _name_gender(doc, ent.canonical) == gender:
+                return ent
+    return None
+
+
+def _pronoun_gender(doc: _Doc, m: _Mention) -> str | None:
+    """'m' / 'f' for a gendered pronoun of the language (its pack's ``speakers.PRONOUN_GENDER``), else None."""
+    table = _gender_tables(doc.lang.code)[0]
+    words = m.text.lower().split()
+    return table.get(words[-1]) if words else None
+
+
+def _name_gender(doc: _Doc, name: str | None) -> str | None:
+    """A person's gender when the language data or the article tells it: the given name (the pack's lists),
+    else an honorific written before the surname in the article ("Mrs. Clinton", "Mr. Kamin")."""
+    if not name:
+        return None
+    _, honorifics, male, female = _gender_tables(doc.lang.code)
+    words = name.split()
+    first = words[0].lower().rstrip(".")
+    if first in male:
+        return "m"
+    if first in female:
+        return "f"
+    return _honorific_genders(doc.lang.code, "\n".join(doc.paras)).get(words[-1]) if honorifics else None
+
+
+@lru_cache(maxsize=32)
+def _honorific_genders(code: str, text: str) -> dict[str, str]:
+    """Surname -> gender of the honorifics written before it in a text ("Mrs. Clinton" -> "Clinton": "f")."""
+    honorifics = _gender_tables(code)[1]
+    pattern = re.compile(rf"\b({'|'.join(map(re.escape, honorifics))})\.?\s+([A-Z][\w'’-]+)", re.IGNORECASE)
+    out: dict[str, str] = {}
+    for found in pattern.finditer(text):
+        if found.group(2)[:1].isupper():
+            out.setdefault(found.group(2), honorifics[found.group(1).lower()])
+    return out
+
+
+@cache
+def _gender_tables(code: str) -> tuple[dict[str, str], dict[str, str], frozenset[str], frozenset[str]]:
+    """(pronoun gender, honorific gender, male and female given names) of a pack; empty where it has none."""
+    from kronik.lang.base import pack_data
+
+    try:
+        sp = pack_data(code, "speakers")
+    except KeyError:
+        return {}, {}, frozenset(), frozenset()
+    return (dict(getattr(sp, "PRONOUN_GENDER", {})), dict(getattr(sp, "HONORIFIC_GENDER", {})),
+            frozenset(getattr(sp, "MALE_GIVEN_NAMES", ())), frozenset(getattr(sp, "FEMALE_GIVEN_NAMES", ())))
 
 
 def _add_event(doc: _Doc, pi: int, pos: int, kind: str, canonical: str | None, m: _Mention | None = None,

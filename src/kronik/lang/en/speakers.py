@@ -32,6 +32,7 @@ FUNCTION_WORDS: frozenset[str] = frozenset("""
     the a an according meanwhile however but and or if when while after before since as in on at by for
     from with without asked speaking this that these those it its they we he she his her their our
     analysts officials villagers residents witnesses police authorities experts critics
+    which though although because so yet
 """.split())
 NAME_PARTICLES: frozenset[str] = frozenset("bin binti br van von de der den da dos al el".split())
 NAME_PREFIXES: frozenset[str] = frozenset("i ni made putu wayan nyoman ketut kadek komang gede luh gusti ngurah andi daeng".split())
@@ -57,3 +58,35 @@ SUBJECT_FOLLOWERS: frozenset[str] = frozenset("""
     said says say told tells added adds wrote was is has had will would did does could can may might
     struck pointed accused described declined warned insisted argued admitted
 """.split())
+
+# --- grammatical gender of pronouns, for resolving "she said" to the last woman named (not the last person) ---
+# Only a name whose gender is known is ever skipped; unknown names stay candidates for either pronoun.
+PRONOUN_GENDER: dict[str, str] = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+HONORIFIC_GENDER: dict[str, str] = {
+    "mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f",
+}
+# Common English given names (US and UK usage), lowercase; a name used for both (e.g. "jordan") is in neither.
+MALE_GIVEN_NAMES: frozenset[str] = frozenset("""
+    aaron adam alan albert alexander andrew anthony arthur barack barry ben benjamin bernie bill billy bob bobby
+    brad bradley brandon brian bruce bryan carl carlos charles charlie chris christopher chuck colin craig dan
+    daniel dave david dennis derek dick don donald doug douglas ed eddie edward eric frank fred gary george
+    gerald glenn gordon greg gregory harold harry henry howard ian jack jacob jake james jason jeb jeff jeffrey
+    jeremy jerry jim jimmy joe joel john johnny jon jonathan jose joseph josh joshua juan keith ken kenneth kevin
+    kyle larry lawrence lee louis luke marco mark martin matt matthew michael mike mitch mitt nathan neil nick
+    nicholas noah patrick paul peter phil philip ralph randy raymond richard rick rob robert roger ron ronald
+    roy rudy russell ryan sam samuel scott sean sergei stephen steve steven ted terry thomas tim timothy todd
+    tom tony victor vincent vladimir walter wayne william
+""".split())
+FEMALE_GIVEN_NAMES: frozenset[str] = frozenset("""
+    abigail alice alicia amanda amy andrea angela ann anna anne barbara betty beverly brenda carol caroline
+    catherine cheryl christina christine claire cynthia dana debbie deborah debra denise diana diane donna
+    doris dorothy elizabeth ellen emily emma evelyn frances gloria grace hannah heather helen hillary irene
+    jacqueline jane janet janice jean jennifer jessica jill joan joyce judith judy julia julie karen katherine
+    kathleen kathy kelly kimberly laura lauren linda lisa lori lynn margaret maria marie marilyn martha mary
+    megan melania melanie melissa michelle nancy nicole olivia pamela patricia paula rachel rebecca rose ruth
+    sandra sara sarah sharon shirley sophia stephanie susan teresa theresa theresa tina virginia wendy
+""".split())
+
+# A bracket after a US politician's name giving party and state ("Sen. Claire McCaskill (D-Mo.) said"): read as
+# blank space by the quote annotator, so the name and its verb meet (offsets are kept).
+NAME_PARENTHETICAL: str = r"\((?:D|R|I|Dem|Rep|Ind)\.?\s*[-–]\s*[A-Z][A-Za-z.]{1,14}\.?\)"

@@ -47,3 +47,6 @@ ORG_WORDS: frozenset[str] = frozenset("""
 NAME_CONNECTORS: frozenset[str] = frozenset("of and for the de da del van von der den bin al el la le y & on".split())
 
 ROLE_STOP: frozenset[str] = frozenset("said says told by from to with and according".split())
+
+# A possessive ending glued to a name's last word ("Donald Trump's plan", "Britain’s"): not part of the name.
+POSSESSIVE_SUFFIXES: tuple[str, ...] = ("'s", "’s", "s'", "s’")
