@@ -212,8 +212,14 @@ class TitleWords:
     ranks: frozenset[str]
     degrees: frozenset[str]
     org_words: frozenset[str]
+    place_words: frozenset[str]
     name_connectors: frozenset[str]
     role_stop: frozenset[str]
+    initial_markers: frozenset[str]
+    platforms: frozenset[str]
+    unit_heads: frozenset[str]
+    org_suffixes: frozenset[str]
+    generic_acronyms: frozenset[str]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -245,4 +251,5 @@ def read_tables(code: str, *, aliases_from: str | None = None) -> dict[str, Any]
         "names": NameWords(titles=load(TitleWords, data("titles")), speakers=load(SpeakerWords, data("speakers"))),
         "aliases": dict(aliases.ALIASES),
         "alias_exact_max_len": int(aliases.CASE_SENSITIVE_MAX_LEN),
+        "alias_context": dict(aliases.CONTEXT),
     }

@@ -7,6 +7,15 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from kronik.annotate.entities.canonical import canonicalize
+from kronik.annotate.entities.context import (
+    attach_suffixes,
+    head_runs,
+    initials,
+    not_names,
+    outlets,
+    places_named_in_names,
+    split_and_type,
+)
 from kronik.annotate.entities.lexicon import title_lexicon
 from kronik.annotate.entities.mentions import _prepare, _tag_spans
 from kronik.annotate.entities.roles import _clean, _roles
@@ -37,6 +46,13 @@ def find_entities(paragraphs: Sequence[str], language: str = "id") -> list[Entit
             if m.acronym_of is not None:
                 m.acronym_of += base
         mentions.extend(found)
+    mentions = head_runs(paras, mentions, lex)
+    mentions = split_and_type(paras, mentions, lex)
+    mentions = attach_suffixes(paras, mentions, lex)
+    mentions = initials(paras, mentions, lex, lang)
+    mentions = outlets(paras, mentions)
+    mentions = not_names(paras, mentions, lex, lang)
+    places_named_in_names(mentions, lex)
     _roles(paras, mentions, lex)
     canonicalize(mentions, lang)
     _nicknames(paras, mentions)

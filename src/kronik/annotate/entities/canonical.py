@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 # --------------------------------------------------------------------------- canonical names
 
 _ORG_HEADS = ("partai", "pt", "grup", "group", "klub", "pt.")
+_INNER_ACRONYM = re.compile(r"\(([A-Z][\w&.-]{1,15})\)")
+_PARENS = re.compile(r"\s*\([^)]*\)\s*")
 
 
 def _words(s: str) -> list[str]:
@@ -94,6 +96,11 @@ def canonicalize(mentions: list[Mention], lang: str) -> None:
     for m in mentions:
         if m.acronym_of is not None and m.label != "PER":
             long_forms[_norm_key(m.text)] = mentions[m.acronym_of].text if m.acronym_of < len(mentions) else m.text
+    for m in others:
+        # "Kejaksaan Negeri (Kejari) Sidoarjo": the acronym defined inside the name stands for the whole name
+        inner = _INNER_ACRONYM.search(m.text)
+        if inner and inner.end() < len(m.text):
+            long_forms.setdefault(_norm_key(inner.group(1)), m.text)
     keys = {_norm_key(m.text): m.text for m in others}
     for m in others:
         key = _norm_key(m.text)
@@ -104,8 +111,9 @@ def canonicalize(mentions: list[Mention], lang: str) -> None:
                 if longer and m.label == "ORG":
                     base = longer
                     break
-        hit = aliases.lookup(base) or aliases.lookup(m.text)
+        # an acronym the article defines means what the article says, not what the table says ("PPP")
+        hit = aliases.lookup(base) or (None if key in long_forms else aliases.lookup(m.text))
         if hit and (hit[1] == m.label or {hit[1], m.label} <= {"ORG", "LOC"}):
             m.canonical, m.label = hit
         else:
-            m.canonical = _display(re.sub(r"\s*\([^)]*\)\s*$", "", base) or base, dateline=m.start == 0)
+            m.canonical = _display(_PARENS.sub(" ", base).strip() or base, dateline=m.start == 0)

@@ -64,6 +64,15 @@ def _clean(para: _Para, pi: int, spans_: list[tuple[int, int, str]], lex: TitleL
             break
         return i, found
 
+    def titled(a: int) -> bool:
+        """Does a title end right before token a ("Sekretaris Pers |", "Juru Bicara |")?"""
+        k = a - 1
+        while k >= 0 and _low(toks[k].text) in lex.inner:
+            if lex.head_at(toks, k):
+                return True
+            k -= 1
+        return False
+
     kept: list[Mention] = []
     queue = list(out)
     qi = 0
@@ -72,8 +81,10 @@ def _clean(para: _Para, pi: int, spans_: list[tuple[int, int, str]], lex: TitleL
         qi += 1
         a, b = m.a, m.b
         after_title = a > 0 and _low(toks[a - 1].text) in lex.inner
-        if m.label != "PER" and _low(toks[a].text) in lex.heads and _low(toks[a].text) not in lex.org_words:
-            # "Juru Bicara Gedung Putih Sarah Sanders" tagged as one organisation: a titled person
+        if m.label != "PER" and ((_low(toks[a].text) in lex.heads and _low(toks[a].text) not in lex.org_words)
+                                 or (after_title and titled(a))):
+            # "Juru Bicara Gedung Putih Sarah Sanders" tagged as one organisation, or "Sekretaris Pers [Gedung
+            # Putih Karine Jean-Pierre]" as one place: a titled person after the organisation of the role
             rest, found = strip_front(a, b, True)
             names = toks[rest:b]
             if rest > a and len(names) >= 2 and all(t.text[:1].isupper() for t in names) \

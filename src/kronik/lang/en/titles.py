@@ -44,6 +44,21 @@ ORG_WORDS: frozenset[str] = frozenset("""
     club fc
 """.split())
 
+# Words that open the name of a place or facility ("Mount Merapi", "Lake Toba").
+PLACE_WORDS: frozenset[str] = frozenset("""
+    mount lake river island port airport street avenue road palace city province district village regency county
+""".split())
+
+INITIAL_MARKERS: frozenset[str] = frozenset("initials".split())
+
+PLATFORMS: frozenset[str] = frozenset("youtube tiktok instagram twitter facebook threads".split())
+
+UNIT_HEADS: frozenset[str] = frozenset("province county district ministry".split())
+
+ORG_SUFFIXES: frozenset[str] = frozenset("inc ltd plc llc".split())
+
+GENERIC_ACRONYMS: frozenset[str] = frozenset("CEO CFO GDP CCTV ATM IPO EV LNG SUV PR HR IT AI".split())
+
 NAME_CONNECTORS: frozenset[str] = frozenset("of and for the de da del van von der den bin al el la le y & on".split())
 
 ROLE_STOP: frozenset[str] = frozenset("said says told by from to with and according".split())

@@ -142,6 +142,43 @@ ALIASES: dict[str, tuple[str, tuple[str, ...]]] = {
     "Kementerian Agama": ("ORG", ("Kemenag",)),
     "Kementerian Hukum dan HAM": ("ORG", ("Kemenkumham", "Kementerian Hukum dan Hak Asasi Manusia")),
     "Kementerian BUMN": ("ORG", ("Kementerian Badan Usaha Milik Negara",)),
+    # the ministries of the 2024 cabinet, by their usual short forms
+    "Kementerian Ketenagakerjaan": ("ORG", ("Kemnaker", "Kemenaker")),
+    "Kementerian Energi dan Sumber Daya Mineral": ("ORG", ("Kementerian ESDM", "KESDM", "ESDM")),
+    "Kementerian Imigrasi dan Pemasyarakatan": ("ORG", ("Kementerian Imipas", "Kemenimipas", "Kemen Imipas")),
+    "Kementerian Pendidikan Dasar dan Menengah": ("ORG", ("Kemendikdasmen",)),
+    "Kementerian Pendidikan Tinggi, Sains, dan Teknologi": ("ORG", ("Kemendiktisaintek", "Kemdiktisaintek")),
+    "Kementerian Komunikasi dan Digital": ("ORG", ("Komdigi", "Kemkomdigi", "Kemenkomdigi")),
+    "Kementerian Pertanian": ("ORG", ("Kementan",)),
+    "Kementerian Perdagangan": ("ORG", ("Kemendag",)),
+    "Kementerian Perindustrian": ("ORG", ("Kemenperin",)),
+    "Kementerian Pariwisata": ("ORG", ("Kemenpar",)),
+    "Kementerian Pekerjaan Umum": ("ORG", ("Kementerian PU", "Kemen PU", "KemenPU")),
+    "Kementerian Pemuda dan Olahraga": ("ORG", ("Kemenpora",)),
+    "Kementerian Sekretariat Negara": ("ORG", ("Kemensetneg", "Setneg")),
+    "Kementerian Koordinator Bidang Perekonomian": ("ORG", ("Kemenko Perekonomian",)),
+    "Kementerian Lingkungan Hidup": ("ORG", ("KLH",)),
+    "Kementerian Kehutanan": ("ORG", ("Kemenhut",)),
+    "Kementerian Kelautan dan Perikanan": ("ORG", ("KKP",)),
+    "Kementerian Pemberdayaan Perempuan dan Perlindungan Anak": ("ORG", ("KemenPPPA",)),
+    "Badan Pengelola Investasi Daya Anagata Nusantara": ("ORG", ("Danantara", "Danantara Indonesia", "BPI Danantara")),
+    "Otorita Ibu Kota Nusantara": ("ORG", ("Otorita IKN", "OIKN")),
+    "Badan Reserse Kriminal Polri": ("ORG", ("Bareskrim", "Bareskrim Polri")),
+    "Kejaksaan Agung": ("ORG", ("Kejagung",)),
+    "Himpunan Pengusaha Muda Indonesia": ("ORG", ("HIPMI", "Hipmi")),
+    "Kamar Dagang dan Industri Indonesia": ("ORG", ("Kadin", "Kadin Indonesia")),
+    "Asosiasi Pengusaha Indonesia": ("ORG", ("Apindo",)),
+    # universities best known by a short form
+    "Universitas Indonesia": ("ORG", ("UI",)),
+    "Universitas Gadjah Mada": ("ORG", ("UGM",)),
+    "Institut Teknologi Bandung": ("ORG", ("ITB",)),
+    "Institut Pertanian Bogor": ("ORG", ("IPB", "IPB University")),
+    "Universitas Airlangga": ("ORG", ("Unair",)),
+    "Universitas Udayana": ("ORG", ("Unud",)),
+    "Universitas Padjadjaran": ("ORG", ("Unpad",)),
+    "Universitas Diponegoro": ("ORG", ("Undip",)),
+    "Universitas Brawijaya": ("ORG", ("Unibraw",)),
+    "Universitas Hasanuddin": ("ORG", ("Unhas",)),
     "Majelis Ulama Indonesia": ("ORG", ("MUI",)),
     "Nahdlatul Ulama": ("ORG", ("NU", "PBNU")),
     # --- political parties ---
@@ -178,3 +215,9 @@ ALIASES: dict[str, tuple[str, tuple[str, ...]]] = {
 # Variants shorter than this, or written in all capitals, only match exactly
 # as written (case-sensitive): "AS" must not match "as", "MA" not "ma".
 CASE_SENSITIVE_MAX_LEN = 4
+
+# Alias forms that stand for the table's name only where the article also writes one of these words:
+# "KL" is Kuala Lumpur in a story about Malaysia, elsewhere "K/L" (kementerian/lembaga).
+CONTEXT: dict[str, tuple[str, ...]] = {
+    "KL": ("Malaysia", "Kuala Lumpur"),
+}

@@ -1,0 +1,263 @@
+"""Decisions the tagger cannot make from its window, taken from a name's head and the article around it.
+
+Each rule is a class of real-news errors (``kronik eval realnews``), fixed from language data
+(``kronik.lang.<code>.titles``) or the outlet profiles, never from single articles:
+
+* **runs of two names** are split where a new name of the run's own type opens inside it (an
+  administrative unit after a place, a ministry after one of its units), and a platform word before an
+  account ("YouTube Kemendagri") is not part of the owner's name;
+* **the head decides the type**: a name opened by a place or facility word ("Kecamatan", "Jalan",
+  "Gedung", "Rumah Susun") is a place, one opened by an organisation word ("Pengadilan", "Satgas",
+  "RSUP", "Rumah Sakit") an organisation, whatever the tagger said;
+* **initials are persons**: the capitals after "berinisial" ("berinisial S, DP, ABT, dan HS") or before
+  an age ("AR (37)") name people, and so does every other use of those capitals in the article;
+* **outlet names** (the profiles' spellings: "detikcom", "detikNews") are organisations even where the
+  extractor glued link text to a neighbouring word ("pantauandetikcom");
+* **context-checked aliases**: an acronym the alias table reads one way only in one context ("KL" is
+  Kuala Lumpur only in an article about Malaysia, elsewhere Kementerian/Lembaga) is dropped outside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from typing import TYPE_CHECKING
+
+from kronik.annotate.entities.lexicon import _low
+from kronik.annotate.entities.mentions import Mention
+from kronik.annotate.names import _norm_key, _pack, alias_index
+
+if TYPE_CHECKING:
+    from kronik.annotate.entities.lexicon import TitleLexicon
+    from kronik.annotate.entities.mentions import _Para
+
+_INITIALS = re.compile(r"[A-Z]{1,5}")
+_AGE = re.compile(r"\d{1,2}")
+
+
+def reorder(mentions: list[Mention], kept: Iterable[Mention]) -> list[Mention]:
+    """``kept`` in reading order, with ``acronym_of`` re-pointed at the long forms' new positions."""
+    old = list(mentions)
+    out = sorted(kept, key=lambda m: (m.para, m.start, m.end))
+    pos = {id(m): i for i, m in enumerate(out)}
+    for m in out:
+        if m.acronym_of is not None:
+            m.acronym_of = pos.get(id(old[m.acronym_of])) if m.acronym_of < len(old) else None
+    return out
+
+
+def _set_span(m: Mention, para: _Para, a: int, b: int) -> None:
+    m.a, m.b = a, b
+    m.start, m.end = para.tokens[a].start, para.tokens[b - 1].end
+    m.text = para.text[m.start:m.end]
+
+
+def _head_type(words: list[str], lex: TitleLexicon) -> str | None:
+    """LOC or ORG when the first word (or two) of a name is a place or organisation head, else None."""
+    first = words[0]
+    two = " ".join(words[:2])
+    if two in lex.place_words:
+        return "LOC"
+    if two in lex.org_words:
+        return "ORG"
+    if first in lex.place_words:
+        return "LOC"
+    if first in lex.org_words:
+        return "ORG"
+    return None
+
+
+def split_and_type(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon) -> list[Mention]:
+    """Platform words off, runs of two names split, and types from the name's head (see the module doc)."""
+    out: list[Mention] = []
+    for m in mentions:
+        para = paras[m.para]
+        toks = para.tokens
+        if m.acronym_of is not None or m.b - m.a < 2 or toks[m.a].kind == "pword":
+            out.append(m)
+            continue
+        a, b = m.a, m.b
+        if _low(toks[a].text) in lex.platforms and toks[a + 1].text[:1].isupper():
+            a += 1
+            if m.label == "LOC":
+                m.label = "ORG"  # an account is its owner's; a place has none
+        low = [_low(t.text) for t in toks[a:b]]
+        head = _head_type(low, lex) if m.label != "PER" or b - a > 1 else None
+        label = head or m.label
+        cut = next((k for k in range(1, b - a) if low[k] in lex.unit_heads and toks[a + k].text[:1].isupper()
+                    and _head_type(low[k:], lex) == label and low[k - 1] not in lex.connectors), None)
+        if cut is not None:
+            rest = Mention(m.para, a + cut, b, label)
+            _set_span(rest, para, a + cut, b)
+            out.append(rest)
+            b = a + cut
+        if (a, b) != (m.a, m.b):
+            _set_span(m, para, a, b)
+        m.label = label
+        out.append(m)
+    return reorder(mentions, out)
+
+
+def initials(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon, lang: str) -> list[Mention]:
+    """Persons named by initials: after an initials marker, or before an age; then every use of them."""
+    aliases = alias_index(lang)
+    forms: set[str] = set()
+    for para in paras:
+        toks = para.tokens
+        for i, t in enumerate(toks):
+            if _low(t.text) in lex.initial_markers:
+                j = i + 1
+                while j < len(toks) and _INITIALS.fullmatch(toks[j].text):
+                    forms.add(toks[j].text)
+                    j += 1
+                    if j < len(toks) and toks[j].text == ",":
+                        j += 1
+                    if j < len(toks) and toks[j].text.lower() in lex.connectors:
+                        j += 1
+            elif (_INITIALS.fullmatch(t.text) and i + 3 < len(toks) and toks[i + 1].text == "("
+                  and _AGE.fullmatch(toks[i + 2].text) and toks[i + 3].text in (")", "tahun")
+                  and aliases.lookup(t.text) is None):
+                forms.add(t.text)
+    if not forms:
+        return mentions
+    single = {(m.para, m.a): m for m in mentions if m.b - m.a == 1}
+    covered = {(m.para, k) for m in mentions if m.b - m.a > 1 for k in range(m.a, m.b)}
+    out = list(mentions)
+    for pi, para in enumerate(paras):
+        for i, t in enumerate(para.tokens):
+            if t.text not in forms or (pi, i) in covered:
+                continue
+            m = single.get((pi, i))
+            if m is not None:
+                m.label, m.acronym_of = "PER", None
+                continue
+            new = Mention(pi, i, i + 1, "PER")
+            _set_span(new, para, i, i + 1)
+            out.append(new)
+    return reorder(mentions, out)
+
+
+@cache
+def _outlet_pattern() -> re.Pattern[str] | None:
+    """Every outlet and wire spelling of the profiles (five characters or more), longest first.
+
+    Brands written in lowercase ("detikcom", "detikNews") are found even glued to a neighbouring word;
+    capitalised ones ("Reuters") only as whole words.
+    """
+    from kronik.extract.outlets import load_profiles
+
+    profiles = load_profiles()
+    names = {a for p in (*profiles.outlets, *profiles.wires) for a in (p.name, *p.aliases) if len(a) >= 5}
+    parts = []
+    for name in sorted(names, key=lambda s: (-len(s), s)):
+        if name[:1].islower():
+            parts.append(f"(?i:{re.escape(name)})")
+        else:
+            parts.append(rf"(?<![\w.]){re.escape(name)}(?![\w])")
+    return re.compile("|".join(parts)) if parts else None
+
+
+def outlets(paras: list[_Para], mentions: list[Mention]) -> list[Mention]:
+    """Outlet names as organisations, glued or not; tagged spans overlapping them give way."""
+    pattern = _outlet_pattern()
+    if pattern is None:
+        return mentions
+    found: list[Mention] = []
+    for pi, para in enumerate(paras):
+        if not para.tokens:
+            continue
+        for hit in pattern.finditer(para.text):
+            s, e = hit.span()
+            a = next((k for k, t in enumerate(para.tokens) if t.end > s), None)
+            if a is None or para.tokens[a].start >= e or para.tokens[a].kind in ("url", "web", "email"):
+                continue  # a web address is a link, not the outlet named
+            b = next((k + 1 for k in range(len(para.tokens) - 1, a - 1, -1) if para.tokens[k].start < e), a + 1)
+            m = Mention(pi, a, b, "ORG", start=s, end=e, text=hit.group())
+            found.append(m)
+    if not found:
+        return mentions
+    spans = {(m.para, m.start, m.end) for m in found}
+
+    def overlaps(m: Mention) -> bool:
+        return any(p == m.para and s < m.end and m.start < e for p, s, e in spans)
+
+    return reorder(mentions, [m for m in mentions if not overlaps(m)] + found)
+
+
+def not_names(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon, lang: str) -> list[Mention]:
+    """Drop common nouns written as acronyms ("SPBU", "TKP" and its long form) and mentions of
+    context-checked aliases ("KL") in an article that never names their context."""
+    context = _pack(lang).alias_context
+    text = "\n".join(p.text for p in paras) if context else ""
+    defined = {_norm_key(m.text) for m in mentions if m.acronym_of is not None}
+    generic = {id(m) for m in mentions if m.text in lex.generic_acronyms}
+    generic |= {id(mentions[m.acronym_of]) for m in mentions
+                if m.acronym_of is not None and id(m) in generic and m.acronym_of < len(mentions)}
+    keep = []
+    for m in mentions:
+        words = context.get(m.text)
+        if id(m) in generic or (words and _norm_key(m.text) not in defined and not any(w in text for w in words)):
+            continue
+        keep.append(m)
+    return reorder(mentions, keep) if len(keep) < len(mentions) else mentions
+
+
+def attach_suffixes(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon) -> list[Mention]:
+    """"BPK RI", "Kementerian Sosial RI": a suffix word after an organisation is part of its name."""
+    if not lex.org_suffixes:
+        return mentions
+    eaten: set[tuple[int, int]] = set()
+    for m in mentions:
+        toks = paras[m.para].tokens
+        if m.label == "ORG" and m.acronym_of is None and m.b < len(toks) and (m.para, m.a) not in eaten:
+            nxt = toks[m.b].text
+            if nxt[:1].isupper() and nxt.lower() in lex.org_suffixes:
+                eaten.add((m.para, m.b))
+                _set_span(m, paras[m.para], m.a, m.b + 1)
+    if not eaten:
+        return mentions
+    return reorder(mentions, [m for m in mentions if not (m.b - m.a == 1 and (m.para, m.a) in eaten)])
+
+
+def head_runs(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon) -> list[Mention]:
+    """Capitalised runs the tagger left untagged that an organisation or place word opens ("melalui
+    [Bank Himbara] dan ..."): names by their head, as the tagged ones."""
+    taken = {(m.para, k) for m in mentions for k in range(m.a, m.b)}
+    found: list[Mention] = []
+    for pi, para in enumerate(paras):
+        toks = para.tokens
+        i = 0
+        while i < len(toks):
+            low = _low(toks[i].text)
+            if (pi, i) in taken or not toks[i].text[:1].isupper() or toks[i].kind != "word" \
+                    or not (low in lex.org_words or low in lex.place_words):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(toks) and (pi, j) not in taken and toks[j].kind == "word" and toks[j].text[:1].isupper():
+                j += 1
+            label = _head_type([_low(t.text) for t in toks[i:j]], lex) if j - i >= 2 else None
+            if label:
+                m = Mention(pi, i, j, label)
+                _set_span(m, para, i, j)
+                found.append(m)
+            i = j
+    return reorder(mentions, mentions + found) if found else mentions
+
+
+def places_named_in_names(mentions: list[Mention], lex: TitleLexicon) -> None:
+    """A "person" the article also writes right after the head word of a place's or organisation's name
+    ("Bupati [Kuantan Singingi]" beside "Hotel Kuantan Singingi") is that place."""
+    heads = lex.place_words | lex.org_words
+    tails: set[str] = set()
+    for m in mentions:
+        if m.label in ("ORG", "LOC"):
+            words = _norm_key(m.text).split()
+            tails.update(" ".join(words[k:]) for k in range(1, len(words) - 1) if words[k - 1] in heads)
+    if not tails:
+        return
+    for m in mentions:
+        key = _norm_key(m.text)
+        if m.label == "PER" and " " in key and key in tails:
+            m.label = "LOC"
