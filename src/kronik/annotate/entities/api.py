@@ -9,12 +9,15 @@ from typing import TYPE_CHECKING
 from kronik.annotate.entities.canonical import canonicalize
 from kronik.annotate.entities.context import (
     attach_suffixes,
+    apposed_names,
     head_runs,
     initials,
+    listed_names,
     not_names,
     outlets,
     places_named_in_names,
     split_and_type,
+    split_known,
 )
 from kronik.annotate.entities.lexicon import title_lexicon
 from kronik.annotate.entities.mentions import _prepare, _tag_spans
@@ -46,13 +49,16 @@ def find_entities(paragraphs: Sequence[str], language: str = "id") -> list[Entit
             if m.acronym_of is not None:
                 m.acronym_of += base
         mentions.extend(found)
-    mentions = head_runs(paras, mentions, lex)
+    mentions = head_runs(paras, mentions, lex, lang)
     mentions = split_and_type(paras, mentions, lex)
     mentions = attach_suffixes(paras, mentions, lex)
     mentions = initials(paras, mentions, lex, lang)
     mentions = outlets(paras, mentions)
     mentions = not_names(paras, mentions, lex, lang)
+    mentions = listed_names(paras, mentions, lex)
     places_named_in_names(mentions, lex)
+    apposed_names(paras, mentions, lex, lang)
+    mentions = split_known(paras, mentions, lang)
     _roles(paras, mentions, lex)
     canonicalize(mentions, lang)
     _nicknames(paras, mentions)

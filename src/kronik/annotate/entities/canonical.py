@@ -6,6 +6,7 @@ import re
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Any
 
+from kronik.annotate.entities.lexicon import title_lexicon
 from kronik.annotate.entities.mentions import _is_acronym
 from kronik.annotate.names import _norm_key, alias_index, pick_full_name
 
@@ -32,9 +33,35 @@ def _display(text: str, dateline: bool = False) -> str:
     return " ".join(words)
 
 
+# Words that make a longer name another person ("Donald Trump Jr" is not "Donald Trump").
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _part_of_name(short: list[str], full: list[str]) -> bool:
+    """"Jhon Franky" is "Jhon Franky Yanafia Ariandi": a name of two words or more that opens or ends a
+    longer name is that person, unless the longer one adds a generation ("Jr")."""
+    n = len(short)
+    if n < 2 or n >= len(full):
+        return False
+    if full[:n] == short:
+        extra = full[n:]
+    elif full[-n:] == short:
+        extra = full[:-n]
+    else:
+        return False
+    return not _GENERATIONS.intersection(extra)
+
+
+def _without_suffix(text: str, suffixes: frozenset[str]) -> str:
+    """"Kementerian Sosial RI" -> "Kementerian Sosial" (the suffix names the state, not another body)."""
+    head, _, last = text.rpartition(" ")
+    return head if head and last.lower() in suffixes else text
+
+
 def canonicalize(mentions: list[Mention], lang: str) -> None:
     """Fill ``canonical`` (and settle labels) for the mentions of one article, in reading order."""
     aliases = alias_index(lang)
+    suffixes = title_lexicon(lang).org_suffixes
     # 1. one label per surface form (majority, first seen wins ties)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for m in mentions:
@@ -70,7 +97,8 @@ def canonicalize(mentions: list[Mention], lang: str) -> None:
         w = _words(m.text)
         # a one-word mention joins a full name containing it; longer ones only their exact match
         # ("Donald Trump" is not "Donald Trump Jr")
-        found = [cl for cl in clusters if w == cl["words"] or (len(w) == 1 and w[0] in cl["words"])]
+        found = [cl for cl in clusters if w == cl["words"] or (len(w) == 1 and w[0] in cl["words"])
+                 or _part_of_name(w, cl["words"])]
         if found:
             # an ambiguous short name: the resolver's rule (a last-name match, then the latest earlier mention)
             cl = found[0] if len(found) == 1 else pick_full_name(
@@ -101,6 +129,8 @@ def canonicalize(mentions: list[Mention], lang: str) -> None:
         inner = _INNER_ACRONYM.search(m.text)
         if inner and inner.end() < len(m.text):
             long_forms.setdefault(_norm_key(inner.group(1)), m.text)
+            # ... and "Kejari Sidoarjo", "Ditjen Imigrasi" (the acronym with the rest of the name) too
+            long_forms.setdefault(_norm_key(inner.group(1) + m.text[inner.end():]), m.text)
     keys = {_norm_key(m.text): m.text for m in others}
     for m in others:
         key = _norm_key(m.text)
@@ -112,7 +142,8 @@ def canonicalize(mentions: list[Mention], lang: str) -> None:
                     base = longer
                     break
         # an acronym the article defines means what the article says, not what the table says ("PPP")
-        hit = aliases.lookup(base) or (None if key in long_forms else aliases.lookup(m.text))
+        hit = aliases.lookup(base) or aliases.lookup(_without_suffix(base, suffixes)) \
+            or (None if key in long_forms else aliases.lookup(m.text))
         if hit and (hit[1] == m.label or {hit[1], m.label} <= {"ORG", "LOC"}):
             m.canonical, m.label = hit
         else:

@@ -31,6 +31,7 @@ from kronik.annotate.names import _norm_key, _pack, alias_index
 if TYPE_CHECKING:
     from kronik.annotate.entities.lexicon import TitleLexicon
     from kronik.annotate.entities.mentions import _Para
+    from kronik.annotate.entities.tokens import Token
 
 _INITIALS = re.compile(r"[A-Z]{1,5}")
 _AGE = re.compile(r"\d{1,2}")
@@ -220,10 +221,13 @@ def attach_suffixes(paras: list[_Para], mentions: list[Mention], lex: TitleLexic
     return reorder(mentions, [m for m in mentions if not (m.b - m.a == 1 and (m.para, m.a) in eaten)])
 
 
-def head_runs(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon) -> list[Mention]:
+def head_runs(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon, lang: str) -> list[Mention]:
     """Capitalised runs the tagger left untagged that an organisation or place word opens ("melalui
     [Bank Himbara] dan ..."): names by their head, as the tagged ones."""
     taken = {(m.para, k) for m in mentions for k in range(m.a, m.b)}
+    pack = _pack(lang)
+    # capitalised words that end a run: function words, calendar and time-unit words ("... Tahun Anggaran")
+    enders = pack.stop_words | set(pack.months) | set(pack.weekdays) | set(pack.time.units)
     found: list[Mention] = []
     for pi, para in enumerate(paras):
         toks = para.tokens
@@ -235,7 +239,8 @@ def head_runs(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon) ->
                 i += 1
                 continue
             j = i + 1
-            while j < len(toks) and (pi, j) not in taken and toks[j].kind == "word" and toks[j].text[:1].isupper():
+            while j < len(toks) and (pi, j) not in taken and toks[j].kind == "word" and toks[j].text[:1].isupper() \
+                    and toks[j].text.lower() not in enders:
                 j += 1
             label = _head_type([_low(t.text) for t in toks[i:j]], lex) if j - i >= 2 else None
             if label:
@@ -261,3 +266,107 @@ def places_named_in_names(mentions: list[Mention], lex: TitleLexicon) -> None:
         key = _norm_key(m.text)
         if m.label == "PER" and " " in key and key in tails:
             m.label = "LOC"
+
+
+def split_known(paras: list[_Para], mentions: list[Mention], lang: str) -> list[Mention]:
+    """One run that is an organisation or place the article names elsewhere followed by a person it names
+    elsewhere ("[Poltracking Indonesia] [Hanta Yuda]", "[Kejaksaan Negeri Kuantan Singingi] [Soenardi]"):
+    the two, as the article writes them apart."""
+    aliases = alias_index(lang)
+    people = {_norm_key(m.text) for m in mentions if m.label == "PER"}
+    others = {_norm_key(m.text): m.label for m in mentions if m.label in ("ORG", "LOC")}
+    if not people or not others:
+        return mentions
+    out: list[Mention] = []
+    for m in mentions:
+        para = paras[m.para]
+        toks = para.tokens
+        cut = None
+        if m.b - m.a >= 2 and m.acronym_of is None:
+            for k in range(m.b - 1, m.a, -1):
+                left = _norm_key(para.text[toks[m.a].start:toks[k - 1].end])
+                right = _norm_key(para.text[toks[k].start:toks[m.b - 1].end])
+                if right in people and right != _norm_key(m.text):
+                    known = others.get(left) or (aliases.lookup(left) or (None, None))[1]
+                    if known in ("ORG", "LOC"):
+                        cut = (k, known)
+                        break
+        if cut is None:
+            out.append(m)
+            continue
+        k, label = cut
+        person = Mention(m.para, k, m.b, "PER")
+        _set_span(person, para, k, m.b)
+        _set_span(m, para, m.a, k)
+        m.label = label
+        out += [m, person]
+    return reorder(mentions, out) if len(out) > len(mentions) else mentions
+
+
+def apposed_names(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon, lang: str) -> None:
+    """"Kepala Kejaksaan Negeri Kuantan Singingi, [Sahroni]": one unknown word after a role and a comma is
+    the person holding the role, not a place."""
+    aliases = alias_index(lang)
+    for m in mentions:
+        if m.label == "PER" or m.b - m.a != 1 or m.acronym_of is not None or m.a < 2:
+            continue
+        toks = paras[m.para].tokens
+        if toks[m.a - 1].text != "," or aliases.lookup(m.text) is not None or m.text.isupper():
+            continue
+        k = m.a - 2
+        while k >= 0 and (toks[k].text[:1].isupper() or _low(toks[k].text) in lex.inner):
+            if lex.head_at(toks, k) and _low(toks[k].text) not in lex.org_words:
+                if _name_ends_at(toks, m.b):
+                    m.label = "PER"
+                break
+            k -= 1
+
+
+def _name_ends_at(toks: list[Token], i: int) -> bool:
+    """Nothing capitalised continues the name at token i (a comma, a full stop or a verb follows)."""
+    return i >= len(toks) or not toks[i].text[:1].isupper()
+
+
+def listed_names(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon) -> list[Mention]:
+    """"Dinas Perumahan, Permukiman, Cipta Karya dan Tata Ruang Sidoarjo": an organisation whose name lists
+    its fields, commas and "dan" inside it, is one name (the items are plain capitalised words, none the
+    head of another organisation or an acronym, so "Dinas A, Dinas B dan Dinas C" stay three)."""
+    out = list(mentions)
+    removed: set[int] = set()
+    for m in mentions:
+        if m.label != "ORG" or id(m) in removed or m.b - m.a < 2 or _low(paras[m.para].tokens[m.a].text) not in lex.org_words:
+            continue
+        toks = paras[m.para].tokens
+        j = m.b
+        end = None
+        last = m.b  # where the item after "dan" starts
+        while j < len(toks) and toks[j].text == ",":
+            j += 1
+            if j < len(toks) and toks[j].text.lower() in lex.connectors:
+                j += 1
+            start = j
+            while j < len(toks) and toks[j].kind == "word" and toks[j].text[:1].isupper() and not toks[j].text.isupper():
+                j += 1
+            if j == start or _low(toks[start].text) in lex.org_words:
+                break
+            if toks[start - 1].text.lower() in lex.connectors:
+                end, last = j, start  # the list is closed by "dan": the name may go on with capitalised words
+                break
+            if j < len(toks) and toks[j].text.lower() in lex.connectors and j + 1 < len(toks) \
+                    and toks[j + 1].text[:1].isupper() and _low(toks[j + 1].text) not in lex.org_words:
+                j += 1
+                last = j
+                while j < len(toks) and toks[j].text[:1].isupper():
+                    j += 1
+                end = j
+                break
+        if end is None:
+            continue
+        inside = [o for o in mentions if o is not m and o.para == m.para and m.b <= o.a < end]
+        if any(o.b > end or o.a < last for o in inside):
+            continue  # an item the tagger found as a name of its own ("..., Pertamina, dan Telkom")
+        removed.update(id(o) for o in inside)
+        _set_span(m, paras[m.para], m.a, end)
+    if not removed:
+        return mentions
+    return reorder(mentions, [m for m in out if id(m) not in removed])

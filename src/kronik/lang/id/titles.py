@@ -67,7 +67,7 @@ ROLE_WORDS: frozenset[str] = frozenset("""
 ROLE_MODIFIERS: frozenset[str] = frozenset("""
     luar negeri dalam umum pers jenderal besar muda madya utama tinggi harian eksekutif operasional
     koordinator bidang urusan khusus senior bicara redaksi tertinggi pelaksana tugas sementara nonaktif
-    terpilih staf wakil
+    terpilih staf wakil intel intelijen pidsus pidum datun
 """.split())
 
 # Honorifics and academic or religious titles written before a name.
