@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kronik.annotate.entities.lexicon import _low
 from kronik.annotate.entities.mentions import Mention
@@ -140,42 +140,68 @@ def initials(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon, lan
 
 
 @cache
-def _outlet_pattern() -> re.Pattern[str] | None:
-    """Every outlet and wire spelling of the profiles (five characters or more), longest first.
+def _outlet_names() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """Every outlet and wire spelling of the profiles (five characters or more) as one pattern over
+    lowercased text, longest first, and the spelling each lowercased form stands for.
 
-    Brands written in lowercase ("detikcom", "detikNews") are found even glued to a neighbouring word;
-    capitalised ones ("Reuters") only as whole words.
+    Brands written in lowercase ("detikcom", "detikNews") are found in any case, even glued to a
+    neighbouring word; capitalised ones ("Reuters") only as written and as whole words.
     """
     from kronik.extract.outlets import load_profiles
 
     profiles = load_profiles()
     names = {a for p in (*profiles.outlets, *profiles.wires) for a in (p.name, *p.aliases) if len(a) >= 5}
-    parts = []
-    for name in sorted(names, key=lambda s: (-len(s), s)):
+    spelling: dict[str, str] = {}
+    for name in sorted(names):
+        spelling.setdefault(name.lower(), name)
         if name[:1].islower():
-            parts.append(f"(?i:{re.escape(name)})")
-        else:
-            parts.append(rf"(?<![\w.]){re.escape(name)}(?![\w])")
-    return re.compile("|".join(parts)) if parts else None
+            spelling[name.lower()] = name
+    if not spelling:
+        return None, spelling
+    return re.compile(_trie_pattern(list(spelling))), spelling
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regular expression matching any of ``words``, longest first, factored by common prefixes
+    (Python's ``re`` tries an alternation of plain words one by one at every position; a trie does not)."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
 
 
 def outlets(paras: list[_Para], mentions: list[Mention]) -> list[Mention]:
     """Outlet names as organisations, glued or not; tagged spans overlapping them give way."""
-    pattern = _outlet_pattern()
+    pattern, spelling = _outlet_names()
     if pattern is None:
         return mentions
     found: list[Mention] = []
     for pi, para in enumerate(paras):
         if not para.tokens:
             continue
-        for hit in pattern.finditer(para.text):
+        text = para.text
+        for hit in pattern.finditer(text.lower()):
             s, e = hit.span()
+            name = spelling[hit.group()]
+            if not name[:1].islower() and (text[s:e] != name or (s and (text[s - 1].isalnum() or text[s - 1] in "._"))
+                                           or (e < len(text) and (text[e].isalnum() or text[e] == "_"))):
+                continue
             a = next((k for k, t in enumerate(para.tokens) if t.end > s), None)
             if a is None or para.tokens[a].start >= e or para.tokens[a].kind in ("url", "web", "email"):
                 continue  # a web address is a link, not the outlet named
             b = next((k + 1 for k in range(len(para.tokens) - 1, a - 1, -1) if para.tokens[k].start < e), a + 1)
-            m = Mention(pi, a, b, "ORG", start=s, end=e, text=hit.group())
-            found.append(m)
+            found.append(Mention(pi, a, b, "ORG", start=s, end=e, text=text[s:e]))
     if not found:
         return mentions
     spans = {(m.para, m.start, m.end) for m in found}
@@ -233,9 +259,8 @@ def head_runs(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon, la
         toks = para.tokens
         i = 0
         while i < len(toks):
-            low = _low(toks[i].text)
-            if (pi, i) in taken or not toks[i].text[:1].isupper() or toks[i].kind != "word" \
-                    or not (low in lex.org_words or low in lex.place_words):
+            if not toks[i].text[:1].isupper() or (pi, i) in taken or toks[i].kind != "word" \
+                    or not (_low(toks[i].text) in lex.org_words or _low(toks[i].text) in lex.place_words):
                 i += 1
                 continue
             j = i + 1
