@@ -219,6 +219,8 @@ class TitleWords:
     platforms: frozenset[str]
     unit_heads: frozenset[str]
     org_suffixes: frozenset[str]
+    place_suffixes: frozenset[str]
+    nickname_cues: frozenset[str]
     generic_acronyms: frozenset[str]
 
 

@@ -27,6 +27,7 @@ from kronik.model import Article, Entity
 from kronik.pipeline import stage
 
 if TYPE_CHECKING:
+    from kronik.annotate.entities.lexicon import TitleLexicon
     from kronik.annotate.entities.mentions import Mention, _Para
 
 
@@ -51,7 +52,6 @@ def find_entities(paragraphs: Sequence[str], language: str = "id") -> list[Entit
         mentions.extend(found)
     mentions = head_runs(paras, mentions, lex, lang)
     mentions = split_and_type(paras, mentions, lex)
-    mentions = attach_suffixes(paras, mentions, lex)
     mentions = initials(paras, mentions, lex, lang)
     mentions = outlets(paras, mentions)
     mentions = not_names(paras, mentions, lex, lang)
@@ -59,9 +59,10 @@ def find_entities(paragraphs: Sequence[str], language: str = "id") -> list[Entit
     places_named_in_names(mentions, lex)
     apposed_names(paras, mentions, lex, lang)
     mentions = split_known(paras, mentions, lang)
+    mentions = attach_suffixes(paras, mentions, lex)
     _roles(paras, mentions, lex)
     canonicalize(mentions, lang)
-    _nicknames(paras, mentions)
+    _nicknames(paras, mentions, lex)
     return [Entity(text=m.text, label=m.label, canonical=m.canonical, paragraph=m.para, start=m.start, end=m.end,
                    role=m.role) for m in mentions]
 
@@ -69,12 +70,20 @@ def find_entities(paragraphs: Sequence[str], language: str = "id") -> list[Entit
 _NICKNAME_AFTER = re.compile(r"\s*\(\s*(?P<nick>[A-Z][\w'’.-]{1,24})\s*\)")
 
 
-def _nicknames(paras: Sequence[_Para], mentions: list[Mention]) -> None:
+def _nicknames(paras: Sequence[_Para], mentions: list[Mention], lex: TitleLexicon) -> None:
     """'Zulkifli Hasan (Zulhas)': a one-word name in parentheses right after a person's name is that
-    person's nickname, so the article's later 'Zulhas' mentions take the full name as their canonical."""
+    person's nickname, so the article's later 'Zulhas' mentions take the full name as their canonical;
+    so is a name after a nickname cue ('yang akrab disapa Aco'), of the person named last before it."""
     nick: dict[str, str] = {}
+    last: str | None = None
     for m in mentions:
-        if m.label == "PER" and " " in m.canonical:
+        if m.label != "PER":
+            continue
+        if " " not in m.canonical and last and m.a > 0 \
+                and paras[m.para].tokens[m.a - 1].text.lower() in lex.nickname_cues:
+            nick.setdefault(m.text, last)
+        if " " in m.canonical:
+            last = m.canonical
             found = _NICKNAME_AFTER.match(paras[m.para].text, m.end)
             if found and found.group("nick") not in m.canonical.split():
                 nick.setdefault(found.group("nick"), m.canonical)

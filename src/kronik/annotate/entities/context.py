@@ -231,19 +231,34 @@ def not_names(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon, la
 
 
 def attach_suffixes(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon) -> list[Mention]:
-    """"BPK RI", "Kementerian Sosial RI": a suffix word after an organisation is part of its name."""
-    if not lex.org_suffixes:
-        return mentions
+    """"BPK RI", "Kementerian Sosial RI", "Denpasar Barat": a suffix word after an organisation (the state
+    it belongs to) or a place (the part of it) is part of its name.  When the tagger ran the suffix on into
+    the name after it ("Kementerian Kesehatan [RI Azhar Jaya]", "Ketua DPR [RI Puan Maharani]"), the
+    rest, capitalised words after an organisation of a role, is the person."""
+    suffixes = {"ORG": lex.org_suffixes, "LOC": lex.place_suffixes}
+    starts = {(m.para, m.a): m for m in mentions}
+    inside = {(m.para, k) for m in mentions for k in range(m.a + 1, m.b)}
     eaten: set[tuple[int, int]] = set()
     for m in mentions:
         toks = paras[m.para].tokens
-        if m.label == "ORG" and m.acronym_of is None and m.b < len(toks) and (m.para, m.a) not in eaten:
-            nxt = toks[m.b].text
-            if nxt[:1].isupper() and nxt.lower() in lex.org_suffixes:
-                eaten.add((m.para, m.b))
-                _set_span(m, paras[m.para], m.a, m.b + 1)
+        if m.label not in suffixes or m.acronym_of is not None or m.b >= len(toks) or (m.para, m.a) in eaten:
+            continue
+        nxt = toks[m.b].text
+        if not (nxt[:1].isupper() and nxt.lower() in suffixes[m.label]) or (m.para, m.b) in inside:
+            continue
+        glued = starts.get((m.para, m.b))
+        if glued is not None and glued.b - glued.a > 1:
+            rest = toks[glued.a + 1:glued.b]
+            if m.label != "ORG" or glued.label == "PER" or len(rest) < 2 \
+                    or not all(t.text[:1].isupper() and not t.text.isupper() for t in rest):
+                continue
+            _set_span(glued, paras[m.para], glued.a + 1, glued.b)
+            glued.label = "PER"
+        else:
+            eaten.add((m.para, m.b))
+        _set_span(m, paras[m.para], m.a, m.b + 1)
     if not eaten:
-        return mentions
+        return reorder(mentions, mentions)
     return reorder(mentions, [m for m in mentions if not (m.b - m.a == 1 and (m.para, m.a) in eaten)])
 
 
@@ -299,6 +314,7 @@ def split_known(paras: list[_Para], mentions: list[Mention], lang: str) -> list[
     the two, as the article writes them apart."""
     aliases = alias_index(lang)
     people = {_norm_key(m.text) for m in mentions if m.label == "PER"}
+    one_word = {p for p in people if " " not in p}
     others = {_norm_key(m.text): m.label for m in mentions if m.label in ("ORG", "LOC")}
     if not people or not others:
         return mentions
@@ -311,7 +327,8 @@ def split_known(paras: list[_Para], mentions: list[Mention], lang: str) -> list[
             for k in range(m.b - 1, m.a, -1):
                 left = _norm_key(para.text[toks[m.a].start:toks[k - 1].end])
                 right = _norm_key(para.text[toks[k].start:toks[m.b - 1].end])
-                if right in people and right != _norm_key(m.text):
+                words = right.split()
+                if right != _norm_key(m.text) and (right in people or (len(words) > 1 and {words[0], words[-1]} & one_word)):
                     known = others.get(left) or (aliases.lookup(left) or (None, None))[1]
                     if known in ("ORG", "LOC"):
                         cut = (k, known)

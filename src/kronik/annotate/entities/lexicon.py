@@ -32,6 +32,8 @@ class TitleLexicon:
     platforms: frozenset[str] = frozenset()
     unit_heads: frozenset[str] = frozenset()
     org_suffixes: frozenset[str] = frozenset()
+    place_suffixes: frozenset[str] = frozenset()
+    nickname_cues: frozenset[str] = frozenset()
     generic_acronyms: frozenset[str] = frozenset()
 
     def head_at(self, toks: Sequence[Token], i: int) -> bool:
@@ -65,6 +67,8 @@ def title_lexicon(lang: str) -> TitleLexicon:
         platforms=t.platforms,
         unit_heads=t.unit_heads,
         org_suffixes=t.org_suffixes,
+        place_suffixes=t.place_suffixes,
+        nickname_cues=t.nickname_cues,
         generic_acronyms=t.generic_acronyms,
     )
 

@@ -130,6 +130,13 @@ UNIT_HEADS: frozenset[str] = frozenset("kecamatan kabupaten kelurahan desa dusun
 # Sosial RI"): "RI" there is the state the body belongs to, not a second entity (the place Indonesia).
 ORG_SUFFIXES: frozenset[str] = frozenset("ri".split())
 
+# Words right before a nickname of the person just named ("pria yang akrab disapa Aco").
+NICKNAME_CUES: frozenset[str] = frozenset("disapa dipanggil".split())
+
+# Capitalised words written after a place's name that belong to it: the part of a city or region
+# ("Denpasar Barat", "Jakarta Pusat", "Bandung Barat").
+PLACE_SUFFIXES: frozenset[str] = frozenset("barat timur utara selatan tengah pusat raya".split())
+
 # Common nouns written as acronyms: never a name, whatever their capitals suggest (fuel stations, cameras,
 # crime scenes, state-owned companies as a class, budgets, aid programmes, identity documents, fuels,
 # commodities, civil servants).  Compared in capitals as written.
