@@ -58,7 +58,7 @@ def find_entities(paragraphs: Sequence[str], language: str = "id") -> list[Entit
     mentions = listed_names(paras, mentions, lex)
     places_named_in_names(mentions, lex)
     apposed_names(paras, mentions, lex, lang)
-    mentions = split_known(paras, mentions, lang)
+    mentions = split_known(paras, mentions, lex, lang)
     mentions = attach_suffixes(paras, mentions, lex)
     _roles(paras, mentions, lex)
     canonicalize(mentions, lang)

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from kronik.annotate.entities.lexicon import _low
 from kronik.annotate.entities.mentions import Mention
-from kronik.annotate.names import _norm_key, _pack, alias_index
+from kronik.annotate.names import AliasIndex, _norm_key, _pack, alias_index
 
 if TYPE_CHECKING:
     from kronik.annotate.entities.lexicon import TitleLexicon
@@ -268,7 +268,8 @@ def head_runs(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon, la
     taken = {(m.para, k) for m in mentions for k in range(m.a, m.b)}
     pack = _pack(lang)
     # capitalised words that end a run: function words, calendar and time-unit words ("... Tahun Anggaran")
-    enders = pack.stop_words | set(pack.months) | set(pack.weekdays) | set(pack.time.units)
+    # and titles or ranks ("Polres Serang [AKP] ...", "Kantor [Gubernur]"), but not those inside names ("Jenderal")
+    enders = pack.stop_words | set(pack.months) | set(pack.weekdays) | set(pack.time.units) | (lex.heads - lex.modifiers)
     found: list[Mention] = []
     for pi, para in enumerate(paras):
         toks = para.tokens
@@ -282,7 +283,10 @@ def head_runs(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon, la
             while j < len(toks) and (pi, j) not in taken and toks[j].kind == "word" and toks[j].text[:1].isupper() \
                     and toks[j].text.lower() not in enders:
                 j += 1
-            label = _head_type([_low(t.text) for t in toks[i:j]], lex) if j - i >= 2 else None
+            # a head and one common word is a generic phrase ("Kantor Pusat", "Badan Usaha"); a longer run
+            # names a body by its fields ("Ditjen Pembiayaan Infrastruktur")
+            proper = j - i > 2 or any(_proper_word(t.text, lang) for t in toks[i + 1:j])
+            label = _head_type([_low(t.text) for t in toks[i:j]], lex) if j - i >= 2 and proper else None
             if label:
                 m = Mention(pi, i, j, label)
                 _set_span(m, para, i, j)
@@ -308,31 +312,41 @@ def places_named_in_names(mentions: list[Mention], lex: TitleLexicon) -> None:
             m.label = "LOC"
 
 
-def split_known(paras: list[_Para], mentions: list[Mention], lang: str) -> list[Mention]:
-    """One run that is an organisation or place the article names elsewhere followed by a person it names
-    elsewhere ("[Poltracking Indonesia] [Hanta Yuda]", "[Kejaksaan Negeri Kuantan Singingi] [Soenardi]"):
-    the two, as the article writes them apart."""
+def split_known(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon, lang: str) -> list[Mention]:
+    """One run that is an organisation or place followed by a person: the two, as the article writes them
+    apart ("[Poltracking Indonesia] [Hanta Yuda]", "[Kejaksaan Negeri Kuantan Singingi] [Soenardi]").
+
+    The organisation is known when the article names it alone elsewhere, the alias table knows it, or it
+    ends with its acronym in parentheses ("Badan Gizi Nasional (BGN)"); the person when the article names
+    them elsewhere (whole, or by a first or last name), or, after an acronym in parentheses, when the rest
+    is two or three capitalised words that are usually names ("(BGN) [Dadan Hindayana]").
+    """
     aliases = alias_index(lang)
     people = {_norm_key(m.text) for m in mentions if m.label == "PER"}
     one_word = {p for p in people if " " not in p}
     others = {_norm_key(m.text): m.label for m in mentions if m.label in ("ORG", "LOC")}
-    if not people or not others:
-        return mentions
     out: list[Mention] = []
     for m in mentions:
         para = paras[m.para]
         toks = para.tokens
         cut = None
-        if m.b - m.a >= 2 and m.acronym_of is None:
+        if m.b - m.a >= 2 and m.acronym_of is None and m.label != "PER":
             for k in range(m.b - 1, m.a, -1):
-                left = _norm_key(para.text[toks[m.a].start:toks[k - 1].end])
-                right = _norm_key(para.text[toks[k].start:toks[m.b - 1].end])
+                rest = toks[k:m.b]
+                right = _norm_key(para.text[rest[0].start:rest[-1].end])
                 words = right.split()
-                if right != _norm_key(m.text) and (right in people or (len(words) > 1 and {words[0], words[-1]} & one_word)):
-                    known = others.get(left) or (aliases.lookup(left) or (None, None))[1]
-                    if known in ("ORG", "LOC"):
-                        cut = (k, known)
-                        break
+                named = right in people or (len(words) > 1 and bool({words[0], words[-1]} & one_word))
+                after_acronym = toks[k - 1].kind == "pword" and 2 <= len(rest) <= 3 and all(
+                    t.kind == "word" and t.text[:1].isupper() and not t.text.isupper() and _proper_word(t.text, lang)
+                    and _low(t.text) not in lex.org_words | lex.place_words | lex.heads for t in rest)
+                if not (named or after_acronym):
+                    continue
+                left = _norm_key(para.text[toks[m.a].start:toks[k - 1].end])
+                known = "ORG" if toks[k - 1].kind == "pword" else \
+                    others.get(left) or (aliases.lookup(left) or (None, None))[1]
+                if known in ("ORG", "LOC"):
+                    cut = (k, m.label if toks[k - 1].kind == "pword" else known)
+                    break
         if cut is None:
             out.append(m)
             continue
@@ -350,18 +364,42 @@ def apposed_names(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon
     the person holding the role, not a place."""
     aliases = alias_index(lang)
     for m in mentions:
-        if m.label == "PER" or m.b - m.a != 1 or m.acronym_of is not None or m.a < 2:
+        if m.label == "PER" or m.b - m.a != 1 or m.acronym_of is not None or m.a < 3:
             continue
         toks = paras[m.para].tokens
-        if toks[m.a - 1].text != "," or aliases.lookup(m.text) is not None or m.text.isupper():
+        if toks[m.a - 1].text != "," or m.text.isupper() or _known_place_or_org(m.text, aliases, lang):
             continue
         k = m.a - 2
         while k >= 0 and (toks[k].text[:1].isupper() or _low(toks[k].text) in lex.inner):
             if lex.head_at(toks, k) and _low(toks[k].text) not in lex.org_words:
-                if _name_ends_at(toks, m.b):
+                role = {_low(t.text) for t in toks[k + 1:m.a - 1]}
+                # the role names an organisation or place ("Kepala Kejaksaan Negeri X"), not the word itself
+                if m.a - 1 - k >= 3 and _low(m.text) not in role and _name_ends_at(toks, m.b):
                     m.label = "PER"
                 break
             k -= 1
+
+
+def _known_place_or_org(text: str, aliases: AliasIndex, lang: str) -> bool:
+    """The alias table or the tagger's gazetteer of the other NER sets knows ``text`` as a place or body."""
+    if aliases.lookup(text) is not None:
+        return True
+    if _pack(lang).ner != "crf":
+        return False
+    from kronik.annotate.ner_tagger import default_tagger
+
+    return default_tagger().resources.gaz_ext.phrases.get(tuple(text.lower().split())) in ("LOC", "ORG")
+
+
+def _proper_word(word: str, lang: str) -> bool:
+    """Is ``word`` usually capitalised mid-sentence in the unlabelled news the tagger learned from (or too
+    rare to be there)?  Tells "Bank [Himbara]" (a name) from "Kantor [Pusat]", "Badan [Usaha]" (common words)."""
+    if _pack(lang).ner != "crf":
+        return True
+    from kronik.annotate.ner_tagger import default_tagger
+
+    entry = default_tagger().resources.lexicon.get(word.lower())
+    return entry is None or entry[0] in ("c3", "c4")
 
 
 def _name_ends_at(toks: list[Token], i: int) -> bool:
@@ -375,6 +413,7 @@ def listed_names(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon)
     head of another organisation or an acronym, so "Dinas A, Dinas B dan Dinas C" stay three)."""
     out = list(mentions)
     removed: set[int] = set()
+    people = {(m.para, k) for m in mentions if m.label == "PER" for k in range(m.a, m.b)}
     for m in mentions:
         if m.label != "ORG" or id(m) in removed or m.b - m.a < 2 or _low(paras[m.para].tokens[m.a].text) not in lex.org_words:
             continue
@@ -387,7 +426,8 @@ def listed_names(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon)
             if j < len(toks) and toks[j].text.lower() in lex.connectors:
                 j += 1
             start = j
-            while j < len(toks) and toks[j].kind == "word" and toks[j].text[:1].isupper() and not toks[j].text.isupper():
+            while j < len(toks) and toks[j].kind == "word" and toks[j].text[:1].isupper() and not toks[j].text.isupper() \
+                    and (m.para, j) not in people:
                 j += 1
             if j == start or _low(toks[start].text) in lex.org_words:
                 break
@@ -398,7 +438,7 @@ def listed_names(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon)
                     and toks[j + 1].text[:1].isupper() and _low(toks[j + 1].text) not in lex.org_words:
                 j += 1
                 last = j
-                while j < len(toks) and toks[j].text[:1].isupper():
+                while j < len(toks) and toks[j].text[:1].isupper() and (m.para, j) not in people:
                     j += 1
                 end = j
                 break

@@ -107,7 +107,7 @@ PLACE_WORDS: frozenset[str] = frozenset("""
     kota kabupaten kab provinsi kecamatan kelurahan desa dusun kampung jalan jl gedung istana wisma hotel
     bandara pelabuhan stasiun terminal masjid gereja pura candi pulau gunung sungai danau selat teluk pantai
     lembah bukit tanjung kampus rutan lapas taman pasar stadion tol kantor
-""".split()) | frozenset({"rumah susun"})
+""".split()) | frozenset({"rumah susun", "balai kota"})
 
 # Lowercase words that may sit inside a name ("Kementerian Hukum dan HAM",
 # "Organisation for Economic Co-operation and Development"); any other
