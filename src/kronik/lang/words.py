@@ -221,6 +221,7 @@ class TitleWords:
     org_suffixes: frozenset[str]
     place_suffixes: frozenset[str]
     nickname_cues: frozenset[str]
+    product_brands: frozenset[str]
     generic_acronyms: frozenset[str]
 
 

@@ -51,7 +51,7 @@ def find_entities(paragraphs: Sequence[str], language: str = "id") -> list[Entit
                 m.acronym_of += base
         mentions.extend(found)
     mentions = head_runs(paras, mentions, lex, lang)
-    mentions = split_and_type(paras, mentions, lex)
+    mentions = split_and_type(paras, mentions, lex, lang)
     mentions = initials(paras, mentions, lex, lang)
     mentions = outlets(paras, mentions)
     mentions = not_names(paras, mentions, lex, lang)

@@ -69,12 +69,20 @@ def _head_type(words: list[str], lex: TitleLexicon) -> str | None:
     return None
 
 
-def split_and_type(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon) -> list[Mention]:
-    """Platform words off, runs of two names split, and types from the name's head (see the module doc)."""
+def split_and_type(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon, lang: str) -> list[Mention]:
+    """Platform words off, runs of two names split, types from the name's head, products dropped and
+    "persons" the alias table or the gazetteer knows as a place or body retyped (see the module doc)."""
+    aliases = alias_index(lang)
     out: list[Mention] = []
     for m in mentions:
         para = paras[m.para]
         toks = para.tokens
+        if m.label == "PER" and _known_place_or_org(m.text, aliases, lang):
+            hit = aliases.lookup(m.text)
+            m.label = hit[1] if hit and hit[1] != "PER" else _gazetteer_label(m.text, lang) or m.label
+        if m.b - m.a >= 2 and _low(toks[m.a].text) in lex.product_brands and not any(
+                _low(t.text) in lex.org_words or aliases.lookup(t.text) for t in toks[m.a + 1:m.b]):
+            continue  # "Toyota Alphard": a product (the maker alone stays a name)
         if m.acronym_of is not None or m.b - m.a < 2 or toks[m.a].kind == "pword":
             out.append(m)
             continue
@@ -382,13 +390,20 @@ def apposed_names(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon
 
 def _known_place_or_org(text: str, aliases: AliasIndex, lang: str) -> bool:
     """The alias table or the tagger's gazetteer of the other NER sets knows ``text`` as a place or body."""
-    if aliases.lookup(text) is not None:
-        return True
+    hit = aliases.lookup(text)
+    if hit is not None:
+        return hit[1] != "PER"
+    return _gazetteer_label(text, lang) is not None
+
+
+def _gazetteer_label(text: str, lang: str) -> str | None:
+    """LOC or ORG when the gazetteer of the other NER sets (inside the tagger's model) lists ``text`` so."""
     if _pack(lang).ner != "crf":
-        return False
+        return None
     from kronik.annotate.ner_tagger import default_tagger
 
-    return default_tagger().resources.gaz_ext.phrases.get(tuple(text.lower().split())) in ("LOC", "ORG")
+    label = default_tagger().resources.gaz_ext.phrases.get(tuple(text.lower().split()))
+    return label if label in ("LOC", "ORG") else None
 
 
 def _proper_word(word: str, lang: str) -> bool:

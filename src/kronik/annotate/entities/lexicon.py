@@ -34,6 +34,7 @@ class TitleLexicon:
     org_suffixes: frozenset[str] = frozenset()
     place_suffixes: frozenset[str] = frozenset()
     nickname_cues: frozenset[str] = frozenset()
+    product_brands: frozenset[str] = frozenset()
     generic_acronyms: frozenset[str] = frozenset()
 
     def head_at(self, toks: Sequence[Token], i: int) -> bool:
@@ -69,6 +70,7 @@ def title_lexicon(lang: str) -> TitleLexicon:
         org_suffixes=t.org_suffixes,
         place_suffixes=t.place_suffixes,
         nickname_cues=t.nickname_cues,
+        product_brands=t.product_brands,
         generic_acronyms=t.generic_acronyms,
     )
 

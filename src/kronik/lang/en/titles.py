@@ -7,6 +7,10 @@ person, an organisation word inside it an organisation).  All lowercase.
 
 from __future__ import annotations
 
+from kronik.lang.id.titles import PRODUCT_BRANDS  # one list of makers for every language
+
+__all__ = ["PRODUCT_BRANDS"]
+
 TITLES: frozenset[str] = frozenset("""
     president vice prime minister secretary chancellor governor mayor senator representative congressman
     congresswoman spokesman spokeswoman spokesperson chairman chairwoman chair chief director ceo cfo
@@ -28,7 +32,7 @@ ROLE_WORDS: frozenset[str] = frozenset("""
 
 ROLE_MODIFIERS: frozenset[str] = frozenset("foreign defence defense finance interior press general executive senior deputy assistant special".split())
 
-HONORIFICS: frozenset[str] = frozenset("mr mrs ms miss dr prof sir dame lord lady rev st".split())
+HONORIFICS: frozenset[str] = frozenset("mr mrs ms miss dr prof sir dame lord lady rev st king queen prince princess".split())
 
 RANKS: frozenset[str] = frozenset("""
     gen general col colonel maj major capt captain lt lieutenant sgt sergeant adm admiral cmdr commander

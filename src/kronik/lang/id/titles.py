@@ -74,6 +74,7 @@ ROLE_MODIFIERS: frozenset[str] = frozenset("""
 HONORIFICS: frozenset[str] = frozenset("""
     bapak pak ibu bu saudara saudari sdr sdri tuan nyonya ny nona mas mbak bung kak dr drs dra prof ir
     h hj kh habib gus kiai kyai romo raden rm mr mrs ms sir syaikh syeikh almarhum almarhumah alm
+    king queen prince princess
 """.split())
 
 # Police and military ranks, kept in the role ("Kapolri Jenderal Listyo Sigit").
@@ -129,6 +130,16 @@ UNIT_HEADS: frozenset[str] = frozenset("kecamatan kabupaten kelurahan desa dusun
 # Capitalised words written after an organisation's name that belong to it ("BPK RI", "Kementerian
 # Sosial RI"): "RI" there is the state the body belongs to, not a second entity (the place Indonesia).
 ORG_SUFFIXES: frozenset[str] = frozenset("ri".split())
+
+# Makers whose name, followed by a model's, names a product, not an organisation or a person ("Toyota
+# Alphard", "iPhone 16"); the maker alone stays an organisation.  Not language data strictly, but read
+# with it: English news writes the same names (``kronik.lang.en.titles`` shares this set).
+PRODUCT_BRANDS: frozenset[str] = frozenset("""
+    toyota honda suzuki daihatsu mitsubishi nissan mazda hyundai kia wuling byd chery lexus bmw mercedes
+    mercedes-benz audi volkswagen vw porsche ferrari lamborghini tesla ford chevrolet jeep volvo isuzu hino
+    yamaha kawasaki ducati harley-davidson vespa piaggio iphone ipad macbook samsung xiaomi oppo vivo realme
+    infinix huawei airbus boeing
+""".split())
 
 # Words right before a nickname of the person just named ("pria yang akrab disapa Aco").
 NICKNAME_CUES: frozenset[str] = frozenset("disapa dipanggil".split())
