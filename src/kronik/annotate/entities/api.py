@@ -73,20 +73,21 @@ _NICKNAME_AFTER = re.compile(r"\s*\(\s*(?P<nick>[A-Z][\w'’.-]{1,24})\s*\)")
 def _nicknames(paras: Sequence[_Para], mentions: list[Mention], lex: TitleLexicon) -> None:
     """'Zulkifli Hasan (Zulhas)': a one-word name in parentheses right after a person's name is that
     person's nickname, so the article's later 'Zulhas' mentions take the full name as their canonical;
-    so is a name after a nickname cue ('yang akrab disapa Aco'), of the person named last before it."""
+    so is the word after a nickname cue ('yang akrab disapa Aco'), of the person named last before it."""
     nick: dict[str, str] = {}
-    last: str | None = None
-    for m in mentions:
-        if m.label != "PER":
-            continue
-        if " " not in m.canonical and last and m.a > 0 \
-                and paras[m.para].tokens[m.a - 1].text.lower() in lex.nickname_cues:
-            nick.setdefault(m.text, last)
-        if " " in m.canonical:
-            last = m.canonical
-            found = _NICKNAME_AFTER.match(paras[m.para].text, m.end)
-            if found and found.group("nick") not in m.canonical.split():
-                nick.setdefault(found.group("nick"), m.canonical)
+    people = [m for m in mentions if m.label == "PER" and " " in m.canonical]
+    for m in people:
+        found = _NICKNAME_AFTER.match(paras[m.para].text, m.end)
+        if found and found.group("nick") not in m.canonical.split():
+            nick.setdefault(found.group("nick"), m.canonical)
+    if lex.nickname_cues and people:
+        for pi, para in enumerate(paras):
+            toks = para.tokens
+            for i, t in enumerate(toks[:-1]):
+                if t.text.lower() in lex.nickname_cues and toks[i + 1].text[:1].isupper():
+                    before = [m for m in people if (m.para, m.start) < (pi, t.start)]
+                    if before:
+                        nick.setdefault(toks[i + 1].text, before[-1].canonical)
     for m in mentions:
         if m.label == "PER" and m.text in nick and m.canonical == m.text:
             m.canonical = nick[m.text]

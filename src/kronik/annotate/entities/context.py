@@ -293,7 +293,8 @@ def head_runs(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon, la
                 j += 1
             # a head and one common word is a generic phrase ("Kantor Pusat", "Badan Usaha"); a longer run
             # names a body by its fields ("Ditjen Pembiayaan Infrastruktur")
-            proper = j - i > 2 or any(_proper_word(t.text, lang) for t in toks[i + 1:j])
+            listing = j + 1 < len(toks) and toks[j].text == "," and toks[j + 1].text[:1].isupper()  # fields follow
+            proper = j - i > 2 or listing or any(_proper_word(t.text, lang) for t in toks[i + 1:j])
             label = _head_type([_low(t.text) for t in toks[i:j]], lex) if j - i >= 2 and proper else None
             if label:
                 m = Mention(pi, i, j, label)
