@@ -327,8 +327,9 @@ def split_known(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon, 
 
     The organisation is known when the article names it alone elsewhere, the alias table knows it, or it
     ends with its acronym in parentheses ("Badan Gizi Nasional (BGN)"); the person when the article names
-    them elsewhere (whole, or by a first or last name), or, after an acronym in parentheses, when the rest
-    is two or three capitalised words that are usually names ("(BGN) [Dadan Hindayana]").
+    them elsewhere (whole, or by a first or last name), or, in a role ("Kepala Badan Gizi Nasional (BGN)
+    Dadan Hindayana") after an acronym in parentheses, when the rest is two or three capitalised words that
+    are usually names (not "(KPP) Pratama Tigaraksa", a place).
     """
     aliases = alias_index(lang)
     people = {_norm_key(m.text) for m in mentions if m.label == "PER"}
@@ -345,7 +346,8 @@ def split_known(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon, 
                 right = _norm_key(para.text[rest[0].start:rest[-1].end])
                 words = right.split()
                 named = right in people or (len(words) > 1 and bool({words[0], words[-1]} & one_word))
-                after_acronym = toks[k - 1].kind == "pword" and 2 <= len(rest) <= 3 and all(
+                after_acronym = toks[k - 1].kind == "pword" and 2 <= len(rest) <= 3 and lex.title_before(toks, m.a) \
+                    and all(
                     t.kind == "word" and t.text[:1].isupper() and not t.text.isupper() and _proper_word(t.text, lang)
                     and _low(t.text) not in lex.org_words | lex.place_words | lex.heads for t in rest)
                 if not (named or after_acronym):

@@ -37,6 +37,15 @@ class TitleLexicon:
     product_brands: frozenset[str] = frozenset()
     generic_acronyms: frozenset[str] = frozenset()
 
+    def title_before(self, toks: Sequence[Token], a: int) -> bool:
+        """Does a title end right before token a ("Sekretaris Pers |", "Kepala Badan |")?"""
+        k = a - 1
+        while k >= 0 and _low(toks[k].text) in self.inner:
+            if self.head_at(toks, k):
+                return True
+            k -= 1
+        return False
+
     def head_at(self, toks: Sequence[Token], i: int) -> bool:
         """Does a title start at token i (a one-word title, or the whole of a multi-word one)?"""
         low = _low(toks[i].text)

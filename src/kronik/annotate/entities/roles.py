@@ -73,15 +73,6 @@ def _clean(para: _Para, pi: int, spans_: list[tuple[int, int, str]], lex: TitleL
                 return True
         return False
 
-    def titled(a: int) -> bool:
-        """Does a title end right before token a ("Sekretaris Pers |", "Juru Bicara |")?"""
-        k = a - 1
-        while k >= 0 and _low(toks[k].text) in lex.inner:
-            if lex.head_at(toks, k):
-                return True
-            k -= 1
-        return False
-
     kept: list[Mention] = []
     queue = list(out)
     qi = 0
@@ -91,7 +82,7 @@ def _clean(para: _Para, pi: int, spans_: list[tuple[int, int, str]], lex: TitleL
         a, b = m.a, m.b
         after_title = a > 0 and _low(toks[a - 1].text) in lex.inner
         if m.label != "PER" and ((_low(toks[a].text) in lex.heads and _low(toks[a].text) not in lex.org_words)
-                                 or (after_title and titled(a) and known_prefix(a, b))):
+                                 or (after_title and lex.title_before(toks, a) and known_prefix(a, b))):
             # "Juru Bicara Gedung Putih Sarah Sanders" tagged as one organisation, or "Sekretaris Pers [Gedung
             # Putih Karine Jean-Pierre]" as one place: a titled person after the organisation of the role
             rest, found = strip_front(a, b, True)
