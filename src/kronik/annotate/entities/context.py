@@ -221,8 +221,9 @@ def outlets(paras: list[_Para], mentions: list[Mention]) -> list[Mention]:
 
 
 def not_names(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon, lang: str) -> list[Mention]:
-    """Drop common nouns written as acronyms ("SPBU", "TKP" and its long form) and mentions of
-    context-checked aliases ("KL") in an article that never names their context."""
+    """Drop common nouns written as acronyms ("SPBU", "TKP" and its long form), mentions of
+    context-checked aliases ("KL") in an article that never names their context, and a lone word opening a
+    sentence that the news otherwise writes in lowercase ("Sementara", "Kemudian": capitalised by position)."""
     context = _pack(lang).alias_context
     text = "\n".join(p.text for p in paras) if context else ""
     defined = {_norm_key(m.text) for m in mentions if m.acronym_of is not None}
@@ -233,6 +234,9 @@ def not_names(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon, la
     for m in mentions:
         words = context.get(m.text)
         if id(m) in generic or (words and _norm_key(m.text) not in defined and not any(w in text for w in words)):
+            continue
+        if m.b - m.a == 1 and m.acronym_of is None and m.text.istitle() and _opens_sentence(paras[m.para], m.a) \
+                and _usually_lowercase(m.text, lang):
             continue
         keep.append(m)
     return reorder(mentions, keep) if len(keep) < len(mentions) else mentions
@@ -407,6 +411,20 @@ def _gazetteer_label(text: str, lang: str) -> str | None:
 
     label = default_tagger().resources.gaz_ext.phrases.get(tuple(text.lower().split()))
     return label if label in ("LOC", "ORG") else None
+
+
+def _opens_sentence(para: _Para, i: int) -> bool:
+    return any(s == i for s, _e in para.sents)
+
+
+def _usually_lowercase(word: str, lang: str) -> bool:
+    """Written in lowercase mid-sentence nearly always in the unlabelled news (casing class c0)."""
+    if _pack(lang).ner != "crf":
+        return False
+    from kronik.annotate.ner_tagger import default_tagger
+
+    entry = default_tagger().resources.lexicon.get(word.lower())
+    return entry is not None and entry[0] == "c0"
 
 
 def _proper_word(word: str, lang: str) -> bool:

@@ -21,6 +21,8 @@ TITLES: frozenset[str] = frozenset("""
     menristek menristekdikti menkop mendes menlhk menpupr menkomarves menkopolhukam mendikbudristek menteri kepala ketua ketum
     mendikti mendiktisaintek mendikdasmen menkomdigi menimipas menbud menekraf mentrans menhaj menlh menpppa
     menpk menhut menpu menko kasi kasintel kasipidsus kasipidum kasubsi kasie
+    bhabinkamtibmas babinsa dirlantas dirantas dirreskrimum dirreskrimsus dirresnarkoba kakorlantas kasatreskoba
+    kanit kapolsubsektor kasetpres kepsek
     waketum direktur dirut direktris sekretaris sekjen sekda bendahara gubernur wagub bupati wabup
     walikota wali wawali camat lurah kades perbekel panglima kapolri wakapolri kapolda wakapolda kapolres
     kapolresta kapolrestabes kapolsek kasat kasatreskrim kasatlantas kabareskrim kabid kabag kasubag
