@@ -87,11 +87,6 @@ def test_organisation_suffix_run_into_the_next_name_leaves_the_person():
     assert labels_of(found, "Kementerian Kesehatan RI") == {"ORG"}
 
 
-def test_a_part_of_a_city_stays_with_it():
-    found = ents("Kapolsek Denpasar Selatan Kompol Made Arta memimpin olah TKP.")
-    assert labels_of(found, "Denpasar Selatan") == {"LOC"}
-
-
 def test_two_word_short_form_joins_the_full_name_and_king_is_a_title():
     found = ents("Kepala Seksi Bambang Sri Hartono Wibowo memimpin sidang. Bambang Sri menegaskan sikapnya.",
                  "Presiden AS Donald Trump tidak hadir. Para demonstran menjulukinya King Trump.")

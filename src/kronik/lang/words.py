@@ -219,7 +219,6 @@ class TitleWords:
     platforms: frozenset[str]
     unit_heads: frozenset[str]
     org_suffixes: frozenset[str]
-    place_suffixes: frozenset[str]
     nickname_cues: frozenset[str]
     product_brands: frozenset[str]
     generic_acronyms: frozenset[str]

@@ -52,6 +52,12 @@ def _part_of_name(short: list[str], full: list[str]) -> bool:
     return not _GENERATIONS.intersection(extra)
 
 
+def _same_body(long_form: str, canonical: str) -> bool:
+    """Do an article's long form and the alias table's name share a word of four letters or more?"""
+    words = {w for w in _words(long_form) if len(w) >= 4}
+    return bool(words & {w for w in _words(canonical) if len(w) >= 4})
+
+
 def _without_suffix(text: str, suffixes: frozenset[str]) -> str:
     """"Kementerian Sosial RI" -> "Kementerian Sosial" (the suffix names the state, not another body)."""
     head, _, last = text.rpartition(" ")
@@ -132,6 +138,13 @@ def canonicalize(mentions: list[Mention], lang: str) -> None:
             # ... and "Kejari Sidoarjo", "Ditjen Imigrasi" (the acronym with the rest of the name) too
             long_forms.setdefault(_norm_key(inner.group(1) + m.text[inner.end():]), m.text)
     keys = {_norm_key(m.text): m.text for m in others}
+    # a long form the table does not know (a typo, "Kementeri Keuangan") whose acronym it knows as the same
+    # body ("Kemenkeu") takes the table's name with it
+    table_name: dict[str, tuple[str, str]] = {}
+    for key, long_text in long_forms.items():
+        hit = aliases.lookup(key.upper()) or aliases.lookup(key)
+        if hit and _same_body(long_text, hit[0]):
+            table_name.setdefault(_norm_key(long_text), hit)
     for m in others:
         key = _norm_key(m.text)
         base = long_forms.get(key, m.text)
@@ -141,9 +154,13 @@ def canonicalize(mentions: list[Mention], lang: str) -> None:
                 if longer and m.label == "ORG":
                     base = longer
                     break
-        # an acronym the article defines means what the article says, not what the table says ("PPP")
-        hit = aliases.lookup(base) or aliases.lookup(_without_suffix(base, suffixes)) \
-            or (None if key in long_forms else aliases.lookup(m.text))
+        hit = aliases.lookup(base) or aliases.lookup(_without_suffix(base, suffixes)) or table_name.get(key)
+        if hit is None:
+            hit = aliases.lookup(m.text)
+            # an acronym the article defines as something else means what the article says ("Public Private
+            # Partnership (PPP)" is no party); defined as the same body, it takes the table's name
+            if hit and key in long_forms and not _same_body(base, hit[0]):
+                hit = None
         if hit and (hit[1] == m.label or {hit[1], m.label} <= {"ORG", "LOC"}):
             m.canonical, m.label = hit
         else:

@@ -32,7 +32,6 @@ class TitleLexicon:
     platforms: frozenset[str] = frozenset()
     unit_heads: frozenset[str] = frozenset()
     org_suffixes: frozenset[str] = frozenset()
-    place_suffixes: frozenset[str] = frozenset()
     nickname_cues: frozenset[str] = frozenset()
     product_brands: frozenset[str] = frozenset()
     generic_acronyms: frozenset[str] = frozenset()
@@ -77,7 +76,6 @@ def title_lexicon(lang: str) -> TitleLexicon:
         platforms=t.platforms,
         unit_heads=t.unit_heads,
         org_suffixes=t.org_suffixes,
-        place_suffixes=t.place_suffixes,
         nickname_cues=t.nickname_cues,
         product_brands=t.product_brands,
         generic_acronyms=t.generic_acronyms,

@@ -63,8 +63,6 @@ ORG_SUFFIXES: frozenset[str] = frozenset("inc ltd plc llc".split())
 
 NICKNAME_CUES: frozenset[str] = frozenset("nicknamed dubbed".split())
 
-PLACE_SUFFIXES: frozenset[str] = frozenset()  # English writes the part before the name ("West Java")
-
 GENERIC_ACRONYMS: frozenset[str] = frozenset("CEO CFO GDP CCTV ATM IPO EV LNG SUV PR HR IT AI".split())
 
 NAME_CONNECTORS: frozenset[str] = frozenset("of and for the de da del van von der den bin al el la le y & on".split())

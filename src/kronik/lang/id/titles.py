@@ -146,10 +146,6 @@ PRODUCT_BRANDS: frozenset[str] = frozenset("""
 # Words right before a nickname of the person just named ("pria yang akrab disapa Aco").
 NICKNAME_CUES: frozenset[str] = frozenset("disapa dipanggil".split())
 
-# Capitalised words written after a place's name that belong to it: the part of a city or region
-# ("Denpasar Barat", "Jakarta Pusat", "Bandung Barat").
-PLACE_SUFFIXES: frozenset[str] = frozenset("barat timur utara selatan tengah pusat raya".split())
-
 # Common nouns written as acronyms: never a name, whatever their capitals suggest (fuel stations, cameras,
 # crime scenes, state-owned companies as a class, budgets, aid programmes, identity documents, fuels,
 # commodities, civil servants).  Compared in capitals as written.
