@@ -82,6 +82,9 @@ def _nicknames(paras: Sequence[_Para], mentions: list[Mention], lex: TitleLexico
             nick.setdefault(found.group("nick"), m.canonical)
     if lex.nickname_cues and people:
         for pi, para in enumerate(paras):
+            low = para.text.lower()
+            if not any(cue in low for cue in lex.nickname_cues):
+                continue
             toks = para.tokens
             for i, t in enumerate(toks[:-1]):
                 if t.text.lower() in lex.nickname_cues and toks[i + 1].text[:1].isupper():

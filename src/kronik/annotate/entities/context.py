@@ -20,6 +20,7 @@ Each rule is a class of real-news errors (``kronik eval realnews``), fixed from 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -35,6 +36,23 @@ if TYPE_CHECKING:
 
 _INITIALS = re.compile(r"[A-Z]{1,5}")
 _AGE = re.compile(r"\d{1,2}")
+_INITIALS_AGE = re.compile(r"(?<!\w)[A-Z]{1,5} \(\d{1,2}(?:\)| tahun)")  # "AR (37)": a paragraph worth a look
+
+
+@cache
+def _patterns(lang: str) -> tuple[re.Pattern[str], frozenset[str]]:
+    """Per language: where a head word may open a name (over lowercased text, to skip tokens cheaply), and
+    the capitalised words that end a head run."""
+    from kronik.annotate.entities.lexicon import title_lexicon
+
+    lex = title_lexicon(lang)
+    pack = _pack(lang)
+    heads = sorted({w.split()[0] for w in lex.org_words | lex.place_words}, key=lambda w: (-len(w), w))
+    head_re = re.compile(r"(?<![\w.])" + _trie_pattern(heads) + r"(?![\w-])")
+    # function words, calendar and time-unit words ("... Tahun Anggaran"), and titles or ranks ("Polres Serang
+    # [AKP] ...", "Kantor [Gubernur]"), but not those inside names ("Jenderal")
+    enders = pack.stop_words | set(pack.months) | set(pack.weekdays) | set(pack.time.units) | (lex.heads - lex.modifiers)
+    return head_re, frozenset(enders)
 
 
 def reorder(mentions: list[Mention], kept: Iterable[Mention]) -> list[Mention]:
@@ -113,6 +131,9 @@ def initials(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon, lan
     aliases = alias_index(lang)
     forms: set[str] = set()
     for para in paras:
+        low = para.text.lower()
+        if not (any(mk in low for mk in lex.initial_markers) or ("(" in low and _INITIALS_AGE.search(para.text))):
+            continue
         toks = para.tokens
         for i, t in enumerate(toks):
             if _low(t.text) in lex.initial_markers:
@@ -169,6 +190,12 @@ def _outlet_names() -> tuple[re.Pattern[str] | None, dict[str, str]]:
     return re.compile(_trie_pattern(list(spelling))), spelling
 
 
+def _lower(text: str) -> str:
+    """``text`` in lowercase, character for character (offsets stay valid: "İ" is left as it is)."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
 def _trie_pattern(words: list[str]) -> str:
     """One regular expression matching any of ``words``, longest first, factored by common prefixes
     (Python's ``re`` tries an alternation of plain words one by one at every position; a trie does not)."""
@@ -199,16 +226,16 @@ def outlets(paras: list[_Para], mentions: list[Mention]) -> list[Mention]:
         if not para.tokens:
             continue
         text = para.text
-        for hit in pattern.finditer(text.lower()):
+        for hit in pattern.finditer(_lower(text)):
             s, e = hit.span()
             name = spelling[hit.group()]
             if not name[:1].islower() and (text[s:e] != name or (s and (text[s - 1].isalnum() or text[s - 1] in "._"))
                                            or (e < len(text) and (text[e].isalnum() or text[e] == "_"))):
                 continue
-            a = next((k for k, t in enumerate(para.tokens) if t.end > s), None)
-            if a is None or para.tokens[a].start >= e or para.tokens[a].kind in ("url", "web", "email"):
+            a = bisect_left([t.end for t in para.tokens], s + 1)  # the first token ending after s
+            if a >= len(para.tokens) or para.tokens[a].start >= e or para.tokens[a].kind in ("url", "web", "email"):
                 continue  # a web address is a link, not the outlet named
-            b = next((k + 1 for k in range(len(para.tokens) - 1, a - 1, -1) if para.tokens[k].start < e), a + 1)
+            b = max(a + 1, bisect_left([t.start for t in para.tokens], e))
             found.append(Mention(pi, a, b, "ORG", start=s, end=e, text=text[s:e]))
     if not found:
         return mentions
@@ -280,18 +307,16 @@ def head_runs(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon, la
     """Capitalised runs the tagger left untagged that an organisation or place word opens ("melalui
     [Bank Himbara] dan ..."): names by their head, as the tagged ones."""
     taken = {(m.para, k) for m in mentions for k in range(m.a, m.b)}
-    pack = _pack(lang)
-    # capitalised words that end a run: function words, calendar and time-unit words ("... Tahun Anggaran")
-    # and titles or ranks ("Polres Serang [AKP] ...", "Kantor [Gubernur]"), but not those inside names ("Jenderal")
-    enders = pack.stop_words | set(pack.months) | set(pack.weekdays) | set(pack.time.units) | (lex.heads - lex.modifiers)
+    head_re, enders = _patterns(lang)
     found: list[Mention] = []
     for pi, para in enumerate(paras):
         toks = para.tokens
-        i = 0
-        while i < len(toks):
-            if not toks[i].text[:1].isupper() or (pi, i) in taken or toks[i].kind != "word" \
-                    or not (_low(toks[i].text) in lex.org_words or _low(toks[i].text) in lex.place_words):
-                i += 1
+        starts = [t.start for t in toks]
+        end_of_run = -1
+        for hit in head_re.finditer(_lower(para.text)):
+            i = bisect_left(starts, hit.start())
+            if i >= len(toks) or starts[i] != hit.start() or i < end_of_run or not toks[i].text[:1].isupper() \
+                    or (pi, i) in taken or toks[i].kind != "word":
                 continue
             j = i + 1
             while j < len(toks) and (pi, j) not in taken and toks[j].kind == "word" and toks[j].text[:1].isupper() \
@@ -306,7 +331,7 @@ def head_runs(paras: list[_Para], mentions: list[Mention], lex: TitleLexicon, la
                 m = Mention(pi, i, j, label)
                 _set_span(m, para, i, j)
                 found.append(m)
-            i = j
+            end_of_run = j
     return reorder(mentions, mentions + found) if found else mentions
 
 

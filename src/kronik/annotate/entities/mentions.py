@@ -77,7 +77,9 @@ def alias_pass(words: Sequence[str], tags: Sequence[str], lang: str = "id", max_
     blocked = not_name_tokens(words)  # document numbers, currency prefixes: "05/PKS/..." is no party, "US$" no country
     i = 0
     while i < n:
-        word = _unparen(words[i])  # "Menteri Energi dan Sumber Daya Mineral [(ESDM)]"
+        word = words[i]
+        if word[:1] == "(":
+            word = _unparen(word)  # "Menteri Energi dan Sumber Daya Mineral [(ESDM)]"
         longest = aliases.max_words(word) if out[i] == "O" and word[:1].isupper() and i not in blocked else 0
         if not longest:
             i += 1
