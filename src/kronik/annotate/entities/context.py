@@ -430,13 +430,21 @@ def _known_place_or_org(text: str, aliases: AliasIndex, lang: str) -> bool:
     return _gazetteer_label(text, lang) is not None
 
 
-def _gazetteer_label(text: str, lang: str) -> str | None:
-    """LOC or ORG when the gazetteer of the other NER sets (inside the tagger's model) lists ``text`` so."""
+@cache
+def _tagger_tables(lang: str) -> tuple[dict[tuple[str, ...], str], dict[str, tuple[str, ...]]] | None:
+    """The shipped tagger's gazetteer of the other NER sets and its casing lexicon (None: no tagger)."""
     if _pack(lang).ner != "crf":
         return None
     from kronik.annotate.ner_tagger import default_tagger
 
-    label = default_tagger().resources.gaz_ext.phrases.get(tuple(text.lower().split()))
+    res = default_tagger().resources
+    return res.gaz_ext.phrases, res.lexicon
+
+
+def _gazetteer_label(text: str, lang: str) -> str | None:
+    """LOC or ORG when the gazetteer of the other NER sets (inside the tagger's model) lists ``text`` so."""
+    tables = _tagger_tables(lang)
+    label = tables[0].get(tuple(text.lower().split())) if tables else None
     return label if label in ("LOC", "ORG") else None
 
 
@@ -444,25 +452,23 @@ def _opens_sentence(para: _Para, i: int) -> bool:
     return any(s == i for s, _e in para.sents)
 
 
+def _casing(word: str, lang: str) -> str | None:
+    """The casing class (c0 always lowercase ... c4 always capitalised mid-sentence) of ``word`` in the
+    unlabelled news the tagger learned from; None when unknown or no tagger."""
+    tables = _tagger_tables(lang)
+    entry = tables[1].get(word.lower()) if tables else None
+    return entry[0] if entry else None
+
+
 def _usually_lowercase(word: str, lang: str) -> bool:
     """Written in lowercase mid-sentence nearly always in the unlabelled news (casing class c0)."""
-    if _pack(lang).ner != "crf":
-        return False
-    from kronik.annotate.ner_tagger import default_tagger
-
-    entry = default_tagger().resources.lexicon.get(word.lower())
-    return entry is not None and entry[0] == "c0"
+    return _casing(word, lang) == "c0"
 
 
 def _proper_word(word: str, lang: str) -> bool:
     """Is ``word`` usually capitalised mid-sentence in the unlabelled news the tagger learned from (or too
     rare to be there)?  Tells "Bank [Himbara]" (a name) from "Kantor [Pusat]", "Badan [Usaha]" (common words)."""
-    if _pack(lang).ner != "crf":
-        return True
-    from kronik.annotate.ner_tagger import default_tagger
-
-    entry = default_tagger().resources.lexicon.get(word.lower())
-    return entry is None or entry[0] in ("c3", "c4")
+    return _casing(word, lang) in (None, "c3", "c4")
 
 
 def _name_ends_at(toks: list[Token], i: int) -> bool:
