@@ -86,8 +86,6 @@ def test_person_with_role_and_short_mentions_share_a_canonical(entities):
     assert not any(e.text.startswith("Presiden") for e in entities)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: the NER trained on every shared set tags 'Gedung Putih Karine "
-                   "Jean-Pierre' as one LOC span (a role's place glued to the name); to be split by the name resolver")
 def test_roles_are_stripped_from_names_glued_place(entities):
     assert by_text(entities, "Karine Jean-Pierre")[0].role == "Sekretaris Pers Gedung Putih"
 

@@ -58,6 +58,8 @@ class LanguagePack:
     """canonical name -> (label, variants): spellings, exonyms, acronyms, nicknames (one table for the corpus)."""
     alias_exact_max_len: int = field(kw_only=True)
     """Aliases this short (letters, spaces out) or all capitals match case-sensitively ("AS" is not "as")."""
+    alias_context: dict[str, tuple[str, ...]] = field(kw_only=True, default_factory=dict)
+    """Alias forms read the table's way only in an article that also writes one of these words ("KL")."""
     ner: str = field(kw_only=True)
     """How entities are found: ``crf`` (the shipped tagger, trained on this language) or ``capitalised`` runs."""
 

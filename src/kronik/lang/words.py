@@ -225,8 +225,16 @@ class TitleWords:
     ranks: frozenset[str]
     degrees: frozenset[str]
     org_words: frozenset[str]
+    place_words: frozenset[str]
     name_connectors: frozenset[str]
     role_stop: frozenset[str]
+    initial_markers: frozenset[str]
+    platforms: frozenset[str]
+    unit_heads: frozenset[str]
+    org_suffixes: frozenset[str]
+    nickname_cues: frozenset[str]
+    product_brands: frozenset[str]
+    generic_acronyms: frozenset[str]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -258,4 +266,5 @@ def read_tables(code: str, *, aliases_from: str | None = None) -> dict[str, Any]
         "names": NameWords(titles=load(TitleWords, data("titles")), speakers=load(SpeakerWords, data("speakers"))),
         "aliases": dict(aliases.ALIASES),
         "alias_exact_max_len": int(aliases.CASE_SENSITIVE_MAX_LEN),
+        "alias_context": dict(aliases.CONTEXT),
     }

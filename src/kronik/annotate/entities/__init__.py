@@ -42,7 +42,14 @@ become entities, PER after a title or honorific, ORG with an organisation word
 ("Ministry", "Inc"), the alias table's label when it knows the name, else
 ``MISC``.  Other languages get no entities.
 
-Modules: ``tokens`` (step 1), ``mentions`` (step 2), ``roles`` (steps 3-4),
+Between steps 3 and 4, ``context`` takes the decisions the tagger cannot make from its
+window, from a name's head and the article around it (real-news error classes, issue 13):
+types from heads ("Pengadilan", "Kecamatan"), runs of two names split, initials of suspects
+as persons, outlet names (even glued to a word), products, generic acronyms and
+context-checked aliases ("KL") dropped, "X RI", field lists inside a name, an organisation
+and the person after it in a role.
+
+Modules: ``tokens`` (step 1), ``mentions`` (step 2), ``roles`` (steps 3-4), ``context``,
 ``canonical`` (step 5), ``lexicon`` (the language data they read), ``api``.
 """
 

@@ -6,6 +6,7 @@ import re
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Any
 
+from kronik.annotate.entities.lexicon import title_lexicon
 from kronik.annotate.entities.mentions import _is_acronym
 from kronik.annotate.names import _norm_key, alias_index, pick_full_name
 
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
 # --------------------------------------------------------------------------- canonical names
 
 _ORG_HEADS = ("partai", "pt", "grup", "group", "klub", "pt.")
+_INNER_ACRONYM = re.compile(r"\(([A-Z][\w&.-]{1,15})\)")
+_PARENS = re.compile(r"\s*\([^)]*\)\s*")
 
 
 def _words(s: str) -> list[str]:
@@ -30,9 +33,41 @@ def _display(text: str, dateline: bool = False) -> str:
     return " ".join(words)
 
 
+# Words that make a longer name another person ("Donald Trump Jr" is not "Donald Trump").
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _part_of_name(short: list[str], full: list[str]) -> bool:
+    """"Jhon Franky" is "Jhon Franky Yanafia Ariandi": a name of two words or more that opens or ends a
+    longer name is that person, unless the longer one adds a generation ("Jr")."""
+    n = len(short)
+    if n < 2 or n >= len(full):
+        return False
+    if full[:n] == short:
+        extra = full[n:]
+    elif full[-n:] == short:
+        extra = full[:-n]
+    else:
+        return False
+    return not _GENERATIONS.intersection(extra)
+
+
+def _same_body(long_form: str, canonical: str) -> bool:
+    """Do an article's long form and the alias table's name share a word of four letters or more?"""
+    words = {w for w in _words(long_form) if len(w) >= 4}
+    return bool(words & {w for w in _words(canonical) if len(w) >= 4})
+
+
+def _without_suffix(text: str, suffixes: frozenset[str]) -> str:
+    """"Kementerian Sosial RI" -> "Kementerian Sosial" (the suffix names the state, not another body)."""
+    head, _, last = text.rpartition(" ")
+    return head if head and last.lower() in suffixes else text
+
+
 def canonicalize(mentions: list[Mention], lang: str) -> None:
     """Fill ``canonical`` (and settle labels) for the mentions of one article, in reading order."""
     aliases = alias_index(lang)
+    suffixes = title_lexicon(lang).org_suffixes
     # 1. one label per surface form (majority, first seen wins ties)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for m in mentions:
@@ -68,7 +103,8 @@ def canonicalize(mentions: list[Mention], lang: str) -> None:
         w = _words(m.text)
         # a one-word mention joins a full name containing it; longer ones only their exact match
         # ("Donald Trump" is not "Donald Trump Jr")
-        found = [cl for cl in clusters if w == cl["words"] or (len(w) == 1 and w[0] in cl["words"])]
+        found = [cl for cl in clusters if w == cl["words"] or (len(w) == 1 and w[0] in cl["words"])
+                 or _part_of_name(w, cl["words"])]
         if found:
             # an ambiguous short name: the resolver's rule (a last-name match, then the latest earlier mention)
             cl = found[0] if len(found) == 1 else pick_full_name(
@@ -94,7 +130,21 @@ def canonicalize(mentions: list[Mention], lang: str) -> None:
     for m in mentions:
         if m.acronym_of is not None and m.label != "PER":
             long_forms[_norm_key(m.text)] = mentions[m.acronym_of].text if m.acronym_of < len(mentions) else m.text
+    for m in others:
+        # "Kejaksaan Negeri (Kejari) Sidoarjo": the acronym defined inside the name stands for the whole name
+        inner = _INNER_ACRONYM.search(m.text)
+        if inner and inner.end() < len(m.text):
+            long_forms.setdefault(_norm_key(inner.group(1)), m.text)
+            # ... and "Kejari Sidoarjo", "Ditjen Imigrasi" (the acronym with the rest of the name) too
+            long_forms.setdefault(_norm_key(inner.group(1) + m.text[inner.end():]), m.text)
     keys = {_norm_key(m.text): m.text for m in others}
+    # a long form the table does not know (a typo, "Kementeri Keuangan") whose acronym it knows as the same
+    # body ("Kemenkeu") takes the table's name with it
+    table_name: dict[str, tuple[str, str]] = {}
+    for key, long_text in long_forms.items():
+        hit = aliases.lookup(key.upper()) or aliases.lookup(key)
+        if hit and _same_body(long_text, hit[0]):
+            table_name.setdefault(_norm_key(long_text), hit)
     for m in others:
         key = _norm_key(m.text)
         base = long_forms.get(key, m.text)
@@ -104,8 +154,14 @@ def canonicalize(mentions: list[Mention], lang: str) -> None:
                 if longer and m.label == "ORG":
                     base = longer
                     break
-        hit = aliases.lookup(base) or aliases.lookup(m.text)
+        hit = aliases.lookup(base) or aliases.lookup(_without_suffix(base, suffixes)) or table_name.get(key)
+        if hit is None:
+            hit = aliases.lookup(m.text)
+            # an acronym the article defines as something else means what the article says ("Public Private
+            # Partnership (PPP)" is no party); defined as the same body, it takes the table's name
+            if hit and key in long_forms and not _same_body(base, hit[0]):
+                hit = None
         if hit and (hit[1] == m.label or {hit[1], m.label} <= {"ORG", "LOC"}):
             m.canonical, m.label = hit
         else:
-            m.canonical = _display(re.sub(r"\s*\([^)]*\)\s*$", "", base) or base, dateline=m.start == 0)
+            m.canonical = _display(_PARENS.sub(" ", base).strip() or base, dateline=m.start == 0)

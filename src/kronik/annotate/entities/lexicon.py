@@ -27,6 +27,23 @@ class TitleLexicon:
     org_words: frozenset[str]
     connectors: frozenset[str]
     modifiers: frozenset[str]
+    place_words: frozenset[str] = frozenset()
+    initial_markers: frozenset[str] = frozenset()
+    platforms: frozenset[str] = frozenset()
+    unit_heads: frozenset[str] = frozenset()
+    org_suffixes: frozenset[str] = frozenset()
+    nickname_cues: frozenset[str] = frozenset()
+    product_brands: frozenset[str] = frozenset()
+    generic_acronyms: frozenset[str] = frozenset()
+
+    def title_before(self, toks: Sequence[Token], a: int) -> bool:
+        """Does a title end right before token a ("Sekretaris Pers |", "Kepala Badan |")?"""
+        k = a - 1
+        while k >= 0 and _low(toks[k].text) in self.inner:
+            if self.head_at(toks, k):
+                return True
+            k -= 1
+        return False
 
     def head_at(self, toks: Sequence[Token], i: int) -> bool:
         """Does a title start at token i (a one-word title, or the whole of a multi-word one)?"""
@@ -54,6 +71,14 @@ def title_lexicon(lang: str) -> TitleLexicon:
         org_words=t.org_words,
         connectors=t.name_connectors,
         modifiers=t.role_modifiers,
+        place_words=t.place_words,
+        initial_markers=t.initial_markers,
+        platforms=t.platforms,
+        unit_heads=t.unit_heads,
+        org_suffixes=t.org_suffixes,
+        nickname_cues=t.nickname_cues,
+        product_brands=t.product_brands,
+        generic_acronyms=t.generic_acronyms,
     )
 
 

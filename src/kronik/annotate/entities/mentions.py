@@ -88,7 +88,10 @@ def alias_pass(words: Sequence[str], tags: Sequence[str], lang: str = "id", max_
     blocked = not_name_tokens(words)  # document numbers, currency prefixes: "05/PKS/..." is no party, "US$" no country
     i = 0
     while i < n:
-        longest = aliases.max_words(words[i]) if out[i] == "O" and words[i][:1].isupper() and i not in blocked else 0
+        word = words[i]
+        if word[:1] == "(":
+            word = _unparen(word)  # "Menteri Energi dan Sumber Daya Mineral [(ESDM)]"
+        longest = aliases.max_words(word) if out[i] == "O" and word[:1].isupper() and i not in blocked else 0
         if not longest:
             i += 1
             continue
@@ -96,7 +99,7 @@ def alias_pass(words: Sequence[str], tags: Sequence[str], lang: str = "id", max_
         for length in range(min(max_len, longest, n - i), 0, -1):
             if any(t != "O" for t in out[i:i + length]) or blocked.intersection(range(i, i + length)):
                 continue
-            found = aliases.lookup(" ".join(words[i:i + length]))
+            found = aliases.lookup(" ".join([word, *words[i + 1:i + length]]))
             if found and found[1] != "PER":
                 hit = (length, found[1])
                 break
@@ -109,6 +112,11 @@ def alias_pass(words: Sequence[str], tags: Sequence[str], lang: str = "id", max_
             out[j] = "I-" + label
         i += length
     return out
+
+
+def _unparen(word: str) -> str:
+    """An acronym token written in parentheses, without them ("(ESDM)" -> "ESDM")."""
+    return word[1:-1] if len(word) > 2 and word[0] == "(" and word[-1] == ")" else word
 
 
 def _capitalised_spans(para: _Para, lang: str) -> list[tuple[int, int, str]]:

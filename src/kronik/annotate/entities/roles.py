@@ -66,6 +66,15 @@ def _clean(para: _Para, pi: int, spans_: list[tuple[int, int, str]], lex: TitleL
             break
         return i, found
 
+    def known_prefix(a: int, b: int) -> bool:
+        """Does the span open with an organisation or place of the alias table ("Gedung Putih", "RI")?
+        Only a name known whole tells where it ends ("DPRD Kuantan Singingi" is one organisation)."""
+        for length in range(min(4, b - a - 2), 0, -1):
+            hit = aliases.lookup(" ".join(t.text for t in toks[a:a + length]))
+            if hit and hit[1] in ("LOC", "ORG"):
+                return True
+        return False
+
     kept: list[Mention] = []
     queue = list(out)
     qi = 0
@@ -74,8 +83,10 @@ def _clean(para: _Para, pi: int, spans_: list[tuple[int, int, str]], lex: TitleL
         qi += 1
         a, b = m.a, m.b
         after_title = a > 0 and _low(toks[a - 1].text) in lex.inner
-        if m.label != "PER" and _low(toks[a].text) in lex.heads and _low(toks[a].text) not in lex.org_words:
-            # "Juru Bicara Gedung Putih Sarah Sanders" tagged as one organisation: a titled person
+        if m.label != "PER" and ((_low(toks[a].text) in lex.heads and _low(toks[a].text) not in lex.org_words)
+                                 or (after_title and lex.title_before(toks, a) and known_prefix(a, b))):
+            # "Juru Bicara Gedung Putih Sarah Sanders" tagged as one organisation, or "Sekretaris Pers [Gedung
+            # Putih Karine Jean-Pierre]" as one place: a titled person after the organisation of the role
             rest, found = strip_front(a, b, True)
             names = toks[rest:b]
             if rest > a and len(names) >= 2 and all(t.text[:1].isupper() for t in names) \
@@ -97,6 +108,8 @@ def _clean(para: _Para, pi: int, spans_: list[tuple[int, int, str]], lex: TitleL
             if (a > 0 and lex.head_at(toks, a - 1)) or (a > 1 and _low(toks[a - 1].text) in lex.modifiers):
                 while b - a > 1 and _low(toks[a].text) in lex.modifiers:
                     a += 1
+                if b - a == 1 and _low(toks[a].text) in lex.modifiers:
+                    continue  # "kata Kasi [Intel]": the whole "name" is the title's qualifier
         # a name ends at a lowercase word that is not a connector ("Google Maps [luncurkan Februari]")
         for k in range(a + 1, b):
             t = toks[k].text

@@ -7,6 +7,10 @@ person, an organisation word inside it an organisation).  All lowercase.
 
 from __future__ import annotations
 
+from kronik.lang.id.titles import PRODUCT_BRANDS  # one list of makers for every language
+
+__all__ = ["PRODUCT_BRANDS"]
+
 TITLES: frozenset[str] = frozenset("""
     president vice prime minister secretary chancellor governor mayor senator representative congressman
     congresswoman spokesman spokeswoman spokesperson chairman chairwoman chair chief director ceo cfo
@@ -28,7 +32,7 @@ ROLE_WORDS: frozenset[str] = frozenset("""
 
 ROLE_MODIFIERS: frozenset[str] = frozenset("foreign defence defense finance interior press general executive senior deputy assistant special".split())
 
-HONORIFICS: frozenset[str] = frozenset("mr mrs ms miss dr prof sir dame lord lady rev st".split())
+HONORIFICS: frozenset[str] = frozenset("mr mrs ms miss dr prof sir dame lord lady rev st king queen prince princess".split())
 
 RANKS: frozenset[str] = frozenset("""
     gen general col colonel maj major capt captain lt lieutenant sgt sergeant adm admiral cmdr commander
@@ -43,6 +47,23 @@ ORG_WORDS: frozenset[str] = frozenset("""
     foundation court police army navy force forces parliament congress senate assembly times post news
     club fc
 """.split())
+
+# Words that open the name of a place or facility ("Mount Merapi", "Lake Toba").
+PLACE_WORDS: frozenset[str] = frozenset("""
+    mount lake river island port airport street avenue road palace city province district village regency county
+""".split())
+
+INITIAL_MARKERS: frozenset[str] = frozenset("initials".split())
+
+PLATFORMS: frozenset[str] = frozenset("youtube tiktok instagram twitter facebook threads".split())
+
+UNIT_HEADS: frozenset[str] = frozenset("province county district ministry".split())
+
+ORG_SUFFIXES: frozenset[str] = frozenset("inc ltd plc llc".split())
+
+NICKNAME_CUES: frozenset[str] = frozenset("nicknamed dubbed".split())
+
+GENERIC_ACRONYMS: frozenset[str] = frozenset("CEO CFO GDP CCTV ATM IPO EV LNG SUV PR HR IT AI".split())
 
 NAME_CONNECTORS: frozenset[str] = frozenset("of and for the de da del van von der den bin al el la le y & on".split())
 

@@ -19,6 +19,10 @@ TITLES: frozenset[str] = frozenset("""
     presiden wapres wakil menteri menko mendagri menkeu menlu menhan menkes menag mendikbud mensos menpora
     menkominfo menhub mentan menaker menparekraf menpan menkumham mensesneg seskab mendag menperin menpar
     menristek menristekdikti menkop mendes menlhk menpupr menkomarves menkopolhukam mendikbudristek menteri kepala ketua ketum
+    mendikti mendiktisaintek mendikdasmen menkomdigi menimipas menbud menekraf mentrans menhaj menlh menpppa
+    menpk menhut menpu menko kasi kasintel kasipidsus kasipidum kasubsi kasie
+    bhabinkamtibmas babinsa dirlantas dirantas dirreskrimum dirreskrimsus dirresnarkoba kakorlantas kasatreskoba
+    kanit kapolsubsektor kasetpres kepsek
     waketum direktur dirut direktris sekretaris sekjen sekda bendahara gubernur wagub bupati wabup
     walikota wali wawali camat lurah kades perbekel panglima kapolri wakapolri kapolda wakapolda kapolres
     kapolresta kapolrestabes kapolsek kasat kasatreskrim kasatlantas kabareskrim kabid kabag kasubag
@@ -56,7 +60,7 @@ ROLE_WORDS: frozenset[str] = frozenset("""
     pemerintahan pemerintah klub tim nasional timnas ri republik pers media humas hubungan
     masyarakat investasi pemasaran teknologi riset pariwisata perdagangan perindustrian pertanian
     kesehatan pendidikan agama perhubungan pekerjaan komunikasi informatika energi lingkungan hidup
-    kelautan perikanan tenaga kerja
+    kelautan perikanan tenaga kerja saintek dikti intel pidsus pidum intelijen seksi
 """.split())
 
 # Role words that qualify a title but never open an organisation's name: when the
@@ -65,13 +69,14 @@ ROLE_WORDS: frozenset[str] = frozenset("""
 ROLE_MODIFIERS: frozenset[str] = frozenset("""
     luar negeri dalam umum pers jenderal besar muda madya utama tinggi harian eksekutif operasional
     koordinator bidang urusan khusus senior bicara redaksi tertinggi pelaksana tugas sementara nonaktif
-    terpilih staf wakil
+    terpilih staf wakil intel intelijen pidsus pidum datun
 """.split())
 
 # Honorifics and academic or religious titles written before a name.
 HONORIFICS: frozenset[str] = frozenset("""
     bapak pak ibu bu saudara saudari sdr sdri tuan nyonya ny nona mas mbak bung kak dr drs dra prof ir
     h hj kh habib gus kiai kyai romo raden rm mr mrs ms sir syaikh syeikh almarhum almarhumah alm
+    king queen prince princess
 """.split())
 
 # Police and military ranks, kept in the role ("Kapolri Jenderal Listyo Sigit").
@@ -94,11 +99,62 @@ ORG_WORDS: frozenset[str] = frozenset("""
     partai kementerian badan komisi dewan majelis mahkamah pengadilan kejaksaan kepolisian polda polres
     universitas institut bank pt yayasan lembaga organisasi asosiasi persatuan perhimpunan serikat
     fraksi direktorat dinas kantor tbk persero
-""".split())
+    kemenko ditjen kejari kejati polsek polresta polrestabes satgas korps biro balai rsup rsud rs
+    fakultas komite himpunan ikatan koperasi perum otorita sekretariat cv
+""".split()) | frozenset({"rumah sakit"})
+
+# Words that open the name of a place or a named facility: a name they head is a place
+# ("Kecamatan Sembalun", "Jalan Sudirman", "Gedung DPR", "Rutan Cabang ..."), whatever the tagger said.
+# Checked before ORG_WORDS ("Rumah Susun" is a place, "Rumah Sakit" an organisation).
+PLACE_WORDS: frozenset[str] = frozenset("""
+    kota kabupaten kab provinsi kecamatan kelurahan desa dusun kampung jalan jl gedung istana wisma hotel
+    bandara pelabuhan stasiun terminal masjid gereja pura candi pulau gunung sungai danau selat teluk pantai
+    lembah bukit tanjung kampus rutan lapas taman pasar stadion tol kantor
+""".split()) | frozenset({"rumah susun", "balai kota"})
 
 # Lowercase words that may sit inside a name ("Kementerian Hukum dan HAM",
 # "Organisation for Economic Co-operation and Development"); any other
 # lowercase word ends a name the tagger ran on too long.
+# Words after which capitals are a person's initials, the way the press names suspects, victims and
+# witnesses ("berinisial S, DP, ABT, dan HS", "inisial TAS").
+INITIAL_MARKERS: frozenset[str] = frozenset("inisial berinisial".split())
+
+# Platforms whose name is written before an account's ("disiarkan di YouTube Kemendagri"): the account's
+# owner is the entity, the platform word is not part of its name.
+PLATFORMS: frozenset[str] = frozenset("youtube tiktok instagram twitter facebook threads kanal akun".split())
+
+# Words that open a new name right after a complete one, inside one capitalised run: an administrative
+# unit after a place ("Sembalun Lawang Kecamatan Sembalun"), a ministry after one of its units
+# ("Direktorat Jenderal Imigrasi Kementerian Imipas").  The run is split only where the new part is of
+# the run's own type (so "Pemerintah Provinsi Jawa Barat", an organisation, stays whole).
+UNIT_HEADS: frozenset[str] = frozenset("kecamatan kabupaten kelurahan desa dusun provinsi kementerian".split())
+
+# Capitalised words written after an organisation's name that belong to it ("BPK RI", "Kementerian
+# Sosial RI"): "RI" there is the state the body belongs to, not a second entity (the place Indonesia).
+ORG_SUFFIXES: frozenset[str] = frozenset("ri".split())
+
+# Makers whose name, followed by a model's, names a product, not an organisation or a person ("Toyota
+# Alphard", "iPhone 16"); the maker alone stays an organisation.  Not language data strictly, but read
+# with it: English news writes the same names (``kronik.lang.en.titles`` shares this set).
+PRODUCT_BRANDS: frozenset[str] = frozenset("""
+    toyota honda suzuki daihatsu mitsubishi nissan mazda hyundai kia wuling byd chery lexus bmw mercedes
+    mercedes-benz audi volkswagen vw porsche ferrari lamborghini tesla ford chevrolet jeep volvo isuzu hino
+    yamaha kawasaki ducati harley-davidson vespa piaggio iphone ipad macbook samsung xiaomi oppo vivo realme
+    infinix huawei airbus boeing
+""".split())
+
+# Words right before a nickname of the person just named ("pria yang akrab disapa Aco").
+NICKNAME_CUES: frozenset[str] = frozenset("disapa dipanggil".split())
+
+# Common nouns written as acronyms: never a name, whatever their capitals suggest (fuel stations, cameras,
+# crime scenes, state-owned companies as a class, budgets, aid programmes, identity documents, fuels,
+# commodities, civil servants).  Compared in capitals as written.
+GENERIC_ACRONYMS: frozenset[str] = frozenset("""
+    SPBU CCTV TKP BUMN BUMD UMKM PNBP OTT BBM CPO APBN APBD APBDES BLT BSU KTP KK NIK NPWP SIM STNK BPKB
+    PHK THR PPN PPH PBB-P2 ASN PNS PPPK WNI WNA LPG TPS TPA SD SMP SMA SMK PAUD RTH JKK JKM JHT KPBU
+    IGD ICU PSK ODGJ HP PR UU PP KUHP KUHAP HAM SDM SDA IPO LNG CNG EV PLTU PLTS PLTA RUU MoU SOP
+""".split())
+
 NAME_CONNECTORS: frozenset[str] = frozenset("dan & of and for the de da del van von der den bin binti al el la le y".split())
 
 # Words that make the phrase before a name a reporting frame, not a role
