@@ -50,6 +50,9 @@ class LanguagePack:
     """Words for time expressions (``kronik.lang.<code>.time_words``), typed; every table stated."""
     abbreviations: frozenset[str] = field(kw_only=True)
     """Words written with a dot that do not end a sentence (lowercase, without the dot)."""
+    name_abbreviations: frozenset[str] = field(kw_only=True)
+    """The abbreviations written before, inside or after a name ("Prof.", "Jl.", "Tbk.", "Inc."): a token
+    keeps their dot, and a name that ends in one is not cut at it (see :func:`name_abbreviations`)."""
     quote: QuoteWords = field(kw_only=True)
     """How the language attributes speech (``kronik.lang.<code>.quote_verbs``)."""
     names: NameWords = field(kw_only=True)
@@ -79,6 +82,13 @@ def get_pack(code: str) -> LanguagePack:
 
 def all_packs() -> tuple[LanguagePack, ...]:
     return tuple(get_pack(c) for c in LANGUAGES)
+
+
+@cache
+def name_abbreviations() -> frozenset[str]:
+    """Every pack's name abbreviations: the tokenizer and quote mentions run before (and whatever) the
+    article's language, and an Indonesian article writes "Inc." and "Mr." as an English one writes "Jl."."""
+    return frozenset().union(*(p.name_abbreviations for p in all_packs()))
 
 
 def pack_data(code: str, name: str) -> object:

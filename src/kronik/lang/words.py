@@ -262,6 +262,7 @@ def read_tables(code: str, *, aliases_from: str | None = None) -> dict[str, Any]
     return {
         "time": load(TimeWords, data("time_words")),
         "abbreviations": frozenset(data("abbreviations").ABBREVIATIONS),
+        "name_abbreviations": frozenset(data("abbreviations").NAME_ABBREVIATIONS),
         "quote": load(QuoteWords, data("quote_verbs")),
         "names": NameWords(titles=load(TitleWords, data("titles")), speakers=load(SpeakerWords, data("speakers"))),
         "aliases": dict(aliases.ALIASES),

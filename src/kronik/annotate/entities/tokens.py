@@ -6,12 +6,11 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from kronik.lang.base import name_abbreviations
+
 # --------------------------------------------------------------------------- tokens
 
-_ABBREVIATIONS = (
-    "dr|drs|dra|drg|prof|ir|hj|h|kh|st|jl|jln|no|tbk|inc|co|corp|ltd|sdr|sdri|ny|tn|kab|kec|kel|prov|bpk|yth|"
-    "dkk|dll|dsb|mr|mrs|ms|jr|sr|vs|gen|col|capt|lt|sgt|rev|sen|gov|rep|dept|univ|pol|purn|hlm|tel|telp"
-)
+_ABBREVIATIONS = "|".join(sorted(name_abbreviations(), key=len, reverse=True))  # every pack's; see lang.base
 _TOKEN_RE = re.compile(
     r"""
       (?P<url>(?:https?://|www\.)[^\s"“”<>()]*[^\s"“”<>().,;:!?'’])

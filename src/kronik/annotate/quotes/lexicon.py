@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from kronik.lang.base import LANGUAGES, get_pack, pack_data
+from kronik.lang.base import LANGUAGES, get_pack, name_abbreviations, pack_data
 
 _MARK = re.compile(r'["“”„‟«»]')
 _MARKS = '"“”„‟«»'
@@ -17,10 +17,7 @@ _NAME_TOKEN = re.compile(r"[^\W\d_](?:[\w\-]|['’](?![sS]\b))*", re.UNICODE)
 _SENT_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+")
 _ENDS_PUNCT = re.compile(r"[,.!?…;]\s*['’‘]*\s*$")
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Za-z0-9&\-]{1,14})\)")
-_ABBREV = frozenset("""
-    dr drs dra prof ir h hj st no rp jl kol letkol mr mrs ms jr sr sp s m t i k pd si pol a md kh ust
-    dkk dll dsb tbk co inc ltd vs ny tn sdr bpk gen col capt lt sgt sen gov rep rev mt kab kec kel prov
-""".split())
+_ABBREV = name_abbreviations()  # every pack's (lang.base): a name ending in one is not cut at its dot
 _PARA_END = re.compile(r"[.!?…:][\"”’')\]]*$")
 _APPOS_NEXT = re.compile(r"\s*,\s*([^\W\d_][\w.]*)")
 _AGE = re.compile(r"\s*\(\d{1,3}\)")

@@ -11,3 +11,10 @@ ABBREVIATIONS: frozenset[str] = frozenset("""
     ave blvd rd hwy mass calif fla tex wash ariz conn ill penn
 """.split())
 
+
+NAME_ABBREVIATIONS: frozenset[str] = frozenset("""
+    mr mrs ms dr prof jr sr st mt gen col lt sgt capt rev sen gov rep
+    inc co corp ltd vs dept univ
+""".split())
+"""Written before, inside or after a name (titles, ranks, company and institution forms); a token keeps
+their dot ("Sen. John Smith", "Acme Corp.", "Smith Jr.")."""

@@ -12,3 +12,11 @@ ABBREVIATIONS: frozenset[str] = frozenset("""
     kol brigjen mayjen letjen jend laksma marsma irjen kombes akbp kompol aiptu bripka brigpol ipda iptu akp
     rp no. hlm tel telp hp wib wita wit
 """.split())
+
+NAME_ABBREVIATIONS: frozenset[str] = frozenset("""
+    dr drs dra drg prof ir h hj kh ust st sdr sdri ny tn bpk yth sp pd si md
+    kol letkol pol purn
+    jl jln no kab kec kel prov tbk rp hlm tel telp dkk dll dsb
+""".split())
+"""Written before, inside or after a name (titles, honorifics, degrees, ranks, addresses, company and
+reference forms); a token keeps their dot ("Prof. Dr. H. Ahmad", "PT Astra Tbk.", "Jl. Sudirman No. 5")."""
