@@ -32,7 +32,7 @@ ROLE_WORDS: frozenset[str] = frozenset("""
 
 ROLE_MODIFIERS: frozenset[str] = frozenset("foreign defence defense finance interior press general executive senior deputy assistant special".split())
 
-HONORIFICS: frozenset[str] = frozenset("mr mrs ms miss dr prof sir dame lord lady rev st king queen prince princess".split())
+HONORIFICS: frozenset[str] = frozenset("mr mrs ms miss dr prof sir dame lord lady rev st sen gov rep king queen prince princess".split())
 
 RANKS: frozenset[str] = frozenset("""
     gen general col colonel maj major capt captain lt lieutenant sgt sergeant adm admiral cmdr commander

@@ -9,18 +9,11 @@ the fallback that keeps the quote stage useful on its own.  All lookups are
 case-insensitive unless said otherwise.
 """
 
-# Honorifics and academic/religious titles written before a name (dots optional).
-HONORIFICS: frozenset[str] = frozenset("""
-    dr drs dra prof ir h hj haji hajjah hajah kh k.h ust ustaz ustadz habib pak bu ibu bapak mas mbak bung kak
-    coach sdr saudara saudari ny nyonya tn tuan nona raden mr mrs ms gus kiai kyai romo pastor pendeta
-    almarhum almarhumah alm
-""".split())
-# Police and military ranks (may be followed by "Pol").
-RANKS: frozenset[str] = frozenset("""
-    akbp akp kompol kombes irjen brigjen komjen jenderal pol kolonel letkol mayor kapten lettu letda
-    laksamana laksma laksdya marsekal marsma marsda ipda iptu aiptu aipda bripka brigpol briptu bripda
-    serka sertu serda praka pratu prada kopda koptu
-""".split())
+from kronik.lang.id import titles as _titles
+
+# Honorifics and ranks written before a name: the titles' tables (one list for entities and speakers).
+HONORIFICS: frozenset[str] = _titles.HONORIFICS
+RANKS: frozenset[str] = _titles.RANKS
 # Role words: a run of these (with the organisation or place they govern) precedes a name.
 ROLE_WORDS: frozenset[str] = frozenset("""
     menteri wamen wakil kepala ketua direktur dirut direksi gubernur bupati wali walikota camat lurah presiden

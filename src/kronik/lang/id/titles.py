@@ -75,15 +75,15 @@ ROLE_MODIFIERS: frozenset[str] = frozenset("""
 # Honorifics and academic or religious titles written before a name.
 HONORIFICS: frozenset[str] = frozenset("""
     bapak pak ibu bu saudara saudari sdr sdri tuan nyonya ny nona mas mbak bung kak dr drs dra prof ir
-    h hj kh habib gus kiai kyai romo raden rm mr mrs ms sir syaikh syeikh almarhum almarhumah alm
-    king queen prince princess
+    h hj haji hajjah hajah kh k.h ust ustaz ustadz habib gus kiai kyai romo pastor pendeta raden rm tn
+    coach mr mrs ms sir syaikh syeikh almarhum almarhumah alm king queen prince princess
 """.split())
 
 # Police and military ranks, kept in the role ("Kapolri Jenderal Listyo Sigit").
 RANKS: frozenset[str] = frozenset("""
     jenderal jendral letjen mayjen brigjen laksamana laksdya laksda laksma marsekal marsdya marsda marsma
     kolonel letkol mayor kapten lettu letda komjen irjen kombes akbp akp kompol iptu ipda aiptu aipda
-    bripka brigpol briptu bripda serka sertu serda praka pratu prada pol purn purnawirawan
+    bripka brigpol briptu bripda serka sertu serda praka pratu prada kopda koptu pol purn purnawirawan
 """.split())
 
 # Academic degrees written after a name ("Maju Pakpahan SH", "Budi, S.E., M.M.");
