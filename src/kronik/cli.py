@@ -634,6 +634,20 @@ def eval_html_meta(
     _emit(evaluate_html_meta(folders, shared), as_json, render_html_meta)
 
 
+@eval_app.command("wires")
+def eval_wires(
+    t17: Annotated[Path, typer.Option("--t17", help="Timeline17 folder (its *_reuters sets are read).")] = SHARED_DATA / "t17",
+    as_json: JsonOpt = False,
+) -> None:
+    """Reuters datelines, wire credits and footers on Timeline17's Reuters sets: ours vs keeping every line."""
+    from kronik.eval.wires import evaluate_wires, render_wires
+
+    if not t17.is_dir() or not any(p.name.endswith("_reuters") for p in t17.iterdir()):
+        err.print(f"[red]no Timeline17 Reuters sets in[/red] {t17}")
+        raise typer.Exit(2)
+    _emit(evaluate_wires(t17), as_json, render_wires)
+
+
 @eval_app.command("timex")
 def eval_timex(
     gold_dir: Annotated[Path, typer.Argument(help="Folder of TimeML files (IndoTimex gold, cp1252).")] = SHARED_DATA / "indotimex" / "gold",

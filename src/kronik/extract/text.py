@@ -78,6 +78,39 @@ class Header:
     outlet_spellings: list[str] = field(default_factory=list)
 
 
+def _stamp_re() -> re.Pattern[str]:
+    """A wire page's header stamp, ``PLACE | Tue May 12, 2009 8:56 am EDT``, with every pack's weekday, month
+    and zone names."""
+    packs = all_packs()
+    names = lambda words: "|".join(sorted({re.escape(w) for w in words if len(w) >= 3}, key=len, reverse=True))  # noqa: E731
+    days = names(w for p in packs for w in p.weekdays)
+    months = names(w for p in packs for w in p.months)
+    zones = names(w for p in packs for w in p.zones)
+    return re.compile(
+        rf"^(?P<before>.*?)(?P<place>[A-Z][A-Z .'/-]{{1,60}}?(?:, [A-Z][\w .]{{1,30}}?)?) \| (?P<stamp>(?i:{days})\w*\.?,? (?i:{months})\.? \d{{1,2}},? "
+        rf"\d{{4}},? \d{{1,2}}[:.]\d{{2}} ?(?i:am|pm)? ?(?i:{zones})) (?P<after>(?P=place)\b.+)$")
+
+
+_STAMP_RE: re.Pattern[str] | None = None
+
+
+def _unglue_wire_header(lines: list[str]) -> list[str]:
+    """A first line that joins the headline, the page's stamp and the lead, as text dumps of wire pages do
+    ("Most H1N1 patients ...: WHO GENEVA | Tue May 12, 2009 1:47 pm EDT GENEVA (Reuters) - Most ..."), split
+    into the headline, the date line and the lead, so that each is read as what it is. The stamp's place
+    must open the lead again (the dateline): a sentence that merely contains a "|" is left alone."""
+    global _STAMP_RE
+    for i, line in enumerate(lines[:3]):
+        if " | " not in line:
+            continue
+        _STAMP_RE = _STAMP_RE or _stamp_re()
+        m = _STAMP_RE.match(line)
+        if m:
+            head = [m["before"].strip()] if m["before"].strip() else []
+            return lines[:i] + head + [f"{m['place']} | {m['stamp']}", m["after"]] + lines[i + 1:]
+    return lines
+
+
 def _split_lines(text: str) -> tuple[list[str], list[Removed]]:
     lines: list[str] = []
     removed: list[Removed] = []
@@ -90,7 +123,7 @@ def _split_lines(text: str) -> tuple[list[str], list[Removed]]:
         norm = normalize_line(raw)
         if norm:
             lines.append(norm)
-    return lines, removed
+    return _unglue_wire_header(lines), removed
 
 
 _REPORT_BY_RE = re.compile(

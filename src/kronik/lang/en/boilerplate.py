@@ -15,6 +15,8 @@ RULES: tuple[R, ...] = (
     R("related-headlines", "related", r"^(more from .{1,40}|most read|most viewed|top stories|latest stories|related (stories|articles|coverage|content)|recommended (stories|for you|reading)|you may also like|what to read next|editor'?s picks|more stories|trending now|in other news|around the web)\W*$"),
     R("comments", "comments", r"^(\d+\s+)?(comments?|responses?)(\s*\(\d+\))?\W*$|^(join|view|show|read) (the )?(\d+ )?(comments?|conversation|discussion)\b.{0,40}$|^(leave a (comment|reply)|post a comment)\b"),
     R("editor-credit", "line", r"^\(?\s*(reporting by|editing by|additional reporting by|writing by|compiled by|reporting and writing by)\b.{0,300}$"),
+    # a bracketed credit opens the line: whatever the page glued after it (its promotions) is not body either
+    R("editor-credit", "line", r"^\(\s*(reporting by|editing by|additional reporting by|writing by|compiled by|reporting and writing by)\b[^()]{0,600}\)"),
     # Wire footers: Reuters' trust-principles line, and a credit the wire appends after the story.
     R("copyright", "line", r"^(our standards\s*:\s*)?the thomson reuters trust principles\W*$|^our standards\s*:.{0,80}$"),
     R("copyright", "line", r"^(copyright|©)\s*(\d{4}\s*)?(the associated press|reuters|agence france-presse|afp|bloomberg)\b.{0,120}$"),
