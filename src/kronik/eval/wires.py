@@ -147,7 +147,7 @@ def render_wires(result: dict[str, Any], console: Console) -> None:
     table = Table(title=f"Reuters datelines, wire credits and footers ({result['articles']} Timeline17 articles)")
     for col in ("set", "system", "datelines", "dateline right", "Reuters credited", "footers", "footer removed"):
         table.add_column(col, justify="left" if col in ("set", "system") else "right")
-    rows = [("all", result)] + list(result["sets"].items())
+    rows = [("all", result), *result["sets"].items()]
     for label, r in rows:
         table.add_row(label, "kronik", str(r["datelines"]), _f(r["dateline_acc"]), _f(r["wire_acc"]), str(r["footers"]),
                       _f(r["footer_removed"]), end_section=label != "all")
