@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from kronik.annotate.entities.canonical import canonicalize
 from kronik.annotate.entities.context import (
-    attach_suffixes,
     apposed_names,
+    attach_suffixes,
     head_runs,
     initials,
     listed_names,

@@ -9,7 +9,6 @@ from kronik.annotate.times.model import Atom
 from kronik.annotate.times.values import _ROMAN, UNIT_ORDER, _duration, _norm, _safe_date, _set_value
 from kronik.lang.words import TimeWords
 
-
 _AMOUNT_BEFORE = re.compile(r"(?<![\w.,])(?P<n>\d(?:[\d.,]*\d)?)\s*(?P<word>%|[^\W\d_]+)?\s+$")
 
 
