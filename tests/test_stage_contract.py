@@ -116,7 +116,7 @@ def test_versions_are_recorded_once_in_order() -> None:
     labels = [st.label for st in check_order(DEFAULT_STAGES)]
     assert art.stages == labels
     art = check_order(["entities"])[0].func(art)  # a stage run again replaces its label, never duplicates it
-    assert sorted(art.stages) == sorted(labels) and art.stages[-1] == "entities.v1"
+    assert sorted(art.stages) == sorted(labels) and art.stages[-1] == "entities.v2"
 
 
 def test_the_store_keeps_the_stage_versions(tmp_path) -> None:

@@ -96,7 +96,7 @@ def _nicknames(paras: Sequence[_Para], mentions: list[Mention], lex: TitleLexico
             m.canonical = nick[m.text]
 
 
-@stage("entities", requires=["paragraphs", "language"], assigns=["entities"])
+@stage("entities", requires=["paragraphs", "language"], assigns=["entities"], version="v2")
 def annotate_entities(article: Article) -> Article:
     """Fill ``article.entities`` from the body paragraphs."""
     article.entities = find_entities(article.paragraphs, article.language or "id")

@@ -19,7 +19,7 @@ from kronik.pipeline import stage
 # --------------------------------------------------------------------------- the stage
 
 
-@stage("quotes", requires=["paragraphs", "language"], uses=["entities"], assigns=["quotes"])
+@stage("quotes", requires=["paragraphs", "language"], uses=["entities"], assigns=["quotes"], version="v2")
 def annotate_quotes(article: Article) -> Article:
     """Fill ``article.quotes`` from its paragraphs (see the module docstring for the conventions)."""
     article.quotes = extract_quotes(article.paragraphs, article.language or "id", article.entities)
