@@ -307,7 +307,8 @@ class Featurizer:
 
     def __call__(self, tokens: Sequence[str], gaz_train: Gazetteer | None = None) -> list[list[str]]:
         n = len(tokens)
-        words = [self._word(t) for t in tokens]
+        cache, word = self._cache, self._word
+        words = [cache.get(t) or word(t) for t in tokens]  # the cached forms without a call: most tokens
         feats: list[list[str]] = []
         for i in range(n):
             f = list(words[i][1] if i == 0 else words[i][0])
