@@ -113,6 +113,12 @@ class CorpusSettings:
     story_terms: int = 400
     story_recent_events: int = 10
     """Besides the story centroid, an event is compared with this many of the story's latest events."""
+    story_specific_floor: float = 0.6
+    """A story score is multiplied by floor + (1 - floor) * the share of the stream's articles naming the
+    event's most specific shared name that are in the story (1.0 turns this off; see Linker.specificity)."""
+    story_revisit_days: float = 14.0
+    """A pass links its touched events again together with their story mates this close in time (the
+    decisions new evidence can change; older events of a story keep theirs, so the work stays bounded)."""
     story_candidates: int = 20
     story_min_hits: int = 2
     """When there are more candidates than that, only stories sharing this many indexed terms with the event."""
