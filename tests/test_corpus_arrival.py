@@ -68,16 +68,16 @@ def _scores(labels, assign, kind):
 def test_arrival_order_on_our_corpus(corpus) -> None:
     """One pass vs a pass per article in file order (a watch feed), state kept between passes.
 
-    The issue's bar is 0.02 and is NOT met; what holds today is asserted so that it cannot get worse
-    unnoticed: events within 0.05, stories within 0.11 (with the NER trained on every shared set: one
-    pass 0.954 / 0.953, one by one about 0.85 on stories; it was 0.892 with the idner-only model): the
-    corpus's file order is months out of publication order, and stories of episodes that arrive out of
-    order are not merged afterwards."""
+    Stories are within the issue's 0.02 (a pass links its touched events again with the events of the
+    stories they belong to or could join, so episodes that arrive months out of order still come
+    together); events are held within 0.05 (one by one about 0.91 against 0.954 in one pass: the
+    corpus's file order is months out of publication order and events are only merged, never split,
+    afterwards)."""
     articles, labels = corpus
     one = run_in_passes(articles, len(articles))
     each = run_in_passes(articles, 1)
-    for kind, tol in (("events", 0.05), ("stories", 0.11)):
-        assert _scores(labels, one, kind) - _scores(labels, each, kind) <= tol
+    for kind, tol in (("events", 0.05), ("stories", 0.02)):
+        assert abs(_scores(labels, one, kind) - _scores(labels, each, kind)) <= tol
     # ids of what did not change stay put: every event id is one of an article of that event
     assert all(ev.startswith("ev-") for ev in each["events"].values())
 
@@ -98,6 +98,10 @@ def test_real_dev_day_events_and_no_false_duplicates(real_day) -> None:
     assert false_duplicates({a.id: a.duplicate_of or a.id for a in out}, gold_ev) == []
     each = run_in_passes(articles, 1)
     assert ev["bcubed_f1"] - cluster_scores(gold_ev, each["events"])["bcubed_f1"] <= 0.02
+    gold_st = {k: v["story"] for k, v in labels.items()}
+    st = cluster_scores(gold_st, {a.id: a.story for a in out})["bcubed_f1"]
+    assert st >= 0.83  # 0.58 when filed, 0.717 before stories needed names specific to the story
+    assert abs(st - cluster_scores(gold_st, each["stories"])["bcubed_f1"]) <= 0.02
 
 
 def test_store_passes_leave_no_stale_events_or_stories(corpus_dir, tmp_path) -> None:

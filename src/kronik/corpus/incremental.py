@@ -90,7 +90,6 @@ def update_store(store: Store, settings: CorpusSettings | None = None, *, reset:
     feats_iter = _decoded(rows)
     first = True
     while feats := list(islice(feats_iter, chunk)):
-        story_before = {eid: ev.story for eid, ev in state.clusters.events.items()}
         assign, state = run_features(feats, state)
         report.articles += len(feats)
         for aid, root in state.changed.items():  # earlier copies whose original is now a late arrival
@@ -101,12 +100,12 @@ def update_store(store: Store, settings: CorpusSettings | None = None, *, reset:
             if aid not in assign:
                 r = state.dedup.root.get(aid, aid)
                 assign[aid] = (r if r != aid else None, ev, state.clusters.events[ev].story)
-        for eid, ev in state.clusters.events.items():  # events moved to another story: their earlier articles too
-            if eid in story_before and story_before[eid] != ev.story:
-                for aid in ev.articles:
-                    if aid not in assign:
-                        r = state.dedup.root.get(aid, aid)
-                        assign[aid] = (r if r != aid else None, eid, ev.story)
+        for eid in state.moved:  # events moved to another story (link reports them): their earlier articles too
+            ev = state.clusters.events.get(eid)
+            for aid in ev.articles if ev is not None else ():
+                if aid not in assign:
+                    r = state.dedup.root.get(aid, aid)
+                    assign[aid] = (r if r != aid else None, eid, ev.story)
         touched = list(dict.fromkeys(e for _, e, _ in assign.values()))
         story_ids = list(dict.fromkeys(st for e in touched if (st := state.clusters.events[e].story)))
         stories = [to_story(state.stories.stories[s], state.clusters) for s in story_ids]

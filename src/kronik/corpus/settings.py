@@ -95,7 +95,7 @@ class CorpusSettings:
     # ---- stories
     story_threshold: float = 0.08
     """An event joins its best candidate story only when the score reaches this ..."""
-    story_strong: float = 0.25
+    story_strong: float = 0.3
     """... and either reaches this ..."""
     story_ratio: float = 2.0
     story_ratio_floor: float = 0.05
@@ -113,12 +113,15 @@ class CorpusSettings:
     story_terms: int = 400
     story_recent_events: int = 10
     """Besides the story centroid, an event is compared with this many of the story's latest events."""
-    story_specific_floor: float = 0.6
+    story_specific_floor: float = 0.8
     """A story score is multiplied by floor + (1 - floor) * the share of the stream's articles naming the
     event's most specific shared name that are in the story (1.0 turns this off; see Linker.specificity)."""
-    story_revisit_days: float = 14.0
-    """A pass links its touched events again together with their story mates this close in time (the
-    decisions new evidence can change; older events of a story keep theirs, so the work stays bounded)."""
+    story_revisit_days: float = 400.0
+    story_revisit_max: int = 50
+    """A pass links its touched events again together with the events of their story and of the stories
+    they could join, the nearest ``story_revisit_max`` within this many days of each (the decisions new
+    evidence can change: episodes months apart arrive in any order; the cap keeps the work per new
+    article bounded however long a story runs)."""
     story_candidates: int = 20
     story_min_hits: int = 2
     """When there are more candidates than that, only stories sharing this many indexed terms with the event."""

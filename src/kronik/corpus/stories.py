@@ -395,8 +395,9 @@ def unlink(event_id: str, story_id: str, state: StoryState) -> bool:
 
 def link(event_ids: list[str], state: StoryState, clusters: ClusterState,
          settings: CorpusSettings) -> tuple[set[str], dict[str, str | None]]:
-    """Decide the stories of the listed (touched) events again, with their story mates within
-    ``story_revisit_days`` of them: all of them leave their stories and are linked anew in order of
+    """Decide the stories of the listed (touched) events again, with the events of their story and of the
+    stories they could join (at most ``story_revisit_max`` per touched event, the nearest in time, within
+    ``story_revisit_days``): all of them leave their stories and are linked anew in order of
     start, as one pass over them would link them (a decision made on less evidence, or before the
     articles between arrived, is not frozen).  A story that loses every event goes, and an event that
     opens a story again gets the same id, so ids of what did not change stay put.
@@ -411,10 +412,11 @@ def link(event_ids: list[str], state: StoryState, clusters: ClusterState,
     for ev in touched:
         near = [st for sid in (ev.story,) if (st := state.stories.get(sid or "")) is not None]
         near += [st for st in linker.plausible(ev) if st.id != ev.story]
-        for x in (x for st in near for x in st.events):
-            mate = clusters.events.get(x)
-            if mate is not None and x not in affected and _near(mate, ev, win):
-                affected[x] = mate
+        mates = [m for x in dict.fromkeys(x for st in near for x in st.events)
+                 if x not in affected and (m := clusters.events.get(x)) is not None and _gap(m, ev) <= win]
+        mates.sort(key=lambda m: (_gap(m, ev), m.seq))
+        for m in mates[:settings.story_revisit_max]:
+            affected[m.id] = m
     before = {e: ev.story for e, ev in affected.items()}
     left = {sid for ev in affected.values() if (sid := linker.detach(ev)) is not None}
     for sid in sorted(left):
@@ -425,8 +427,8 @@ def link(event_ids: list[str], state: StoryState, clusters: ClusterState,
     return {sid for sid in left if sid not in state.stories}, moved
 
 
-def _near(a: EventProfile, b: EventProfile, win: float) -> bool:
-    """Whether two events lie within ``win`` seconds of each other (undated events are near everything)."""
+def _gap(a: EventProfile, b: EventProfile) -> float:
+    """Seconds between two events' spans (0 when they overlap or one is undated)."""
     if a.start is None or a.end is None or b.start is None or b.end is None:
-        return True
-    return max(a.start - b.end, b.start - a.end) <= win
+        return 0.0
+    return max(0.0, a.start - b.end, b.start - a.end)
