@@ -126,3 +126,21 @@ def test_store_passes_leave_no_stale_events_or_stories(corpus_dir, tmp_path) -> 
     assert {a.event for a in arts} == set(events)
     assert {a.story for a in arts} == set(stories)
     assert all(set(s.events) <= set(events) for s in stories.values())
+
+
+def test_a_pass_revisits_stories_and_reports_what_moved(corpus) -> None:
+    """A pass links its touched events again (with their story's and bridgeable stories' events): feeding
+    the same articles again changes nothing and moves nothing; a story's id is its first event's."""
+    from kronik.corpus import article_features, run_features
+
+    articles, _ = corpus
+    feats = [article_features(a) for a in articles]
+    first, state = run_features(feats)
+    again, state = run_features(feats, state)
+    assert again == first and state.moved == {}
+    half, st2 = run_features(feats[: len(feats) // 2])
+    rest, st2 = run_features(feats[len(feats) // 2:], st2)
+    for eid, (old, new) in st2.moved.items():
+        assert old != new and st2.clusters.events[eid].story == new
+    assert all(old is None or old in st2.stories.stories or old not in {e.story for e in st2.clusters.events.values()}
+               for old, _ in st2.moved.values())

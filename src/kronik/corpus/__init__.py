@@ -45,8 +45,9 @@ class CorpusState:
     removed_events: set[str] = field(default_factory=set)
     removed_stories: set[str] = field(default_factory=set)
     """After a run: events merged away and stories left empty or given up (a store deletes their rows)."""
-    moved: dict[str, str | None] = field(default_factory=dict)
-    """After a run: events whose story changed (event -> its story now; their earlier articles follow)."""
+    moved: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    """After a run: events whose story changed (event -> (story before, story now)); their earlier articles
+    follow, and a story they left that still has events gets its row rewritten."""
 
     @classmethod
     def empty(cls, settings: CorpusSettings | None = None) -> CorpusState:

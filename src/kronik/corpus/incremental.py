@@ -107,7 +107,9 @@ def update_store(store: Store, settings: CorpusSettings | None = None, *, reset:
                     r = state.dedup.root.get(aid, aid)
                     assign[aid] = (r if r != aid else None, eid, ev.story)
         touched = list(dict.fromkeys(e for _, e, _ in assign.values()))
-        story_ids = list(dict.fromkeys(st for e in touched if (st := state.clusters.events[e].story)))
+        story_ids = list(dict.fromkeys([*(st for e in touched if (st := state.clusters.events[e].story)),
+                                        *(old for old, _ in state.moved.values()
+                                          if old is not None and old in state.stories.stories)]))
         stories = [to_story(state.stories.stories[s], state.clusters) for s in story_ids]
         if describe:  # whole stories: a story's timeline reads all of its events
             touched = list(dict.fromkeys([*touched, *(e for st in stories for e in st.events

@@ -394,7 +394,7 @@ def unlink(event_id: str, story_id: str, state: StoryState) -> bool:
 
 
 def link(event_ids: list[str], state: StoryState, clusters: ClusterState,
-         settings: CorpusSettings) -> tuple[set[str], dict[str, str | None]]:
+         settings: CorpusSettings) -> tuple[set[str], dict[str, tuple[str | None, str | None]]]:
     """Decide the stories of the listed (touched) events again, with the events of their story and of the
     stories they could join (at most ``story_revisit_max`` per touched event, the nearest in time, within
     ``story_revisit_days``): all of them leave their stories and are linked anew in order of
@@ -402,8 +402,8 @@ def link(event_ids: list[str], state: StoryState, clusters: ClusterState,
     articles between arrived, is not frozen).  A story that loses every event goes, and an event that
     opens a story again gets the same id, so ids of what did not change stay put.
 
-    Returns the ids of stories this dropped, and the events whose story changed (event -> its story now),
-    so a store rewrites only those, however large it is."""
+    Returns the ids of stories this dropped, and the events whose story changed (event -> (story before,
+    story now)), so a store rewrites only those and the stories they left, however large it is."""
     linker = Linker(state, clusters, settings)
     inf = float("inf")
     touched = [clusters.events[e] for e in dict.fromkeys(event_ids) if e in clusters.events]
@@ -423,7 +423,7 @@ def link(event_ids: list[str], state: StoryState, clusters: ClusterState,
         linker.rebuild(sid)
     for ev in sorted(affected.values(), key=lambda e: (e.start if e.start is not None else inf, e.seq)):
         linker.assign(ev)
-    moved = {e: ev.story for e, ev in affected.items() if ev.story != before[e]}
+    moved = {e: (before[e], ev.story) for e, ev in affected.items() if ev.story != before[e]}
     return {sid for sid in left if sid not in state.stories}, moved
 
 
