@@ -138,8 +138,8 @@ def test_a_pass_revisits_stories_and_reports_what_moved(corpus) -> None:
     first, state = run_features(feats)
     again, state = run_features(feats, state)
     assert again == first and state.moved == {}
-    half, st2 = run_features(feats[: len(feats) // 2])
-    rest, st2 = run_features(feats[len(feats) // 2:], st2)
+    _, st2 = run_features(feats[: len(feats) // 2])
+    _, st2 = run_features(feats[len(feats) // 2:], st2)
     for eid, (old, new) in st2.moved.items():
         assert old != new and st2.clusters.events[eid].story == new
     assert all(old is None or old in st2.stories.stories or old not in {e.story for e in st2.clusters.events.values()}

@@ -101,11 +101,13 @@ def update_store(store: Store, settings: CorpusSettings | None = None, *, reset:
                 r = state.dedup.root.get(aid, aid)
                 assign[aid] = (r if r != aid else None, ev, state.clusters.events[ev].story)
         for eid in state.moved:  # events moved to another story (link reports them): their earlier articles too
-            ev = state.clusters.events.get(eid)
-            for aid in ev.articles if ev is not None else ():
+            prof = state.clusters.events.get(eid)
+            if prof is None:
+                continue
+            for aid in prof.articles:
                 if aid not in assign:
                     r = state.dedup.root.get(aid, aid)
-                    assign[aid] = (r if r != aid else None, eid, ev.story)
+                    assign[aid] = (r if r != aid else None, eid, prof.story)
         touched = list(dict.fromkeys(e for _, e, _ in assign.values()))
         story_ids = list(dict.fromkeys([*(st for e in touched if (st := state.clusters.events[e].story)),
                                         *(old for old, _ in state.moved.values()
