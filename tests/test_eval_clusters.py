@@ -127,6 +127,22 @@ def test_bench_cluster_small(shared_data: Path, tmp_path: Path) -> None:
     assert "400" in buf.getvalue()
 
 
+def test_bench_cluster_pass_at_a_stored_size(shared_data: Path, tmp_path: Path) -> None:
+    """The pass row: 1,000 new articles after N stored, timed (no timing asserted), rendered."""
+    from kronik.bench.cluster import PASS_NEW, _measure_pass, render_bench_cluster
+
+    cache = tmp_path / "entities.json"
+    cache.write_text("{}")
+    row = _measure_pass(300, shared_data, cache)
+    assert row["stored"] == 300 and row["new"] == PASS_NEW and row["pass_seconds_per_1000"] > 0
+    assert row["events"] > 0.5 * (300 + PASS_NEW)
+    buf = io.StringIO()
+    render_bench_cluster({"sizes": [], "passes": [row], "pass_spread": None,
+                          "untimed": {"note": "x", "entity_tagging_of_source_bodies_seconds": 0}},
+                         Console(file=buf, width=200))
+    assert "after N stored" in buf.getvalue()
+
+
 def test_bcubed_over_a_part_counts_what_others_mixed_in() -> None:
     from kronik.eval.clusters import leave_topic_out
 

@@ -830,13 +830,18 @@ def eval_tls(
 def bench_cluster_cmd(
     size: Annotated[list[int] | None, typer.Option("--size", help="Stream size; repeatable.")] = None,
     data: Annotated[Path, typer.Option("--data", help="Shared data folder (IndoSum).")] = SHARED_DATA,
+    pass_at: Annotated[list[int] | None, typer.Option("--pass-at", help="Stored size at which one pass of 1,000 new "
+                                                      "articles is timed; repeatable (default 10k, 50k, 200k).")] = None,
+    passes_only: Annotated[bool, typer.Option("--passes-only", help="Only the pass timings.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Time and peak memory of dedup, clustering and stories for streams of each size."""
+    """Time and peak memory of dedup, clustering and stories for streams of each size, and the time of one
+    corpus pass of 1,000 new articles as the store grows."""
     from kronik.bench.cluster import bench_cluster, render_bench_cluster
 
     _require_data(data, "indosum", "IndoSum")
-    _emit(bench_cluster(size or [10_000, 50_000, 100_000], data), as_json, render_bench_cluster)
+    _emit(bench_cluster([] if passes_only else size or [10_000, 50_000, 100_000], data,
+                        pass_at=pass_at or [10_000, 50_000, 200_000]), as_json, render_bench_cluster)
 
 
 @bench_app.command("story")

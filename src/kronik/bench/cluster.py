@@ -57,9 +57,10 @@ def _base_entities(data_dir: Path, cache: Path) -> None:
     cache.write_text(json.dumps(out, ensure_ascii=False), "utf-8")
 
 
-def unique_stream(data_dir: Path, n: int, seed: int = SEED) -> Any:
+def unique_stream(data_dir: Path, n: int, seed: int = SEED, per_day: float | None = None) -> Any:
     """``n`` distinct articles, each a collage of 2-6 paragraphs from 2-4 random source bodies (no copies),
-    evenly spread over Aug 2016 - Feb 2018: a stress test where every article needs full clustering work.
+    evenly spread over Aug 2016 - Feb 2018 (or ``per_day`` articles a day from Aug 2016 on): a stress
+    test where every article needs full clustering work.
     Yields (id, title, paragraphs, published, outlet, source keys)."""
     import random
     from datetime import datetime, timedelta
@@ -69,13 +70,52 @@ def unique_stream(data_dir: Path, n: int, seed: int = SEED) -> Any:
     bases = load_bases(data_dir)
     rng = random.Random(seed)
     start = datetime(2016, 8, 1, 8, 0, tzinfo=WIB)
-    minutes = 540 * 24 * 60
+    minutes = 540 * 24 * 60 if per_day is None else n / per_day * 24 * 60
     for i in range(n):
         used = [bases[rng.randrange(len(bases))] for _ in range(rng.randint(2, 4))]
         body = [p for b in used for p in rng.sample(list(b.body), min(len(b.body), rng.randint(1, 2)))]
         when = start + timedelta(minutes=int(i * minutes / max(n, 1)))
         yield (f"u{seed}-{i:07d}", used[0].title, body, when.strftime("%Y-%m-%dT%H:%M:00+07:00"), used[0].outlet,
                [b.key for b in used])
+
+
+PASS_NEW = 1_000
+PASS_PER_DAY = 150.0
+"""The pass benchmark's stream density: a busy outlet's day, the same whatever the store's size."""
+
+
+def _measure_pass(stored: int, data_dir: Path, cache: Path) -> dict[str, Any]:
+    """One corpus pass over ``PASS_NEW`` new articles after ``stored`` ones (unique stream, ``PASS_PER_DAY``
+    a day, so only the store's size changes): what a ``watch`` feed pays per pass as the store grows.
+    Building the stored state is not timed; the pass (dedup, events, stories) and saving the state are."""
+    from kronik.corpus import CorpusState, run_features, save_state
+    from kronik.corpus.features import features_from_parts
+
+    ents: dict[str, list[str]] = json.loads(cache.read_text("utf-8"))
+    state = CorpusState.empty()
+    s = state.settings
+    feats = [features_from_parts(i, title, body, published=pub, language="id", outlet=outlet,
+                                 entities=[e for k in keys for e in ents.get(k, ())], settings=s)
+             for i, title, body, pub, outlet, keys in unique_stream(data_dir, stored + PASS_NEW, per_day=PASS_PER_DAY)]
+    for i in range(0, stored, 20_000):
+        _, state = run_features(feats[i:min(i + 20_000, stored)], state)
+    t0 = time.perf_counter()
+    _, state = run_features(feats[stored:], state)
+    secs = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    blob = save_state(state)
+    save = time.perf_counter() - t0
+    return {"stored": stored, "new": PASS_NEW, "pass_seconds": round(secs, 3),
+            "pass_seconds_per_1000": round(secs * 1000 / PASS_NEW, 3), "save_state_seconds": round(save, 3),
+            "events": len(state.clusters.events), "stories": len(state.stories.stories),
+            "events_moved": len(state.moved), "state_mb": round(len(blob) / 2**20, 2), "peak_rss_mb": round(_rss_mb(), 1)}
+
+
+def _run_pass(stored: int, data_dir: str, cache: str, queue: Any) -> None:
+    try:
+        queue.put(_measure_pass(stored, Path(data_dir), Path(cache)))
+    except Exception as exc:  # pragma: no cover - reported, not raised, across the process boundary
+        queue.put({"stored": stored, "error": f"{type(exc).__name__}: {exc}"})
 
 
 def _rss_mb() -> float:
@@ -201,8 +241,10 @@ def _compare(feats: list[Any], data_dir: Path, s: Any) -> dict[str, Any]:
     return out
 
 
-def bench_cluster(sizes: list[int], data_dir: Path, streams: tuple[str, ...] = ("synthetic", "unique")) -> dict[str, Any]:
-    """Time and peak memory per size and stream (each in its own process)."""
+def bench_cluster(sizes: list[int], data_dir: Path, streams: tuple[str, ...] = ("synthetic", "unique"),
+                  pass_at: list[int] | None = None) -> dict[str, Any]:
+    """Time and peak memory per size and stream, and the time of one pass of 1,000 new articles at each
+    stored size in ``pass_at`` (each in its own process)."""
     sizes = sorted(set(sizes))
     ctx = mp.get_context("spawn")
     rows = []
@@ -218,8 +260,18 @@ def bench_cluster(sizes: list[int], data_dir: Path, streams: tuple[str, ...] = (
                 p.start()
                 rows.append(q.get())
                 p.join()
+        passes = []
+        for n in sorted(set(pass_at or ())):
+            q = ctx.Queue()
+            p = ctx.Process(target=_run_pass, args=(n, str(data_dir), str(cache), q))
+            p.start()
+            passes.append(q.get())
+            p.join()
+    ok = [r["pass_seconds_per_1000"] for r in passes if "error" not in r]
     return {
         "sizes": rows,
+        "passes": passes,
+        "pass_spread": round(max(ok) / min(ok) - 1.0, 3) if len(ok) > 1 and min(ok) > 0 else None,
         "untimed": {"entity_tagging_of_source_bodies_seconds": round(tag_seconds, 1),
                     "note": "extraction and annotation not timed; features from gold bodies, entities per source body"},
         "machine": {"cpus": mp.cpu_count()},
@@ -243,6 +295,19 @@ def render_bench_cluster(res: dict[str, Any], console: Console) -> None:
                       str(r["stories"]), str(r["state_mb"]),
                       f"{dd['precision']:.4f} / {dd['recall']:.4f}" if dd["gold_pairs"] else "-")
     console.print(table)
+    if res.get("passes"):
+        pt = Table(title=f"One corpus pass of {PASS_NEW:,} new articles ({PASS_PER_DAY:g} a day) after N stored")
+        for col in ("stored", "pass s / 1,000 new", "save state s", "events", "stories", "events moved", "state MB"):
+            pt.add_column(col)
+        for r in res["passes"]:
+            if "error" in r:
+                pt.add_row(f"{r['stored']:,}", r["error"], *[""] * 5)
+                continue
+            pt.add_row(f"{r['stored']:,}", str(r["pass_seconds_per_1000"]), str(r["save_state_seconds"]), str(r["events"]),
+                       str(r["stories"]), str(r["events_moved"]), str(r["state_mb"]))
+        console.print(pt)
+        if res.get("pass_spread") is not None:
+            console.print(f"Pass time spread (slowest / fastest - 1): {res['pass_spread']:.1%}", highlight=False)
     cmp_ = next((r.get("minhash_comparison") for r in res["sizes"] if r.get("minhash_comparison")), None)
     if cmp_:
         console.print(f"MinHash on {cmp_['documents']} bodies, {cmp_['num_perm']} permutations: numpy "

@@ -45,6 +45,9 @@ class CorpusState:
     removed_events: set[str] = field(default_factory=set)
     removed_stories: set[str] = field(default_factory=set)
     """After a run: events merged away and stories left empty or given up (a store deletes their rows)."""
+    moved: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    """After a run: events whose story changed (event -> (story before, story now)); their earlier articles
+    follow, and a story they left that still has events gets its row rewritten."""
 
     @classmethod
     def empty(cls, settings: CorpusSettings | None = None) -> CorpusState:
@@ -77,7 +80,8 @@ def run_features(feats: Sequence[ArticleFeatures], state: CorpusState | None = N
             state.merged[aid] = state.clusters.article_event[aid]
     touched = list(dict.fromkeys(known[f.id] for f in feats))
     touched += [e for e in dict.fromkeys(state.merged.values()) if e not in touched]
-    state.removed_stories |= link(touched, state.stories, state.clusters, s)
+    dropped, state.moved = link(touched, state.stories, state.clusters, s)
+    state.removed_stories |= dropped
     state.removed_events -= set(state.clusters.events)
     state.removed_stories -= set(state.stories.stories)
     for aid in changed:

@@ -104,7 +104,6 @@ def update_store(store: Store, settings: CorpusSettings | None = None, *, reset:
     feats_iter = _decoded(rows, store.corrections(), state.settings)
     first = True
     while feats := list(islice(feats_iter, chunk)):
-        story_before = {eid: ev.story for eid, ev in state.clusters.events.items()}
         assign, state = run_features(feats, state)
         report.articles += len(feats)
         for aid, root in state.changed.items():  # earlier copies whose original is now a late arrival
@@ -115,14 +114,18 @@ def update_store(store: Store, settings: CorpusSettings | None = None, *, reset:
             if aid not in assign:
                 r = state.dedup.root.get(aid, aid)
                 assign[aid] = (r if r != aid else None, ev, state.clusters.events[ev].story)
-        for eid, ev in state.clusters.events.items():  # events moved to another story: their earlier articles too
-            if eid in story_before and story_before[eid] != ev.story:
-                for aid in ev.articles:
-                    if aid not in assign:
-                        r = state.dedup.root.get(aid, aid)
-                        assign[aid] = (r if r != aid else None, eid, ev.story)
+        for eid in state.moved:  # events moved to another story (link reports them): their earlier articles too
+            prof = state.clusters.events.get(eid)
+            if prof is None:
+                continue
+            for aid in prof.articles:
+                if aid not in assign:
+                    r = state.dedup.root.get(aid, aid)
+                    assign[aid] = (r if r != aid else None, eid, prof.story)
         touched = list(dict.fromkeys(e for _, e, _ in assign.values()))
-        story_ids = list(dict.fromkeys(st for e in touched if (st := state.clusters.events[e].story)))
+        story_ids = list(dict.fromkeys([*(st for e in touched if (st := state.clusters.events[e].story)),
+                                        *(old for old, _ in state.moved.values()
+                                          if old is not None and old in state.stories.stories)]))
         stories = [to_story(state.stories.stories[s], state.clusters) for s in story_ids]
         if describe:  # whole stories: a story's timeline reads all of its events
             touched = list(dict.fromkeys([*touched, *(e for st in stories for e in st.events

@@ -27,6 +27,7 @@ FORMAT = "kronik-corpus-state/1"
 _EV_ARRAYS = (("t_idx", np.int32), ("t_val", np.float32), ("ti_idx", np.int32), ("ti_val", np.float32),
               ("e_idx", np.int32), ("e_val", np.float32), ("x_idx", np.int32), ("x_val", np.float32))
 _ST_ARRAYS = (("t_idx", np.int32), ("t_val", np.float32), ("e_idx", np.int32), ("e_val", np.float32))
+_ST_MASS = (("m_idx", np.int32), ("m_val", np.float32))
 
 
 def _num(x: float | None) -> float | None:
@@ -52,6 +53,16 @@ def _unpack(objs: list[Any], names: tuple[tuple[str, Any], ...], prefix: str, z:
         for i, o in enumerate(objs):
             part = flat[bounds[i]:bounds[i + 1]]
             setattr(o, name, part.tolist() if name == "keys" else part.copy())
+
+
+def _story_mass(stories: list[StoryProfile], clusters: ClusterState, settings: CorpusSettings) -> None:
+    from kronik.corpus.vectors import add
+
+    for st in stories:
+        for e in st.events:
+            ev = clusters.events.get(e)
+            if ev is not None:
+                st.m_idx, st.m_val = add(st.m_idx, st.m_val, ev.e_idx, ev.e_val, cap=settings.story_terms)
 
 
 def dump(state: Any) -> bytes:
@@ -85,6 +96,7 @@ def dump(state: Any) -> bytes:
     }
     _pack(events, _EV_ARRAYS, "ev", arrays)
     _pack(stories, _ST_ARRAYS, "st", arrays)
+    _pack(stories, _ST_MASS, "sm", arrays)
     buf = io.BytesIO()
     np.savez_compressed(buf, **arrays)
     return buf.getvalue()
@@ -125,6 +137,10 @@ def load(data: bytes) -> Any:
         stories = [StoryProfile(id=x["id"], seq=x["seq"], start=x["start"], end=x["end"], events=x["events"])
                    for x in sm["items"]]
         _unpack(stories, _ST_ARRAYS, "st", z)
+        if "sm.m_idx" in z.files:
+            _unpack(stories, _ST_MASS, "sm", z)
+        else:  # a state saved before stories kept their entity mass: sum it from their events once
+            _story_mass(stories, clusters, settings)
         story_state = StoryState(seq=sm["seq"], stories={x.id: x for x in stories})
         story_state.rebuild_index(settings.posting_cap)
     return CorpusState(settings, dedup, clusters, story_state)

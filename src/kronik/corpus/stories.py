@@ -20,10 +20,10 @@ The event joins the best story when its score reaches ``story_threshold``
 and either reaches ``story_strong`` or is at least ``story_ratio`` times the
 second-best candidate's (at least ``story_ratio_floor``): a weak match must
 also be a clear one, which keeps generic topics (every earthquake, every
-football final) from gathering into one "story".  An event that is alone in
-its story is reconsidered whenever it grows (a pass that touches it), so
-articles arriving one by one end where one pass would put them; an event in
-a story with others keeps it.
+football final) from gathering into one "story".  Decisions are not frozen:
+a pass links the events it touched again, with their story mates within
+``story_revisit_days`` (see :func:`link`), so articles arriving one by one or
+out of order end close to where one pass over all of them would put them.
 """
 
 from __future__ import annotations
@@ -52,6 +52,10 @@ class StoryProfile:
     t_val: np.ndarray = field(default_factory=lambda: EMPTY_F)
     e_idx: np.ndarray = field(default_factory=lambda: EMPTY_I)
     e_val: np.ndarray = field(default_factory=lambda: EMPTY_F)
+    m_idx: np.ndarray = field(default_factory=lambda: EMPTY_I)
+    m_val: np.ndarray = field(default_factory=lambda: EMPTY_F)
+    """Entity mass: the summed entity weights of all its events' articles (how much of the stream's
+    mentions of each name fall in this story)."""
     keys: list[int] = field(default_factory=list)
 
     def gap_days(self, start: float | None, end: float | None) -> float:
@@ -260,6 +264,29 @@ class Linker:
         f = s.story_decay_floor
         return best * (f + (1.0 - f) * np.exp(-gaps / s.story_tau_days))
 
+    def specificity(self, ev: EventProfile, stories: list[StoryProfile]) -> np.ndarray:
+        """Per story, ``floor + (1 - floor) * c``: *c* is the largest share, over the names the event
+        shares with the story, of the stream's articles naming it that lie in the story.
+
+        A case, policy or dispute is carried by names that are specific to it: nearly every mention of
+        the suspect, the project or the company is in that story, while the window's generic names (the
+        president, a ministry, the country) are spread over many stories.  So sharing only generic
+        names, or only topic words, is weak evidence of the same story, wherever the stream comes from
+        (a day of all news, or months of one topic where the topic's names are frequent but stay in
+        one story).  An event without names is not penalised."""
+        f = self.s.story_specific_floor
+        out = np.ones(len(stories))
+        if f >= 1.0 or len(ev.e_idx) == 0:
+            return out
+        df = self.cl.df
+        for i, st in enumerate(stories):
+            common, _, j = np.intersect1d(ev.e_idx, st.m_idx, assume_unique=True, return_indices=True)
+            c = 0.0
+            if len(common):
+                c = float(np.max(np.minimum(1.0, st.m_val[j] / np.maximum(df[common], 1))))
+            out[i] = f + (1.0 - f) * c
+        return out
+
     def best_story(self, ev: EventProfile) -> StoryProfile | None:
         """The story the event joins by the rule above, or None."""
         q = self._weighted("e", ev)
@@ -268,7 +295,7 @@ class Linker:
         cands = self.candidates(ev)
         best, best_score, second = None, -1.0, 0.0
         if cands:
-            sc = self.scores(ev, cands, q)
+            sc = self.scores(ev, cands, q) * self.specificity(ev, cands)
             order = np.argsort(-sc, kind="stable")
             best, best_score = cands[int(order[0])], float(sc[order[0]])
             second = float(sc[order[1]]) if len(order) > 1 else 0.0
@@ -276,6 +303,17 @@ class Linker:
         joins = best is not None and best_score >= s.story_threshold and (
             best_score >= s.story_strong or best_score >= s.story_ratio * max(second, s.story_ratio_floor))
         return best if joins else None
+
+    def plausible(self, ev: EventProfile) -> list[StoryProfile]:
+        """Candidate stories the event scores at least ``story_threshold`` with (it may bridge them)."""
+        q = self._weighted("e", ev)
+        self.tq.load(q.t_idx, q.t_w)
+        self.eq.load(q.e_idx, q.e_w)
+        cands = self.candidates(ev)
+        if not cands:
+            return []
+        sc = self.scores(ev, cands, q) * self.specificity(ev, cands)
+        return [st for st, x in zip(cands, sc.tolist(), strict=True) if x >= self.s.story_threshold]
 
     def assign(self, ev: EventProfile) -> str:
         best = self.best_story(ev)
@@ -293,46 +331,51 @@ class Linker:
     def _join(self, story: StoryProfile, ev: EventProfile) -> None:
         story.events.append(ev.id)
         ev.story = story.id
+        self._add_vectors(story, ev)
+        self._index(story)
+
+    def _add_vectors(self, story: StoryProfile, ev: EventProfile) -> None:
         if ev.start is not None and ev.end is not None:
             story.start = ev.start if story.start is None else min(story.start, ev.start)
             story.end = ev.end if story.end is None else max(story.end, ev.end)
         n = max(ev.n, 1)
         story.t_idx, story.t_val = add(story.t_idx, story.t_val, ev.t_idx, ev.t_val / n, cap=self.s.story_terms)
         story.e_idx, story.e_val = add(story.e_idx, story.e_val, ev.e_idx, ev.e_val / n, cap=self.s.story_terms)
+        story.m_idx, story.m_val = add(story.m_idx, story.m_val, ev.e_idx, ev.e_val, cap=self.s.story_terms)
         self._cache.pop(("s", story.id), None)
         self._packs.pop(story.id, None)
-        self._index(story)
 
-    def reconsider(self, ev: EventProfile) -> bool:
-        """An event that grew and is still its story's only event gets its story decided again.
-
-        Its story was chosen when the event had its first articles; the evidence has changed since, so
-        articles arriving one by one must not freeze a decision that one pass over all of them would
-        make differently.  The story's id is kept when the event opens a story again."""
+    def detach(self, ev: EventProfile) -> str | None:
+        """The event leaves its story (whose profile is rebuilt by :meth:`rebuild`); returns that story's id."""
         story = self.st.stories.get(ev.story or "")
-        if story is None or story.events != [ev.id]:
-            return False
-        assert self.st.index is not None
-        self.st.index.remove(story.keys, story.seq)
-        del self.st.stories[story.id]
-        self.st.by_seq.pop(story.seq, None)
-        self._cache.pop(("s", story.id), None)
-        self._packs.pop(story.id, None)
-        self._cache.pop(("e", ev.id), None)
         ev.story = None
-        self.assign(ev)
-        return True
+        self._cache.pop(("e", ev.id), None)
+        if story is None or ev.id not in story.events:
+            return None
+        story.events.remove(ev.id)
+        return story.id
 
-    def refresh(self, ev: EventProfile) -> None:
-        """An event that already has a story grew: widen the story's span (its profile keeps the first view)."""
-        story = self.st.stories.get(ev.story or "")
-        if story is None or ev.start is None or ev.end is None:
+    def rebuild(self, sid: str) -> None:
+        """A story's profile again from its events now (events left it or changed); an empty story goes."""
+        story = self.st.stories.get(sid)
+        if story is None:
             return
-        self._packs.pop(story.id, None)
-        if story.start is None or ev.start < story.start or story.end is None or ev.end > story.end:
-            story.start = ev.start if story.start is None else min(story.start, ev.start)
-            story.end = ev.end if story.end is None else max(story.end, ev.end)
-            self._index(story)
+        self._cache.pop(("s", sid), None)
+        self._packs.pop(sid, None)
+        assert self.st.index is not None
+        if not story.events:
+            self.st.index.remove(story.keys, story.seq)
+            del self.st.stories[sid]
+            self.st.by_seq.pop(story.seq, None)
+            return
+        story.t_idx, story.t_val, story.e_idx, story.e_val = EMPTY_I, EMPTY_F, EMPTY_I, EMPTY_F
+        story.m_idx, story.m_val = EMPTY_I, EMPTY_F
+        story.start = story.end = None
+        for e in story.events:
+            ev = self.cl.events.get(e)
+            if ev is not None:
+                self._add_vectors(story, ev)
+        self._index(story)
 
 
 def unlink(event_id: str, story_id: str, state: StoryState) -> bool:
@@ -350,22 +393,42 @@ def unlink(event_id: str, story_id: str, state: StoryState) -> bool:
     return False
 
 
-def link(event_ids: list[str], state: StoryState, clusters: ClusterState, settings: CorpusSettings) -> set[str]:
-    """Give every listed event a story (events that have one only update their story's span, or, alone in
-    their story, have it decided again); returns the ids of stories this dropped (their event moved on)."""
+def link(event_ids: list[str], state: StoryState, clusters: ClusterState,
+         settings: CorpusSettings) -> tuple[set[str], dict[str, tuple[str | None, str | None]]]:
+    """Decide the stories of the listed (touched) events again, with the events of their story and of the
+    stories they could join (at most ``story_revisit_max`` per touched event, the nearest in time, within
+    ``story_revisit_days``): all of them leave their stories and are linked anew in order of
+    start, as one pass over them would link them (a decision made on less evidence, or before the
+    articles between arrived, is not frozen).  A story that loses every event goes, and an event that
+    opens a story again gets the same id, so ids of what did not change stay put.
+
+    Returns the ids of stories this dropped, and the events whose story changed (event -> (story before,
+    story now)), so a store rewrites only those and the stories they left, however large it is."""
     linker = Linker(state, clusters, settings)
     inf = float("inf")
-    evs = [clusters.events[e] for e in dict.fromkeys(event_ids) if e in clusters.events]
-    evs.sort(key=lambda e: (e.start if e.start is not None else inf, e.seq))
-    before: set[str] = set()
-    for ev in evs:
-        if ev.story is None:
-            linker.assign(ev)
-            continue
-        old = ev.story
-        if linker.reconsider(ev):
-            before.add(old)
-        else:
-            linker.refresh(ev)
-    return {sid for sid in before if sid not in state.stories}
+    touched = [clusters.events[e] for e in dict.fromkeys(event_ids) if e in clusters.events]
+    win = settings.story_revisit_days * DAY
+    affected = {ev.id: ev for ev in touched}
+    for ev in touched:
+        near = [st for sid in (ev.story,) if (st := state.stories.get(sid or "")) is not None]
+        near += [st for st in linker.plausible(ev) if st.id != ev.story]
+        mates = [m for x in dict.fromkeys(x for st in near for x in st.events)
+                 if x not in affected and (m := clusters.events.get(x)) is not None and _gap(m, ev) <= win]
+        mates.sort(key=lambda m: (_gap(m, ev), m.seq))
+        for m in mates[:settings.story_revisit_max]:
+            affected[m.id] = m
+    before = {e: ev.story for e, ev in affected.items()}
+    left = {sid for ev in affected.values() if (sid := linker.detach(ev)) is not None}
+    for sid in sorted(left):
+        linker.rebuild(sid)
+    for ev in sorted(affected.values(), key=lambda e: (e.start if e.start is not None else inf, e.seq)):
+        linker.assign(ev)
+    moved = {e: (before[e], ev.story) for e, ev in affected.items() if ev.story != before[e]}
+    return {sid for sid in left if sid not in state.stories}, moved
 
+
+def _gap(a: EventProfile, b: EventProfile) -> float:
+    """Seconds between two events' spans (0 when they overlap or one is undated)."""
+    if a.start is None or a.end is None or b.start is None or b.end is None:
+        return 0.0
+    return max(0.0, a.start - b.end, b.start - a.end)
