@@ -34,7 +34,7 @@ def test_today_is_the_latest_day_with_its_biggest_events_first(client) -> None:
 
 
 def test_today_bounds_its_limit(client) -> None:
-    assert client.get("/api/today?limit=51").status_code == 422
+    assert client.get("/api/today?limit=51").status_code == 400
     assert client.get("/api/today?limit=0").json()["results"] == []
 
 

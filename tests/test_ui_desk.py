@@ -98,7 +98,7 @@ def test_search_collapses_copies_groups_by_story_and_helps_on_zero_hits(ui: UI) 
     assert ui.css("#search-empty .syntax-help li a"), "zero hits: syntax help with examples"
     ui.screenshot("desk-search-empty")
 
-    ui.allowed_console = ("status of 422",)  # the browser logs the refused request itself
+    ui.allowed_console = ("status of 400",)  # the browser logs the refused request itself
     ui.open("#/search?q=gempa&from=kemarin")
     page = ui.one("main").text
     assert "This request cannot be answered" in page and "from=" in page and "YYYY-MM-DD" in page

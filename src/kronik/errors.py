@@ -45,7 +45,7 @@ class KronikError(Exception):
 
 class InputError(KronikError):
     reason = "unreadable"
-    http_status = 422
+    http_status = 400
     exit_code = 2
 
     def __init__(self, source: str, detail: str = "") -> None:
@@ -118,14 +118,14 @@ class StageError(KronikError):
 class RequestError(KronikError):
     """A request refused as it stands (a parameter out of range, a limit exceeded): the caller can fix it."""
 
-    http_status = 422
+    http_status = 400
     exit_code = 2
 
 
 class QueryTooLarge(RequestError):
     """A search query longer than ``MAX_QUERY_CHARS`` or with more than ``MAX_QUERY_TERMS`` terms."""
 
-    http_status = 422
+    http_status = 400
 
 
 class UploadTooLarge(RequestError):

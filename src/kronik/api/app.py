@@ -15,6 +15,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from fastapi import FastAPI, Request, Response
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -61,6 +63,7 @@ def create_app(store: Store | str, *, data_dir: str | Path | None = None,
     app.add_middleware(Guard, policy=policy)
     app.add_middleware(SecurityHeaders)  # added last: the outermost, so every refusal carries the headers
     app.add_exception_handler(KronikError, _kronik_error)
+    app.add_exception_handler(RequestValidationError, _invalid_request)
     app.include_router(routes.router, prefix="/api")
     add_docs(app)
 
@@ -75,7 +78,14 @@ def create_app(store: Store | str, *, data_dir: str | Path | None = None,
     return app
 
 
+async def _invalid_request(_request: Request, exc: Exception) -> JSONResponse:
+    """A parameter or body that does not validate is a bad request (400), as every other refusal of what the
+    caller sent; ``detail`` keeps FastAPI's list of what is wrong where (``loc``, ``msg``), which the UI shows."""
+    errors = exc.errors() if isinstance(exc, RequestValidationError) else []
+    return JSONResponse({"detail": jsonable_encoder(errors)}, status_code=400)
+
+
 async def _kronik_error(_request: Request, exc: Exception) -> JSONResponse:
-    """Kronik's errors as JSON with the status :mod:`kronik.errors` gives them (422, 404, 413, 503, ...)."""
+    """Kronik's errors as JSON with the status :mod:`kronik.errors` gives them (400, 404, 413, 503, ...)."""
     status = exc.http_status if isinstance(exc, KronikError) else 500
     return JSONResponse({"detail": str(exc)}, status_code=status)

@@ -102,7 +102,7 @@ def facets(request: Request) -> dict[str, list[dict[str, Any]]]:
     return store_facets(_store(request))
 
 
-@router.get("/stories", response_model=None, responses={200: {"model": models.StoryList}, 422: {"model": models.Error}})
+@router.get("/stories", response_model=None, responses={200: {"model": models.StoryList}, 400: {"model": models.Error}})
 def stories(request: Request, limit: Limit = 20, offset: Offset = 0, q: QueryText = None,
             sort: Annotated[str, Query(max_length=20, description="recent or coverage")] = "recent",
             min_articles: Annotated[int, Query(ge=0, le=1_000_000)] = 0, outlet: Opt = None, language: Opt = None,
@@ -158,7 +158,7 @@ def _clip(text: str | None, n: int = 400) -> str | None:
     return text if len(text) <= n else text[:n - 1].rsplit(" ", 1)[0] + "…"
 
 
-@router.get("/events", response_model=None, responses={200: {"model": models.EventList}, 422: {"model": models.Error}})
+@router.get("/events", response_model=None, responses={200: {"model": models.EventList}, 400: {"model": models.Error}})
 def events(request: Request, story: Opt = None, since: Since = None, limit: Limit = 20,
            offset: Offset = 0) -> dict[str, Any]:
     """Events, latest first (of one ``story``; ``since``: rewritten by a corpus pass after that time)."""
@@ -176,7 +176,7 @@ def event(request: Request, event_id: str) -> dict[str, Any]:
     return queries.event(_store(request), event_id)
 
 
-@router.get("/articles", response_model=None, responses={200: {"model": models.ArticleList}, 422: {"model": models.Error}})
+@router.get("/articles", response_model=None, responses={200: {"model": models.ArticleList}, 400: {"model": models.Error}})
 def articles(request: Request, outlet: Opt = None, event: Opt = None, story: Opt = None, since: Since = None,
              limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
     """Articles, newest first (of one outlet, event or story; ``since``: stored after that time)."""
@@ -202,7 +202,7 @@ def entity_names(language: str) -> dict[str, Any]:
 def _search_query(q: str | None, outlet: str | None, language: str | None, date_from: str | None,
                   date_to: str | None, entity: str | None, speaker: str | None, event: str | None,
                   story: str | None, limit: int = 20, offset: int = 0, sort: str = "relevance") -> SearchQuery:
-    """The query of a search or an export; a date that is not one is refused (422), not searched for."""
+    """The query of a search or an export; a date that is not one is refused (400), not searched for."""
     date_from, date_to = queries.check_date(date_from, "from"), queries.check_date(date_to, "to")
     return SearchQuery(q=q or "", outlet=outlet, language=language, date_from=date_from, date_to=date_to,
                        entity=entity, speaker=speaker, event=event, story=story, limit=limit, offset=offset,
@@ -213,7 +213,7 @@ SearchSort = Annotated[str, Query(max_length=20, description="relevance (best ma
                                   "newest first), newest or oldest (by publication time, undated last)")]
 
 
-@router.get("/search", response_model=None, responses={200: {"model": models.SearchResult}, 422: {"model": models.Error}})
+@router.get("/search", response_model=None, responses={200: {"model": models.SearchResult}, 400: {"model": models.Error}})
 async def search_articles(request: Request, q: QueryText = None, outlet: Opt = None, language: Opt = None,
                           date_from: Annotated[str | None, Query(alias="from", max_length=MAX_VALUE)] = None,
                           date_to: Annotated[str | None, Query(alias="to", max_length=MAX_VALUE)] = None,
@@ -233,7 +233,7 @@ async def search_articles(request: Request, q: QueryText = None, outlet: Opt = N
 @router.get("/search/atom", response_class=Response,
             responses={200: {"content": {"application/atom+xml": {"schema": {"type": "string"}}},
                              "description": "Atom feed: the newest articles the search finds"},
-                       422: {"model": models.Error}})
+                       400: {"model": models.Error}})
 async def search_atom(request: Request, q: QueryText = None, outlet: Opt = None, language: Opt = None,
                       date_from: Annotated[str | None, Query(alias="from", max_length=MAX_VALUE)] = None,
                       date_to: Annotated[str | None, Query(alias="to", max_length=MAX_VALUE)] = None,
@@ -377,7 +377,7 @@ class CorrectionRequest(BaseModel):
 
 @router.post("/corrections", status_code=201, response_model=None,
              responses={201: {"model": models.CorrectionResult}, 404: {"model": models.Error},
-                        422: {"model": models.Error}})
+                        400: {"model": models.Error}})
 async def correct(request: Request) -> dict[str, Any]:
     """Record a correction and apply it to every stored mention, quote speaker, entity count and story page
     now; it holds for every later ingest and corpus pass.  A write: it needs the write permission."""
@@ -387,7 +387,7 @@ async def correct(request: Request) -> dict[str, Any]:
     try:
         req = CorrectionRequest.model_validate(parse_json(body))
     except ValidationError as exc:
-        raise HTTPException(status_code=422, detail=json.loads(exc.json(include_url=False, include_input=False))) from exc
+        raise HTTPException(status_code=400, detail=json.loads(exc.json(include_url=False, include_input=False))) from exc
     return await _write(request, _store(request).correct, req.action, req.name, req.value, req.note)
 
 
@@ -415,7 +415,7 @@ FromParam = Annotated[str | None, Query(alias="from", max_length=40, description
 ToParam = Annotated[str | None, Query(alias="to", max_length=40, description="published on or before (YYYY-MM-DD)")]
 
 
-@router.get("/quotes", response_model=None, responses={200: {"model": models.QuoteList}, 422: {"model": models.Error}})
+@router.get("/quotes", response_model=None, responses={200: {"model": models.QuoteList}, 400: {"model": models.Error}})
 def quotes(request: Request, speaker: Opt = None, entity: EntityParam = None, story: Opt = None, outlet: Opt = None,
            q: QueryText = None, date_from: FromParam = None, date_to: ToParam = None, since: DateParam = None,
            limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
@@ -435,7 +435,7 @@ def quotes_export(request: Request, format: Annotated[str, Query(pattern="^(csv|
     quotes are ``?story=ID``."""
     rows = queries.iter_quotes(_store(request), speaker=speaker, entity=entity, story=story, outlet=outlet, q=q,
                                date_from=date_from, date_to=date_to, since=since)
-    first = next(rows, None)  # runs the checks (a bad date: 422) before the download starts
+    first = next(rows, None)  # runs the checks (a bad date: 400) before the download starts
     everything = itertools.chain([first] if first is not None else [], rows)
     body = (writers.iter_csv_rows(everything, queries.QUOTE_COLUMNS) if format == "csv"
             else (json.dumps(r, ensure_ascii=False) + "\n" for r in everything))
@@ -480,7 +480,7 @@ async def ingest(request: Request) -> dict[str, str]:
         try:
             files = [f for f in form.getlist("files") if isinstance(f, StarletteUpload)]
             if not files:
-                raise HTTPException(status_code=422, detail="no files in the 'files' field")
+                raise HTTPException(status_code=400, detail="no files in the 'files' field")
             fields = _field_map(form)
             job, folder = jobs.new_job()
             job.fields = fields
@@ -496,7 +496,7 @@ async def ingest(request: Request) -> dict[str, str]:
                              limits.max_json_depth)
         records = payload.get("articles") if isinstance(payload, dict) else None
         if not isinstance(records, list) or not records or not all(isinstance(r, dict) for r in records):
-            raise HTTPException(status_code=422, detail="expected JSON {\"articles\": [{...}, ...]}")
+            raise HTTPException(status_code=400, detail="expected JSON {\"articles\": [{...}, ...]}")
         if len(records) > limits.max_json_records:
             raise RequestError(f"{len(records)} records in one request; at most {limits.max_json_records} "
                                "(upload a JSONL file for more)")
@@ -534,7 +534,7 @@ async def inspect(request: Request) -> dict[str, Any]:
     try:
         upload = form.get("file")
         if not isinstance(upload, StarletteUpload):
-            raise HTTPException(status_code=422, detail="no file in the 'file' field")
+            raise HTTPException(status_code=400, detail="no file in the 'file' field")
         fields = _field_map(form)
         job, folder = jobs.new_job()
         try:
@@ -576,7 +576,7 @@ async def cluster(request: Request) -> dict[str, int]:
     try:
         req = ClusterRequest.model_validate(parse_json(body) if body.strip() else {})
     except ValidationError as exc:
-        raise HTTPException(status_code=422, detail=json.loads(exc.json(include_url=False, include_input=False))) from exc
+        raise HTTPException(status_code=400, detail=json.loads(exc.json(include_url=False, include_input=False))) from exc
     jobs = _jobs(request)
 
     def run() -> dict[str, int]:

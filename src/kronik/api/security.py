@@ -355,7 +355,7 @@ class Limits:
 
 
 def parse_json(data: bytes, max_depth: int = MAX_JSON_DEPTH) -> Any:
-    """A JSON body, or :class:`~kronik.errors.RequestError` (422) when it is not JSON, not UTF-8, or nested
+    """A JSON body, or :class:`~kronik.errors.RequestError` (400) when it is not JSON, not UTF-8, or nested
     deeper than ``max_depth``.  The C parser gives up on very deep input with ``RecursionError`` after
     about a thousand levels (cheap), and the depth of what parsed is measured without recursion."""
     from kronik.errors import RequestError

@@ -12,7 +12,7 @@ from kronik.errors import RequestError
 
 MAX_REQUEST_HEAD = 256 * 1024
 """Request line and headers uvicorn buffers (h11's default is 16 KB): a 100 KB query string then reaches
-the app, which refuses it with a JSON 422 and the security headers instead of uvicorn's bare 400."""
+the app, which refuses it with a JSON 400 and the security headers instead of uvicorn's bare 400."""
 
 
 def default_data_dir(db: str) -> Path | None:

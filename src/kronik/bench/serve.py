@@ -18,7 +18,7 @@ client-side latency percentiles of each kind.
 
 **The abuse scenario** (``--abuse``): on the same store, or on the example corpus (``--corpus``), four
 clients send the search load alone (the baseline), then while one attacker at a time loops on requests
-a server shared with strangers must survive: 100 KB query strings of distinct words (refused: 422), the
+a server shared with strangers must survive: 100 KB query strings of distinct words (refused: 400), the
 costliest query the limits allow (32 OR-ed two-letter prefixes, 200 hits a page), and offsets past the
 limit.  It reports the clients' percentiles in
 both runs and the attackers' answers (status counts, slowest answer), so "one client cannot stall the

@@ -132,7 +132,7 @@ class Overrides:
 # --------------------------------------------------------------------------- writing corrections
 
 def check(conn: Any, overrides: Overrides, action: str, name: str, value: str) -> tuple[str, str]:
-    """The correction's (name, value) cleaned, or a 422/404 saying why it cannot be made."""
+    """The correction's (name, value) cleaned, or a 400/404 saying why it cannot be made."""
     if action not in ACTIONS:
         raise RequestError(f"action={action[:40]!r}: expected one of {', '.join(ACTIONS)}")
     name, value = " ".join(str(name).split()), " ".join(str(value).split())

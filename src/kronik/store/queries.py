@@ -34,7 +34,7 @@ RELATED_SAMPLE = 2000  # related entities of a very frequent entity are counted 
 
 
 def _page(limit: int, offset: int) -> tuple[int, int]:
-    if not 0 <= offset <= MAX_OFFSET:  # 2**63 would overflow SQLite's integer: a clear 422, never a 500
+    if not 0 <= offset <= MAX_OFFSET:  # 2**63 would overflow SQLite's integer: a clear 400, never a 500
         raise RequestError(f"offset {offset} out of range 0..{MAX_OFFSET}")
     return max(0, min(limit, MAX_LIMIT)), offset
 
@@ -477,7 +477,7 @@ def iso_time(value: Any) -> str | None:
 
 def check_date(value: str | None, name: str) -> str | None:
     """``value`` when it is an ISO date or datetime (``2024-05-01``, ``2024-05-01T08:00:00+07:00``), else a
-    :class:`RequestError` naming the parameter: a typo in a date is a 422 the UI shows, never an empty page."""
+    :class:`RequestError` naming the parameter: a typo in a date is a 400 the UI shows, never an empty page."""
     if value is None or not value.strip():
         return None
     from datetime import datetime
