@@ -105,6 +105,7 @@ def pack_data(code: str, name: str) -> object:
         raise KeyError(f"language pack {code!r} has no {name!r} data") from exc
 
 
+@cache
 def pack_words(code: str, module: str, name: str) -> tuple[str, ...]:
     """The word list ``name`` of a pack's data module (``pack_words("id", "wires", "INSTITUTION_PREFIXES")``);
     empty when the pack has no such module or list (a language without those words)."""

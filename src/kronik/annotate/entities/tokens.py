@@ -30,6 +30,8 @@ _TOKEN_RE = re.compile(
     re.VERBOSE,
 )
 _CHUNK_RE = re.compile(r"\S+")
+_TRAILING = frozenset(",.;:!?")
+_ABBREV_SET = name_abbreviations()
 QUOTE_CHARS = frozenset({'"', "“", "”", "„", "‟", "«", "»", "'", "‘", "’", "`", "``", "''"})
 _TERMINAL = frozenset({".", "!", "?", "…"})
 
@@ -51,6 +53,13 @@ def tokenize(text: str) -> list[Token]:
             out.append(Token(c, chunk.start(), chunk.end()))
             continue
         pos, end = chunk.start(), chunk.end()
+        w = c[:-1]
+        if len(w) > 1 and c[-1] in _TRAILING and w.isalpha() and w.isascii() \
+                and not (c[-1] == "." and w.lower() in _ABBREV_SET):
+            # the next most common case: a word with a comma or full stop (what the patterns below give it)
+            out.append(Token(w, pos, end - 1))
+            out.append(Token(c[-1], end - 1, end, "other"))
+            continue
         while pos < end:
             m = match(text, pos)
             if m is None or m.end() > end:  # cannot happen (no pattern spans whitespace); be safe
