@@ -7,6 +7,8 @@ time on its way out (the story page and search are sent as stored JSON text for 
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, Field
 
 
@@ -118,7 +120,47 @@ class EntityList(Page):
 
 
 class Error(BaseModel):
-    detail: str
+    detail: str | list[dict[str, Any]] = Field(
+        description="what is wrong: a sentence, or for a parameter or body that does not validate the list of "
+                    "problems (`loc`: where, `msg`: what)")
+
+
+class FacetValue(BaseModel):
+    value: str
+    count: int = Field(description="articles")
+
+
+class Facets(BaseModel):
+    """The home page's filter choices: every outlet and language of the store with its article count."""
+
+    outlet: list[FacetValue]
+    language: list[FacetValue]
+
+
+class TodayLead(BaseModel):
+    text: str
+    article: str
+    paragraph: int
+    outlet: str | None
+    language: str | None
+
+
+class TodayEvent(BaseModel):
+    id: str
+    title: str | None
+    start: str | None = Field(description=TIME)
+    end: str | None = Field(description=TIME)
+    n_articles: int
+    n_outlets: int
+    story: str | None
+    lead: TodayLead | None = Field(description="the event summary's first sentence and where it comes from")
+
+
+class Today(BaseModel):
+    """The biggest events of the store's latest day, most articles first, then most outlets."""
+
+    day: str | None = Field(description="the latest day (YYYY-MM-DD) with events; null on an empty store")
+    results: list[TodayEvent]
 
 
 class EventItem(BaseModel):

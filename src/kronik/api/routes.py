@@ -96,7 +96,7 @@ def stats(request: Request) -> dict[str, int]:
     return queries.stats(_store(request))
 
 
-@router.get("/facets")
+@router.get("/facets", response_model=None, responses={200: {"model": models.Facets}})
 def facets(request: Request) -> dict[str, list[dict[str, Any]]]:
     """Articles per outlet and per language (the home page's filter choices)."""
     return store_facets(_store(request))
@@ -165,7 +165,7 @@ def events(request: Request, story: Opt = None, since: Since = None, limit: Limi
     return queries.events(_store(request), story=story, since=since, limit=limit, offset=offset)
 
 
-@router.get("/today")
+@router.get("/today", response_model=None, responses={200: {"model": models.Today}, 400: {"model": models.Error}})
 def today(request: Request, limit: Annotated[int, Query(ge=0, le=50)] = 8) -> dict[str, Any]:
     """The biggest events of the store's latest day (the home page's "today" strip)."""
     return queries.today(_store(request), limit=limit)
