@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kronik.annotate.names import display_name
 from kronik.annotate.quotes.classify import _attribution_post
 from kronik.annotate.quotes.indirect import _indirect
 from kronik.annotate.quotes.speakers import (
@@ -65,6 +66,11 @@ def _attribute(doc: _Doc) -> list[Quote]:
         for pos, q in _indirect(doc, pi):
             quotes.append((pi, pos, q))
     quotes.sort(key=lambda t: (t[0], t[1]))
+    for _pi, _pos, q in quotes:
+        if q.speaker:
+            # speakers are entity identities (the alias table's, 'Dana Moneter Internasional'): an article shows
+            # them in its own language ('International Monetary Fund'), a name that reads back to the same identity
+            q.speaker = display_name(q.speaker, doc.lang.code)
     return [q for _pi, _pos, q in quotes]
 
 
@@ -135,4 +141,16 @@ def _transcript_speaker(doc: _Doc, sp: _Span) -> tuple[str, str] | None:
     for _pi, _pos, toks, _ctx, _pre in doc.names:  # names the quote annotator read itself
         if len(toks) > 1 and toks[-1].lower() == last:
             return " ".join(toks), m.group(1)
+    if _transcript_labels(doc) >= 2:
+        # a transcript (labels open several paragraphs) names a speaker the article never names in full
+        # ('WALLACE:' of the host): the label is the speaker, as written in names
+        return " ".join(w.strip(".").capitalize() for w in m.group(1).split()), m.group(1)
     return None
+
+
+_LABEL_OPEN = re.compile(r"[\"“”'‘]?" + _TRANSCRIPT_LABEL.pattern)
+
+
+def _transcript_labels(doc: _Doc) -> int:
+    """How many paragraphs of the article open with a speaker label in capitals (a transcript has several)."""
+    return sum(1 for p in doc.paras if _LABEL_OPEN.match(p))

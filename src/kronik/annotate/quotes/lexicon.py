@@ -91,6 +91,8 @@ class _Lang:
     stop_words: frozenset[str]
     common_word: Callable[[str], bool]  # an affixed common word ("Tuntutan", "Awalnya"): never the start of a name
     calendar: frozenset[str]
+    time_words: frozenset[str]  # words of a time phrase ('Last month', 'On Tuesday', 'early September')
+    date_abbrevs: frozenset[str]  # month and day abbreviations, time words only when written with a dot ('Sept.')
     say_words: frozenset[str]
     according_after_clause: bool
     definite_articles: frozenset[str]
@@ -123,6 +125,15 @@ def _common_word_test(code: str) -> Callable[[str], bool]:
     except KeyError:
         return _never
     return test if callable(test) else _never
+
+
+def _time_words(pack: Any, calendar: frozenset[str], locative: frozenset[str]) -> frozenset[str]:
+    """Words that make up a time phrase in the pack's time data: a chunk of only these ('Last month', 'Early
+    on Tuesday') is when something was said, never who said it."""
+    tw = pack.time
+    single = {w for table in (tw.units, tw.relative_before, tw.deictic_days, tw.seasons, tw.parts_of_day,
+                              tw.period_parts) for w in table if " " not in w}
+    return frozenset({w.lower() for w in single} | calendar | locative)
 
 
 @lru_cache(maxsize=8)
@@ -244,6 +255,8 @@ def _lang(code: str) -> _Lang:
         stop_words=pack.stop_words,
         common_word=_common_word_test(code),
         calendar=calendar,
+        time_words=_time_words(pack, calendar, sp.locative),
+        date_abbrevs=frozenset(k.lower() for k in (*pack.weekdays, *pack.months)) - calendar,
         # Verbs that follow their subject ('Budi mengatakan'; English 'Biden said'): the after-quote verbs only
         # where a subject comes first ('"...," kata X' in Indonesian: 'Langkah tegas ...' has no verb 'tegas').
         say_words=frozenset(w.lower() for w in (*(qv.say_after if qv.subject_before_say_after else ()),

@@ -17,7 +17,7 @@ from kronik.annotate.quotes.lexicon import (
     _PARENS,
 )
 from kronik.annotate.quotes.model import _Mention
-from kronik.annotate.quotes.names import _runs, _split_run, _tok_class
+from kronik.annotate.quotes.names import _runs, _split_run, _time_phrase, _tok_class
 
 if TYPE_CHECKING:
     from kronik.annotate.quotes.model import _Doc
@@ -100,8 +100,8 @@ def _make_mention(doc: _Doc, pi: int, s: int, e: int, kind: str = "") -> _Mentio
     raw = lang.post_nominal.sub("", raw) if raw else raw
     stripped = lang.statement_phrase.sub(" ", masked).strip(" ,")
     low = stripped.lower()
-    if not stripped:
-        return None
+    if not stripped or _time_phrase(lang, stripped):
+        return None  # 'Last month, the FBI warned ...': the time the clause opens with is no speaker
     words = low.split()
     first = stripped.split()[0]
     if len(words) >= 2 and words[0] in lang.function_words and words[0] not in lang.pronouns \

@@ -26,6 +26,26 @@ if TYPE_CHECKING:
 
 # --------------------------------------------------------------------------- names
 
+_TIME_TOKEN = re.compile(r"[^\W\d_][\w'’-]*\.?|\d[\d:,/-]*(?:st|nd|rd|th)?")
+
+
+def _time_phrase(lang: _Lang, text: str) -> bool:
+    """Whether a stretch is only a time phrase ('Last month', 'Sept. 28', 'early on Tuesday'): the time a
+    clause opens with, or the date of a dateline, which the speaker search must never take for a name."""
+    toks = _TIME_TOKEN.findall(text)
+    timely = False
+    for t in toks:
+        low = t.lower()
+        if low[0].isdigit():
+            continue
+        if low.rstrip(".") in lang.time_words:
+            timely = timely or low.rstrip(".") not in lang.locative
+        elif low.endswith(".") and low[:-1] in lang.date_abbrevs:
+            timely = True
+        else:
+            return False
+    return timely
+
 
 def _tok_class(lang: _Lang, tok: str) -> str:
     key = (lang.code, tok)

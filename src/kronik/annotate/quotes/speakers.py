@@ -10,7 +10,7 @@ from kronik.annotate.names import _norm_key, fullest_name
 from kronik.annotate.quotes.lexicon import _ACRONYM_DEF, _COMMA_GAP, _DATELINE_TAIL, _FIRST_WORD
 from kronik.annotate.quotes.mentions import _word_before
 from kronik.annotate.quotes.model import _Event, _Mention
-from kronik.annotate.quotes.names import _looks_like_subject, _spells_acronym, _split_run
+from kronik.annotate.quotes.names import _looks_like_subject, _spells_acronym, _split_run, _time_phrase
 from kronik.model import Entity
 
 if TYPE_CHECKING:
@@ -200,13 +200,33 @@ def _last_event(doc: _Doc, pi: int, pos: int, kinds: tuple[str, ...], org_topics
     """The latest speaker or sentence topic of these kinds before a position (``org_topics=False``: an
     organisation counts only when it spoke, not when a sentence is merely about it); with a ``gender``,
     persons known to have the other one are passed over ("she said" after "Donald Trump" and "Hillary
-    Clinton" is Clinton)."""
+    Clinton" is Clinton), and so are unnamed groups ('Many of the visitors'), which a speaker's own words
+    often have."""
     for ev in reversed(doc.events):
         if (ev.para, ev.pos) < (pi, pos) and ev.kind in kinds and (org_topics or not (ev.topic and ev.kind == "org")):
             if gender and ev.kind == "person" and not _may_be(doc, ev.canonical, gender):
                 continue
+            if gender and ev.kind == "anon" and _plural_subject(doc, ev):
+                continue  # 'Many of the visitors were older, she said': a group is no 'she'
             return ev
     return None
+
+
+def _plural_subject(doc: _Doc, ev: _Event) -> bool:
+    """An unnamed speaker or subject that opens with a plural quantifier of the pack ('Many of the visitors',
+    'Several residents'): a group, which a singular pronoun never stands for."""
+    words = ev.mention.text.lower().split() if ev.mention is not None else []
+    return bool(words) and words[0] in _plural_quantifiers(doc.lang.code)
+
+
+@cache
+def _plural_quantifiers(code: str) -> frozenset[str]:
+    from kronik.lang.base import pack_data
+
+    try:
+        return frozenset(getattr(pack_data(code, "speakers"), "PLURAL_INDEFINITE", ()))
+    except KeyError:
+        return frozenset()
 
 
 def _may_be(doc: _Doc, name: str | None, gender: str) -> bool:
@@ -322,8 +342,8 @@ def _sentence_topics(doc: _Doc, pi: int) -> list[tuple[int, _Mention]]:
         for ri, run in enumerate(sruns):
             if indefinite and run[0][0] < skip_to:
                 run = [t for t in run if t[0] >= skip_to]
-            if not run:
-                continue
+            if not run or _time_phrase(lang, text[run[0][0]:run[-1][1] + 1]):
+                continue  # a date ('LOS ANGELES, Sept. 28 (UPI) —') is no sentence topic
             before = text[s:run[0][0]]
             initial = before.strip(" \"“”'‘(") == ""
             k, kind = _split_run(lang, run, initial)
@@ -339,7 +359,8 @@ def _sentence_topics(doc: _Doc, pi: int) -> list[tuple[int, _Mention]]:
                 continue
             # 'Kuasa hukum Gunawan, Andreas Simatupang, menilai': the apposition is the subject.
             ap = _COMMA_GAP.match(text, run[-1][1], e)
-            if ap and ri + 1 < len(sruns) and sruns[ri + 1][0][0] == ap.end():
+            if ap and ri + 1 < len(sruns) and sruns[ri + 1][0][0] == ap.end() and \
+                    not _time_phrase(lang, text[ap.end():sruns[ri + 1][-1][1] + 1]):
                 k2, kind2 = _split_run(lang, sruns[ri + 1], False)
                 if kind2 == "person":
                     run, k, kind = sruns[ri + 1], k2, "person"

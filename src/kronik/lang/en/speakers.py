@@ -49,6 +49,8 @@ PERSON_ANAPHORS: frozenset[str] = frozenset("""
 """.split())
 ORG_ANAPHORS: frozenset[str] = frozenset("company ministry agency commission statement club firm group government operator airline union party memo".split())
 INDEFINITE: tuple[str, ...] = ("one", "a", "an", "some", "several", "many", "two", "three")
+# Quantifiers that open a group ('Many of the visitors were older, she said'): never what 'he' or 'she' stands for.
+PLURAL_INDEFINITE: tuple[str, ...] = ("some", "several", "many", "two", "three", "most", "few", "others", "both")
 PERSON_INDEFINITE: tuple[str, ...] = INDEFINITE  # 'One engineer', 'A spokesman': English keeps every one
 LOCATIVE: frozenset[str] = frozenset("in at from to near into across toward towards".split())
 ALIAS_AFTER: str = r",?\s*(?:known\s+as|better\s+known\s+as)\s+"
