@@ -32,10 +32,9 @@ _TIME_TOKEN = re.compile(r"[^\W\d_][\w'’-]*\.?|\d[\d:,/-]*(?:st|nd|rd|th)?")
 def _time_phrase(lang: _Lang, text: str) -> bool:
     """Whether a stretch is only a time phrase ('Last month', 'Sept. 28', 'early on Tuesday'): the time a
     clause opens with, or the date of a dateline, which the speaker search must never take for a name."""
-    toks = _TIME_TOKEN.findall(text)
     timely = False
-    for t in toks:
-        low = t.lower()
+    for found in _TIME_TOKEN.finditer(text):  # lazily: most stretches stop at their first word
+        low = found.group().lower()
         if low[0].isdigit():
             continue
         if low.rstrip(".") in lang.time_words:
