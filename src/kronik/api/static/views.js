@@ -635,7 +635,7 @@ function entityQuotes(page, name, qo) {
 /** The entity's name in the other languages (one identity across languages), when it differs. */
 function otherNames(e) {
   const other = Object.entries(e.names || {}).filter(([, n]) => n !== e.name);
-  return other.length ? h("p", { class: "names" }, t("entity.other_languages"), other.map(([code, n]) => h("span", { lang: langAttr(code) }, `${n} (${langName(code)})`)).flatMap((x, i) => (i ? [", ", x] : [x]))) : null;
+  return other.length ? h("p", { class: "names" }, t("entity.other_languages"), other.map(([code, n]) => h("span", { lang: langAttr(code) }, `${n} (${code})`)).flatMap((x, i) => (i ? [", ", x] : [x]))) : null;
 }
 
 /** The merge correction that took this name away, if one did. */
