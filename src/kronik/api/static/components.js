@@ -1,7 +1,7 @@
 // Pieces shared by the story, event, entity and search pages.
 
 import { h, route, fmtDate, plural } from "./dom.js";
-import { t } from "./i18n.js";
+import { t, t as tr, has } from "./i18n.js";
 import { barList } from "./charts.js";
 
 export const TYPE_NAMES = {
@@ -10,8 +10,10 @@ export const TYPE_NAMES = {
 };
 const GROUPS = [["group.people", ["PER", "PERSON"]], ["group.orgs", ["ORG"]], ["group.places", ["LOC", "GPE", "FAC"]]];
 
+/** An entity type in words, in the UI's language (message "type.<name>", e.g. "type.Person"). */
 export function typeName(t) {
-  return TYPE_NAMES[String(t || "").toUpperCase()] || (t ? String(t) : "Entity");
+  const en = TYPE_NAMES[String(t || "").toUpperCase()] || (t ? String(t) : "Entity");
+  return has(`type.${en}`) ? tr(`type.${en}`) : en;
 }
 
 export function typeClass(t) {

@@ -3,15 +3,15 @@
 // same filters as a CSV or JSONL download (/api/quotes/export).
 
 import { h, route, fmtDate, plural, langAttr } from "./dom.js";
+import { t } from "./i18n.js";
 import { api } from "./api.js";
 import { muted, pager } from "./components.js";
 
 export const QUOTE_FILTERS = ["speaker", "entity", "story", "outlet", "q", "from", "to"];
 const LIMIT = 25;
 
-const LABELS = {
-  speaker: "Speaker", entity: "Mentions", story: "Story", outlet: "Outlet", q: "Words", from: "From", to: "To",
-};
+/** A filter's label (message "quotes.filter.<name>"; looked up when drawn, after the catalogue has loaded). */
+const label = (name) => t(`quotes.filter.${name}`);
 
 function quoteParams(params) {
   const p = {};
@@ -29,16 +29,16 @@ function exportHref(p, format) {
 function filterForm(p, outlets, people) {
   const text = (name, type = "text", extra = {}) => {
     const id = `quotes-${name}`;
-    return h("span", { class: "field" }, h("label", { for: id }, LABELS[name]),
+    return h("span", { class: "field" }, h("label", { for: id }, label(name)),
       h("input", { type, id, name, value: p[name] || "", ...extra }));
   };
-  const outletSel = h("span", { class: "field" }, h("label", { for: "quotes-outlet" }, LABELS.outlet),
+  const outletSel = h("span", { class: "field" }, h("label", { for: "quotes-outlet" }, label("outlet")),
     h("select", { id: "quotes-outlet", name: "outlet" },
-      h("option", { value: "" }, "All outlets"),
+      h("option", { value: "" }, t("home.all_outlets")),
       outlets.map((o) => h("option", { value: o.value, selected: p.outlet === o.value }, `${o.value} (${o.count})`)),
       p.outlet && !outlets.some((o) => o.value === p.outlet) ? h("option", { value: p.outlet, selected: true }, p.outlet) : null));
   const names = h("datalist", { id: "quotes-people" }, people.map((e) => h("option", { value: e.name })));
-  const form = h("form", { class: "home-filters quote-filters", id: "quote-filters", "aria-label": "Filter quotes", on: { submit: (e) => {
+  const form = h("form", { class: "home-filters quote-filters", id: "quote-filters", "aria-label": t("quotes.filter_form"), on: { submit: (e) => {
     e.preventDefault();
     const fd = new FormData(form);
     const next = {};
@@ -47,12 +47,12 @@ function filterForm(p, outlets, people) {
   } } },
   text("speaker", "text", { list: "quotes-people", autocomplete: "off" }), names,
   text("entity", "text", { autocomplete: "off" }),
-  text("q", "search", { placeholder: "in the quote" }),
+  text("q", "search", { placeholder: t("quotes.in_quote") }),
   outletSel,
   text("from", "date"), text("to", "date"),
   p.story ? h("input", { type: "hidden", name: "story", value: p.story }) : null,
-  h("button", { type: "submit", class: "button primary" }, "Apply"),
-  Object.keys(p).length ? h("a", { href: route.quotes({}), class: "button" }, "Clear filters") : null);
+  h("button", { type: "submit", class: "button primary" }, t("home.apply")),
+  Object.keys(p).length ? h("a", { href: route.quotes({}), class: "button" }, t("home.clear")) : null);
   return form;
 }
 
@@ -61,13 +61,13 @@ function quoteRow(r) {
   const par = Number.isInteger(r.paragraph) ? r.paragraph : null;
   return h("tr", null,
     h("td", { class: "q-text" }, h("blockquote", { lang }, r.text)),
-    h("td", { class: "q-speaker" }, r.speaker ? h("a", { href: route.entity(r.speaker) }, r.speaker) : h("span", { class: "muted" }, "unattributed")),
+    h("td", { class: "q-speaker" }, r.speaker ? h("a", { href: route.entity(r.speaker) }, r.speaker) : h("span", { class: "muted" }, t("quotes.unattributed"))),
     h("td", { class: "q-date" }, r.published ? h("time", { datetime: r.published }, fmtDate(r.published, { offset: false })) : "–"),
     h("td", { class: "q-outlet" }, r.outlet || "–"),
     h("td", { class: "q-source" },
       h("a", { href: route.article(r.article, par), class: "source-link evidence", lang },
-        `${r.headline || "(untitled article)"}${par !== null ? ` ¶${par + 1}` : ""}`),
-      r.story ? h("div", { class: "meta" }, h("a", { href: route.quotes({ story: r.story }), title: "Every quote of the story this article belongs to" }, "quotes of its story")) : null));
+        `${r.headline || t("untitled.article")}${par !== null ? ` ¶${par + 1}` : ""}`),
+      r.story ? h("div", { class: "meta" }, h("a", { href: route.quotes({ story: r.story }), title: t("quotes.story_title") }, t("quotes.of_story"))) : null));
 }
 
 export async function quotesPage(params) {
@@ -82,29 +82,29 @@ export async function quotesPage(params) {
     const rest = { ...p };
     delete rest[k];
     const value = k === "story" ? (story && story.title) || p.story : p[k];
-    return h("a", { class: "chip active-filter", href: route.quotes(rest), title: "Remove this filter" },
-      `${LABELS[k]}: ${value}`, h("span", { "aria-hidden": "true" }, " ×"));
+    return h("a", { class: "chip active-filter", href: route.quotes(rest), title: t("filter.remove") },
+      `${label(k)}: ${value}`, h("span", { "aria-hidden": "true" }, " ×"));
   });
   const table = res.results.length
     ? h("div", { class: "table-scroll" }, h("table", { class: "quote-table", id: "quote-table" },
-      h("caption", { class: "visually-hidden" }, "Quotes, newest article first"),
-      h("thead", null, h("tr", null, ["Quote", "Speaker", "Published", "Outlet", "Source paragraph"].map((t) => h("th", { scope: "col" }, t)))),
+      h("caption", { class: "visually-hidden" }, t("quotes.caption")),
+      h("thead", null, h("tr", null, ["quotes.col_quote", "quotes.col_speaker", "meta.published", "meta.outlet", "quotes.col_source"].map((key) => h("th", { scope: "col" }, t(key))))),
       h("tbody", null, res.results.map(quoteRow))))
-    : h("div", { class: "empty", id: "quotes-empty" }, muted(Object.keys(p).length ? "No quote matches these filters." : "No quotes stored yet."),
-      active.length ? h("p", null, "Remove a filter: ", active) : null);
+    : h("div", { class: "empty", id: "quotes-empty" }, muted(Object.keys(p).length ? t("quotes.no_match") : t("quotes.none")),
+      active.length ? h("p", null, t("quotes.remove_filter"), active) : null);
   const downloads = res.total
-    ? h("span", { class: "exports", id: "quote-exports" }, " · Download all: ",
+    ? h("span", { class: "exports", id: "quote-exports" }, ` · ${t("quotes.download_all")} `,
       h("a", { href: exportHref(p, "csv"), download: "", rel: "nofollow" }, "CSV"), " · ",
       h("a", { href: exportHref(p, "jsonl"), download: "", rel: "nofollow" }, "JSONL"))
     : null;
   const node = h("div", { class: "quotes-page" },
     h("header", { class: "page-head" },
-      h("h1", { tabindex: -1 }, "Quotes"),
-      h("p", { class: "lede" }, "Who said what, with the article and paragraph each quote comes from."),
-      h("p", { class: "meta", id: "quote-count" }, plural(res.total, "quote"), Object.keys(p).length ? " match" : "", downloads),
+      h("h1", { tabindex: -1 }, t("quotes.title")),
+      h("p", { class: "lede" }, t("quotes.lede")),
+      h("p", { class: "meta", id: "quote-count" }, plural(res.total, "quote"), Object.keys(p).length ? t("home.match") : "", downloads),
       active.length ? h("div", { class: "chips active-filters" }, active) : null),
     filterForm(p, facets.outlet || [], people),
     table,
     pager(res, (o) => route.quotes({ ...p, offset: o || "" })));
-  return { node, title: "Quotes" };
+  return { node, title: t("quotes.title") };
 }

@@ -480,12 +480,12 @@ function searchHit(r, storyLabels) {
   const title = r.story_title || storyLabels.get(r.story);
   const lang = langAttr(r.language);
   return h("li", { class: "result" },
-    h("h2", null, h("a", { href: route.article(r.id), lang }, r.title || "(untitled)")),
+    h("h2", null, h("a", { href: route.article(r.id), lang }, r.title || t("search.untitled"))),
     h("p", { class: "meta" }, [r.outlet, r.published ? fmtDate(r.published, { offset: false }) : null, r.language ? langName(r.language) : null].filter(Boolean).join(" · "),
-      r.story ? [" · ", h("a", { href: route.story(r.story), title: title || null }, title ? `Story: ${clip(title, 60)}` : "Open its story")] : null),
+      r.story ? [" · ", h("a", { href: route.story(r.story), title: title || null }, title ? t("search.story_link", { title: clip(title, 60) }) : t("search.open_story"))] : null),
     r.snippet ? h("p", { class: "snippet", lang }, markedText(r.snippet)) : null,
     r.copies.length ? h("p", { class: "meta copies" }, `${plural(r.copies.length, "more copy", "more copies")}: `,
-      r.copies.flatMap((c, i) => [i ? ", " : null, h("a", { href: route.article(c.id) }, `${c.outlet || "copy"}${c.published ? ` (${fmtDate(c.published, { offset: false })})` : ""}`)])) : null);
+      r.copies.flatMap((c, i) => [i ? ", " : null, h("a", { href: route.article(c.id) }, `${c.outlet || t("search.copy")}${c.published ? ` (${fmtDate(c.published, { offset: false })})` : ""}`)])) : null);
 }
 
 /** The page's hits as one ranked list, or grouped under their stories (in order of each story's best hit). */
@@ -498,26 +498,27 @@ function searchResults(hits, byStory, storyLabels, offset = 0) {
     groups.get(k).push(r);
   }
   return h("div", { class: "results grouped" }, [...groups.entries()].map(([sid, list]) => h("section", { class: "story-group" },
-    h("h2", null, sid ? h("a", { href: route.story(sid) }, list[0].story_title || storyLabels.get(sid) || "(untitled story)") : "Not in a story",
+    h("h2", null, sid ? h("a", { href: route.story(sid) }, list[0].story_title || storyLabels.get(sid) || t("untitled.story")) : t("search.no_story"),
       h("span", { class: "count" }, ` ${plural(list.length, "hit")}`)),
     h("ol", { class: "results" }, list.map((r) => searchHit(r, storyLabels))))));
 }
 
 function syntaxHelp() {
   const ex = (q, what) => h("li", null, h("a", { href: route.search({ q }) }, h("code", null, q)), ` ${what}`);
-  return h("div", { class: "syntax-help" }, h("p", null, "Search syntax:"),
-    h("ul", null, ex("gempa", "one word (all its forms: gempa, kegempaan)"), ex("\"harga beras\"", "an exact phrase"),
-      ex("banjir OR longsor", "either word"), ex("pemilu -sengketa", "leave out a word"), ex("korup*", "a prefix")));
+  return h("div", { class: "syntax-help" }, h("p", null, t("search.syntax")),
+    h("ul", null, ex("gempa", t("search.syntax_word")), ex("\"harga beras\"", t("search.syntax_phrase")),
+      ex("banjir OR longsor", t("search.syntax_or")), ex("pemilu -sengketa", t("search.syntax_not")), ex("korup*", t("search.syntax_prefix"))));
 }
 
-const SEARCH_SORTS = [["relevance", "Best match"], ["newest", "Newest"], ["oldest", "Oldest"]];
+// Labels are message keys (looked up when drawn: the catalogue loads after the modules).
+const SEARCH_SORTS = [["relevance", "search.sort_relevance"], ["newest", "search.sort_newest"], ["oldest", "search.sort_oldest"]];
 
 /** The order of the hits as links (each an address of its own): best match, newest or oldest first. */
 function sortLinks(p, href) {
   const current = p.sort || "relevance";
-  return h("span", { class: "sort-links", id: "search-sort" }, "Sort: ", SEARCH_SORTS.flatMap(([v, label], i) => [i ? " · " : null,
-    v === current ? h("strong", { "aria-current": "true", dataset: { sort: v } }, label)
-      : h("a", { href: href({ sort: v === "relevance" ? "" : v }), dataset: { sort: v } }, label)]));
+  return h("span", { class: "sort-links", id: "search-sort" }, t("search.sort"), SEARCH_SORTS.flatMap(([v, key], i) => [i ? " · " : null,
+    v === current ? h("strong", { "aria-current": "true", dataset: { sort: v } }, t(key))
+      : h("a", { href: href({ sort: v === "relevance" ? "" : v }), dataset: { sort: v } }, t(key))]));
 }
 
 function searchParams(params) {
@@ -545,7 +546,7 @@ export async function searchPage(params) {
 
   const facetLabel = (key, f) => {
     if (key === "language") return langName(f.value);
-    if (key === "story") return f.label || "(untitled story)";
+    if (key === "story") return f.label || t("untitled.story");
     return f.label || f.value;
   };
   const facetBlock = (key, title) => {
@@ -562,8 +563,8 @@ export async function searchPage(params) {
   };
 
   const active = FILTERS.filter((k) => p[k]).map((k) =>
-    h("a", { class: "chip active-filter", href: href({ [k]: "" }), title: "Remove this filter" },
-      `${k}: ${k === "story" ? storyLabels.get(p[k]) || p[k] : p[k]}`, h("span", { "aria-hidden": "true" }, " ×")));
+    h("a", { class: "chip active-filter", href: href({ [k]: "" }), title: t("filter.remove") },
+      `${t(`search.filter.${k}`)}: ${k === "story" ? storyLabels.get(p[k]) || p[k] : p[k]}`, h("span", { "aria-hidden": "true" }, " ×")));
 
   const from = h("input", { type: "date", name: "from", id: "from", value: p.from || "" });
   const to = h("input", { type: "date", name: "to", id: "to", value: p.to || "" });
@@ -571,19 +572,19 @@ export async function searchPage(params) {
     e.preventDefault();
     location.hash = href({ from: from.value, to: to.value });
   } } },
-  h("h3", null, "Published"),
-  h("label", { for: "from" }, "From"), from,
-  h("label", { for: "to" }, "To"), to,
-  h("button", { type: "submit", class: "button" }, "Apply dates"));
+  h("h3", null, t("meta.published")),
+  h("label", { for: "from" }, t("home.from")), from,
+  h("label", { for: "to" }, t("home.to")), to,
+  h("button", { type: "submit", class: "button" }, t("search.apply_dates")));
 
   const results = res.results.length ? searchResults(collapseCopies(res.results), p.group === "story", storyLabels, p.offset)
     : h("div", { class: "empty", id: "search-empty" },
-      h("p", null, p.q ? `Nothing found for “${p.q}”${active.length ? " with these filters" : ""}.` : "Type a search in the box above."),
-      active.length ? h("p", null, "Try removing a filter: ", active) : null,
+      h("p", null, p.q ? t(active.length ? "search.nothing_filtered" : "search.nothing", { q: p.q }) : t("search.type_above")),
+      active.length ? h("p", null, t("search.try_removing"), active) : null,
       p.q ? syntaxHelp() : null);
   const groupToggle = res.results.length > 1
     ? h("a", { href: href({ group: p.group === "story" ? "" : "story" }), class: "group-toggle", id: "group-toggle" },
-      p.group === "story" ? "Show as one list" : "Group this page by story")
+      p.group === "story" ? t("search.ungroup") : t("search.group"))
     : null;
   const exportHref = (format) => {
     const q = new URLSearchParams({ format });
@@ -596,24 +597,24 @@ export async function searchPage(params) {
     return `/api/search/atom${q.toString() ? `?${q}` : ""}`;
   };
   const exports = res.total
-    ? h("span", { class: "exports" }, " · Download: ", [["jsonl", "JSONL"], ["csv", "CSV"], ["parquet", "Parquet"]].flatMap(([f, label], i) =>
+    ? h("span", { class: "exports" }, ` · ${t("search.download")} `, [["jsonl", "JSONL"], ["csv", "CSV"], ["parquet", "Parquet"]].flatMap(([f, label], i) =>
       [i ? " · " : null, h("a", { href: exportHref(f), download: "", rel: "nofollow" }, label)]),
-    " · ", h("a", { href: feedHref(), type: "application/atom+xml", id: "search-feed", title: "The newest articles this search finds, for a feed reader" }, "Atom feed"))
+    " · ", h("a", { href: feedHref(), type: "application/atom+xml", id: "search-feed", title: t("search.feed_title") }, t("search.feed")))
     : null;
   const node = h("div", { class: "search-page" },
     h("header", { class: "page-head" },
-      h("h1", { tabindex: -1 }, p.q ? ["Search: ", h("span", { class: "q" }, p.q)] : "Articles"),
-      h("p", { class: "meta", id: "result-count" }, `${res.total} ${res.total === 1 ? "result" : "results"}`, exports,
+      h("h1", { tabindex: -1 }, p.q ? [t("search.heading"), h("span", { class: "q" }, p.q)] : t("search.articles")),
+      h("p", { class: "meta", id: "result-count" }, plural(res.total, "result"), exports,
         groupToggle ? [" · ", groupToggle] : null, res.total > 1 ? [" · ", sortLinks(p, href)] : null),
       active.length ? h("div", { class: "chips active-filters" }, active) : null),
     h("div", { class: "search-grid" },
-      h("aside", { class: "facets", "aria-label": "Filters" },
+      h("aside", { class: "facets", "aria-label": t("search.filters") },
         h("details", { class: "facets-box", open: !window.matchMedia("(max-width: 760px)").matches },
-          h("summary", null, `Filters${active.length ? ` (${active.length} on)` : ""}`),
-          facetBlock("outlet", "Outlet"), facetBlock("language", "Language"), facetBlock("story", "Story"), facetBlock("entity", "Entity"),
+          h("summary", null, active.length ? t("search.filters_on", { n: active.length }) : t("search.filters")),
+          facetBlock("outlet", t("home.outlet")), facetBlock("language", t("home.language")), facetBlock("story", t("meta.story")), facetBlock("entity", t("search.entity")),
           dateForm)),
       h("div", { class: "search-results" }, results, pager(res, (o) => href({ offset: o })))));
-  return { node, title: p.q ? `Search: ${p.q}` : "Search", query: p.q };
+  return { node, title: p.q ? `${t("search.heading")}${p.q}` : t("nav.search"), query: p.q };
 }
 
 // --- entity ------------------------------------------------------------------
@@ -624,9 +625,9 @@ function entityQuotes(page, name, qo) {
   const item = (q) => h("li", null, h("blockquote", { lang: langAttr(q.language) }, q.text),
     h("div", { class: "quote-meta" }, evidenceLink(q, { title: q.headline, outlet: q.outlet, published: q.published })));
   const links = h("p", { class: "meta", id: "entity-quote-links" },
-    page.total ? [h("a", { href: route.quotes({ speaker: name }) }, `All ${plural(page.total, "quote")} by ${name} in the quotes explorer`), " · "] : null,
-    h("a", { href: route.quotes({ entity: name }) }, `Quotes that mention ${name}`));
-  if (!page.results.length) return [muted("No quotes by this entity."), links];
+    page.total ? [h("a", { href: route.quotes({ speaker: name }) }, t("entity.all_quotes", { n: plural(page.total, "quote"), name })), " · "] : null,
+    h("a", { href: route.quotes({ entity: name }) }, t("entity.quotes_mentioning", { name })));
+  if (!page.results.length) return [muted(t("entity.no_quotes")), links];
   const here = (o) => `${route.entity(name)}${o ? `?qo=${o}` : ""}`;
   return [h("ul", { class: "quotes" }, page.results.map(item)), pager(page, here), links];
 }
@@ -634,7 +635,7 @@ function entityQuotes(page, name, qo) {
 /** The entity's name in the other languages (one identity across languages), when it differs. */
 function otherNames(e) {
   const other = Object.entries(e.names || {}).filter(([, n]) => n !== e.name);
-  return other.length ? h("p", { class: "names" }, "In other languages: ", other.map(([lang, n]) => `${n} (${lang})`).join(", ")) : null;
+  return other.length ? h("p", { class: "names" }, t("entity.other_languages"), other.map(([code, n]) => h("span", { lang: langAttr(code) }, `${n} (${code})`)).flatMap((x, i) => (i ? [", ", x] : [x]))) : null;
 }
 
 /** The merge correction that took this name away, if one did. */
@@ -661,30 +662,30 @@ export async function entityPage(name, params) {
     return {
       title: name,
       node: h("div", { class: "entity-page" }, h("h1", { tabindex: -1 }, name),
-        h("p", { id: "merged-into" }, h("span", { class: "badge curated-badge" }, "curated"), ` “${name}” was merged into `,
+        h("p", { id: "merged-into" }, h("span", { class: "badge curated-badge" }, t("entity.curated")), ` ${t("entity.merged_into", { name })} `,
           h("a", { href: route.entity(moved.value) }, moved.value), moved.note ? ` (${moved.note})` : "", ". "),
-        h("div", { class: "corrections" }, h("p", null, "To take the merge back, undo it on ", h("a", { href: route.entity(moved.value) }, `the page of ${moved.value}`), "."))),
+        h("div", { class: "corrections" }, h("p", null, t("entity.undo_merge_on"), h("a", { href: route.entity(moved.value) }, t("entity.page_of", { name: moved.value })), "."))),
     };
   }
   const holder = h("div", { class: "chart-holder small", id: "mentions-chart" });
-  const paint = responsiveChart(holder, (w) => countsChart(e.mentions_over_time || [], { width: w }) || muted("No dated mentions."));
+  const paint = responsiveChart(holder, (w) => countsChart(e.mentions_over_time || [], { width: w }) || muted(t("entity.no_dated")));
   const node = h("div", { class: "entity-page" },
     h("header", { class: "page-head" },
       h("p", { class: "kicker" }, h("span", { class: ["type-badge", `ent-${typeClass(e.type)}`] }, typeName(e.type)),
-        corrected(e) ? [" ", h("a", { class: "badge curated-badge", href: "#corrections", dataset: { jump: "corrections" }, title: "Corrected by a curator: see Corrections" }, "curated")] : null),
+        corrected(e) ? [" ", h("a", { class: "badge curated-badge", href: "#corrections", dataset: { jump: "corrections" }, title: t("entity.curated_title") }, t("entity.curated"))] : null),
       h("h1", { tabindex: -1 }, e.name),
       h("p", { class: "meta" }, plural(e.count || 0, "mention"), " · ", plural((e.articles || []).length, "article"),
-        " · ", h("a", { href: route.search({ entity: e.name }) }, "Search its articles")),
-      (e.aliases || []).length ? h("p", { class: "aliases" }, "Also written: ", e.aliases.join(", ")) : null,
+        " · ", h("a", { href: route.search({ entity: e.name }) }, t("entity.search_articles"))),
+      (e.aliases || []).length ? h("p", { class: "aliases" }, t("entity.aliases"), e.aliases.join(", ")) : null,
       otherNames(e)),
-    section("Mentions over time", holder, { id: "mentions" }),
+    section(t("entity.mentions_over_time"), holder, { id: "mentions" }),
     h("div", { class: "two-col" },
       h("div", { class: "col-main" },
-        section(`Quotes (${said.total})`, entityQuotes(said, e.name, qo), { id: "quotes" }),
-        section(`Articles (${(e.articles || []).length})`, articleList(e.articles), { id: "articles" })),
+        section(t("entity.quotes_n", { n: said.total }), entityQuotes(said, e.name, qo), { id: "quotes" }),
+        section(t("sec.articles_n", { n: (e.articles || []).length }), articleList(e.articles), { id: "articles" })),
       h("div", { class: "col-side" },
-        section("Related", (e.related || []).length ? h("div", { class: "chips" }, e.related.map(entityChip)) : muted("No related entities."), { id: "related" }),
-        section("Corrections", correctionsPanel(e, showEntity), { id: "corrections" }))));
+        section(t("entity.related"), (e.related || []).length ? h("div", { class: "chips" }, e.related.map(entityChip)) : muted(t("entity.no_related")), { id: "related" }),
+        section(t("entity.corrections"), correctionsPanel(e, showEntity), { id: "corrections" }))));
   jumpLinks(node);
   if (qo) {  // a page of quotes asked for: show it, not the top of the page
     const after = () => { paint(); const q = node.querySelector("#quotes"); if (q) q.scrollIntoView({ block: "start" }); };
@@ -698,19 +699,19 @@ export async function entityPage(name, params) {
 export function uploadPage() {
   const input = h("input", { type: "file", id: "files", name: "files", multiple: true });
   const status = h("div", { class: "job", id: "job", "aria-live": "polite" });
-  const submit = h("button", { type: "submit", class: "button primary", id: "upload-btn" }, "Upload and ingest");
+  const submit = h("button", { type: "submit", class: "button primary", id: "upload-btn" }, t("upload.submit"));
   const clusterOut = h("p", { id: "cluster-result", "aria-live": "polite" });
   const reset = h("input", { type: "checkbox", id: "reset" });
-  const clusterBtn = h("button", { type: "button", class: "button", id: "cluster-btn" }, "Re-run clustering");
+  const clusterBtn = h("button", { type: "button", class: "button", id: "cluster-btn" }, t("upload.recluster"));
   clusterBtn.addEventListener("click", async () => {
     clusterBtn.disabled = true;
-    clusterOut.textContent = "Clustering…";
+    clusterOut.textContent = t("upload.clustering");
     try {
       const r = await api.cluster(reset.checked);
-      clusterOut.replaceChildren(`Done: ${plural(r.articles, "article")} grouped in this pass; the store now has ${plural(r.events, "event")} in ${plural(r.stories, "story", "stories")}. `,
-        h("a", { href: "#/" }, "See the stories"));
+      clusterOut.replaceChildren(`${t("upload.clustered", { articles: plural(r.articles, "article"), events: plural(r.events, "event"), stories: plural(r.stories, "story", "stories") })} `,
+        h("a", { href: "#/" }, t("upload.see_stories")));
     } catch (err) {
-      clusterOut.textContent = `Clustering failed: ${err.message}`;
+      clusterOut.textContent = t("upload.cluster_failed", { why: err.message });
     } finally {
       clusterBtn.disabled = false;
     }
@@ -722,12 +723,12 @@ export function uploadPage() {
   const refresh = async () => {
     const files = [...(input.files || [])];
     if (files.length !== 1) { preview.replaceChildren(); return; }
-    preview.replaceChildren(h("p", null, `Reading ${files[0].name}…`));
+    preview.replaceChildren(h("p", null, t("upload.reading", { file: files[0].name })));
     try {
       const rep = await api.inspect(files[0], mapping);
       preview.replaceChildren(previewView(rep, mapping, refresh));
     } catch (err) {
-      preview.replaceChildren(h("p", { class: "error" }, `Preview failed: ${err.message}`));
+      preview.replaceChildren(h("p", { class: "error" }, t("upload.preview_failed", { why: err.message })));
     }
   };
   input.addEventListener("change", () => { mapping.fields = {}; mapping.dateOrder = "auto"; refresh(); });
@@ -735,79 +736,81 @@ export function uploadPage() {
   const form = h("form", { class: "upload-form", on: { submit: async (e) => {
     e.preventDefault();
     const files = [...(input.files || [])];
-    if (!files.length) { status.replaceChildren(h("p", { class: "error" }, "Choose one or more files first.")); return; }
+    if (!files.length) { status.replaceChildren(h("p", { class: "error" }, t("upload.choose_first"))); return; }
     submit.disabled = true;
-    status.replaceChildren(h("p", null, `Uploading ${plural(files.length, "file")}…`));
+    status.replaceChildren(h("p", null, t("upload.uploading", { n: plural(files.length, "file") })));
     try {
       const { job } = await api.ingest(files, files.length === 1 ? mapping : null);
       await pollJob(job, status);
     } catch (err) {
-      status.replaceChildren(h("p", { class: "error" }, `Upload failed: ${err.message}`));
+      status.replaceChildren(h("p", { class: "error" }, t("upload.failed", { why: err.message })));
     } finally {
       submit.disabled = false;
     }
   } } },
-  h("label", { for: "files" }, "Files (HTML, text, JSONL or CSV exports; gzip accepted)"),
+  h("label", { for: "files" }, t("upload.files_label")),
   input, preview, submit);
 
   const node = h("div", { class: "upload-page" },
     h("header", { class: "page-head" }, h("h1", { tabindex: -1 }, t("upload.title")),
-      h("p", { class: "lede" }, "Files are read, cleaned, annotated and stored; problems are reported per file and nothing is half-written.")),
-    section("Ingest", [form, status], { id: "ingest" }),
-    section("Clustering", [
-      h("p", null, "New articles are grouped into events and stories as they are ingested. Re-run it to regroup the whole store."),
-      h("p", null, h("label", { class: "check" }, reset, " From scratch (reset events and stories)")),
+      h("p", { class: "lede" }, t("upload.lede"))),
+    section(t("upload.ingest"), [form, status], { id: "ingest" }),
+    section(t("upload.clustering_title"), [
+      h("p", null, t("upload.clustering_lede")),
+      h("p", null, h("label", { class: "check" }, reset, ` ${t("upload.from_scratch")}`)),
       clusterBtn, clusterOut], { id: "clustering" }));
   return { node, title: t("upload.title") };
 }
 
-const ROLES = [["title", "Title"], ["text", "Article text"], ["date", "Published"], ["url", "URL"], ["outlet", "Outlet"], ["author", "Author"]];
+// The mappable columns; their labels are message keys "role.<role>".
+const ROLES = ["title", "text", "date", "url", "outlet", "author"];
 
 /** The preview of one file: format, column mapping (editable), date order (editable) and the first records. */
 function previewView(rep, mapping, refresh) {
   if (rep.problem) return h("p", { class: "error" }, `${rep.file}: ${rep.problem.reason}: ${rep.problem.detail}`);
   const head = h("p", null, `${rep.file}: ${rep.format}, ${rep.encoding}, ${plural(rep.records, "record")}` +
     (rep.articles !== undefined ? ` → ${plural(rep.articles, "article")}` +
-      (rep.duplicate_listings ? ` (${plural(rep.duplicate_listings, "listing")} of an article already listed)` : "") +
+      (rep.duplicate_listings ? ` ${t("upload.duplicate_listings", { n: plural(rep.duplicate_listings, "listing") })}` : "") +
       (rep.problem_count ? `, ${plural(rep.problem_count, "problem")}` : "") : ""));
   const parts = [head];
   if (rep.columns) {
-    const rows = ROLES.map(([role, label]) => {
+    const rows = ROLES.map((role) => {
       const id = `map-${role}`;
       const select = h("select", { id, name: id },
-        h("option", { value: "" }, "(none)"),
+        h("option", { value: "" }, t("upload.none")),
         rep.columns.seen.map((c) => h("option", { value: c, selected: rep.columns.mapping[role] === c }, c)));
       select.addEventListener("change", () => { mapping.fields[role] = select.value; refresh(); });
-      return h("tr", null, h("th", { scope: "row" }, h("label", { for: id }, label)), h("td", null, select));
+      return h("tr", null, h("th", { scope: "row" }, h("label", { for: id }, t(`role.${role}`))), h("td", null, select));
     });
     parts.push(h("table", { class: "mapping", id: "mapping" },
-      h("caption", null, "Columns (change a choice to read the file differently)"), h("tbody", null, rows)));
+      h("caption", null, t("upload.columns")), h("tbody", null, rows)));
     if (rep.date && rep.date.column) {
       const order = h("select", { id: "date-order", name: "date-order" },
-        [["auto", "decide from the file"], ["DMY", "day/month/year"], ["MDY", "month/day/year"]].map(([v, t]) =>
-          h("option", { value: v, selected: mapping.dateOrder === v }, t)));
+        [["auto", "upload.order_auto"], ["DMY", "upload.order_dmy"], ["MDY", "upload.order_mdy"]].map(([v, key]) =>
+          h("option", { value: v, selected: mapping.dateOrder === v }, t(key))));
       order.addEventListener("change", () => { mapping.dateOrder = order.value; refresh(); });
-      parts.push(h("p", null, h("label", { for: "date-order" }, "Date order: "), order, " ",
-        h("span", { class: "muted", id: "date-evidence" }, `${(rep.date.samples || []).slice(0, 2).join(", ")} → ${rep.date.evidence || "read as written"}`)));
+      parts.push(h("p", null, h("label", { for: "date-order" }, t("upload.date_order")), order, " ",
+        h("span", { class: "muted", id: "date-evidence" }, `${(rep.date.samples || []).slice(0, 2).join(", ")} → ${rep.date.evidence || t("upload.as_written")}`)));
     }
   }
-  for (const w of rep.warnings || []) parts.push(h("p", { class: "warning" }, `Warning: ${w}`));
+  for (const w of rep.warnings || []) parts.push(h("p", { class: "warning" }, t("upload.warning", { what: w })));
   for (const p of (rep.problems || []).slice(0, 5)) parts.push(h("p", { class: "error" }, `${p.source}: ${p.reason}: ${p.detail}`));
   const recs = rep.preview || [];
   if (recs.length) {
     parts.push(h("table", { class: "preview-records", id: "preview-records" },
-      h("caption", null, "First records as they will be read"),
-      h("thead", null, h("tr", null, ["Title", "Published", "Outlet", "Lead"].map((t) => h("th", { scope: "col" }, t)))),
+      h("caption", null, t("upload.first_records")),
+      h("thead", null, h("tr", null, ["upload.col_title", "meta.published", "meta.outlet", "upload.col_lead"].map((key) => h("th", { scope: "col" }, t(key))))),
       h("tbody", null, recs.map((r) => h("tr", null,
         h("td", null, r.title || "–"),
-        h("td", null, r.published ? `${r.published}${r.published_basis === "ambiguous" ? " (order unsure)" : ""}` : "–"),
+        h("td", null, r.published ? `${r.published}${r.published_basis === "ambiguous" ? ` ${t("upload.order_unsure")}` : ""}` : "–"),
         h("td", null, r.outlet || "–"),
         h("td", { lang: r.language || "id" }, (r.lead || r.error || "").slice(0, 160)))))));
   }
   return h("div", null, parts);
 }
 
-const STATE = { queued: "Queued", running: "Running", done: "Done", failed: "Failed" };
+// A job's state in words: message keys "job.<state>" (an unknown state is shown as the server names it).
+const STATES = ["queued", "running", "done", "failed"];
 
 async function pollJob(id, status) {
   const bar = h("progress", { id: "job-progress", max: 1, value: 0 });
@@ -819,18 +822,18 @@ async function pollJob(id, status) {
     const total = j.total || 0;
     bar.max = Math.max(total, 1);
     bar.value = j.done || 0;
-    bar.setAttribute("aria-valuetext", `${j.done || 0} of ${total}`);
-    label.textContent = `${STATE[j.state] || j.state}: ${j.done || 0} of ${total} processed · ${plural(j.articles || 0, "article")} stored`;
+    bar.setAttribute("aria-valuetext", t("job.of", { done: j.done || 0, total }));
+    label.textContent = t("job.progress", { state: STATES.includes(j.state) ? t(`job.${j.state}`) : j.state, done: j.done || 0, total, articles: plural(j.articles || 0, "article") });
     label.dataset.state = j.state;
     if ((j.problems || []).length) {
-      problems.replaceChildren(h("h3", null, `Problems (${j.problems.length})`),
+      problems.replaceChildren(h("h3", null, t("job.problems_n", { n: j.problems.length })),
         h("table", { class: "problems-table" },
-          h("thead", null, h("tr", null, h("th", { scope: "col" }, "File"), h("th", { scope: "col" }, "Reason"), h("th", { scope: "col" }, "Detail"))),
+          h("thead", null, h("tr", null, h("th", { scope: "col" }, t("job.file")), h("th", { scope: "col" }, t("job.reason")), h("th", { scope: "col" }, t("job.detail")))),
           h("tbody", null, j.problems.map((p) => h("tr", null, h("td", null, p.source), h("td", null, p.reason), h("td", null, p.detail || ""))))));
     }
     if (j.state === "done" || j.state === "failed") {
       status.classList.toggle("failed", j.state === "failed");
-      if (j.state === "done") status.appendChild(h("p", { class: "ok" }, "Finished. ", h("a", { href: "#/" }, "See the stories"), "."));
+      if (j.state === "done") status.appendChild(h("p", { class: "ok" }, `${t("job.finished")} `, h("a", { href: "#/" }, t("upload.see_stories")), "."));
       return j;
     }
     await new Promise((r) => setTimeout(r, 400));
