@@ -313,12 +313,15 @@ EN_CASES = [
     ("The meeting lasted two hours.", THU, [("two hours", "PT2H", "DURATION")]),
     ("Prices fell last year.", THU, [("last year", "2020")]),
     ("The flight left at 10:30 a.m. local time.", THU, [("10:30 a.m. local time", "2021-04-23T10:30", "TIME")]),
-    ("The market opens every day at 9:00.", THU, [("every day", "XXXX-XX-XX", "SET"), ("9:00", "XXXX-XX-XXT09:00", "TIME")]),
+    pytest.param("The market opens every day at 9:00.", THU,
+                 [("every day", "XXXX-XX-XX", "SET"), ("9:00", "XXXX-XX-XXT09:00", "TIME")],
+                 marks=pytest.mark.xfail(strict=True, reason="issue 13: the habit rule (a clock time next to a recurring "
+                                         "time recurs) was withdrawn: it cost Timeline17's timelines ROUGE-1 0.159 -> 0.144")),
     ("Output rose by 5,000 barrels per day.", THU, [("per day", "XXXX-XX-XX", "SET")]),
 ]
 
 
-@pytest.mark.parametrize(("text", "anchor", "expected"), EN_CASES, ids=[c[0][:40] for c in EN_CASES])
+@pytest.mark.parametrize(("text", "anchor", "expected"), EN_CASES, ids=[(c.values if hasattr(c, "values") else c)[0][:40] for c in EN_CASES])
 def test_english(text: str, anchor: date, expected: list[tuple]) -> None:
     _check(text, anchor, expected, lang="en")
 
@@ -429,15 +432,6 @@ def test_deictics_inside_a_quote_take_the_day_it_was_said() -> None:
 
 def test_the_constitution_is_not_a_year() -> None:
     assert tag_times("Pasal 33 UUD 1945 menyatakan bahwa cabang produksi dikuasai negara.", PUB) == []
-
-
-def test_clock_times_of_a_habit_recur() -> None:
-    paras = ["Taman itu diresmikan pada 29 Mei 2025.",
-             "Wisata edukatif ini buka setiap hari mulai pukul 08.00 WIB hingga 16.00 WIB.",
-             "Pengunjung datang pukul 10.00 WIB."]
-    got = [(f.text, f.value) for f in tag_paragraphs(paras, PUB)]
-    assert got == [("29 Mei 2025", "2025-05-29"), ("setiap hari", "XXXX-XX-XX"), ("pukul 08.00 WIB", "XXXX-XX-XXT08:00"),
-                   ("16.00 WIB", "XXXX-XX-XXT16:00"), ("pukul 10.00 WIB", "2025-05-29T10:00")]
 
 
 def test_a_clock_range_closed_by_a_zone_needs_no_prefix() -> None:

@@ -134,14 +134,14 @@ def test_polnear_dev_meets_the_speaker_bar_or_reports_it(shared_data: Path) -> N
 
 def test_a_time_phrase_before_the_subject_is_not_the_speaker() -> None:
     qs = _quotes(["Voting officials met on Tuesday.",
-                  "Last month, the FBI warned state officials to boost their election security after hackers "
-                  "breached two systems."])
+                  ("Last month, the FBI warned state officials to boost their election security after hackers "
+                  "breached two systems.")])
     assert qs and qs[-1].speaker == "FBI"
 
 
 def test_the_date_of_a_dateline_is_not_a_topic() -> None:
-    qs = _quotes(["BOSTON, Oct. 3 (UPI) \u2014 In a preview clip for Alicia Garcia\u2019s new show, Garcia sings a song "
-                  "to the crowd.",
+    qs = _quotes([("BOSTON, Oct. 3 (UPI) \u2014 In a preview clip for Alicia Garcia\u2019s new show, Garcia sings a song "
+                  "to the crowd."),
                   "\u201cWe will keep our hands up high,\u201d Garcia sings before asking, \u201cWhere do we go from here?\u201d"])
     assert qs and all(q.speaker != "Oct" for q in qs)
     assert qs[0].speaker and qs[0].speaker.endswith("Garcia")

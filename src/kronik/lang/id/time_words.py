@@ -257,8 +257,8 @@ ATTRIBUTION_CUES = (
 # --- generic statements ---------------------------------------------------------------------------
 # Advice and habits ("Idealnya, minum kopi sekitar pukul 10.00", "hindari kopi di malam hari") speak of
 # no particular day: a clock time or part of day in such a sentence, in an article that has told of no
-# day, is unanchored (XXXX-XX-XXT10:00), not the publication date.  (A recurring time in the sentence,
-# "buka setiap hari mulai pukul 08.00", does so in any article: SET_PREFIX and RATE_PREFIX.)
+# day, is unanchored (XXXX-XX-XXT10:00), not the publication date.  (A recurring time in the sentence
+# of an article that told of a day does not make it so: see Grammar.generic.)
 GENERIC_CUES = (
     "idealnya", "sebaiknya", "disarankan", "dianjurkan", "menyarankan", "menganjurkan", "hindari", "hindarilah",
     "usahakan", "biasakan",
