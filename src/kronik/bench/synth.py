@@ -101,6 +101,15 @@ _LEAD_DATELINE_AFTER = re.compile(r"^[\w.]+\.(?i:com|net|id|co)\w*,\s*(?P<place>
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z0-9])")
 
 
+# Penn Treebank escapes in Timeline17's tokens (and CoNLL's), back to the characters they stand for.
+PTB_ESCAPES = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}", "``": '"', "''": '"'}
+
+
+def ptb_text(line: str) -> str:
+    """One Penn-Treebank-tokenised line (Timeline17) as running text: escapes undone, tokens joined."""
+    return detokenize([PTB_ESCAPES.get(t, t) for t in line.split()]).replace("\\/", "/")
+
+
 def detokenize(tokens: list[str]) -> str:
     """IndoSum tokens back to running text: ``Minggu ( 3 / 9 ) ,`` -> ``Minggu (3/9),``."""
     out: list[str] = []

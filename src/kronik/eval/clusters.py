@@ -62,9 +62,6 @@ SETTINGS_PROVENANCE = ("events: the real dev day and the example corpus; stories
                        "the grid chose (0.8, 0.25) for the dev day, (0.8, 0.3) for the corpus, (0.9, 0.35) for "
                        "Timeline17; other story parameters from earlier tuning (corpus tune split, Timeline17 H1N1 "
                        "and MJ)")
-_PTB = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}", "``": '"', "''": '"'}
-
-
 # --------------------------------------------------------------------------- annotation
 
 def annotation_stages() -> tuple[str, ...]:
@@ -129,7 +126,7 @@ def load_corpus(corpus: Path) -> tuple[list[Article], dict[str, dict[str, Any]]]
 
 def load_t17(t17: Path) -> tuple[list[Article], dict[str, str]]:
     """Timeline17 articles as English Articles (sentences as paragraphs) and their topic (gold story)."""
-    from kronik.bench.synth import detokenize
+    from kronik.bench.synth import ptb_text
 
     articles: list[Article] = []
     topic: dict[str, str] = {}
@@ -140,8 +137,7 @@ def load_t17(t17: Path) -> tuple[list[Article], dict[str, str]]:
                 if not line.strip():
                     continue
                 rec = json.loads(line)
-                paras = [detokenize([_PTB.get(t, t) for t in s.split()]).replace("\\/", "/")
-                         for s in str(rec.get("text", "")).split("\n")]
+                paras = [ptb_text(s) for s in str(rec.get("text", "")).split("\n")]
                 paras = [p for p in paras if p.strip()]
                 if not paras:
                     continue

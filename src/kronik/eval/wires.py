@@ -27,27 +27,17 @@ from rich.table import Table
 
 from kronik.eval.result import EvalResult
 
-_PTB = (("-LRB-", "("), ("-RRB-", ")"), ("-LSB-", "["), ("-RSB-", "]"), ("-LCB-", "{"), ("-RCB-", "}"))
-_SPACE_BEFORE = re.compile(r" ([,.;:!?%)\]}]|'s\b|'re\b|'ve\b|'ll\b|'d\b|'m\b|n't\b)")
-_SPACE_AFTER = re.compile(r"([(\[{$]) ")
 _WIRE_DASH = re.compile(r"\(Reuters\) -")
 _HEADER_END = re.compile(r"\b(?i:[ap]m) [A-Z]{2,4} |\* |\n")
 _CREDIT = re.compile(r"\((?:Reporting|Additional reporting|Writing|Editing|Compiled|Edited) by [^()]*\)")
 
 
 def detokenise(text: str) -> str:
-    """Penn-Treebank tokens back to text as the page showed it (brackets, quotes, spaces before punctuation)."""
-    out = []
-    for line in text.split("\n"):
-        for tok, ch in _PTB:
-            line = line.replace(tok, ch)
-        line = line.replace("\\/", "/").replace("\\*", "*")
-        line = re.sub(r"`` ?", '"', line)
-        line = re.sub(r" ?''", '"', line)
-        line = _SPACE_BEFORE.sub(r"\1", line)
-        line = _SPACE_AFTER.sub(r"\1", line)
-        out.append(line.strip())
-    return "\n\n".join(x for x in out if x)
+    """Timeline17's Penn-Treebank tokens back to the page's text, a paragraph per line (``ptb_text``; its
+    escaped bullets ``\\*`` too)."""
+    from kronik.bench.synth import ptb_text
+
+    return "\n\n".join(p for p in (ptb_text(line).replace("\\*", "*").strip() for line in text.split("\n")) if p)
 
 
 def _articles(t17: Path) -> Iterator[tuple[str, str, str]]:

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 
 from kronik.extract.boilerplate import (
     CleanResult,
@@ -78,6 +79,7 @@ class Header:
     outlet_spellings: list[str] = field(default_factory=list)
 
 
+@cache
 def _stamp_re() -> re.Pattern[str]:
     """A wire page's header stamp, ``PLACE | Tue May 12, 2009 8:56 am EDT``, with every pack's weekday, month
     and zone names."""
@@ -91,20 +93,15 @@ def _stamp_re() -> re.Pattern[str]:
         rf"\d{{4}},? \d{{1,2}}[:.]\d{{2}} ?(?i:am|pm)? ?(?i:{zones})) (?P<after>(?P=place)\b.+)$")
 
 
-_STAMP_RE: re.Pattern[str] | None = None
-
-
 def _unglue_wire_header(lines: list[str]) -> list[str]:
     """A first line that joins the headline, the page's stamp and the lead, as text dumps of wire pages do
     ("Most H1N1 patients ...: WHO GENEVA | Tue May 12, 2009 1:47 pm EDT GENEVA (Reuters) - Most ..."), split
     into the headline, the date line and the lead, so that each is read as what it is. The stamp's place
     must open the lead again (the dateline): a sentence that merely contains a "|" is left alone."""
-    global _STAMP_RE
     for i, line in enumerate(lines[:3]):
         if " | " not in line:
             continue
-        _STAMP_RE = _STAMP_RE or _stamp_re()
-        m = _STAMP_RE.match(line)
+        m = _stamp_re().match(line)
         if m:
             head = [m["before"].strip()] if m["before"].strip() else []
             return lines[:i] + head + [f"{m['place']} | {m['stamp']}", m["after"]] + lines[i + 1:]
