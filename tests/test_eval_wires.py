@@ -60,3 +60,20 @@ def test_eval_wires_cli_on_timeline17() -> None:
     d = json.loads(r.stdout)
     assert d["datelines"] > 300 and d["dateline_acc"] >= 0.8 and d["wire_acc"] >= 0.8
     assert d["baseline"]["dateline_acc"] == 0.0
+
+
+def test_a_damaged_record_is_reported_and_skipped(tmp_path: Path) -> None:
+    folder = tmp_path / "quake_reuters"
+    folder.mkdir()
+    good = {"id": 1, "text": "OSLO -LRB- Reuters -RRB- - A strong earthquake shook the islands on Tuesday .\n"
+                            "-LRB- Reporting by Kari Nordby ; Editing by Tom Field -RRB-"}
+    (folder / "articles.jsonl").write_text(
+        json.dumps(good) + "\n{\"id\": 2, \"text\": \"cut off\n" + json.dumps({"id": 3}) + "\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "kronik", "eval", "wires", "--t17", str(tmp_path), "--json"],
+                       capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert r.returncode == 0, r.stderr[-500:]
+    d = json.loads(r.stdout)
+    assert d["articles"] == 1 and d["damaged_records"] == 2
+    shown = subprocess.run([sys.executable, "-m", "kronik", "eval", "wires", "--t17", str(tmp_path)],
+                           capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert "2 damaged record(s) skipped" in shown.stdout and "articles.jsonl:2" in shown.stdout

@@ -51,13 +51,12 @@ from kronik.annotate.ner_train import (
     exchange_clusters,
     score,
 )
+from kronik.bench.synth import PTB_ESCAPES
 
 TRAIN = "conll2003/train.txt"
 DEV = "conll2003/dev.txt"
 T17_GLOB = "t17/*/articles.jsonl"  # under the shared folder
 
-# Penn Treebank escapes in the Timeline17 tokens, written as CoNLL writes them.
-_PTB = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}", "``": '"', "''": '"'}
 
 
 def t17_sentences(shared: Path) -> Iterator[list[str]]:
@@ -72,7 +71,7 @@ def t17_sentences(shared: Path) -> Iterator[list[str]]:
                     continue
                 seen.add(key)
                 for sent in text.split("\n"):
-                    toks = [_PTB.get(t, t) for t in sent.split()]
+                    toks = [PTB_ESCAPES.get(t, t) for t in sent.split()]
                     if toks:
                         yield toks
 

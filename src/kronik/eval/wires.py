@@ -40,12 +40,24 @@ def detokenise(text: str) -> str:
     return "\n\n".join(p for p in (ptb_text(line).replace("\\*", "*").strip() for line in text.split("\n")) if p)
 
 
-def _articles(t17: Path) -> Iterator[tuple[str, str, str]]:
+def _articles(t17: Path, damaged: list[str]) -> Iterator[tuple[str, str, str]]:
+    """Each Reuters set's articles; a line that is no JSON object with ``id`` and ``text`` is noted in
+    ``damaged`` (file:line and why) and skipped, so one bad record never stops the evaluation."""
     for folder in sorted(p for p in t17.iterdir() if p.is_dir() and p.name.endswith("_reuters")):
-        with (folder / "articles.jsonl").open(encoding="utf-8") as fh:
-            for line in fh:
-                rec = json.loads(line)
-                yield folder.name, str(rec["id"]), detokenise(rec["text"])
+        path = folder / "articles.jsonl"
+        with path.open(encoding="utf-8", errors="replace") as fh:
+            for n, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    rec = json.loads(line)
+                    doc_id, text = str(rec["id"]), rec["text"]
+                    if not isinstance(text, str):
+                        raise TypeError("'text' is not a string")
+                except (ValueError, KeyError, TypeError) as err:
+                    damaged.append(f"{path}:{n}: {type(err).__name__}: {err}")
+                    continue
+                yield folder.name, doc_id, detokenise(text)
 
 
 def gold_dateline(text: str) -> str | None:
@@ -81,7 +93,8 @@ def evaluate_wires(t17: Path) -> EvalResult:
 
     sets: dict[str, dict[str, int]] = {}
     misses: list[dict[str, Any]] = []
-    for name, doc_id, text in _articles(t17):
+    damaged: list[str] = []
+    for name, doc_id, text in _articles(t17, damaged):
         s = sets.setdefault(name, {"articles": 0, "datelines": 0, "dateline_right": 0, "wire_right": 0,
                                    "footers": 0, "footer_removed": 0, "baseline_footer_removed": 0})
         s["articles"] += 1
@@ -112,6 +125,7 @@ def evaluate_wires(t17: Path) -> EvalResult:
 
     figures: dict[str, Any] = {
         "articles": total.get("articles", 0),
+        "damaged_records": len(damaged),
         "datelines": total.get("datelines", 0),
         "dateline_acc": share(total.get("dateline_right", 0), total.get("datelines", 0)),
         "wire_acc": share(total.get("wire_right", 0), total.get("datelines", 0)),
@@ -126,7 +140,7 @@ def evaluate_wires(t17: Path) -> EvalResult:
                      "footers": v["footers"], "footer_removed": share(v["footer_removed"], v["footers"])}
                  for k, v in sets.items()},
     }
-    return EvalResult(figures, {"misses": misses})
+    return EvalResult(figures, {"misses": misses, "damaged": damaged})
 
 
 def _f(x: float | None) -> str:
@@ -146,7 +160,13 @@ def render_wires(result: dict[str, Any], console: Console) -> None:
             table.add_row("", "keep all lines", "", _f(b["dateline_acc"]), _f(b["wire_acc"]), "", _f(b["footer_removed"]),
                           end_section=True)
     console.print(table)
-    misses = (getattr(result, "details", None) or {}).get("misses", [])
+    details = getattr(result, "details", None) or {}
+    damaged = details.get("damaged", [])
+    if damaged:
+        console.print(f"[yellow]{len(damaged)} damaged record(s) skipped[/yellow]:")
+        for d in damaged[:10]:
+            console.print(f"  {d}", highlight=False, markup=False, soft_wrap=True)
+    misses = details.get("misses", [])
     if misses:
         console.print(f"first misses of {len(misses)}:", highlight=False)
         for m in misses[:15]:
