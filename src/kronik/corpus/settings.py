@@ -131,6 +131,11 @@ class CorpusSettings:
     story_specific_floor: float = 0.8
     """A story score is multiplied by floor + (1 - floor) * the share of the stream's articles naming the
     event's most specific shared name that are in the story (1.0 turns this off; see Linker.specificity)."""
+    story_generic_floor: float = 0.5
+    """Names of public bodies and of the people in office for them (:mod:`kronik.corpus.generic_names`) are
+    no evidence of one case: the share above is taken over the other shared names, and when a generic name
+    is the most specific one shared (the link is carried by an institution), the floor is this instead of
+    ``story_specific_floor`` (1.0 counts generic names like any other, as before)."""
     story_revisit_days: float = 400.0
     story_revisit_max: int = 10
     """A pass links its touched events again together with the events of their story and of the stories
