@@ -20,7 +20,11 @@ The event joins the best story when its score reaches ``story_threshold``
 and either reaches ``story_strong`` or is at least ``story_ratio`` times the
 second-best candidate's (at least ``story_ratio_floor``): a weak match must
 also be a clear one, which keeps generic topics (every earthquake, every
-football final) from gathering into one "story".  Decisions are not frozen:
+football final) from gathering into one "story".  The score is first
+multiplied by :meth:`Linker.specificity`: a story is one case, policy or
+dispute, so the link needs names specific to it; public bodies and the people
+in office for them (:mod:`kronik.corpus.generic_names`) are generic, and a
+link they alone carry gets the lower ``story_generic_floor``.  Decisions are not frozen:
 a pass links the events it touched again, with their story mates within
 ``story_revisit_days`` (see :func:`link`), so articles arriving one by one or
 out of order end close to where one pass over all of them would put them.
