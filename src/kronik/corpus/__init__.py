@@ -78,6 +78,7 @@ def run_features(feats: Sequence[ArticleFeatures], state: CorpusState | None = N
     for _gone, (into, _) in merged.items():
         for aid in state.clusters.events[into].articles if into in state.clusters.events else ():
             state.merged[aid] = state.clusters.article_event[aid]
+    state.stories.note_officials(fresh)
     touched = list(dict.fromkeys(known[f.id] for f in feats))
     touched += [e for e in dict.fromkeys(state.merged.values()) if e not in touched]
     dropped, state.moved = link(touched, state.stories, state.clusters, s)

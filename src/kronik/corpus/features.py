@@ -18,7 +18,9 @@ worker, or ahead of time in the store):
   the words carried into English stems, so events meet across languages;
 * ``time``: publication time (epoch seconds, UTC), or, when the page gives
   none, the day the body's resolved time expressions point at most
-  (``dated`` says which); ``days``: the days (ordinal) the body mentions.
+  (``dated`` says which); ``days``: the days (ordinal) the body mentions;
+* ``officials``: the persons it names in an office that speaks for a public
+  body (a minister, a spokesperson; :mod:`kronik.corpus.generic_names`).
 
 Stop words come from the article's language pack when there is one; nothing
 else is language-specific, so English or any other language clusters too.
@@ -67,6 +69,7 @@ class ArticleFeatures:
     days: tuple[int, ...] = ()
     x_terms: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))
     x_weights: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))
+    officials: tuple[str, ...] = ()  # persons named in an office that speaks for a public body (generic for stories)
 
 
 # --------------------------------------------------------------------------- hashing
@@ -211,6 +214,11 @@ def _content_words(toks: Iterable[str], stop: frozenset[str]) -> list[str]:
     return [t for t in toks if t not in stop and (len(t) >= 3 if t.isdigit() else len(t) > 1)]
 
 
+def entity_bucket(name: str, mask: int) -> int:
+    """The bucket of an entity name in the entity vectors (as :func:`_entity_vector` hashes it)."""
+    return token_hash("\x01" + name.casefold()) & mask
+
+
 def _entity_vector(counts: Counter[str], mask: int) -> tuple[np.ndarray, np.ndarray]:
     return _vector(("\x01" + e.casefold() for e in counts.elements()), mask, 10_000)
 
@@ -227,6 +235,7 @@ def features_from_parts(
     id: str, title: str | None, paragraphs: Sequence[str], *, published: str | None = None,
     language: str | None = None, outlet: str | None = None, entities: Iterable[str] = (),
     days: Iterable[int] = (), inferred_time: float | None = None, settings: CorpusSettings = CorpusSettings(),
+    officials: Iterable[str] = (),
 ) -> ArticleFeatures:
     """Features from plain parts (used by :func:`article_features` and by benchmarks that skip extraction)."""
     mask = (1 << settings.hash_bits) - 1
@@ -255,11 +264,14 @@ def features_from_parts(
         body_hash=body_hash, n_shingles=len(sh), minhash=sig, terms=terms, weights=weights,
         title_terms=title_terms, entities=dict(ent_counts), entity_terms=ent_terms, entity_weights=ent_weights,
         days=tuple(sorted(set(days))), x_terms=x_terms, x_weights=x_weights,
+        officials=tuple(sorted(set(officials))),
     )
 
 
 def article_features(article: Article, settings: CorpusSettings = CorpusSettings()) -> ArticleFeatures:
     """The features of one extracted (and ideally annotated) article.  Pure; picklable inputs and output."""
+    from kronik.corpus.generic_names import in_office
+
     days = _mentioned_days(article)
     inferred = None
     if not article.published and days:
@@ -269,7 +281,8 @@ def article_features(article: Article, settings: CorpusSettings = CorpusSettings
     return features_from_parts(
         article.id, article.title, article.paragraphs, published=article.published, language=article.language,
         outlet=article.outlet, entities=[e.canonical for e in article.entities], days=days, inferred_time=inferred,
-        settings=settings,
+        settings=settings, officials=[e.canonical for e in article.entities
+                                      if e.label == "PER" and in_office(e.role, article.language)],
     )
 
 
@@ -293,7 +306,7 @@ def dump_features(f: ArticleFeatures) -> bytes:
 
     meta = {"v": _FEAT_VERSION, "id": f.id, "time": f.time, "dated": f.dated, "published": f.published,
             "language": f.language, "outlet": f.outlet, "title": f.title, "body_hash": f.body_hash,
-            "n_shingles": f.n_shingles, "entities": f.entities, "days": list(f.days),
+            "n_shingles": f.n_shingles, "entities": f.entities, "days": list(f.days), "officials": list(f.officials),
             "lens": [len(getattr(f, name)) for name, _ in _FEAT_ARRAYS]}
     head = json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     parts = [struct.pack("<I", len(head)), head]
@@ -320,4 +333,5 @@ def load_features(data: bytes) -> ArticleFeatures:
     return ArticleFeatures(
         id=meta["id"], time=meta["time"], dated=meta["dated"], published=meta["published"],
         language=meta["language"], outlet=meta["outlet"], title=meta["title"], body_hash=meta["body_hash"],
-        n_shingles=meta["n_shingles"], entities=meta["entities"], days=tuple(meta["days"]), **arrays)
+        n_shingles=meta["n_shingles"], entities=meta["entities"], days=tuple(meta["days"]),
+        officials=tuple(meta.get("officials", ())), **arrays)

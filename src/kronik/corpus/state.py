@@ -83,8 +83,9 @@ def dump(state: Any) -> bytes:
             "names": e.names, "days": {str(k): v for k, v in e.days.items()}, "outlets": e.outlets,
             "languages": e.languages, "story": e.story,
         } for e in events],
-        "stories": {"seq": s.seq, "items": [{"id": x.id, "seq": x.seq, "start": x.start, "end": x.end,
-                                              "events": x.events} for x in stories]},
+        "stories": {"seq": s.seq, "officials": s.officials,
+                    "items": [{"id": x.id, "seq": x.seq, "start": x.start, "end": x.end, "events": x.events}
+                              for x in stories]},
     }
     arrays: dict[str, np.ndarray] = {
         "meta": np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), np.uint8),
@@ -141,6 +142,7 @@ def load(data: bytes) -> Any:
             _unpack(stories, _ST_MASS, "sm", z)
         else:  # a state saved before stories kept their entity mass: sum it from their events once
             _story_mass(stories, clusters, settings)
-        story_state = StoryState(seq=sm["seq"], stories={x.id: x for x in stories})
+        story_state = StoryState(seq=sm["seq"], stories={x.id: x for x in stories},
+                                 officials=dict(sm.get("officials", {})))
         story_state.rebuild_index(settings.posting_cap)
     return CorpusState(settings, dedup, clusters, story_state)

@@ -20,7 +20,11 @@ The event joins the best story when its score reaches ``story_threshold``
 and either reaches ``story_strong`` or is at least ``story_ratio`` times the
 second-best candidate's (at least ``story_ratio_floor``): a weak match must
 also be a clear one, which keeps generic topics (every earthquake, every
-football final) from gathering into one "story".  Decisions are not frozen:
+football final) from gathering into one "story".  The score is first
+multiplied by :meth:`Linker.specificity`: a story is one case, policy or
+dispute, so the link needs names specific to it; public bodies and the people
+in office for them (:mod:`kronik.corpus.generic_names`) are generic, and a
+link they alone carry gets the lower ``story_generic_floor``.  Decisions are not frozen:
 a pass links the events it touched again, with their story mates within
 ``story_revisit_days`` (see :func:`link`), so articles arriving one by one or
 out of order end close to where one pass over all of them would put them.
@@ -35,6 +39,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from kronik.corpus.cluster import DAY, ClusterState, EventProfile
+from kronik.corpus.features import ArticleFeatures, entity_bucket
+from kronik.corpus.generic_names import is_public_body
 from kronik.corpus.settings import CorpusSettings
 from kronik.corpus.vectors import EMPTY_F, EMPTY_I, PostingIndex, Scratch, add, ranked
 
@@ -74,6 +80,15 @@ class StoryState:
     stories: dict[str, StoryProfile] = field(default_factory=dict)
     index: PostingIndex | None = None  # derived from stories[*].keys (rebuilt on load)
     by_seq: dict[int, str] = field(default_factory=dict)
+    officials: dict[str, int] = field(default_factory=dict)
+    """Persons the stream has named in an office that speaks for a public body, with how many articles did
+    (a minister stays generic in an article that gives no role)."""
+
+    def note_officials(self, feats: list[ArticleFeatures]) -> None:
+        """Count the officials of new articles (each article once)."""
+        for f in feats:
+            for name in f.officials:
+                self.officials[name] = self.officials.get(name, 0) + 1
 
     def rebuild_index(self, cap: int) -> None:
         self.index = PostingIndex(cap)
@@ -264,6 +279,16 @@ class Linker:
         f = s.story_decay_floor
         return best * (f + (1.0 - f) * np.exp(-gaps / s.story_tau_days))
 
+    def generic(self, ev: EventProfile) -> np.ndarray:
+        """The buckets of the event's names that are generic for stories: public bodies and the people in
+        office for them (see :mod:`kronik.corpus.generic_names`); none when ``story_generic_floor`` is 1."""
+        if self.s.story_generic_floor >= 1.0 or not ev.names:
+            return EMPTY_I
+        mask = (1 << self.s.hash_bits) - 1
+        langs = list(ev.languages) or [None]
+        out = {entity_bucket(n, mask) for n in ev.names if n in self.st.officials or is_public_body(n, langs)}
+        return np.array(sorted(out), np.int32) if out else EMPTY_I
+
     def specificity(self, ev: EventProfile, stories: list[StoryProfile]) -> np.ndarray:
         """Per story, ``floor + (1 - floor) * c``: *c* is the largest share, over the names the event
         shares with the story, of the stream's articles naming it that lie in the story.
@@ -273,18 +298,32 @@ class Linker:
         president, a ministry, the country) are spread over many stories.  So sharing only generic
         names, or only topic words, is weak evidence of the same story, wherever the stream comes from
         (a day of all news, or months of one topic where the topic's names are frequent but stay in
-        one story).  An event without names is not penalised."""
+        one story).  An event without names is not penalised.
+
+        Public bodies and their officials are generic however their mentions fall: on a day when one
+        story has gathered every mention of a ministry, the ministry's share in it is high, yet the
+        ministry's next event is as likely another case.  So *c* is taken over the other shared names,
+        and when a generic name would have been the most specific one shared, the floor is
+        ``story_generic_floor`` (the link is carried by the institution alone)."""
         f = self.s.story_specific_floor
         out = np.ones(len(stories))
         if f >= 1.0 or len(ev.e_idx) == 0:
             return out
         df = self.cl.df
+        gen = self.generic(ev)
+        g = min(f, self.s.story_generic_floor)
         for i, st in enumerate(stories):
             common, _, j = np.intersect1d(ev.e_idx, st.m_idx, assume_unique=True, return_indices=True)
-            c = 0.0
+            c = c_gen = 0.0
             if len(common):
-                c = float(np.max(np.minimum(1.0, st.m_val[j] / np.maximum(df[common], 1))))
-            out[i] = f + (1.0 - f) * c
+                share = np.minimum(1.0, st.m_val[j] / np.maximum(df[common], 1))
+                is_gen = np.isin(common, gen, assume_unique=True)
+                if (~is_gen).any():
+                    c = float(np.max(share[~is_gen]))
+                if is_gen.any():
+                    c_gen = float(np.max(share[is_gen]))
+            floor = g if c_gen > c else f
+            out[i] = floor + (1.0 - floor) * c
         return out
 
     def best_story(self, ev: EventProfile) -> StoryProfile | None:
