@@ -215,17 +215,17 @@ def mmr(scores: np.ndarray, sims: Sims, k: int, penalty: float, max_sim: float,
         enter = np.ones(len(cand), dtype=bool)
         seen = max_seen.copy()
         pair = np.zeros(len(cand), dtype=bool)
-        for i in refers:
-            if not live[i]:
+        for r in refers.tolist():
+            if not live[r]:
                 continue
-            if doc[i] >= 0 and (picked & (doc == doc[i]) & (pos < pos[i])).any():
+            if doc[r] >= 0 and (picked & (doc == doc[r]) & (pos < pos[r])).any():
                 continue  # its article's thread is already in the summary, before it
-            a = ante[i]
-            if a >= 0 and live[a] and len(chosen) + 2 <= k and g[i, a] <= max_sim:
-                pair[i] = True
-                seen[i] = max(seen[i], max_seen[a])
+            a = int(ante[r])
+            if a >= 0 and live[a] and len(chosen) + 2 <= k and g[r, a] <= max_sim:
+                pair[r] = True
+                seen[r] = max(seen[r], max_seen[a])
             else:
-                enter[i] = False
+                enter[r] = False
         gain = np.where(live & enter, sc - penalty * seen, -np.inf)
         i = int(np.argmax(gain))
         if not np.isfinite(gain[i]):
