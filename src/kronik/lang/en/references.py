@@ -3,7 +3,8 @@
 A summary sentence that opens with one of these reads well only right after the sentence it points
 back to ("It ...", "However, ...", "The move ...").  Kinds of pointing:
 
-* ``CONNECTIVES``: a connective that continues an earlier sentence; whole words at the very start.
+* ``CONNECTIVES``: a connective that continues an earlier sentence; whole words at the very start
+  ("so" is not one: "So far" and "So-called" open sentences that point at nothing).
 * ``PRONOUNS``: a personal or possessive pronoun as the first word.
 * ``BEFORE_NOUN``: demonstratives before their noun ("This decision", "Those talks"), as the first word;
   ``PRESENT`` ones before a ``TIME_NOUNS`` word point at the time of writing ("This week"), not back.
@@ -15,7 +16,7 @@ CONNECTIVES: tuple[str, ...] = (
     "however", "meanwhile", "but", "and", "also", "moreover", "furthermore", "in addition", "additionally",
     "nevertheless", "nonetheless", "still", "instead", "besides", "as a result", "therefore", "thus", "hence",
     "yet", "otherwise", "in response", "on the other hand", "then", "even so", "by contrast", "in contrast",
-    "at the same time", "after that", "afterwards", "similarly", "likewise", "indeed", "so",
+    "at the same time", "after that", "afterwards", "similarly", "likewise", "indeed",
 )
 PRONOUNS: frozenset[str] = frozenset("he she it they his her its their him them such".split())
 AFTER_NOUN: frozenset[str] = frozenset()
