@@ -153,3 +153,23 @@ def test_describe_sets_the_central_title_on_the_event_and_its_story() -> None:
     ev, st = fresh()
     describe(arts, [ev], [st])
     assert ev.title == st.title == "Banjir Rendam Ratusan Rumah di Jakarta Timur"
+
+
+def test_eval_reading_cli_on_the_example_corpus(tmp_path) -> None:
+    import json
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from kronik.cli import app
+
+    corpus = Path(__file__).resolve().parent.parent / "examples" / "corpus"
+    res = CliRunner().invoke(app, ["eval", "reading", "--real", str(tmp_path / "absent"), "--corpus", str(corpus),
+                                   "--json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert set(out) == {"corpus"}
+    block = out["corpus"]
+    assert block["ours"]["opening"] == 0 and block["ours"]["orphan"] == 0
+    assert block["ours"]["opening"] <= block["baseline"]["opening"]
+    assert block["ours"]["summaries"] == block["baseline"]["summaries"] == block["events"]

@@ -131,5 +131,6 @@ def render_reading(result: dict[str, Any], console: Any) -> None:
             if count not in block["ours"]:
                 continue
             denom = "mixed_events" if count == "title_majority" else ("summaries" if count == "opening" else "sentences")
-            t.add_row(label, *(f"{block[s][rate]:.4f} ({block[s][count]}/{block[s][denom]})" for s in SYSTEMS))
+            t.add_row(label, *(f"{block[s][rate]:.4f} ({block[s][count]}/{block[s][denom]})" if block[s][denom]
+                               else "none to score" for s in SYSTEMS))
         console.print(t)
