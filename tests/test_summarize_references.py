@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kronik.model import Article, Event, Story
-from kronik.summarize import SummarySettings, describe, summarize_articles
+from kronik.summarize import SummarySettings, describe, prepare, summarize_articles
 from kronik.summarize.references import dangling_items, opens_with_reference
 from kronik.summarize.titles import central_title
 
@@ -120,16 +120,21 @@ def test_the_most_central_headline_is_the_title() -> None:
         _titled("c", "Ratusan Rumah di Jakarta Timur Terendam Banjir", 9),
         _titled("d", "Banjir Jakarta Timur, BPBD Siagakan Perahu Karet", 10),
     ]
-    assert central_title(arts) == "Banjir Rendam Ratusan Rumah di Jakarta Timur"
-    assert central_title(list(reversed(arts))) == "Banjir Rendam Ratusan Rumah di Jakarta Timur"
+    docs = [prepare(a) for a in arts]
+    assert central_title(docs) == "Banjir Rendam Ratusan Rumah di Jakarta Timur"
+    assert central_title(list(reversed(docs))) == "Banjir Rendam Ratusan Rumah di Jakarta Timur"
 
 
 def test_a_tie_goes_to_the_earliest_headline() -> None:
     a, b = _titled("a", "Banjir Rendam Jakarta", 9), _titled("b", "Gempa Guncang Maluku", 8)
-    assert central_title([a, b]) == "Gempa Guncang Maluku"
+    assert central_title([prepare(a), prepare(b)]) == "Gempa Guncang Maluku"
     c = _titled("c", "Kebakaran di Medan", 10)
-    assert central_title([a, b, c]) == "Gempa Guncang Maluku"  # three unrelated: all tie
-    assert central_title([_art("x", ["teks"], "2025-10-20T08:00:00+07:00", "")]) is None
+    assert central_title([prepare(x) for x in (a, b, c)]) == "Gempa Guncang Maluku"  # three unrelated: all tie
+    assert central_title([prepare(_art("x", ["teks"], "2025-10-20T08:00:00+07:00", ""))]) is None
+    # earliest by the clock, not by the written offset: 07:40 in Ternate (+09) is 05:40 in Jakarta
+    east = _titled("e", "Gempa Guncang Halmahera", 7).model_copy(update={"published": "2025-10-20T07:40:00+09:00"})
+    west = _titled("w", "Banjir Rendam Jakarta", 6)
+    assert central_title([prepare(west), prepare(east)]) == "Gempa Guncang Halmahera"
 
 
 def test_describe_sets_the_central_title_on_the_event_and_its_story() -> None:
@@ -173,3 +178,21 @@ def test_eval_reading_cli_on_the_example_corpus(tmp_path) -> None:
     assert block["ours"]["opening"] == 0 and block["ours"]["orphan"] == 0
     assert block["ours"]["opening"] <= block["baseline"]["opening"]
     assert block["ours"]["summaries"] == block["baseline"]["summaries"] == block["events"]
+
+
+def test_a_headline_that_repeats_the_common_words_over_a_side_story_loses_to_the_central_report() -> None:
+    port = ["Ribuan sopir truk mogok di Pelabuhan Tanjung Priok menuntut tarif angkut yang lebih tinggi.",
+            "Antrean kontainer di pelabuhan mengular hingga lima kilometer dan bongkar muat terhenti."]
+    arts = [
+        _art("c", ["Di Makassar, puluhan sopir truk ikut mogok sehingga pasokan sayur ke kabupaten terganggu.",
+                   "Pedagang pasar di Gowa mengeluhkan harga cabai naik karena kiriman terlambat."],
+             "2025-10-20T06:00:00+07:00", "Ribuan Sopir Truk Mogok, Bongkar Muat Terhenti hingga Makassar"),
+        _art("a", port, "2025-10-20T07:00:00+07:00", "Ribuan Sopir Truk Mogok di Tanjung Priok"),
+        _art("b", [port[1], port[0]], "2025-10-20T08:00:00+07:00", "Bongkar Muat Terhenti Akibat Mogok"),
+        _art("d", port, "2025-10-20T10:00:00+07:00", "Pemerintah Buka Dialog dengan Sopir Truk"),
+    ]
+    # by headlines alone the Makassar one is the most central (and it is the earliest)
+    assert central_title([prepare(a) for a in arts]) == arts[0].title
+    ev = Event(id="e1", title=arts[0].title, articles=[a.id for a in arts])
+    describe(arts, [ev], [])
+    assert ev.title == "Ribuan Sopir Truk Mogok di Tanjung Priok"

@@ -72,7 +72,7 @@ def describe(articles: Sequence[Article], events: Sequence[Event], stories: Sequ
     event_by_id = {e.id: e for e in events}
     renamed: dict[str, str] = {}
     for ev in events:
-        if s.central_titles and (title := central_title([d.article for d in docs_of(ev.articles)])):
+        if s.central_titles and (title := central_title(docs_of(ev.articles))):
             if ev.title and ev.title != title:
                 renamed[ev.title] = title
             ev.title = title
