@@ -28,7 +28,8 @@ QUOTE_OPENERS = "\"“”‘'«„"
 class ReferenceWords:
     """One language's reference openers (see ``kronik.lang.id.references`` for what each list means)."""
 
-    connectives: tuple[tuple[str, ...], ...]
+    connectives: dict[str, tuple[tuple[str, ...], ...]]
+    """By first word, longest first."""
     pronouns: frozenset[str]
     after_noun: frozenset[str]
     before_noun: frozenset[str]
@@ -50,8 +51,11 @@ def reference_words(lang: str) -> ReferenceWords:
     def get(name: str, default: Any = frozenset()) -> Any:
         return getattr(data, name, default)
 
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for c in sorted({tuple(c.split()) for c in get("CONNECTIVES", ())}, key=len, reverse=True):
+        by_first.setdefault(c[0], []).append(c)
     return ReferenceWords(
-        connectives=tuple(sorted({tuple(c.split()) for c in get("CONNECTIVES", ())}, key=len, reverse=True)),
+        connectives={k: tuple(v) for k, v in by_first.items()},
         pronouns=frozenset(get("PRONOUNS")), after_noun=frozenset(get("AFTER_NOUN")),
         before_noun=frozenset(get("BEFORE_NOUN")), present=frozenset(get("PRESENT")),
         time_nouns=frozenset(get("TIME_NOUNS")), shell_nouns=frozenset(get("SHELL_NOUNS")),
@@ -60,16 +64,16 @@ def reference_words(lang: str) -> ReferenceWords:
 
 def opens_with_reference(text: str, lang: str) -> bool:
     """True when the sentence opens by pointing back at an earlier sentence (see the module docstring)."""
-    head = text.lstrip()
+    head = text.lstrip()[:120]
     if not head or head[0] in QUOTE_OPENERS:
         return False
     w = reference_words(lang)
-    words = _WORD.findall(head[:200].lower())
+    words = _WORD.findall(head.lower())
     if not words:
         return False
-    if any(tuple(words[:len(c)]) == c for c in w.connectives):
-        return True
     first = words[0]
+    if any(tuple(words[:len(c)]) == c for c in w.connectives.get(first, ())):
+        return True
     if first in w.pronouns or first in w.after_noun:
         return True
     if first in w.before_noun:
@@ -78,8 +82,9 @@ def opens_with_reference(text: str, lang: str) -> bool:
     if first in w.articles and len(words) > 1 and words[1] in w.shell_nouns:
         return True
     if w.after_noun and w.window > 1:
-        clause = _WORD.findall(_CLAUSE_END.split(head[:200], maxsplit=1)[0].lower())[:w.window]
-        for i in range(1, len(clause)):
+        end = _CLAUSE_END.search(head)
+        clause = words if end is None else _WORD.findall(head[:end.start()].lower())
+        for i in range(1, min(len(clause), w.window)):
             if clause[i] in w.after_noun and not (clause[i] in w.present and clause[i - 1] in w.time_nouns):
                 return True
     return False

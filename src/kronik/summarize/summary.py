@@ -239,10 +239,11 @@ def mmr(scores: np.ndarray, sims: Sims, k: int, penalty: float, max_sim: float,
 def antecedents(sents: Sequence[Sentence], langs: Sequence[str], usable: np.ndarray) -> np.ndarray:
     """Per sentence: -1 when it stands alone; the index of the sentence before it in its article when it
     opens with a reference (:func:`kronik.summarize.references.opens_with_reference`) and that one is a
-    usable candidate (``usable``, standing alone itself); -2 when it needs one it cannot have."""
+    usable candidate (``usable``, standing alone itself); -2 when it needs one it cannot have.  Only usable
+    sentences are read (the others never enter a summary)."""
     out = np.full(len(sents), -1, dtype=int)
     where = {(t.article, t.index): i for i, t in enumerate(sents)}
-    refers = [opens_with_reference(t.text, lang) for t, lang in zip(sents, langs, strict=True)]
+    refers = [bool(ok) and opens_with_reference(t.text, lang) for t, lang, ok in zip(sents, langs, usable, strict=True)]
     for i, t in enumerate(sents):
         if not refers[i]:
             continue
