@@ -13,6 +13,7 @@ from kronik.corpus.incremental import update_store
 from kronik.eval.clustermetrics import bcubed
 from kronik.ingest import ingest
 from kronik.store import open_store
+from kronik.summarize import describe
 
 
 def _inputs(corpus: Path) -> list[Path]:
@@ -52,6 +53,7 @@ def test_ingest_assigns_every_article_like_the_in_memory_pass(one_shot) -> None:
     assert stored and all(ev and st for _, ev, st in stored.values())
     arts, events, stories, _ = run_corpus(list(one_shot.articles()))
     assert {a.id: (a.duplicate_of, a.event, a.story) for a in arts} == stored
+    describe(arts, events, stories)  # as the store's pass does: titles are the events' central headlines
     db_events = {e.id: e for e in one_shot.events()}
     assert {e.id for e in events} == set(db_events)
     for e in events:

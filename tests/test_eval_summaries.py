@@ -44,8 +44,8 @@ def test_eval_summaries_tiny_folds(tmp_path: Path) -> None:
         (tmp_path / f"dev.0{f}.jsonl").write_text("\n".join(json.dumps(r) for r in recs), "utf-8")
     res = evaluate_summaries(tmp_path)
     assert res["n"] == 13
-    for system in ("ours", "lead3", "textrank"):
-        assert set(res[system]) == {"rouge1_f", "rouge2_f", "rougeL_f"}
+    for system in ("ours", "earlier_picker", "lead3", "textrank"):
+        assert set(res[system]) == {"rouge1_f", "rouge2_f", "rougeL_f", "opening"}
         assert 0.0 <= res[system]["rouge1_f"] <= 1.0
     assert res["ours"]["rouge1_f"] >= res["lead3"]["rouge1_f"]  # learns that line 2 is the summary's
     doc = record_doc(_record(1, 1))

@@ -805,6 +805,20 @@ def eval_summaries(
     _emit(evaluate_summaries(data_dir, limit=limit), as_json, render_summaries)
 
 
+@eval_app.command("reading")
+def eval_reading(
+    real: Annotated[Path, typer.Option("--real", help="Real-news folder (an export and its event gold by URL).")] = SHARED_DATA / "real-news",
+    corpus: Annotated[Path, typer.Option("--corpus", help="Labelled corpus (labels.jsonl with events).")] = Path("examples/corpus"),
+    t17: Annotated[Path | None, typer.Option("--t17", help="Also Timeline17 (English; slow: annotates every article).")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Event summaries opening with a reference they lack ("Hal itu", "Namun", "It"), and titles from the
+    event's main happening: ours vs the earlier picker, on each input given (missing ones are skipped)."""
+    from kronik.eval.reading import evaluate_reading, render_reading
+
+    _emit(evaluate_reading(real if real.is_dir() else None, corpus, t17), as_json, render_reading)
+
+
 @eval_app.command("tls")
 def eval_tls(
     t17: Annotated[Path, typer.Argument(help="Timeline17 folder (<topic>_<source>/articles.jsonl + timelines.jsonl).")] = SHARED_DATA / "t17",

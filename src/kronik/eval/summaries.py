@@ -7,7 +7,9 @@ Protocol (stated so the figures can be checked):
   sentence splitting is not part of the measurement and all systems see the
   same candidates.  Each system returns 3 sentences, in article order.
 * **Systems.** ``ours``: :func:`kronik.summarize.summary.summarize_doc` (the
-  logistic sentence scorer + MMR).  Its weights are trained *in this run*,
+  logistic sentence scorer + MMR; a sentence opening with a reference, "Hal itu", "Namun", only after
+  an earlier sentence of its article or with the one before it).  ``earlier_picker``: the same
+  without that rule (the baseline of the rule).  Its weights are trained *in this run*,
   cross-fold: for fold *f* on the unique articles of the other folds, with
   every article that also occurs in fold *f* (IndoSum repeats 271 articles
   across folds) removed from training, so no evaluated article is ever seen
@@ -15,6 +17,8 @@ Protocol (stated so the figures can be checked):
   PageRank (damping 0.85) over the TF-IDF cosine graph of the sentences
   (LexRank-style continuous weights), top three.
 * **Reference.** The ``summary`` sentences.
+* **Reading.** ``opening``: per system, the share of summaries whose first sentence opens with a
+  reference (:func:`kronik.summarize.references.opens_with_reference`).
 * **ROUGE.** Lowercased tokens as given, tokens without a letter or digit
   dropped, no stemming (no Indonesian stemmer is standard); ROUGE-1/2 F from
   clipped n-gram counts, ROUGE-L F from the longest common subsequence of the
@@ -30,6 +34,7 @@ import json
 import time
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -37,13 +42,14 @@ import numpy as np
 
 from kronik.eval.result import EvalResult
 from kronik.model import Article
+from kronik.summarize.references import opens_with_reference
 from kronik.summarize.scorer import FEATURES, fit_logistic
 from kronik.summarize.space import Space
 from kronik.summarize.summary import Doc, Sentence, SummarySettings, summarize_doc
 from kronik.summarize.vectors import content_tokens, stop_words, tfidf, word_tokens
 
 K = 3
-SYSTEMS = ("ours", "lead3", "textrank")
+SYSTEMS = ("ours", "earlier_picker", "lead3", "textrank")
 
 
 # --------------------------------------------------------------------------- data
@@ -202,6 +208,7 @@ def evaluate_summaries(data_dir: Path, limit: int | None = None, k: int = K) -> 
     sums = {s: {"rouge1_f": 0.0, "rouge2_f": 0.0, "rougeL_f": 0.0} for s in SYSTEMS}
     per_fold: dict[str, dict[str, Any]] = {}
     cache: dict[str, tuple[np.ndarray, np.ndarray] | None] = {}
+    opening = dict.fromkeys(SYSTEMS, 0)
     n = 0
     for name, recs in folds.items():
         if limit is not None:
@@ -216,8 +223,10 @@ def evaluate_summaries(data_dir: Path, limit: int | None = None, k: int = K) -> 
             doc = record_doc(rec)
             sents = [toks for para in rec["paragraphs"] for toks in para]
             ref = rouge_tokens(rec["summary"])
-            picks = {"ours": ours(doc, settings, k), "lead3": lead(doc, k), "textrank": textrank(doc, k)}
+            picks = {"ours": ours(doc, settings, k), "earlier_picker": ours(doc, replace(settings, references=False), k),
+                     "lead3": lead(doc, k), "textrank": textrank(doc, k)}
             for sys_name, idx in picks.items():
+                opening[sys_name] += bool(idx) and opens_with_reference(doc.sentences[idx[0]].text, "id")
                 sc = rouge_scores(rouge_tokens([sents[i] for i in idx]), ref)
                 for m, v in sc.items():
                     sums[sys_name][m] += v
@@ -228,6 +237,8 @@ def evaluate_summaries(data_dir: Path, limit: int | None = None, k: int = K) -> 
         if limit is not None and n >= limit:
             break
     figures: dict[str, Any] = {s: {m: round(v / max(n, 1), 4) for m, v in d.items()} for s, d in sums.items()}
+    for s in SYSTEMS:
+        figures[s]["opening"] = round(opening[s] / max(n, 1), 4)
     figures["n"] = n
     figures["k"] = k
     return EvalResult(figures, {"per_fold": per_fold, "seconds": round(time.perf_counter() - t0, 1)})
@@ -237,10 +248,10 @@ def render_summaries(res: dict[str, Any], console: Any) -> None:
     from rich.table import Table
 
     table = Table(title=f"IndoSum dev folds: {res['n']} articles, {res['k']} sentences per summary, ROUGE F")
-    for col in ("system", "ROUGE-1", "ROUGE-2", "ROUGE-L"):
+    for col in ("system", "ROUGE-1", "ROUGE-2", "ROUGE-L", "opening with a reference"):
         table.add_column(col)
     for s in SYSTEMS:
-        table.add_row(s, *(f"{res[s][m]:.4f}" for m in ("rouge1_f", "rouge2_f", "rougeL_f")))
+        table.add_row(s, *(f"{res[s][m]:.4f}" for m in ("rouge1_f", "rouge2_f", "rougeL_f", "opening")))
     console.print(table)
     details = getattr(res, "details", {})
     if details.get("per_fold"):

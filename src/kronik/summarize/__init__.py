@@ -26,6 +26,7 @@ from kronik.model import Article, Event, Story
 from kronik.summarize.space import Sims, build_space, ensure_space, rows_of
 from kronik.summarize.summary import Doc, SummarySettings, prepare, summarize_articles, summarize_doc, summarize_docs
 from kronik.summarize.timeline import TimelineSettings, build_timeline
+from kronik.summarize.titles import central_title
 
 __all__ = [
     "SummarySettings", "TimelineSettings", "build_timeline", "describe", "prepare", "summarize_articles",
@@ -44,7 +45,9 @@ def describe(articles: Sequence[Article], events: Sequence[Event], stories: Sequ
         settings: summary and timeline sizes; defaults to ``SummarySettings()``.
 
     Each article is split into sentences and vectorised once per call, however many
-    events and stories it belongs to.
+    events and stories it belongs to.  With ``settings.central_titles`` each event's title becomes its
+    most central headline (:func:`kronik.summarize.titles.central_title`), and a story titled after
+    one of these events follows it.
     """
     s = settings or SummarySettings()
     by_id = {a.id: a for a in articles}
@@ -67,12 +70,19 @@ def describe(articles: Sequence[Article], events: Sequence[Event], stories: Sequ
     ordered = {d.article.id: d for ev in events for d in docs_of(ev.articles)}
     space = build_space(list(ordered.values()))
     event_by_id = {e.id: e for e in events}
+    renamed: dict[str, str] = {}
     for ev in events:
+        if s.central_titles and (title := central_title(docs_of(ev.articles))):
+            if ev.title and ev.title != title:
+                renamed[ev.title] = title
+            ev.title = title
         ds = [d for d in docs_of(ev.articles) if d.sentences]
         sims = Sims(space, rows_of(ds)) if ds else None
         ev.summary = summarize_docs(ds, s, sims=sims)
         ev.timeline = build_timeline(ds, s.event_dates, s.date_sentences, sims=sims)
     for st in stories:
+        if st.title in renamed and any(event_by_id[e].title == renamed[st.title] for e in st.events if e in event_by_id):
+            st.title = renamed[st.title]
         ids = [aid for eid in st.events if eid in event_by_id for aid in event_by_id[eid].articles]
         ds = [d for d in docs_of(ids) if d.sentences]
         st.timeline = build_timeline(ds, s.story_dates, s.date_sentences, sims=Sims(ensure_space(ds), rows_of(ds)) if ds else None)

@@ -33,6 +33,7 @@ import numpy as np
 from kronik.lang.base import LANGUAGES
 from kronik.lang.sentences import sentence_spans
 from kronik.model import Article
+from kronik.summarize.references import opens_with_reference
 from kronik.summarize.scorer import probabilities, weights_vector
 from kronik.summarize.space import Sims, Space, ensure_space, rows_of
 from kronik.summarize.vectors import content_tokens, word_tokens
@@ -62,6 +63,11 @@ class SummarySettings:
     """Leading sentences of each article that may enter a summary (see ``prepare``)."""
     weights: dict[str, float] | None = None
     """Sentence scorer weights (None: the shipped model)."""
+    references: bool = True
+    """A sentence opening with a reference ("Hal itu", "Namun", "It") is picked only together with the
+    sentence before it in its article (its antecedent), never alone (False: the earlier picker, a baseline)."""
+    central_titles: bool = True
+    """An event's title is its most central headline (False: the earliest article's, a baseline)."""
 
 
 @dataclass
@@ -162,10 +168,15 @@ def doc_scores(doc: Doc, settings: SummarySettings) -> np.ndarray:
 
 
 def mmr(scores: np.ndarray, sims: Sims, k: int, penalty: float, max_sim: float,
-        allowed: np.ndarray | None = None, pool: int = 300) -> list[int]:
+        allowed: np.ndarray | None = None, pool: int = 300, antecedent: np.ndarray | None = None,
+        thread: np.ndarray | None = None) -> list[int]:
     """Greedy maximal marginal relevance over a view's rows: up to ``k`` local indices, best first.
 
-    Only the ``pool`` best-scored allowed rows compete (keeps large events cheap)."""
+    Only the ``pool`` best-scored allowed rows compete (keeps large events cheap).  ``antecedent``
+    (see :func:`antecedents`): a row that needs one (>= 0) enters once an earlier sentence of its
+    article is in (``thread``: per row, article number and position), or else together with its
+    antecedent, the pair taking two places and judged against the higher redundancy of the two; a
+    row whose antecedent is unusable (-2) enters only after an earlier sentence of its article."""
     n = len(scores)
     if n == 0 or k <= 0:
         return []
@@ -173,26 +184,82 @@ def mmr(scores: np.ndarray, sims: Sims, k: int, penalty: float, max_sim: float,
     cand = np.flatnonzero(ok)
     if len(cand) > pool:
         cand = cand[np.argsort(-scores[cand], kind="stable")[:pool]]
+    ante = np.full(len(cand), -1)
+    doc, pos = np.full(len(cand), -1), np.zeros(len(cand), dtype=int)
+    if antecedent is not None:
+        need = antecedent[cand]
+        extra = np.setdiff1d(need[need >= 0], cand)
+        cand = np.concatenate([cand, extra])
+        where = {int(r): j for j, r in enumerate(cand)}
+        ante = np.array([where[int(antecedent[r])] if antecedent[r] >= 0 else int(antecedent[r]) for r in cand],
+                        dtype=int)
+        if thread is not None:
+            doc, pos = thread[cand, 0], thread[cand, 1]
     g = sims.block(cand, cand)
     sc = scores[cand]
     live = np.ones(len(cand), dtype=bool)
+    picked = np.zeros(len(cand), dtype=bool)
     max_seen = np.zeros(len(cand))
+    refers = np.flatnonzero(ante != -1)
     chosen: list[int] = []
-    for _ in range(min(k, len(cand))):
-        gain = np.where(live, sc - penalty * max_seen, -np.inf)
-        i = int(np.argmax(gain))
-        if not np.isfinite(gain[i]):
-            break
+
+    def take(i: int) -> None:
+        nonlocal max_seen, live
         chosen.append(int(cand[i]))
+        picked[i] = True
         live[i] = False
         max_seen = np.maximum(max_seen, g[i])
         live &= max_seen <= max_sim
+
+    while len(chosen) < k:
+        enter = np.ones(len(cand), dtype=bool)
+        seen = max_seen.copy()
+        pair = np.zeros(len(cand), dtype=bool)
+        for r in refers.tolist():
+            if not live[r]:
+                continue
+            if doc[r] >= 0 and (picked & (doc == doc[r]) & (pos < pos[r])).any():
+                continue  # its article's thread is already in the summary, before it
+            a = int(ante[r])
+            if a >= 0 and live[a] and len(chosen) + 2 <= k and g[r, a] <= max_sim:
+                pair[r] = True
+                seen[r] = max(seen[r], max_seen[a])
+            else:
+                enter[r] = False
+        gain = np.where(live & enter, sc - penalty * seen, -np.inf)
+        i = int(np.argmax(gain))
+        if not np.isfinite(gain[i]):
+            break
+        if pair[i]:
+            take(int(ante[i]))
+        take(i)
     return chosen
+
+
+def antecedents(sents: Sequence[Sentence], langs: Sequence[str], usable: np.ndarray) -> np.ndarray:
+    """Per sentence: -1 when it stands alone; the index of the sentence before it in its article when it
+    opens with a reference (:func:`kronik.summarize.references.opens_with_reference`) and that one is a
+    usable candidate (``usable``, standing alone itself); -2 when it needs one it cannot have.  Only usable
+    sentences are read (the others never enter a summary)."""
+    out = np.full(len(sents), -1, dtype=int)
+    where = {(t.article, t.index): i for i, t in enumerate(sents)}
+    refers = [bool(ok) and opens_with_reference(t.text, lang) for t, lang, ok in zip(sents, langs, usable, strict=True)]
+    for i, t in enumerate(sents):
+        if not refers[i]:
+            continue
+        j = where.get((t.article, t.index - 1), -1)
+        out[i] = j if j >= 0 and usable[j] and not refers[j] else -2
+    return out
 
 
 def _item(s: Sentence, score: float) -> dict[str, Any]:
     return {"text": s.text, "article": s.article, "paragraph": s.paragraph, "start": s.start, "end": s.end,
             "score": round(float(score), 4)}
+
+
+def _thread(docs: Sequence[Doc]) -> np.ndarray:
+    """Per sentence of ``docs`` (in order): its article's number and its position in the article."""
+    return np.array([(n, t.index) for n, d in enumerate(docs) for t in d.sentences], dtype=int).reshape(-1, 2)
 
 
 def _length_ok(sents: Sequence[Sentence], settings: SummarySettings) -> np.ndarray:
@@ -208,8 +275,10 @@ def summarize_doc(doc: Doc, settings: SummarySettings | None = None, k: int | No
     space = ensure_space([doc])
     sims = sims or Sims(space, rows_of([doc]))
     scores = doc_scores(doc, s)
-    picked = mmr(scores, sims, k or s.article_sentences, s.redundancy_penalty, s.redundancy_max,
-                 _length_ok(doc.sentences, s))
+    ok = _length_ok(doc.sentences, s)
+    ante = antecedents(doc.sentences, [doc.lang] * len(doc.sentences), ok) if s.references else None
+    picked = mmr(scores, sims, k or s.article_sentences, s.redundancy_penalty, s.redundancy_max, ok,
+                 antecedent=ante, thread=_thread([doc]))
     return [_item(doc.sentences[i], scores[i]) for i in sorted(picked)]
 
 
@@ -228,7 +297,10 @@ def summarize_docs(docs: Sequence[Doc], settings: SummarySettings | None = None,
     local = np.concatenate([doc_scores(d, s) for d in docs])
     scores = local + s.event_centroid_weight * sims.centrality()
     k = min(s.max_sentences, s.min_sentences + len(docs) - 1)
-    picked = mmr(scores, sims, k, s.redundancy_penalty, s.redundancy_max, _length_ok(sents, s))
+    ok = _length_ok(sents, s)
+    ante = antecedents(sents, [d.lang for d in docs for _ in d.sentences], ok) if s.references else None
+    picked = mmr(scores, sims, k, s.redundancy_penalty, s.redundancy_max, ok, antecedent=ante,
+                 thread=_thread(docs))
     order = {d.article.id: (d.article.published or "", i) for i, d in enumerate(docs)}
     picked.sort(key=lambda i: (order[sents[i].article], sents[i].index))
     return [_item(sents[i], scores[i]) for i in picked]
