@@ -82,6 +82,15 @@ class CorpusSettings:
     event_merge: bool = True
     """After a pass, an event it touched that now clearly belongs to another event of its window is
     merged into the older one (arrival order must not decide what is one happening)."""
+    event_revisit: bool = True
+    event_revisit_max: int = 5
+    event_revisit_size: int = 30
+    event_revisit_keep: int = 2000
+    """After a pass, its touched events, up to ``event_revisit_max`` look-alikes of each and of each new
+    article, are taken apart and their articles placed again in publication order (split, move or merge:
+    decisions made before the evidence arrived are not frozen); only events of at most
+    ``event_revisit_size`` articles whose features are among the latest ``event_revisit_keep`` arrived
+    (kept in the state), so a pass's work is bounded by its new articles."""
     w_body: float = 0.5
     w_title: float = 0.2
     w_entities: float = 0.3
