@@ -22,7 +22,12 @@ After each pass the events it touched are compared with their window (as one
 article each, :func:`_as_query`) and one that now clearly belongs to another
 event by the same rules is **merged** into the older one, so articles that
 arrive out of publication order end closer to where one pass would put them;
-the merged events are reported so a store rewrites their articles.  Cosines use TF-IDF weights whose IDF comes
+the merged events are reported so a store rewrites their articles.  Then the pass **revisits** its
+neighbourhood (:meth:`Clusterer.revisit`): its touched events, their look-alikes and the new articles'
+look-alikes (small events whose members' features the state still keeps) are taken apart and their
+articles placed again in publication order, so an article that opened an event or joined a look-alike
+before its real event arrived moves, and an event splits or merges as one pass would have made it; ids
+follow the largest overlap, so what did not change keeps its id.  Cosines use TF-IDF weights whose IDF comes
 from document frequencies counted as the stream goes (hashed buckets, no
 fitted vocabulary).  A title or entity part that one side lacks is left out
 (its weight too), so English pages with no title and no entities still work;
