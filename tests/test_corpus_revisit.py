@@ -72,7 +72,7 @@ def test_ids_of_events_that_did_not_change_stay_put() -> None:
     assert (match.seq, match.articles, match.story) == ids["ev-bola-0"]
     assert all(not aid.startswith("bola") for merged, _ in reports for aid in merged)
     assert not any(removed for _, removed in reports)  # nothing emptied: the rate event kept its id
-    again, state = run_features([*RATES, *FLOODS], state)  # known articles: nothing moves
+    _, state = run_features([*RATES, *FLOODS], state)  # known articles: nothing moves
     assert state.merged == {} and state.moved == {}
 
 

@@ -497,8 +497,8 @@ class Clusterer:
         inf = float("inf")
         items = [st.recent[a] for a in was]
         before = set(st.events)
-        for f, root in sorted((x for x in items if x[1] is None), key=lambda x: (x[0].time if x[0].time is not None
-                                                                                   else inf, x[0].id)):
+        for f, _ in sorted((x for x in items if x[1] is None),
+                           key=lambda x: (x[0].time if x[0].time is not None else inf, x[0].id)):
             self._place(f, None)
         for f, root in items:
             if root is not None:
@@ -546,9 +546,9 @@ class Clusterer:
             del st.events[ev.id]
             st.by_seq.pop(ev.seq, None)
         for ev in created:
-            e = name.get(ev.seq)
-            if e is not None:
-                ev.id, ev.seq, ev.story = e, old[e][0], old[e][1]
+            was = name.get(ev.seq)
+            if was is not None:
+                ev.id, ev.seq, ev.story = was, old[was][0], old[was][1]
             elif ev.id in used or ev.id in st.events:
                 ev.id = f"{ev.id}-{ev.seq}"
             st.events[ev.id] = ev

@@ -18,11 +18,11 @@ from typing import Any
 import numpy as np
 
 from kronik.corpus.cluster import EMPTY_U, ClusterState, EventProfile
-from kronik.corpus.features import ArticleFeatures
-from kronik.corpus.vectors import EMPTY_F, EMPTY_I
 from kronik.corpus.dedup import DedupState
+from kronik.corpus.features import ArticleFeatures
 from kronik.corpus.settings import CorpusSettings
 from kronik.corpus.stories import StoryProfile, StoryState
+from kronik.corpus.vectors import EMPTY_F, EMPTY_I
 
 FORMAT = "kronik-corpus-state/1"
 
@@ -39,20 +39,21 @@ def _num(x: float | None) -> float | None:
 
 
 def _pack(objs: list[Any], names: tuple[tuple[str, Any], ...], prefix: str, arrays: dict[str, np.ndarray],
-          keys: bool = True) -> None:
+          with_keys: bool = True) -> None:
     for name, dtype in names:
         parts = [np.asarray(getattr(o, name), dtype) for o in objs]
         arrays[f"{prefix}.{name}"] = np.concatenate(parts) if parts else np.zeros(0, dtype)
         arrays[f"{prefix}.{name}.len"] = np.array([len(p) for p in parts], np.int64)
-    if not keys:
+    if not with_keys:
         return
     keys = [np.asarray(o.keys, np.int64) for o in objs]
     arrays[f"{prefix}.keys"] = np.concatenate(keys) if keys else np.zeros(0, np.int64)
     arrays[f"{prefix}.keys.len"] = np.array([len(k) for k in keys], np.int64)
 
 
-def _unpack(objs: list[Any], names: tuple[tuple[str, Any], ...], prefix: str, z: Any, keys: bool = True) -> None:
-    for name, _ in (*names, *((("keys", np.int64),) if keys else ())):
+def _unpack(objs: list[Any], names: tuple[tuple[str, Any], ...], prefix: str, z: Any,
+            with_keys: bool = True) -> None:
+    for name, _ in (*names, *((("keys", np.int64),) if with_keys else ())):
         if f"{prefix}.{name}" not in z.files:  # a state saved before the array existed (pivot vectors): empty
             continue
         flat = z[f"{prefix}.{name}"]
@@ -105,7 +106,7 @@ def dump(state: Any) -> bytes:
         "dedup.sigs": d.sigs if d.sigs is not None else np.zeros((0, state.settings.num_perm), np.uint32),
     }
     _pack(events, _EV_ARRAYS, "ev", arrays)
-    _pack([f for f, _ in c.recent.values()], _AR_ARRAYS, "ar", arrays, keys=False)
+    _pack([f for f, _ in c.recent.values()], _AR_ARRAYS, "ar", arrays, with_keys=False)
     _pack(stories, _ST_ARRAYS, "st", arrays)
     _pack(stories, _ST_MASS, "sm", arrays)
     buf = io.BytesIO()
@@ -148,7 +149,7 @@ def load(data: bytes) -> Any:
                                   n_shingles=0, minhash=EMPTY_U, terms=EMPTY_I, weights=EMPTY_F,
                                   title_terms=EMPTY_I, entities=r["entities"], days=tuple(r["days"]))
                   for r in meta.get("recent", ())]  # a state saved before revisiting kept none
-        _unpack(recent, _AR_ARRAYS, "ar", z, keys=False)
+        _unpack(recent, _AR_ARRAYS, "ar", z, with_keys=False)
         clusters.recent = {f.id: (f, r["root"]) for f, r in zip(recent, meta.get("recent", ()), strict=True)}
         clusters.rebuild_index(settings.posting_cap)
         sm = meta["stories"]
