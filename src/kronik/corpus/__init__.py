@@ -41,7 +41,7 @@ class CorpusState:
     changed: dict[str, str | None] = field(default_factory=dict)
     """After a run: earlier articles whose ``duplicate_of`` changed (a late arrival became their original)."""
     merged: dict[str, str] = field(default_factory=dict)
-    """After a run: articles of events that were merged into another (article -> its event now)."""
+    """After a run: articles of events that were merged into another or regrouped (article -> its event now)."""
     removed_events: set[str] = field(default_factory=set)
     removed_stories: set[str] = field(default_factory=set)
     """After a run: events merged away and stories left empty or given up (a store deletes their rows)."""
@@ -70,7 +70,7 @@ def run_features(feats: Sequence[ArticleFeatures], state: CorpusState | None = N
             fresh.append(f)
             seen.add(f.id)
     roots, changed = deduplicate(fresh, state.dedup, s)
-    _, merged = cluster(fresh, roots, state.clusters, s)
+    _, merged, regrouped = cluster(fresh, roots, state.clusters, s)
     state.merged, state.removed_events, state.removed_stories = {}, set(merged), set()
     for gone, (_into, story) in merged.items():  # the merged event leaves its story (an emptied story goes)
         if story is not None and unlink(gone, story, state.stories):
@@ -79,6 +79,8 @@ def run_features(feats: Sequence[ArticleFeatures], state: CorpusState | None = N
         for aid in state.clusters.events[into].articles if into in state.clusters.events else ():
             state.merged[aid] = state.clusters.article_event[aid]
     state.stories.note_officials(fresh)
+    for aid, eid in regrouped.items():  # articles a revisit moved, and members of events it changed
+        state.merged[aid] = eid
     touched = list(dict.fromkeys(known[f.id] for f in feats))
     touched += [e for e in dict.fromkeys(state.merged.values()) if e not in touched]
     dropped, state.moved = link(touched, state.stories, state.clusters, s)

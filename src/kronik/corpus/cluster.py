@@ -22,7 +22,12 @@ After each pass the events it touched are compared with their window (as one
 article each, :func:`_as_query`) and one that now clearly belongs to another
 event by the same rules is **merged** into the older one, so articles that
 arrive out of publication order end closer to where one pass would put them;
-the merged events are reported so a store rewrites their articles.  Cosines use TF-IDF weights whose IDF comes
+the merged events are reported so a store rewrites their articles.  Then the pass **revisits** its
+neighbourhood (:meth:`Clusterer.revisit`): its touched events, their look-alikes and the new articles'
+look-alikes (small events whose members' features the state still keeps) are taken apart and their
+articles placed again in publication order, so an article that opened an event or joined a look-alike
+before its real event arrived moves, and an event splits or merges as one pass would have made it; ids
+follow the largest overlap, so what did not change keeps its id.  Cosines use TF-IDF weights whose IDF comes
 from document frequencies counted as the stream goes (hashed buckets, no
 fitted vocabulary).  A title or entity part that one side lacks is left out
 (its weight too), so English pages with no title and no entities still work;
@@ -54,7 +59,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -115,6 +120,9 @@ class ClusterState:
     index: PostingIndex | None = None  # derived from events[*].keys (rebuilt on load)
     by_seq: dict[int, str] = field(default_factory=dict)  # event number -> id (derived)
     xdf: np.ndarray | None = None  # document frequencies of the pivot buckets (None: none counted yet)
+    recent: dict[str, tuple[ArticleFeatures, str | None]] = field(default_factory=dict)
+    """Features (MinHash dropped) and dedup original of the latest ``event_revisit_keep`` placed articles, in
+    arrival order: what :meth:`Clusterer.revisit` needs to place them again (saved with the state)."""
 
     @classmethod
     def empty(cls, s: CorpusSettings) -> ClusterState:
@@ -155,6 +163,7 @@ class Clusterer:
         self.logdf = np.log(state.df.astype(np.float32) + np.float32(1.0))
         self.base = np.float32(math.log(state.n_docs + 1.0) + settings.event_idf_offset)
         self.merged: dict[str, tuple[str, str | None]] = {}
+        self.moved: dict[str, str] = {}  # articles a revisit moved, or members of an event it changed -> event
         if state.index is None:
             state.rebuild_index(settings.posting_cap)
 
@@ -356,19 +365,36 @@ class Clusterer:
         st = self.st
         if f.id in st.article_event:
             return st.article_event[f.id]
-        if root and root != f.id and root in st.article_event:
-            ev = st.events[st.article_event[root]]
+        dup = bool(root and root != f.id and root in st.article_event)
+        self._remember(f, root if dup else None)
+        if not dup:
+            self._count_df(f)
+        return self._place(f, root if dup else None)
+
+    def _place(self, f: ArticleFeatures, root: str | None) -> str:
+        """Join the article to its original's event (a copy) or to its best event, else open one."""
+        if root is not None and root in self.st.article_event:
+            ev = self.st.events[self.st.article_event[root]]
             self._join(ev, f, duplicate=True)
             return ev.id
-        self._count_df(f)
         best = self.best_event(f)
         if best is None:
             best = self._new_event(f)
         self._join(best, f, duplicate=False)
         return best.id
 
-    def best_event(self, f: ArticleFeatures, exclude: str | None = None) -> EventProfile | None:
-        """The event the article (or an event seen as one, :func:`_as_query`) joins by the rules above."""
+    def _remember(self, f: ArticleFeatures, root: str | None) -> None:
+        """Keep the article's features for revisiting; the oldest beyond ``event_revisit_keep`` are dropped
+        (their events are no longer regrouped: decisions that old stay)."""
+        recent = self.st.recent
+        if self.s.event_revisit_keep <= 0:
+            return
+        recent[f.id] = (replace(f, minhash=EMPTY_U), root)
+        while len(recent) > self.s.event_revisit_keep:
+            del recent[next(iter(recent))]
+
+    def _scored(self, f: ArticleFeatures, exclude: str | None = None) -> tuple[list[EventProfile], np.ndarray, np.ndarray]:
+        """The candidate events of the article (or an event seen as one), their scores and thresholds."""
         q = f.weights * self.idf(f.terms)
         q_norm = float(np.sqrt(q @ q)) if len(q) else 0.0
         self.scratch.load(f.terms, q)
@@ -381,10 +407,17 @@ class Clusterer:
         x = f.x_weights * self.xidf(f.x_terms)
         x_norm = float(np.sqrt(x @ x)) if len(x) else 0.0
         self.xscratch.load(f.x_terms, x)
-        best, best_score = None, -1.0
         cands = [ev for ev in self.candidates(f) if ev.id != exclude]
+        if not cands:
+            return cands, np.zeros(0), np.zeros(0)
+        sc, thr = self.scores(f, cands, q_norm, e_norm, t_norm, x_norm)
+        return cands, sc, thr
+
+    def best_event(self, f: ArticleFeatures, exclude: str | None = None) -> EventProfile | None:
+        """The event the article (or an event seen as one, :func:`_as_query`) joins by the rules above."""
+        best, best_score = None, -1.0
+        cands, sc, thr = self._scored(f, exclude)
         if cands:
-            sc, thr = self.scores(f, cands, q_norm, e_norm, t_norm, x_norm)
             i = int(np.argmax(sc - thr))  # first of the best: candidates come in a fixed order
             best, best_score = cands[i], float(sc[i] - thr[i])
             if best_score >= 0 and sc[i] < self.s.event_strong and len(cands) > 1:
@@ -408,6 +441,121 @@ class Clusterer:
                 continue
             keep, gone = (other, ev) if other.seq < ev.seq else (ev, other)
             self._absorb(keep, gone)
+
+    def _revisable(self, ev: EventProfile) -> bool:
+        """An event is regrouped only while every member's features are kept and it is small: a bounded
+        neighbourhood, and decisions older than the kept features stay as they are."""
+        return len(ev.articles) <= self.s.event_revisit_size and all(a in self.st.recent for a in ev.articles)
+
+    def _plausible(self, f: ArticleFeatures, exclude: str | None = None) -> list[EventProfile]:
+        """The events the article (or an event as one) reaches the threshold with, best first, at most
+        ``event_revisit_max``: the look-alikes a decision chose among."""
+        cands, sc, thr = self._scored(f, exclude)
+        order = [i for i in np.argsort(-sc, kind="stable").tolist() if sc[i] >= thr[i]]
+        return [cands[i] for i in order[:self.s.event_revisit_max]]
+
+    def revisit(self, event_ids: Iterable[str], fresh: Sequence[ArticleFeatures] = ()) -> None:
+        """Recent decisions are made again with what is known now (issue 14: arrival order must not decide
+        what is one happening).  The touched events, the events each could be (its look-alikes) and the
+        look-alikes of the pass's new articles, as far as :meth:`_revisable`, are taken apart and their
+        articles placed again in publication order by the same rules, against every event: an article
+        that opened an event or joined a look-alike before its real event existed moves, an event whose
+        members now form two groups splits, two that are one merge.  Each new group keeps the id (and
+        number and story) of the old event it shares most articles with, so ids of what did not change
+        stay put.  Moved articles, the members of changed events and the events gone are reported
+        (:attr:`moved`, :attr:`merged`) so a store rewrites exactly those."""
+        st = self.st
+        group: dict[str, EventProfile] = {}
+
+        def take(ev: EventProfile | None) -> None:
+            if ev is not None and ev.id not in group and self._revisable(ev):
+                group[ev.id] = ev
+
+        touched = [ev for e in dict.fromkeys(event_ids) if (ev := st.events.get(e)) is not None]
+        for ev in touched:
+            take(ev)
+        for ev in touched:
+            if ev.id in st.events and ev.n:
+                for m in self._plausible(_as_query(ev), exclude=ev.id):
+                    take(m)
+        for f in fresh:
+            if f.id in st.recent and st.recent[f.id][1] is None:
+                for m in self._plausible(f):
+                    take(m)
+        new = {f.id for f in fresh}
+        if all(a in new for ev in group.values() for a in ev.articles):
+            return  # decisions of this pass only: already made in publication order with its evidence
+        old = {e: (ev.seq, ev.story, list(ev.articles)) for e, ev in group.items()}
+        was = {a: e for e, ev in group.items() for a in ev.articles}
+        assert st.index is not None
+        for ev in group.values():
+            st.index.remove(ev.keys, ev.seq)
+            del st.events[ev.id]
+            st.by_seq.pop(ev.seq, None)
+        for a in was:
+            del st.article_event[a]
+        inf = float("inf")
+        items = [st.recent[a] for a in was]
+        before = set(st.events)
+        for f, _ in sorted((x for x in items if x[1] is None),
+                           key=lambda x: (x[0].time if x[0].time is not None else inf, x[0].id)):
+            self._place(f, None)
+        for f, root in items:
+            if root is not None:
+                self._place(f, root if root in st.article_event else None)
+        created = [st.events[e] for e in dict.fromkeys(st.article_event[a] for a in was) if e not in before]
+        self._restore_ids(created, old)
+        now = {a: st.article_event[a] for a in was}
+        for a, e in now.items():  # moved, also into an event outside the group
+            if e != was[a]:
+                self.moved[a] = e
+        for ev in created:  # every member of an event whose members changed (its row is rewritten)
+            if ev.id not in old or set(old[ev.id][2]) != set(ev.articles):
+                self.moved.update(dict.fromkeys(ev.articles, ev.id))
+        for e, (_, story, arts) in old.items():
+            if e not in st.events:
+                self.merged[e] = (Counter(now[a] for a in arts).most_common(1)[0][0], story)
+        for gone, (into, story) in list(self.merged.items()):  # an earlier merge's target regrouped away
+            seen = {gone}
+            while into not in st.events and into in self.merged and into not in seen:
+                seen.add(into)
+                into = self.merged[into][0]
+            self.merged[gone] = (into, story)
+
+    def _restore_ids(self, created: list[EventProfile], old: dict[str, tuple[int, str | None, list[str]]]) -> None:
+        """Give each regrouped event the id, number and story of the old event it shares most articles with
+        (one each, largest overlaps first, then the older event); the others keep their own new ids."""
+        st = self.st
+        assert st.index is not None
+        pairs = []
+        for ev in created:
+            mine = set(ev.articles)
+            for e, (seq, _, arts) in old.items():
+                k = sum(1 for a in arts if a in mine)
+                if k:
+                    pairs.append((-k, seq, ev.seq, e, ev))
+        pairs.sort(key=lambda p: p[:3])
+        name: dict[int, str] = {}
+        used: set[str] = set()
+        for _, _, _, e, ev in pairs:
+            if ev.seq not in name and e not in used:
+                name[ev.seq] = e
+                used.add(e)
+        for ev in created:
+            st.index.remove(ev.keys, ev.seq)
+            del st.events[ev.id]
+            st.by_seq.pop(ev.seq, None)
+        for ev in created:
+            was = name.get(ev.seq)
+            if was is not None:
+                ev.id, ev.seq, ev.story = was, old[was][0], old[was][1]
+            elif ev.id in used or ev.id in st.events:
+                ev.id = f"{ev.id}-{ev.seq}"
+            st.events[ev.id] = ev
+            st.by_seq[ev.seq] = ev.id
+            st.index.add(ev.keys, ev.seq)
+            for a in ev.articles:
+                st.article_event[a] = ev.id
 
     def _absorb(self, keep: EventProfile, gone: EventProfile) -> None:
         s, st = self.s, self.st
@@ -451,10 +599,12 @@ def _as_query(ev: EventProfile) -> ArticleFeatures:
 
 
 def cluster(feats: Sequence[ArticleFeatures], roots: dict[str, str], state: ClusterState,
-            settings: CorpusSettings) -> tuple[dict[str, str], dict[str, tuple[str, str | None]]]:
+            settings: CorpusSettings) -> tuple[dict[str, str], dict[str, tuple[str, str | None]], dict[str, str]]:
     """Events of the articles (id -> event id), in publication order (undated ones last), then the
-    touched events merged where one now clearly belongs to another; also the merged events:
-    gone event id -> (the event it joined, its former story or None)."""
+    touched events merged where one now clearly belongs to another and their neighbourhood revisited
+    (:meth:`Clusterer.revisit`); also the events gone: gone event id -> (the event that took most of its
+    articles, its former story or None), and the earlier articles whose event or event's members changed
+    (article -> its event now)."""
     c = Clusterer(state, settings)
     inf = float("inf")
     order = sorted(feats, key=lambda f: (f.time if f.time is not None else inf, f.id))
@@ -463,7 +613,9 @@ def cluster(feats: Sequence[ArticleFeatures], roots: dict[str, str], state: Clus
         c.add(f, roots.get(f.id))
     if settings.event_merge:
         c.merge_touched(state.article_event[f.id] for f in order)
-    return {f.id: state.article_event[f.id] for f in feats}, c.merged
+    if settings.event_revisit:
+        c.revisit([state.article_event[f.id] for f in order], order)
+    return {f.id: state.article_event[f.id] for f in feats}, c.merged, c.moved
 
 
 def top_entities(ev: EventProfile, k: int = 8) -> list[str]:

@@ -17,10 +17,12 @@ from typing import Any
 
 import numpy as np
 
-from kronik.corpus.cluster import ClusterState, EventProfile
+from kronik.corpus.cluster import EMPTY_U, ClusterState, EventProfile
 from kronik.corpus.dedup import DedupState
+from kronik.corpus.features import ArticleFeatures
 from kronik.corpus.settings import CorpusSettings
 from kronik.corpus.stories import StoryProfile, StoryState
+from kronik.corpus.vectors import EMPTY_F, EMPTY_I
 
 FORMAT = "kronik-corpus-state/1"
 
@@ -28,24 +30,30 @@ _EV_ARRAYS = (("t_idx", np.int32), ("t_val", np.float32), ("ti_idx", np.int32), 
               ("e_idx", np.int32), ("e_val", np.float32), ("x_idx", np.int32), ("x_val", np.float32))
 _ST_ARRAYS = (("t_idx", np.int32), ("t_val", np.float32), ("e_idx", np.int32), ("e_val", np.float32))
 _ST_MASS = (("m_idx", np.int32), ("m_val", np.float32))
+_AR_ARRAYS = (("terms", np.int32), ("weights", np.float32), ("title_terms", np.int32), ("entity_terms", np.int32),
+              ("entity_weights", np.float32), ("x_terms", np.int32), ("x_weights", np.float32))
 
 
 def _num(x: float | None) -> float | None:
     return None if x is None or not math.isfinite(x) else x
 
 
-def _pack(objs: list[Any], names: tuple[tuple[str, Any], ...], prefix: str, arrays: dict[str, np.ndarray]) -> None:
+def _pack(objs: list[Any], names: tuple[tuple[str, Any], ...], prefix: str, arrays: dict[str, np.ndarray],
+          with_keys: bool = True) -> None:
     for name, dtype in names:
         parts = [np.asarray(getattr(o, name), dtype) for o in objs]
         arrays[f"{prefix}.{name}"] = np.concatenate(parts) if parts else np.zeros(0, dtype)
         arrays[f"{prefix}.{name}.len"] = np.array([len(p) for p in parts], np.int64)
+    if not with_keys:
+        return
     keys = [np.asarray(o.keys, np.int64) for o in objs]
     arrays[f"{prefix}.keys"] = np.concatenate(keys) if keys else np.zeros(0, np.int64)
     arrays[f"{prefix}.keys.len"] = np.array([len(k) for k in keys], np.int64)
 
 
-def _unpack(objs: list[Any], names: tuple[tuple[str, Any], ...], prefix: str, z: Any) -> None:
-    for name, _ in (*names, ("keys", np.int64)):
+def _unpack(objs: list[Any], names: tuple[tuple[str, Any], ...], prefix: str, z: Any,
+            with_keys: bool = True) -> None:
+    for name, _ in (*names, *((("keys", np.int64),) if with_keys else ())):
         if f"{prefix}.{name}" not in z.files:  # a state saved before the array existed (pivot vectors): empty
             continue
         flat = z[f"{prefix}.{name}"]
@@ -86,6 +94,9 @@ def dump(state: Any) -> bytes:
         "stories": {"seq": s.seq, "officials": s.officials,
                     "items": [{"id": x.id, "seq": x.seq, "start": x.start, "end": x.end, "events": x.events}
                               for x in stories]},
+        "recent": [{"id": f.id, "root": root, "time": f.time, "dated": f.dated, "published": f.published,
+                    "language": f.language, "outlet": f.outlet, "title": f.title, "entities": f.entities,
+                    "days": list(f.days)} for f, root in c.recent.values()],
     }
     arrays: dict[str, np.ndarray] = {
         "meta": np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), np.uint8),
@@ -96,6 +107,7 @@ def dump(state: Any) -> bytes:
         "dedup.sigs": d.sigs if d.sigs is not None else np.zeros((0, state.settings.num_perm), np.uint32),
     }
     _pack(events, _EV_ARRAYS, "ev", arrays)
+    _pack([f for f, _ in c.recent.values()], _AR_ARRAYS, "ar", arrays, with_keys=False)
     _pack(stories, _ST_ARRAYS, "st", arrays)
     _pack(stories, _ST_MASS, "sm", arrays)
     buf = io.BytesIO()
@@ -133,6 +145,13 @@ def load(data: bytes) -> Any:
             events.append(ev)
         _unpack(events, _EV_ARRAYS, "ev", z)
         clusters.events = {e.id: e for e in events}
+        recent = [ArticleFeatures(id=r["id"], time=r["time"], dated=r["dated"], published=r["published"],
+                                  language=r["language"], outlet=r["outlet"], title=r["title"], body_hash="",
+                                  n_shingles=0, minhash=EMPTY_U, terms=EMPTY_I, weights=EMPTY_F,
+                                  title_terms=EMPTY_I, entities=r["entities"], days=tuple(r["days"]))
+                  for r in meta.get("recent", ())]  # a state saved before revisiting kept none
+        _unpack(recent, _AR_ARRAYS, "ar", z, with_keys=False)
+        clusters.recent = {f.id: (f, r["root"]) for f, r in zip(recent, meta.get("recent", ()), strict=True)}
         clusters.rebuild_index(settings.posting_cap)
         sm = meta["stories"]
         stories = [StoryProfile(id=x["id"], seq=x["seq"], start=x["start"], end=x["end"], events=x["events"])
