@@ -100,7 +100,8 @@ class LinkModel:
 
     def proba(self, x: np.ndarray) -> np.ndarray:
         z = self.intercept + ((x - self.mean) / self.scale) @ self.coef
-        return 1.0 / (1.0 + np.exp(-z))
+        p: np.ndarray = 1.0 / (1.0 + np.exp(-z))
+        return p
 
     def choose(self, c: Clusterer, f: ArticleFeatures, cands: list[EventProfile], sc: np.ndarray,
                thr: np.ndarray) -> int:
@@ -112,9 +113,8 @@ class LinkModel:
         return LinkModel(self.features, self.mean, self.scale, self.coef, self.intercept, threshold, self.meta)
 
     def to_dict(self) -> dict[str, Any]:
-        r = lambda a: [round(float(v), 6) for v in a]  # noqa: E731
-        return {"kind": "kronik-link-logistic", "features": list(self.features), "mean": r(self.mean),
-                "scale": r(self.scale), "coef": r(self.coef), "intercept": round(self.intercept, 6),
+        return {"kind": "kronik-link-logistic", "features": list(self.features), "mean": _rounded(self.mean),
+                "scale": _rounded(self.scale), "coef": _rounded(self.coef), "intercept": round(self.intercept, 6),
                 "threshold": self.threshold, "meta": self.meta}
 
     @classmethod
@@ -123,9 +123,12 @@ class LinkModel:
         if feats != FEATURES:
             raise ValueError(f"link model features {feats} do not match this version's {FEATURES}; retrain it "
                              "(kronik train links)")
-        arr = lambda k: np.asarray(d[k], float)  # noqa: E731
-        return cls(feats, arr("mean"), arr("scale"), arr("coef"), float(d["intercept"]), float(d["threshold"]),
-                   dict(d.get("meta", {})))
+        mean, scale, coef = (np.asarray(d[k], float) for k in ("mean", "scale", "coef"))
+        return cls(feats, mean, scale, coef, float(d["intercept"]), float(d["threshold"]), dict(d.get("meta", {})))
+
+
+def _rounded(a: np.ndarray) -> list[float]:
+    return [round(float(v), 6) for v in a]
 
 
 def model_path(name: str) -> Path:

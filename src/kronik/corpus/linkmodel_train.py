@@ -14,7 +14,8 @@ Training rows: each stream is clustered once from an empty state with the
 default settings while :class:`~kronik.corpus.linkmodel.Recorder` watches the
 hand-set rule decide; every candidate of every decision (the articles', and
 the merge step's events) is a row of pair features, labelled by gold.  Each
-dataset weighs the same in the fit (Timeline17 has ten times the rows).
+dataset weighs the same in the fit, and within a dataset its positives as much
+as its negatives.
 
 Leave-one-dataset-out: for each dataset, a model is fitted on the other two,
 its decision threshold chosen from :data:`THRESHOLDS` by the sum of the
@@ -160,7 +161,7 @@ def train_links(real: Path | None, corpus: Path | None, t17: Path | None, out: P
     if not data:
         raise ValueError("no gold stream found (real news, example corpus or Timeline17)")
     rows = {d.name: collect(d) for d in data}
-    res: dict[str, Any] = {"datasets": {d.name: {"articles": len(d.articles), "pairs": int(len(rows[d.name][1])),
+    res: dict[str, Any] = {"datasets": {d.name: {"articles": len(d.articles), "pairs": len(rows[d.name][1]),
                                                  "positives": int(rows[d.name][1].sum()),
                                                  "labels": "cross-topic negatives only" if d.negatives_only else
                                                  "events"} for d in data},
