@@ -93,3 +93,21 @@ def test_a_missing_or_stale_model_is_a_clear_error(tmp_path: Path) -> None:
     bad.write_text(json.dumps(d), "utf-8")
     with pytest.raises(ValueError, match="retrain"):
         load_model(str(bad))
+
+
+def test_train_links_command_on_the_example_corpus(tmp_path: Path, corpus_dir: Path) -> None:
+    from typer.testing import CliRunner
+
+    from kronik.cli import app
+
+    out = tmp_path / "links.json"
+    runner = CliRunner()
+    res = runner.invoke(app, ["train", "links", "--corpus", str(corpus_dir), "--data", str(tmp_path / "none"),
+                              "--out", str(out), "--no-lodo", "--json"])
+    assert res.exit_code == 0, res.output
+    figures = json.loads(res.output)
+    assert figures["datasets"]["corpus"]["positives"] > 0 and figures["lodo"] == {}
+    assert load_model(str(out)).threshold == figures["model"]["threshold"]
+    bad = runner.invoke(app, ["train", "links", "--corpus", str(tmp_path), "--data", str(tmp_path / "none"),
+                              "--out", str(out)])
+    assert bad.exit_code == 2  # no gold stream: a clear error, nothing written over
