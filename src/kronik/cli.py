@@ -1096,6 +1096,25 @@ def train_dates_cmd(
                                f"leave-one-topic-out {r['chosen_figures']}); wrote {r['out']}.", highlight=False))
 
 
+@train_app.command("links")
+def train_links_cmd(
+    out: Annotated[Path, typer.Option("--out", help="Where to write the model.")] = Path("src/kronik/data/link_model.json"),
+    corpus: Annotated[Path, typer.Option("--corpus", help="Labelled corpus (labels.jsonl with story/event).")] = Path("examples/corpus"),
+    data: Annotated[Path, typer.Option("--data", help="Shared data folder (real-news/ and t17/).")] = SHARED_DATA,
+    lodo: Annotated[bool, typer.Option("--lodo/--no-lodo", help="Measure leave-one-dataset-out against the hand-set rule first.")] = True,
+    as_json: JsonOpt = False,
+) -> None:
+    """Train the event-link model (logistic, pair features) on the gold streams; report it leave-one-dataset-out."""
+    from kronik.corpus.linkmodel_train import render_train_links, train_links
+
+    try:
+        res = train_links(data / "real-news", corpus, data / "t17", out, lodo=lodo)
+    except ValueError as e:
+        err.print(f"[red]{e}[/red]")
+        raise typer.Exit(2) from e
+    _emit(res, as_json, render_train_links)
+
+
 @train_app.command("lines")
 def train_lines_cmd(
     corpus: Annotated[Path, typer.Argument(help="Labelled corpus (labels.jsonl); the sealed split is never used.")] = Path("examples/corpus"),

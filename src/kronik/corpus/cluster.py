@@ -64,6 +64,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from kronik.corpus.features import ArticleFeatures, iso_day
+from kronik.corpus.linkmodel import link_decider
 from kronik.corpus.settings import CorpusSettings
 from kronik.corpus.vectors import EMPTY_F, EMPTY_I, PostingIndex, Scratch, add, ranked
 
@@ -164,6 +165,8 @@ class Clusterer:
         self.base = np.float32(math.log(state.n_docs + 1.0) + settings.event_idf_offset)
         self.merged: dict[str, tuple[str, str | None]] = {}
         self.moved: dict[str, str] = {}  # articles a revisit moved, or members of an event it changed -> event
+        self.parts: dict[str, np.ndarray] = {}  # the last scores' components (a learned link decision reads them)
+        self.link = link_decider(settings)  # None: the hand-set rule below decides (settings.event_model)
         if state.index is None:
             state.rebuild_index(settings.posting_cap)
 
@@ -273,34 +276,41 @@ class Clusterer:
         same = np.array([not ev.languages or lang in ev.languages for ev in events])
         num = np.zeros(n)
         den = np.zeros(n)
+        parts = self.parts = {"same": same}
         if q_norm > 0:
             cos, has = self._cosines(self.scratch, [ev.t_idx for ev in events], [ev.t_val for ev in events], q_norm)
             use = same & has
+            parts["body"] = np.where(use, cos, 0.0)
             num[use] += s.w_body * cos[use]
             den[use] += s.w_body
         if t_norm > 0:
             cos, has = self._cosines(self.tscratch, [ev.ti_idx for ev in events], [ev.ti_val for ev in events], t_norm)
             use = same & has
+            parts["title"] = np.where(use, cos, 0.0)
             num[use] += s.w_title * cos[use]
             den[use] += s.w_title
         if x_norm > 0 and s.w_crossling > 0:  # another language: the words through the pivot vectors
             cos, has = self._cosines(self.xscratch, [ev.x_idx for ev in events], [ev.x_val for ev in events],
                                      x_norm, self.xidf)
             use = ~same & has
+            parts["crossling"] = np.where(use, cos, 0.0)
             num[use] += s.w_crossling * cos[use]
             den[use] += s.w_crossling
         if e_norm > 0:
             cos, has = self._cosines(self.escratch, [ev.e_idx for ev in events], [ev.e_val for ev in events], e_norm)
+            parts["entities"] = np.where(has, cos, 0.0)
             num[has] += s.w_entities * cos[has]
             den[has] += s.w_entities
         base = np.divide(num, den, out=np.zeros(n), where=den > 0)
+        jac = parts["dates"] = np.zeros(n)
         if f.days and s.w_dates:
             a = set(f.days)
             for i, ev in enumerate(events):
                 if ev.days:
-                    inter = sum(1 for d in a if d in ev.days)
-                    base[i] += s.w_dates * inter / len(a | ev.days.keys())
-        gaps = np.array([ev.gap_days(f.time) for ev in events])
+                    inter, union = sum(1 for d in a if d in ev.days), len(a | ev.days.keys())
+                    jac[i] = inter / union
+                    base[i] += s.w_dates * inter / union
+        gaps = parts["gap"] = np.array([ev.gap_days(f.time) for ev in events])
         worded = same & ((q_norm > 0) | (t_norm > 0))
         return base * np.exp(-gaps / s.event_tau_days), np.where(worded, s.event_threshold, s.event_threshold_cross)
 
@@ -418,6 +428,10 @@ class Clusterer:
         best, best_score = None, -1.0
         cands, sc, thr = self._scored(f, exclude)
         if cands:
+            if self.link is not None:  # a learned decision (kronik.corpus.linkmodel); None leaves it to the rule
+                k = self.link.choose(self, f, cands, sc, thr)
+                if k is not None:
+                    return cands[k] if k >= 0 else None
             i = int(np.argmax(sc - thr))  # first of the best: candidates come in a fixed order
             best, best_score = cands[i], float(sc[i] - thr[i])
             if best_score >= 0 and sc[i] < self.s.event_strong and len(cands) > 1:
