@@ -14,7 +14,8 @@ article either assigned together with the state that knows it, or pending.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
@@ -47,6 +48,14 @@ class PassReport:
     events_total: int = 0
     stories_total: int = 0
     backfilled: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+    """Wall-clock seconds per stage (``load``, ``link``, ``describe``, ``write``, ``state``): where a pass's
+    time goes, for ``kronik bench cluster``; accumulated over chunks."""
+
+    def _add(self, stage: str, t0: float) -> float:
+        now = time.perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - t0
+        return now
 
 
 def _decoded(rows: Iterable[tuple[str, bytes]], fix: Overrides | None = None,
@@ -88,6 +97,7 @@ def update_store(store: Store, settings: CorpusSettings | None = None, *, reset:
     story page is read, not computed, when it is opened.
     """
     report = PassReport()
+    t0 = time.perf_counter()
     saved = store.corpus_state()
     blob = None if reset else saved
     state = load_state(blob) if blob else CorpusState.empty(settings)
@@ -103,7 +113,9 @@ def update_store(store: Store, settings: CorpusSettings | None = None, *, reset:
     rows = store.all_features() if reset else store.pending_features()
     feats_iter = _decoded(rows, store.corrections(), state.settings)
     first = True
+    t0 = report._add("load", t0)
     while feats := list(islice(feats_iter, chunk)):
+        t0 = report._add("load", t0)
         assign, state = run_features(feats, state)
         report.articles += len(feats)
         for aid, root in state.changed.items():  # earlier copies whose original is now a late arrival
@@ -132,13 +144,18 @@ def update_store(store: Store, settings: CorpusSettings | None = None, *, reset:
                                                       if e in state.clusters.events)]))
         profiles = [state.clusters.events[e] for e in touched]
         events = [to_event(p) for p in profiles]
+        t0 = report._add("link", t0)
         if describe:
             _describe(store, state, events, stories)
+        t0 = report._add("describe", t0)
         ev_rows = [event_row(e, dict(p.outlets)) for e, p in zip(events, profiles, strict=True)]
         st_rows = [_story_row(s, state) for s in stories]
+        blob = save_state(state)
+        t0 = report._add("state", t0)
         store.apply_corpus({k: (d, e, s or None) for k, (d, e, s) in assign.items()}, ev_rows, st_rows,
-                           save_state(state), len(state.clusters.article_event), reset=reset and first,
+                           blob, len(state.clusters.article_event), reset=reset and first,
                            removed=(sorted(state.removed_events), sorted(state.removed_stories)))
+        t0 = report._add("write", t0)
         first = False
         report.events_touched += len(events)
         report.stories_touched += len(stories)
