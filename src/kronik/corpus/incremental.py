@@ -13,8 +13,8 @@ article either assigned together with the state that knows it, or pending.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
