@@ -13,13 +13,14 @@ article either assigned together with the state that knows it, or pending.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from kronik.corpus import CorpusState, load_state, run_features, save_state, to_event, to_story
+from kronik.corpus import CorpusState, load_state, run_features, save_state, save_state_delta, to_event, to_story
 from kronik.corpus.features import (
     ArticleFeatures,
     article_features,
@@ -98,10 +99,11 @@ def update_store(store: Store, settings: CorpusSettings | None = None, *, reset:
     """
     report = PassReport()
     t0 = time.perf_counter()
-    saved = store.corpus_state()
-    blob = None if reset else saved
-    state = load_state(blob) if blob else CorpusState.empty(settings)
-    if blob and settings is not None and settings != state.settings:
+    saved = store.corpus_state() if reset else None
+    state = None if reset else _stored_state(store)
+    if state is None:
+        state = CorpusState.empty(settings)
+    elif settings is not None and settings != state.settings:
         raise ValueError("these corpus settings differ from the ones the store was clustered with; "
                          "cluster again from scratch (reset) to change them")
     if reset and saved and settings is not None:
@@ -112,8 +114,38 @@ def update_store(store: Store, settings: CorpusSettings | None = None, *, reset:
     report.backfilled = backfill_features(store, state.settings)
     rows = store.all_features() if reset else store.pending_features()
     feats_iter = _decoded(rows, store.corrections(), state.settings)
-    first = True
     t0 = report._add("load", t0)
+    try:
+        state = _passes(store, state, feats_iter, chunk, reset, describe, report, t0)
+    except BaseException:
+        _HELD.pop(store.url, None)  # the state in memory may be ahead of the store's now
+        raise
+    report.events_total = len(state.clusters.events)
+    report.stories_total = len(state.stories.stories)
+    return report
+
+
+_HELD: dict[str, tuple[bytes, CorpusState]] = {}
+"""The state the last pass in this process left, per store URL, with the stamp it was written under: the
+next pass (a ``watch`` feed, ingest's passes every N articles) continues it instead of reading the store's
+state blobs again, as long as the stamp is still the store's (no other process wrote a state since)."""
+
+
+def _stored_state(store: Store) -> CorpusState | None:
+    """The store's corpus state: the one this process holds if it is still current, else loaded (full blob
+    and deltas); None when the store was never clustered."""
+    held = _HELD.get(store.url)
+    if held is not None and held[0] == store.corpus_stamp():
+        return held[1]
+    _HELD.pop(store.url, None)
+    blobs = store.corpus_states()
+    return load_state(blobs[0], blobs[1:]) if blobs else None
+
+
+def _passes(store: Store, state: CorpusState, feats_iter: Iterator[ArticleFeatures], chunk: int, reset: bool,
+            describe: bool, report: PassReport, t0: float) -> CorpusState:
+    """The pending features, ``chunk`` at a time: cluster, describe, write (see :func:`update_store`)."""
+    first = True
     while feats := list(islice(feats_iter, chunk)):
         t0 = report._add("load", t0)
         assign, state = run_features(feats, state)
@@ -150,20 +182,23 @@ def update_store(store: Store, settings: CorpusSettings | None = None, *, reset:
         t0 = report._add("describe", t0)
         ev_rows = [event_row(e, dict(p.outlets)) for e, p in zip(events, profiles, strict=True)]
         st_rows = [_story_row(s, state) for s in stories]
-        blob = save_state(state)
+        delta = save_state_delta(state)
+        blob = save_state(state) if delta is None else delta
         t0 = report._add("state", t0)
+        stamp = os.urandom(16)
         store.apply_corpus({k: (d, e, s or None) for k, (d, e, s) in assign.items()}, ev_rows, st_rows,
                            blob, len(state.clusters.article_event), reset=reset and first,
-                           removed=(sorted(state.removed_events), sorted(state.removed_stories)))
+                           removed=(sorted(state.removed_events), sorted(state.removed_stories)),
+                           delta=delta is not None, stamp=stamp)
+        _HELD.clear()  # one store's state at a time is held
+        _HELD[store.url] = (stamp, state)
         t0 = report._add("write", t0)
         first = False
         report.events_touched += len(events)
         report.stories_touched += len(stories)
     if reset and first:  # nothing stored: still clear what an earlier pass left
         store.apply_corpus({}, [], [], None, 0, reset=True)
-    report.events_total = len(state.clusters.events)
-    report.stories_total = len(state.stories.stories)
-    return report
+    return state
 
 
 def _describe(store: Store, state: CorpusState, events: list[Event], stories: list[Story]) -> None:
