@@ -171,14 +171,22 @@ def _passes(store: Store, state: CorpusState, feats_iter: Iterator[ArticleFeatur
                                         *(old for old, _ in state.moved.values()
                                           if old is not None and old in state.stories.stories)]))
         stories = [to_story(state.stories.stories[s], state.clusters) for s in story_ids]
-        if describe:  # whole stories: a story's timeline reads all of its events
-            touched = list(dict.fromkeys([*touched, *(e for st in stories for e in st.events
-                                                      if e in state.clusters.events)]))
         profiles = [state.clusters.events[e] for e in touched]
         events = [to_event(p) for p in profiles]
         t0 = report._add("link", t0)
         if describe:
-            _describe(store, state, events, stories)
+            # an event is described again only when its articles changed (new ones, merged ones, a copy's
+            # original): one that only moved to another story keeps its stored summary and timeline
+            grown = {*(assign[f.id][1] for f in feats), *state.merged.values(),
+                     *(e for a in state.changed if (e := state.clusters.article_event.get(a)))}
+            kept = store.event_descriptions([e.id for e in events if e.id not in grown])
+            for e in events:
+                e.summary, e.timeline = kept.get(e.id, (e.summary, e.timeline))
+            # a story's timeline reads all of its events (the untouched ones only lend their articles)
+            shown = {e.id for e in events}
+            context = [to_event(state.clusters.events[e]) for st in stories for e in st.events
+                       if e not in shown and e in state.clusters.events]
+            _describe(store, state, [*events, *context], stories, grown)
         t0 = report._add("describe", t0)
         ev_rows = [event_row(e, dict(p.outlets)) for e, p in zip(events, profiles, strict=True)]
         st_rows = [_story_row(s, state) for s in stories]
@@ -201,8 +209,9 @@ def _passes(store: Store, state: CorpusState, feats_iter: Iterator[ArticleFeatur
     return state
 
 
-def _describe(store: Store, state: CorpusState, events: list[Event], stories: list[Story]) -> None:
-    """Summaries and timelines of the given events and stories, from their stored articles.
+def _describe(store: Store, state: CorpusState, events: list[Event], stories: list[Story], grown: set[str]) -> None:
+    """Summaries and timelines of the ``grown`` events among ``events`` and of the stories, from their stored
+    articles (the other events are there for their stories' timelines).
 
     Stories are described in groups of at most ``DESCRIBE_ARTICLES`` articles, each group's articles
     loaded, used and dropped before the next, so memory stays bounded however much one pass touched.
@@ -229,7 +238,9 @@ def _describe(store: Store, state: CorpusState, events: list[Event], stories: li
         for a in articles:  # the stored rows predate this pass: give them its answers
             r = root.get(a.id, a.id)
             a.duplicate_of = r if r != a.id else None
-        describe(articles, [e for _, evs, _ in group for e in evs], [st for st, _, _ in group if st is not None])
+        group_events = [e for _, evs, _ in group for e in evs]
+        describe(articles, group_events, [st for st, _, _ in group if st is not None],
+                 only={e.id for e in group_events} & grown)
 
     units: list[tuple[Story | None, list[Event], list[str]]] = []
     for st in stories:

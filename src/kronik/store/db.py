@@ -476,6 +476,16 @@ class Store:
         return [Event(id=r["id"], title=r["title"], start=r["start"], end=r["end"], articles=members.get(r["id"], []),
                       entities=r["entities"], story=r["story"], summary=r["summary"], timeline=r["timeline"]) for r in rows]
 
+    def event_descriptions(self, ids: Sequence[str]) -> dict[str, tuple[list[Any], list[Any]]]:
+        """The stored (summary, timeline) of these events, by id (events not stored are left out)."""
+        e = schema.events
+        out: dict[str, tuple[list[Any], list[Any]]] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 500):
+                q = select(e.c.id, e.c.summary, e.c.timeline).where(e.c.id.in_(list(ids[i:i + 500])))
+                out.update((r[0], (r[1] or [], r[2] or [])) for r in conn.execute(q))
+        return out
+
     def stories(self) -> list[Story]:
         s = schema.stories
         with self.engine.connect() as conn:

@@ -20,7 +20,7 @@ publication dates; articles marked ``duplicate_of`` are left out.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from kronik.model import Article, Event, Story
 from kronik.summarize.space import Sims, build_space, ensure_space, rows_of
@@ -34,7 +34,7 @@ __all__ = [
 
 
 def describe(articles: Sequence[Article], events: Sequence[Event], stories: Sequence[Story],
-             settings: SummarySettings | None = None) -> None:
+             settings: SummarySettings | None = None, only: Collection[str] | None = None) -> None:
     """Fill ``summary`` and ``timeline`` of the events and ``timeline`` of the stories (in place).
 
     Args:
@@ -42,6 +42,9 @@ def describe(articles: Sequence[Article], events: Sequence[Event], stories: Sequ
         events: events whose ``articles`` lists article ids.
         stories: stories whose ``events`` lists event ids (events not given are looked up in ``events``).
         settings: summary and timeline sizes; defaults to ``SummarySettings()``.
+        only: ids of the events to describe (default: all); the others are left as they are and only lend
+            their articles to the stories' timelines (a corpus pass describes the events whose articles
+            changed, not every event of a story it touched).
 
     Each article is split into sentences and vectorised once per call, however many
     events and stories it belongs to.
@@ -68,6 +71,8 @@ def describe(articles: Sequence[Article], events: Sequence[Event], stories: Sequ
     space = build_space(list(ordered.values()))
     event_by_id = {e.id: e for e in events}
     for ev in events:
+        if only is not None and ev.id not in only:
+            continue
         ds = [d for d in docs_of(ev.articles) if d.sentences]
         sims = Sims(space, rows_of(ds)) if ds else None
         ev.summary = summarize_docs(ds, s, sims=sims)
