@@ -255,6 +255,16 @@ def _sparse(now: np.ndarray | None, base: np.ndarray | None) -> tuple[np.ndarray
     return idx.astype(np.int64), now[idx]
 
 
+def _reprinted(objs: dict[str, Any], fingerprint: Any, before: dict[str, Any], changed: set[Any]) -> dict[str, Any]:
+    """Every object's fingerprint now; those that differ from ``before`` are added to ``changed``."""
+    now = {}
+    for k, x in objs.items():
+        fp = now[k] = fingerprint(x)
+        if before.get(k) != fp:
+            changed.add(k)
+    return now
+
+
 def dump_delta(state: Any) -> bytes:
     """What changed since the state was last saved or loaded, as bytes for :func:`load` to apply after the
     blobs it continues; call only when :func:`wants_full` is false.  Starts the next delta from here."""
@@ -267,20 +277,10 @@ def dump_delta(state: Any) -> bytes:
     touched = set(c.events.noted)
     for k in c.article_event.noted:
         touched.add(c.article_event.get(k))
-    ev_prints = {}
-    for k, e in c.events.items():
-        fp = _event_print(e)
-        ev_prints[k] = fp
-        if j.events.get(k) != fp:
-            touched.add(k)
+    ev_prints = _reprinted(c.events, _event_print, j.events, touched)
     events = sorted((c.events[k] for k in touched if k in c.events), key=lambda e: e.seq)
     st_touched = set(s.stories.noted) | {e.story for e in events}
-    st_prints = {}
-    for k, x in s.stories.items():
-        fp = _story_print(x)
-        st_prints[k] = fp
-        if j.stories.get(k) != fp:
-            st_touched.add(k)
+    st_prints = _reprinted(s.stories, _story_print, j.stories, st_touched)
     stories = sorted((s.stories[k] for k in st_touched if k in s.stories), key=lambda x: x.seq)
     st_gone = [k for k in s.stories.noted if k not in s.stories]
     new_rows = [i for i, a in enumerate(d.ids) if a not in j.window]
