@@ -180,6 +180,9 @@ class Recording(dict):  # type: ignore[type-arg]
         self.noted.update(dict.fromkeys(self))
         super().clear()
 
+    def __reduce__(self) -> Any:  # a copy (pickle, deepcopy) is a plain dict: its changes go unnoted, so the
+        return dict, (dict(self),)  # state holding it writes a full blob next (Journal.tracking)
+
 
 _MAPS = (("dedup", "exact"), ("dedup", "root"), ("dedup", "time"), ("clusters", "article_event"))
 
