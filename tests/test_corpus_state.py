@@ -76,3 +76,58 @@ def test_late_arrivals_land_in_the_right_events(corpus) -> None:
     batch = cluster_scores(gold, {a.id: a.event for a in whole})
     assert inc["bcubed_f1"] >= batch["bcubed_f1"] - 0.05
     assert inc["pairwise_precision"] >= 0.9
+
+
+def _canonical(state) -> tuple:
+    """The whole state as comparable data (a full blob's meta without its id, and its arrays)."""
+    import json
+
+    from kronik.corpus.state import dump
+
+    with np.load(io.BytesIO(dump(state, journal=False)), allow_pickle=False) as z:
+        meta = json.loads(z["meta"].tobytes().decode("utf-8"))
+        meta.pop("snap")
+        return meta, {k: z[k].tobytes() for k in z.files if k != "meta"}  # bytes: NaN (undated) equals NaN
+
+
+@pytest.mark.parametrize("order", ["published", "reversed"])
+def test_deltas_continue_exactly_like_the_whole_state(corpus, order, monkeypatch) -> None:
+    """A full blob and the deltas saved after each later batch load into exactly the state a full blob saved
+    at the end gives, and that loaded state continues exactly like the one that never stopped."""
+    from kronik.corpus import save_state_delta
+    from kronik.corpus import state as state_mod
+
+    monkeypatch.setattr(state_mod, "COMPACT_RATIO", 1e9)  # deltas all the way (a small corpus would compact)
+
+    articles, _, _ = corpus
+    arts = [a.model_copy() for a in (articles if order == "published" else articles[::-1])]
+    batches = [arts[i:i + 7] for i in range(0, len(arts) - 14, 7)]
+    _, _, _, state = run_corpus(batches[0])
+    base, deltas = save_state(state), []
+    for b in batches[1:]:
+        _, _, _, state = run_corpus(b, state)
+        d = save_state_delta(state)
+        assert d is not None
+        deltas.append(d)
+        back = load_state(base, deltas)
+        assert _canonical(back) == _canonical(state)
+    rest = arts[len(batches) * 7:]
+    a_out, _, _, a_state = run_corpus([a.model_copy() for a in rest], state)
+    b_out, _, _, b_state = run_corpus([a.model_copy() for a in rest], load_state(base, deltas))
+    assert assignments(a_out) == assignments(b_out)
+    assert _canonical(a_state) == _canonical(b_state)
+
+
+def test_a_delta_needs_its_own_base(corpus) -> None:
+    from kronik.corpus import save_state_delta
+
+    articles, _, _ = corpus
+    _, _, _, state = run_corpus([a.model_copy() for a in articles[:10]])
+    base = save_state(state)
+    other = save_state(state)  # a newer full blob: the deltas after it do not continue ``base``
+    _, _, _, state = run_corpus([a.model_copy() for a in articles[10:20]], state)
+    d = save_state_delta(state)
+    assert d is not None
+    load_state(other, [d])
+    with pytest.raises(ValueError, match="does not continue"):
+        load_state(base, [d])

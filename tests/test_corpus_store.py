@@ -213,3 +213,42 @@ def test_a_failing_background_pass_stops_the_ingest_and_loses_nothing(corpus_dir
     ingest([corpus_dir], store)
     assert store.counts()["articles"] == one_shot.counts()["articles"]
     assert all(ev and st for _, ev, st in _assignments(store).values())
+
+
+def test_a_pass_describes_and_writes_only_what_its_new_articles_touched(corpus_dir: Path, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cost of a pass follows its new articles, not the store: one new article describes only the events
+    whose articles changed, writes only the rows it touched, and saves the state as a delta."""
+    import kronik.summarize as summarize
+    from kronik.corpus import state as state_mod
+    from kronik.store.db import Store
+
+    monkeypatch.setattr(state_mod, "COMPACT_RATIO", 1e9)  # this small store would write a full blob again
+    texts = [f for f in _inputs(corpus_dir) if f.suffix == ".txt"]  # one article a file
+    store = open_store(str(tmp_path / "k.db"))
+    ingest(texts[:-1], store)
+    total = store.counts()["events"]
+    assert total >= 20
+    described: list[str] = []
+    written: list[int] = []
+    real_describe, real_apply = summarize.describe, Store.apply_corpus
+
+    def counting_describe(articles, events, stories, settings=None, only=None):
+        described.extend(e.id for e in events if only is None or e.id in only)
+        return real_describe(articles, events, stories, settings, only)
+
+    def counting_apply(self, assign, events, stories, *args, **kw):
+        written.append(len(events))
+        return real_apply(self, assign, events, stories, *args, **kw)
+
+    monkeypatch.setattr(summarize, "describe", counting_describe)
+    monkeypatch.setattr(Store, "apply_corpus", counting_apply)
+    rows_before = len(store.corpus_states())
+    rep = ingest(texts[-1:], store)
+    assert rep.articles == 1 and rep.corpus is not None and rep.corpus.articles == 1
+    new = next(a for a in store.articles() if Path(a.source).name == texts[-1].name)
+    assert new.event in described
+    assert len(described) <= 2 and 1 <= sum(written) <= 3, (described, written, total)
+    assert len(store.corpus_states()) == rows_before + 1  # a delta row after the full blob
+    ev = {e.id: e for e in store.events()}[new.event]
+    assert ev.summary and new.id in ev.articles

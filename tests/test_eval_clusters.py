@@ -140,7 +140,8 @@ def test_bench_cluster_pass_at_a_stored_size(shared_data: Path, tmp_path: Path) 
     render_bench_cluster({"sizes": [], "passes": [row], "pass_spread": None,
                           "untimed": {"note": "x", "entity_tagging_of_source_bodies_seconds": 0}},
                          Console(file=buf, width=200))
-    assert "after N stored" in buf.getvalue()
+    assert "over a store of N clustered articles" in buf.getvalue()
+    assert set(row["warm"]["stages_per_1000"]) >= {"load", "link", "describe", "state", "write"}
 
 
 def test_bcubed_over_a_part_counts_what_others_mixed_in() -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from kronik.corpus.cluster import ClusterState, EventProfile, cluster, top_entities
 from kronik.corpus.dedup import DedupState, deduplicate
@@ -48,6 +49,9 @@ class CorpusState:
     moved: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     """After a run: events whose story changed (event -> (story before, story now)); their earlier articles
     follow, and a story they left that still has events gets its row rewritten."""
+    journal: Any = None
+    """What the state was when last saved or loaded (:class:`kronik.corpus.state.Journal`): the base of the
+    next delta save; None until then."""
 
     @classmethod
     def empty(cls, settings: CorpusSettings | None = None) -> CorpusState:
@@ -130,12 +134,22 @@ def to_story(story: StoryProfile, clusters: ClusterState) -> Story:
 
 
 def save_state(state: CorpusState) -> bytes:
+    """The whole state as bytes (see :mod:`kronik.corpus.state`)."""
     from kronik.corpus.state import dump
 
     return dump(state)
 
 
-def load_state(data: bytes) -> CorpusState:
+def save_state_delta(state: CorpusState) -> bytes | None:
+    """What changed since the state was last saved or loaded, as bytes for :func:`load_state` to apply
+    after the blobs before it; None when a whole blob is due instead (:func:`kronik.corpus.state.wants_full`)."""
+    from kronik.corpus.state import dump_delta, wants_full
+
+    return None if wants_full(state) else dump_delta(state)
+
+
+def load_state(data: bytes, deltas: Sequence[bytes] = ()) -> CorpusState:
+    """A state from :func:`save_state`'s bytes and the :func:`save_state_delta` bytes saved after them."""
     from kronik.corpus.state import load
 
-    return load(data)
+    return load(data, deltas)

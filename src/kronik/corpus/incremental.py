@@ -13,12 +13,14 @@ article either assigned together with the state that knows it, or pending.
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from kronik.corpus import CorpusState, load_state, run_features, save_state, to_event, to_story
+from kronik.corpus import CorpusState, load_state, run_features, save_state, save_state_delta, to_event, to_story
 from kronik.corpus.features import (
     ArticleFeatures,
     article_features,
@@ -47,6 +49,14 @@ class PassReport:
     events_total: int = 0
     stories_total: int = 0
     backfilled: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+    """Wall-clock seconds per stage (``load``, ``link``, ``describe``, ``write``, ``state``): where a pass's
+    time goes, for ``kronik bench cluster``; accumulated over chunks."""
+
+    def _add(self, stage: str, t0: float) -> float:
+        now = time.perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - t0
+        return now
 
 
 def _decoded(rows: Iterable[tuple[str, bytes]], fix: Overrides | None = None,
@@ -88,10 +98,12 @@ def update_store(store: Store, settings: CorpusSettings | None = None, *, reset:
     story page is read, not computed, when it is opened.
     """
     report = PassReport()
-    saved = store.corpus_state()
-    blob = None if reset else saved
-    state = load_state(blob) if blob else CorpusState.empty(settings)
-    if blob and settings is not None and settings != state.settings:
+    t0 = time.perf_counter()
+    saved = store.corpus_state() if reset else None
+    state = None if reset else _stored_state(store)
+    if state is None:
+        state = CorpusState.empty(settings)
+    elif settings is not None and settings != state.settings:
         raise ValueError("these corpus settings differ from the ones the store was clustered with; "
                          "cluster again from scratch (reset) to change them")
     if reset and saved and settings is not None:
@@ -102,8 +114,40 @@ def update_store(store: Store, settings: CorpusSettings | None = None, *, reset:
     report.backfilled = backfill_features(store, state.settings)
     rows = store.all_features() if reset else store.pending_features()
     feats_iter = _decoded(rows, store.corrections(), state.settings)
+    t0 = report._add("load", t0)
+    try:
+        state = _passes(store, state, feats_iter, chunk, reset, describe, report, t0)
+    except BaseException:
+        _HELD.pop(store.url, None)  # the state in memory may be ahead of the store's now
+        raise
+    report.events_total = len(state.clusters.events)
+    report.stories_total = len(state.stories.stories)
+    return report
+
+
+_HELD: dict[str, tuple[bytes, CorpusState]] = {}
+"""The state the last pass in this process left, per store URL, with the stamp it was written under: the
+next pass (a ``watch`` feed, ingest's passes every N articles) continues it instead of reading the store's
+state blobs again, as long as the stamp is still the store's (no other process wrote a state since)."""
+
+
+def _stored_state(store: Store) -> CorpusState | None:
+    """The store's corpus state: the one this process holds if it is still current, else loaded (full blob
+    and deltas); None when the store was never clustered."""
+    held = _HELD.get(store.url)
+    if held is not None and held[0] == store.corpus_stamp():
+        return held[1]
+    _HELD.pop(store.url, None)
+    blobs = store.corpus_states()
+    return load_state(blobs[0], blobs[1:]) if blobs else None
+
+
+def _passes(store: Store, state: CorpusState, feats_iter: Iterator[ArticleFeatures], chunk: int, reset: bool,
+            describe: bool, report: PassReport, t0: float) -> CorpusState:
+    """The pending features, ``chunk`` at a time: cluster, describe, write (see :func:`update_store`)."""
     first = True
     while feats := list(islice(feats_iter, chunk)):
+        t0 = report._add("load", t0)
         assign, state = run_features(feats, state)
         report.articles += len(feats)
         for aid, root in state.changed.items():  # earlier copies whose original is now a late arrival
@@ -127,30 +171,47 @@ def update_store(store: Store, settings: CorpusSettings | None = None, *, reset:
                                         *(old for old, _ in state.moved.values()
                                           if old is not None and old in state.stories.stories)]))
         stories = [to_story(state.stories.stories[s], state.clusters) for s in story_ids]
-        if describe:  # whole stories: a story's timeline reads all of its events
-            touched = list(dict.fromkeys([*touched, *(e for st in stories for e in st.events
-                                                      if e in state.clusters.events)]))
         profiles = [state.clusters.events[e] for e in touched]
         events = [to_event(p) for p in profiles]
+        t0 = report._add("link", t0)
         if describe:
-            _describe(store, state, events, stories)
+            # an event is described again only when its articles changed (new ones, merged ones, a copy's
+            # original): one that only moved to another story keeps its stored summary and timeline
+            grown = {*(assign[f.id][1] for f in feats), *state.merged.values(),
+                     *(e for a in state.changed if (e := state.clusters.article_event.get(a)))}
+            kept = store.event_descriptions([e.id for e in events if e.id not in grown])
+            for e in events:
+                e.summary, e.timeline = kept.get(e.id, (e.summary, e.timeline))
+            # a story's timeline reads all of its events (the untouched ones only lend their articles)
+            shown = {e.id for e in events}
+            context = [to_event(state.clusters.events[e]) for st in stories for e in st.events
+                       if e not in shown and e in state.clusters.events]
+            _describe(store, state, [*events, *context], stories, grown)
+        t0 = report._add("describe", t0)
         ev_rows = [event_row(e, dict(p.outlets)) for e, p in zip(events, profiles, strict=True)]
         st_rows = [_story_row(s, state) for s in stories]
+        delta = save_state_delta(state)
+        blob = save_state(state) if delta is None else delta
+        t0 = report._add("state", t0)
+        stamp = os.urandom(16)
         store.apply_corpus({k: (d, e, s or None) for k, (d, e, s) in assign.items()}, ev_rows, st_rows,
-                           save_state(state), len(state.clusters.article_event), reset=reset and first,
-                           removed=(sorted(state.removed_events), sorted(state.removed_stories)))
+                           blob, len(state.clusters.article_event), reset=reset and first,
+                           removed=(sorted(state.removed_events), sorted(state.removed_stories)),
+                           delta=delta is not None, stamp=stamp)
+        _HELD.clear()  # one store's state at a time is held
+        _HELD[store.url] = (stamp, state)
+        t0 = report._add("write", t0)
         first = False
         report.events_touched += len(events)
         report.stories_touched += len(stories)
     if reset and first:  # nothing stored: still clear what an earlier pass left
         store.apply_corpus({}, [], [], None, 0, reset=True)
-    report.events_total = len(state.clusters.events)
-    report.stories_total = len(state.stories.stories)
-    return report
+    return state
 
 
-def _describe(store: Store, state: CorpusState, events: list[Event], stories: list[Story]) -> None:
-    """Summaries and timelines of the given events and stories, from their stored articles.
+def _describe(store: Store, state: CorpusState, events: list[Event], stories: list[Story], grown: set[str]) -> None:
+    """Summaries and timelines of the ``grown`` events among ``events`` and of the stories, from their stored
+    articles (the other events are there for their stories' timelines).
 
     Stories are described in groups of at most ``DESCRIBE_ARTICLES`` articles, each group's articles
     loaded, used and dropped before the next, so memory stays bounded however much one pass touched.
@@ -177,7 +238,9 @@ def _describe(store: Store, state: CorpusState, events: list[Event], stories: li
         for a in articles:  # the stored rows predate this pass: give them its answers
             r = root.get(a.id, a.id)
             a.duplicate_of = r if r != a.id else None
-        describe(articles, [e for _, evs, _ in group for e in evs], [st for st, _, _ in group if st is not None])
+        group_events = [e for _, evs, _ in group for e in evs]
+        describe(articles, group_events, [st for st, _, _ in group if st is not None],
+                 only={e.id for e in group_events} & grown)
 
     units: list[tuple[Story | None, list[Event], list[str]]] = []
     for st in stories:

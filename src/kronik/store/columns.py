@@ -146,7 +146,8 @@ class ColumnCache:
         a, cs, o = schema.articles, schema.corpus_state, schema.entity_overrides
         with self.store.engine.connect() as conn:
             top = conn.execute(select(func.max(a.c.num))).scalar()
-            state = conn.execute(select(cs.c.updated_at, cs.c.articles).where(cs.c.name == "main")).first()
+            # every state written (full or delta) rewrites the stamp row, with a token of its own
+            state = conn.execute(select(cs.c.data, cs.c.articles).where(cs.c.name == schema.STATE_STAMP)).first()
             # a correction made by another process renames entities: the remembered entity filters go too
             fixes = tuple(conn.execute(select(func.max(o.c.id), func.count()).select_from(o)).one())
         return (top, *(tuple(state) if state else (None, None)), *fixes)

@@ -9,6 +9,7 @@ from there because stored documents are skipped by content hash.
 from __future__ import annotations
 
 import itertools
+import os
 import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -360,17 +361,40 @@ class Store:
                          [{"article_id": aid, "data": data} for aid, data in rows.items()])
 
     def corpus_state(self) -> bytes | None:
+        """The last full corpus state blob (without the deltas saved after it; see :meth:`corpus_states`)."""
         with self.engine.connect() as conn:
             row = conn.execute(select(schema.corpus_state.c.data).where(schema.corpus_state.c.name == "main")).first()
+        return None if row is None else bytes(row[0])
+
+    def corpus_states(self) -> list[bytes]:
+        """The full corpus state blob and the deltas saved after it, in order (empty: never clustered)."""
+        cs = schema.corpus_state
+        with self.engine.connect() as conn:
+            main = conn.execute(select(cs.c.data).where(cs.c.name == "main")).first()
+            if main is None:
+                return []
+            rows = conn.execute(select(cs.c.data).where(cs.c.name.startswith(schema.STATE_DELTA_PREFIX)).order_by(cs.c.name))
+            return [bytes(main[0]), *(bytes(r[0]) for r in rows)]
+
+    def corpus_stamp(self) -> bytes | None:
+        """A token that changes with every corpus state written (full or delta): whether a state held in
+        memory is still the store's."""
+        cs = schema.corpus_state
+        with self.engine.connect() as conn:
+            row = conn.execute(select(cs.c.data).where(cs.c.name == schema.STATE_STAMP)).first()
         return None if row is None else bytes(row[0])
 
     def apply_corpus(self, assign: Mapping[str, tuple[str | None, str | None, str | None]],
                      events: Sequence[dict[str, Any]], stories: Sequence[dict[str, Any]],
                      state: bytes | None, n_articles: int, *, reset: bool = False,
-                     removed: tuple[Sequence[str], Sequence[str]] = ((), ())) -> None:
+                     removed: tuple[Sequence[str], Sequence[str]] = ((), ()), delta: bool = False,
+                     stamp: bytes | None = None) -> None:
         """Write one corpus pass in one transaction: the articles' (duplicate_of, event, story),
         the events and stories it touched (whole rows, upserted), and the state to continue from.
         ``removed``: ids of events (merged into another) and stories (left empty) whose rows go.
+        ``delta``: ``state`` is a delta, kept after the full blob and the deltas before it; else it is a
+        full blob and replaces them.  ``stamp``: the token :meth:`corpus_stamp` reads back (a random one
+        when not given).
 
         With ``reset`` every earlier assignment, event and story is dropped first (clustering again
         from scratch).  Either all of it lands or none of it does.
@@ -406,13 +430,24 @@ class Store:
                 touched |= {r["id"] for r in stories} | {r.get("story") for r in events}
                 queries.refresh_story_pages(conn, touched)
                 if state is not None:
-                    ins = self._insert(schema.corpus_state)
-                    conn.execute(ins.values(name="main", data=state, articles=n_articles).on_conflict_do_update(
-                        index_elements=["name"], set_={"data": ins.excluded.data, "articles": ins.excluded.articles,
-                                                       "updated_at": func.now()}))
+                    self._write_state(conn, state, n_articles, delta, stamp or os.urandom(16))
         except SQLAlchemyError as exc:
             raise StoreError(f"corpus pass rolled back: {exc}") from exc
         self.generation += 1
+
+    def _write_state(self, conn: Any, state: bytes, n_articles: int, delta: bool, stamp: bytes) -> None:
+        cs = schema.corpus_state
+        if delta:
+            last = conn.execute(select(func.max(cs.c.name)).where(cs.c.name.startswith(schema.STATE_DELTA_PREFIX))).scalar()
+            name = f"{schema.STATE_DELTA_PREFIX}{int(last[len(schema.STATE_DELTA_PREFIX):]) + 1 if last else 1:08d}"
+        else:
+            name = "main"
+            conn.execute(delete(cs).where(cs.c.name.startswith(schema.STATE_DELTA_PREFIX)))
+        for key, data in ((name, state), (schema.STATE_STAMP, stamp)):
+            ins = self._insert(cs)
+            conn.execute(ins.values(name=key, data=data, articles=n_articles).on_conflict_do_update(
+                index_elements=["name"], set_={"data": ins.excluded.data, "articles": ins.excluded.articles,
+                                               "updated_at": func.now()}))
 
     @staticmethod
     def _stories_of(conn: Any, assign: Mapping[str, Any], events: Sequence[Mapping[str, Any]]) -> set[str | None]:
@@ -440,6 +475,16 @@ class Store:
                 members.setdefault(ev, []).append(aid)
         return [Event(id=r["id"], title=r["title"], start=r["start"], end=r["end"], articles=members.get(r["id"], []),
                       entities=r["entities"], story=r["story"], summary=r["summary"], timeline=r["timeline"]) for r in rows]
+
+    def event_descriptions(self, ids: Sequence[str]) -> dict[str, tuple[list[Any], list[Any]]]:
+        """The stored (summary, timeline) of these events, by id (events not stored are left out)."""
+        e = schema.events
+        out: dict[str, tuple[list[Any], list[Any]]] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 500):
+                q = select(e.c.id, e.c.summary, e.c.timeline).where(e.c.id.in_(list(ids[i:i + 500])))
+                out.update((r[0], (r[1] or [], r[2] or [])) for r in conn.execute(q))
+        return out
 
     def stories(self) -> list[Story]:
         s = schema.stories

@@ -208,6 +208,11 @@ entity_overrides = Table(  # curated corrections of entities (kronik.store.overr
     UniqueConstraint("action", "name", "value", name="ux_entity_overrides"),
 )
 
+STATE_DELTA_PREFIX = "main+"
+"""``corpus_state`` rows named ``main+00000001``... hold the deltas saved after the full blob ``main``."""
+STATE_STAMP = "stamp"
+"""The ``corpus_state`` row whose data changes with every state written (``Store.corpus_stamp``)."""
+
 corpus_state = Table(
     "corpus_state", metadata,
     Column("name", String(32), primary_key=True),

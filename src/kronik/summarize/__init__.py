@@ -20,7 +20,7 @@ publication dates; articles marked ``duplicate_of`` are left out.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from kronik.model import Article, Event, Story
 from kronik.summarize.space import Sims, build_space, ensure_space, rows_of
@@ -35,7 +35,7 @@ __all__ = [
 
 
 def describe(articles: Sequence[Article], events: Sequence[Event], stories: Sequence[Story],
-             settings: SummarySettings | None = None) -> None:
+             settings: SummarySettings | None = None, only: Collection[str] | None = None) -> None:
     """Fill ``summary`` and ``timeline`` of the events and ``timeline`` of the stories (in place).
 
     Args:
@@ -43,6 +43,9 @@ def describe(articles: Sequence[Article], events: Sequence[Event], stories: Sequ
         events: events whose ``articles`` lists article ids.
         stories: stories whose ``events`` lists event ids (events not given are looked up in ``events``).
         settings: summary and timeline sizes; defaults to ``SummarySettings()``.
+        only: ids of the events to describe (default: all); the others are left as they are and only lend
+            their articles to the stories' timelines (a corpus pass describes the events whose articles
+            changed, not every event of a story it touched).
 
     Each article is split into sentences and vectorised once per call, however many
     events and stories it belongs to.  With ``settings.central_titles`` each event's title becomes its
@@ -72,6 +75,8 @@ def describe(articles: Sequence[Article], events: Sequence[Event], stories: Sequ
     event_by_id = {e.id: e for e in events}
     renamed: dict[str, str] = {}
     for ev in events:
+        if only is not None and ev.id not in only:
+            continue
         if s.central_titles and (title := central_title(docs_of(ev.articles))):
             if ev.title and ev.title != title:
                 renamed[ev.title] = title
