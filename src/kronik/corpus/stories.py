@@ -79,6 +79,9 @@ class StoryState:
     seq: int = 0
     stories: dict[str, StoryProfile] = field(default_factory=dict)
     index: PostingIndex | None = None  # derived from stories[*].keys (rebuilt on load)
+    terms: PostingIndex | None = None
+    """Derived too: each indexed term (whatever its half-year) -> the stories indexed under it, uncapped, so
+    an undated event's candidates are the stories sharing its terms, not a scan of every story."""
     by_seq: dict[int, str] = field(default_factory=dict)
     officials: dict[str, int] = field(default_factory=dict)
     """Persons the stream has named in an office that speaks for a public body, with how many articles did
@@ -92,10 +95,32 @@ class StoryState:
 
     def rebuild_index(self, cap: int) -> None:
         self.index = PostingIndex(cap)
+        self.terms = PostingIndex(_UNCAPPED)
         self.by_seq = {}
         for st in sorted(self.stories.values(), key=lambda s: s.seq):
             self.by_seq[st.seq] = st.id
             self.index.add(st.keys, st.seq)
+            self.terms.add(_terms(st.keys), st.seq)
+
+    def reindex(self, story: StoryProfile, keys: list[int]) -> None:
+        """The story indexed under ``keys`` instead of its current keys (none: out of both indexes)."""
+        assert self.index is not None and self.terms is not None
+        # only the keys that change (a join mostly keeps them); counted, as a key listed twice is posted twice
+        old, new = Counter(story.keys), Counter(keys)
+        self.index.remove(sorted((old - new).elements()), story.seq)
+        self.index.add(sorted((new - old).elements()), story.seq)
+        old_t, new_t = {k >> 16 for k in old}, {k >> 16 for k in new}
+        self.terms.remove(old_t - new_t, story.seq)
+        self.terms.add(new_t - old_t, story.seq)
+        story.keys = keys
+
+
+_UNCAPPED = 1 << 62
+
+
+def _terms(keys: list[int]) -> list[int]:
+    """The distinct terms of index keys (a key is a term and a half-year)."""
+    return sorted({k >> 16 for k in keys})
 
 
 def _bucket(t: float) -> int:
@@ -149,6 +174,8 @@ class Linker:
         self._packs: dict[str, _Pack] = {}
         self.tq = Scratch(1 << settings.hash_bits)
         self.eq = Scratch(1 << settings.hash_bits)
+        self._mark = np.zeros(1 << settings.hash_bits, np.int8)
+        self._generic: dict[str, np.ndarray] = {}
 
     # ---- weights
     def idf(self, idx: np.ndarray, power: float = 1.0) -> np.ndarray:
@@ -176,29 +203,22 @@ class Linker:
 
     # ---- index
     def _index(self, story: StoryProfile) -> None:
-        index = self.st.index
-        assert index is not None
-        index.remove(story.keys, story.seq)
         if story.start is None or story.end is None:
-            story.keys = []
+            self.st.reindex(story, [])
             return
         buckets = np.concatenate([
             self._top(story.t_idx, story.t_val, self.s.index_terms, self.s.story_idf_power),
             self._top(story.e_idx, story.e_val, self.s.index_terms, self.s.story_entity_idf_power)])
         q1 = _bucket(story.end)
-        story.keys = _keys(buckets, max(_bucket(story.start), q1 - 4), q1)
-        index.add(story.keys, story.seq)
+        self.st.reindex(story, _keys(buckets, max(_bucket(story.start), q1 - 4), q1))
 
     def candidates(self, ev: EventProfile) -> list[StoryProfile]:
         q = np.concatenate([self._top(ev.t_idx, ev.t_val, self.s.query_terms, self.s.story_idf_power),
                             self._top(ev.e_idx, ev.e_val, self.s.query_terms, self.s.story_entity_idf_power)])
         hits: Counter[int] = Counter()
-        if ev.start is None or ev.end is None:
-            qs = set(q.tolist())
-            for story in self.st.stories.values():
-                c = len(qs & {k >> 16 for k in story.keys})
-                if c:
-                    hits[story.seq] = c
+        if ev.start is None or ev.end is None:  # an undated event: the stories sharing its terms, any time
+            assert self.st.terms is not None
+            hits = self.st.terms.hits(sorted(set(q.tolist())))
         else:
             assert self.st.index is not None
             hits = self.st.index.hits(_keys(q, _bucket(ev.start - self.s.story_window_days * DAY),
@@ -284,10 +304,13 @@ class Linker:
         office for them (see :mod:`kronik.corpus.generic_names`); none when ``story_generic_floor`` is 1."""
         if self.s.story_generic_floor >= 1.0 or not ev.names:
             return EMPTY_I
-        mask = (1 << self.s.hash_bits) - 1
-        langs = list(ev.languages) or [None]
-        out = {entity_bucket(n, mask) for n in ev.names if n in self.st.officials or is_public_body(n, langs)}
-        return np.array(sorted(out), np.int32) if out else EMPTY_I
+        got = self._generic.get(ev.id)  # names and the officials tally are fixed during one link()
+        if got is None:
+            mask = (1 << self.s.hash_bits) - 1
+            langs = list(ev.languages) or [None]
+            out = {entity_bucket(n, mask) for n in ev.names if n in self.st.officials or is_public_body(n, langs)}
+            got = self._generic[ev.id] = np.array(sorted(out), np.int32) if out else EMPTY_I
+        return got
 
     def specificity(self, ev: EventProfile, stories: list[StoryProfile]) -> np.ndarray:
         """Per story, ``floor + (1 - floor) * c``: *c* is the largest share, over the names the event
@@ -307,24 +330,35 @@ class Linker:
         ``story_generic_floor`` (the link is carried by the institution alone)."""
         f = self.s.story_specific_floor
         out = np.ones(len(stories))
-        if f >= 1.0 or len(ev.e_idx) == 0:
+        if f >= 1.0 or len(ev.e_idx) == 0 or not stories:
             return out
-        df = self.cl.df
+        # one vectorised pass over the candidates' entity mass: a dense mark of the event's names
+        # (1 specific, 2 generic) is read at every mass entry; the work is the candidates' capped mass
+        mark = self._mark
+        mark[ev.e_idx] = 1
         gen = self.generic(ev)
-        g = min(f, self.s.story_generic_floor)
-        for i, st in enumerate(stories):
-            common, _, j = np.intersect1d(ev.e_idx, st.m_idx, assume_unique=True, return_indices=True)
-            c = c_gen = 0.0
-            if len(common):
-                share = np.minimum(1.0, st.m_val[j] / np.maximum(df[common], 1))
-                is_gen = np.isin(common, gen, assume_unique=True)
-                if (~is_gen).any():
-                    c = float(np.max(share[~is_gen]))
-                if is_gen.any():
-                    c_gen = float(np.max(share[is_gen]))
-            floor = g if c_gen > c else f
-            out[i] = floor + (1.0 - floor) * c
-        return out
+        if len(gen):
+            mark[gen] = np.where(mark[gen] == 1, 2, 0).astype(np.int8)
+        try:
+            lens = np.array([len(st.m_idx) for st in stories], np.int64)
+            idx = np.concatenate([st.m_idx for st in stories])
+            code = mark[idx]
+            hit = code > 0
+            owner = np.repeat(np.arange(len(stories)), lens)[hit]
+            idx, code = idx[hit], code[hit]
+            val = np.concatenate([st.m_val for st in stories])[hit]
+            share = np.minimum(1.0, val / np.maximum(self.cl.df[idx], 1))
+            c = np.zeros(len(stories))
+            c_gen = np.zeros(len(stories))
+            spec = code == 1
+            np.maximum.at(c, owner[spec], share[spec])
+            np.maximum.at(c_gen, owner[~spec], share[~spec])
+        finally:
+            mark[ev.e_idx] = 0
+            if len(gen):
+                mark[gen] = 0
+        floor = np.where(c_gen > c, min(f, self.s.story_generic_floor), f)
+        return floor + (1.0 - floor) * c
 
     def best_story(self, ev: EventProfile) -> StoryProfile | None:
         """The story the event joins by the rule above, or None."""
@@ -401,9 +435,8 @@ class Linker:
             return
         self._cache.pop(("s", sid), None)
         self._packs.pop(sid, None)
-        assert self.st.index is not None
         if not story.events:
-            self.st.index.remove(story.keys, story.seq)
+            self.st.reindex(story, [])
             del self.st.stories[sid]
             self.st.by_seq.pop(story.seq, None)
             return
@@ -425,7 +458,7 @@ def unlink(event_id: str, story_id: str, state: StoryState) -> bool:
     story.events.remove(event_id)
     if not story.events:
         if state.index is not None:
-            state.index.remove(story.keys, story.seq)
+            state.reindex(story, [])
         del state.stories[story_id]
         state.by_seq.pop(story.seq, None)
         return True
