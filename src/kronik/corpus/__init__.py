@@ -89,8 +89,9 @@ def run_features(feats: Sequence[ArticleFeatures], state: CorpusState | None = N
     touched += [e for e in dict.fromkeys(state.merged.values()) if e not in touched]
     dropped, state.moved = link(touched, state.stories, state.clusters, s)
     state.removed_stories |= dropped
-    state.removed_events -= set(state.clusters.events)
-    state.removed_stories -= set(state.stories.stories)
+    # what this pass removed and did not bring back (set by the removed ids, not by the store's size)
+    state.removed_events = {e for e in state.removed_events if e not in state.clusters.events}
+    state.removed_stories = {x for x in state.removed_stories if x not in state.stories.stories}
     for aid in changed:
         r = state.dedup.root.get(aid)
         state.changed[aid] = r if r != aid else None
