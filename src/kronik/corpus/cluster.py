@@ -276,29 +276,34 @@ class Clusterer:
         same = np.array([not ev.languages or lang in ev.languages for ev in events])
         num = np.zeros(n)
         den = np.zeros(n)
+        keep = self.link is not None  # the components are kept only for a learned decision (or its recorder)
         parts = self.parts = {"same": same}
         if q_norm > 0:
             cos, has = self._cosines(self.scratch, [ev.t_idx for ev in events], [ev.t_val for ev in events], q_norm)
             use = same & has
-            parts["body"] = np.where(use, cos, 0.0)
+            if keep:
+                parts["body"] = np.where(use, cos, 0.0)
             num[use] += s.w_body * cos[use]
             den[use] += s.w_body
         if t_norm > 0:
             cos, has = self._cosines(self.tscratch, [ev.ti_idx for ev in events], [ev.ti_val for ev in events], t_norm)
             use = same & has
-            parts["title"] = np.where(use, cos, 0.0)
+            if keep:
+                parts["title"] = np.where(use, cos, 0.0)
             num[use] += s.w_title * cos[use]
             den[use] += s.w_title
         if x_norm > 0 and s.w_crossling > 0:  # another language: the words through the pivot vectors
             cos, has = self._cosines(self.xscratch, [ev.x_idx for ev in events], [ev.x_val for ev in events],
                                      x_norm, self.xidf)
             use = ~same & has
-            parts["crossling"] = np.where(use, cos, 0.0)
+            if keep:
+                parts["crossling"] = np.where(use, cos, 0.0)
             num[use] += s.w_crossling * cos[use]
             den[use] += s.w_crossling
         if e_norm > 0:
             cos, has = self._cosines(self.escratch, [ev.e_idx for ev in events], [ev.e_val for ev in events], e_norm)
-            parts["entities"] = np.where(has, cos, 0.0)
+            if keep:
+                parts["entities"] = np.where(has, cos, 0.0)
             num[has] += s.w_entities * cos[has]
             den[has] += s.w_entities
         base = np.divide(num, den, out=np.zeros(n), where=den > 0)
